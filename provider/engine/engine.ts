@@ -1,0 +1,115 @@
+// The generic CRUD engine: one implementation of check/diff/create/read/update/delete for every resource type,
+// driven by its ResourceDefinition, talking to Snowflake only through the shared REST client and the mapper.
+import { ConflictError, NotFoundError } from "../client/errors";
+import { RestClient } from "../client/rest-client";
+import { checkInputs, CheckFailure } from "./check";
+import { ResourceDefinition } from "./definition";
+import { identifierSegment } from "./identifiers";
+import { createOrAlterBody, equivalent, fullyQualifiedName, identityOf, inputsFromState, Properties, stateFrom, toWireBody, WireSnapshot } from "./mapper";
+import { isUnknown } from "./unknowns";
+
+export interface DiffResult { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; }
+
+export class ResourceEngine {
+  constructor(readonly definition: ResourceDefinition, private readonly client: () => RestClient) {}
+
+  async check(olds: Properties, news: Properties): Promise<{ inputs: Properties; failures: CheckFailure[] }> {
+    const failures = checkInputs(this.definition, news);
+    return { inputs: news, failures };
+  }
+
+  async diff(_id: string, olds: Properties, news: Properties): Promise<DiffResult> {
+    const replaces: string[] = [];
+    let changes = false;
+    for (const [key, field] of Object.entries(this.definition.fields)) {
+      if (field.createOnly) continue;
+      const next = news[key];
+      const previous = olds[key];
+      let differs: boolean;
+      if (isUnknown(next)) differs = true;
+      else if (next === undefined || next === null) {
+        // No longer declared: Snowflake goes back to its default, which is only a change if the old value wasn't it.
+        differs = previous !== undefined && previous !== null && !(field.serverDefault !== undefined && equivalent(field, previous, field.serverDefault));
+      } else differs = !equivalent(field, next, previous);
+      if (!differs) continue;
+      changes = true;
+      // Without create-or-alter, an object can only be changed by replacing it.
+      if (field.immutable || field.identity || !this.definition.createOrAlter) replaces.push(key);
+    }
+    if ((news.adoptExisting ?? false) !== (olds.adoptExisting ?? false)) changes = true;
+    // A replacement with the same name cannot exist beside the old object: delete first.
+    const identityChanges = replaces.some((key) => this.definition.fields[key].identity);
+    return { changes, replaces, deleteBeforeReplace: replaces.length > 0 && !identityChanges };
+  }
+
+  async create(inputs: Properties): Promise<{ id: string; outs: Properties }> {
+    const body = toWireBody(this.definition, inputs, { includeCreateOnly: true });
+    try {
+      await this.client().request({ method: "POST", path: this.collectionPath(inputs), query: { createMode: "errorIfExists" }, body });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      if (inputs.adoptExisting !== true) {
+        throw new Error(`${this.definition.noun} ${fullyQualifiedName(this.definition, inputs)} already exists; set adoptExisting: true to manage it (${error.message})`);
+      }
+      await this.converge(inputs, {});
+    }
+    const snapshot = await this.fetch(inputs);
+    if (!snapshot) throw new Error(`${this.definition.noun} ${fullyQualifiedName(this.definition, inputs)} was created but cannot be read back`);
+    return { id: fullyQualifiedName(this.definition, inputs), outs: stateFrom(this.definition, inputs, snapshot) };
+  }
+
+  async read(id: string, state: Properties): Promise<{ id: string; props?: Properties; inputs?: Properties }> {
+    const snapshot = await this.fetch(state);
+    if (!snapshot) return { id: "" };
+    const declared = inputsFromState(this.definition, state);
+    const props = stateFrom(this.definition, declared, snapshot);
+    return { id, props, inputs: inputsFromState(this.definition, props) };
+  }
+
+  async update(_id: string, olds: Properties, news: Properties): Promise<{ outs: Properties }> {
+    await this.converge(news, olds);
+    const snapshot = await this.fetch(news);
+    if (!snapshot) throw new Error(`${this.definition.noun} ${fullyQualifiedName(this.definition, news)} disappeared during the update`);
+    return { outs: stateFrom(this.definition, news, snapshot) };
+  }
+
+  async delete(_id: string, state: Properties): Promise<void> {
+    await this.client().request({ method: "DELETE", path: this.objectPath(state), query: { ifExists: true } });
+  }
+
+  /** Brings an existing object to the declared settings with PUT create-or-alter. */
+  private async converge(declared: Properties, previouslyDeclared: Properties): Promise<void> {
+    if (!this.definition.createOrAlter) {
+      throw new Error(`${this.definition.noun}s cannot be changed in place; the change needs a replacement`);
+    }
+    const live = (await this.fetch(declared)) ?? {};
+    const body = createOrAlterBody(this.definition, live, declared, previouslyDeclared);
+    await this.client().request({ method: "PUT", path: this.objectPath(declared), body });
+  }
+
+  /** GET the object; undefined when it does not exist. */
+  private async fetch(properties: Properties): Promise<WireSnapshot | undefined> {
+    try {
+      const response = await this.client().request({ method: "GET", path: this.objectPath(properties) });
+      const parsed = this.definition.wireModel.safeParse(response.body);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+        throw new Error(`Snowflake answered GET ${this.objectPath(properties)} with a ${this.definition.noun} that does not match the REST API model: ${issues}`);
+      }
+      return parsed.data as WireSnapshot;
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  private collectionPath(properties: Properties): string {
+    const { parents } = identityOf(this.definition, properties);
+    return this.definition.collectionPath.replace(/\{(\w+)\}/g, (_, key: string) => identifierSegment(parents[key]));
+  }
+
+  private objectPath(properties: Properties): string {
+    return `${this.collectionPath(properties)}/${identifierSegment(identityOf(this.definition, properties).name)}`;
+  }
+}
+

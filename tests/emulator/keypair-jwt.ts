@@ -1,0 +1,69 @@
+// Key-pair JWT verification as documented in "Authenticating Snowflake REST APIs" (Snowflake docs).
+import { createHash, KeyObject } from "node:crypto";
+import type { JWTPayload } from "jose";
+import { ErrorCodes, unauthorized } from "./errors";
+import type { AccountState, UserRecord } from "./state";
+
+// jose is ESM-first; its CJS entry point works with require from compiled CommonJS.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jose: typeof import("jose") = require("jose");
+
+// Snowflake docs (key-pair auth troubleshooting): clocks may drift; the emulator allows 60 s either way.
+const CLOCK_SKEW_SECONDS = 60;
+
+/** Authenticating REST APIs docs: fingerprint = "SHA256:" + base64(sha256(DER SubjectPublicKeyInfo)). */
+export function publicKeyFingerprint(key: KeyObject): string {
+  const der = key.export({ type: "spki", format: "der" });
+  return `SHA256:${createHash("sha256").update(der).digest("base64")}`;
+}
+
+/** Authenticating REST APIs docs: the account part is upper-case and drops any region suffix after a '.'. */
+export function jwtAccountName(account: string): string {
+  return account.split(".")[0].toUpperCase();
+}
+
+function jwtInvalid(reason: string) {
+  // The real service answers only "JWT token is invalid."; the reason helps whoever debugs a failing test.
+  return unauthorized(ErrorCodes.jwtInvalid, `JWT token is invalid. (${reason})`);
+}
+
+/** Verifies a KEYPAIR_JWT bearer token and returns the authenticated user. */
+export async function verifyKeypairJwt(token: string, account: AccountState): Promise<UserRecord> {
+  let claims: JWTPayload;
+  try {
+    claims = jose.decodeJwt(token);
+  } catch {
+    throw jwtInvalid("not a JWT");
+  }
+  const { iss, sub } = claims;
+  if (typeof iss !== "string" || typeof sub !== "string") throw jwtInvalid("iss and sub claims are required");
+
+  // sub = <ACCOUNT>.<USER>; iss = <ACCOUNT>.<USER>.SHA256:<fingerprint>.
+  const subject = sub.toUpperCase();
+  const accountPart = subject.split(".")[0];
+  if (accountPart !== jwtAccountName(account.name)) throw jwtInvalid(`sub names account ${accountPart}, not ${jwtAccountName(account.name)}`);
+  const user = [...account.users.values()]
+    .filter((candidate) => subject.endsWith(`.${candidate.name}`))
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  if (!user) throw jwtInvalid(`unknown user in sub '${sub}'`);
+  if (!user.rsaPublicKey || !user.rsaPublicKeyFingerprint) throw jwtInvalid(`user ${user.name} has no RSA public key`);
+
+  const fingerprintAt = iss.indexOf(".SHA256:");
+  if (fingerprintAt < 0 || iss.slice(0, fingerprintAt).toUpperCase() !== subject) {
+    throw jwtInvalid("iss must be <sub>.SHA256:<public key fingerprint>");
+  }
+  if (iss.slice(fingerprintAt + 1) !== user.rsaPublicKeyFingerprint) throw jwtInvalid("public key fingerprint mismatch");
+
+  try {
+    await jose.jwtVerify(token, user.rsaPublicKey, {
+      algorithms: ["RS256"],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      requiredClaims: ["iss", "sub", "iat", "exp"],
+    });
+  } catch (error) {
+    throw jwtInvalid(error instanceof Error ? error.message : "signature check failed");
+  }
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof claims.iat === "number" && claims.iat > now + CLOCK_SKEW_SECONDS) throw jwtInvalid("iat is in the future");
+  return user;
+}
