@@ -9,7 +9,7 @@ export class SpecDirectoryNotFoundError extends Error {
   constructor(readonly specsDir: string) {
     super(
       `spec directory not found: ${specsDir} ` +
-        `(pass --specs DIR or set ${SPECS_ENV_VAR} to the snowflake-rest-api-specs "specifications" folder)`,
+        `(pass --specs DIR or set ${SPECS_ENV_VAR} to the snowflake-rest-api-specs "specifications" folder)`
     );
     this.name = "SpecDirectoryNotFoundError";
   }

@@ -51,7 +51,7 @@ export type SchemaPosition = "root" | "property" | "items" | "composition" | "ad
 export function visitSchemas(
   schema: Schema,
   visit: (node: Schema, position: SchemaPosition) => void,
-  position: SchemaPosition = "root",
+  position: SchemaPosition = "root"
 ): void {
   visit(schema, position);
   for (const child of Object.values(schema.properties ?? {})) visitSchemas(child, visit, "property");

@@ -56,6 +56,8 @@ export class ProviderHost {
     request.setArgs(Struct.fromJavaScript(config));
     request.setAcceptsecrets(true);
     request.setAcceptresources(true);
+    request.setSendsOldInputs(true);
+    request.setSendsOldInputsToDelete(true);
     await this.call("configure", request);
   }
 

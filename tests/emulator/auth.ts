@@ -15,18 +15,19 @@ export interface CredentialVerifier {
   /** Whether this verifier handles the request's Authorization scheme. */
   handles(authorization: string): boolean;
   /** Resolves the caller or throws a 401 ApiError. */
-  verify(authorization: string, headers: IncomingHttpHeaders, account: AccountState, defaultUser: string): Promise<Principal>;
+  verify(authorization: string, headers: IncomingHttpHeaders, account: AccountState): Promise<Principal>;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
  * `Authorization: Bearer <token>` + `X-Snowflake-Authorization-Token-Type` (common.yaml securitySchemes:
- * KeyPair → KEYPAIR_JWT, ExternalOAuth/SnowflakeOAuth → OAUTH, ProgrammaticAccessToken → PROGRAMMATIC_ACCESS_TOKEN).
+ * KeyPair → KEYPAIR_JWT, ExternalOAuth/SnowflakeOAuth → OAUTH,
+ * ProgrammaticAccessToken → PROGRAMMATIC_ACCESS_TOKEN).
  */
 export const bearerTokenVerifier: CredentialVerifier = {
   handles: (authorization) => /^Bearer\s/i.test(authorization),
-  async verify(authorization, headers, account, defaultUser) {
+  async verify(authorization, headers, account) {
     const token = BEARER.exec(authorization)?.[1];
     if (!token) throw unauthorized(ErrorCodes.authMissing, "Authorization header has an empty Bearer token.");
     const tokenType = headerValue(headers, "x-snowflake-authorization-token-type")?.toUpperCase();
@@ -35,10 +36,10 @@ export const bearerTokenVerifier: CredentialVerifier = {
         if (!account.programmaticAccessTokens.has(token)) {
           throw unauthorized(ErrorCodes.patInvalid, "Programmatic access token is invalid.");
         }
-        return { user: defaultUser, method: tokenType };
+        return { user: account.defaultUser, method: tokenType };
       case "OAUTH":
         if (!account.oauthTokens.has(token)) throw unauthorized(ErrorCodes.oauthInvalid, "Invalid OAuth access token.");
-        return { user: defaultUser, method: tokenType };
+        return { user: account.defaultUser, method: tokenType };
       case "KEYPAIR_JWT": {
         const user = await verifyKeypairJwt(token, account);
         return { user: user.name, method: tokenType };
@@ -46,7 +47,7 @@ export const bearerTokenVerifier: CredentialVerifier = {
       case undefined:
         throw unauthorized(
           ErrorCodes.authMissing,
-          "Missing X-Snowflake-Authorization-Token-Type header (KEYPAIR_JWT, OAUTH or PROGRAMMATIC_ACCESS_TOKEN).",
+          "Missing X-Snowflake-Authorization-Token-Type header (KEYPAIR_JWT, OAUTH or PROGRAMMATIC_ACCESS_TOKEN)."
         );
       default:
         throw unauthorized(ErrorCodes.authMissing, `Unsupported X-Snowflake-Authorization-Token-Type '${tokenType}'.`);
@@ -59,14 +60,13 @@ export const restApiVerifiers: CredentialVerifier[] = [bearerTokenVerifier];
 export async function authenticate(
   headers: IncomingHttpHeaders,
   account: AccountState,
-  defaultUser: string,
-  verifiers: readonly CredentialVerifier[],
+  verifiers: readonly CredentialVerifier[]
 ): Promise<Principal> {
   const authorization = headerValue(headers, "authorization");
   if (!authorization) throw unauthorized(ErrorCodes.authMissing, "Authorization header is missing.");
   const verifier = verifiers.find((candidate) => candidate.handles(authorization));
   if (!verifier) throw unauthorized(ErrorCodes.authMissing, "Unsupported Authorization scheme.");
-  return verifier.verify(authorization, headers, account, defaultUser);
+  return verifier.verify(authorization, headers, account);
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -69,7 +69,9 @@ export function checkRange(model: string, field: string, value: number, min: num
 export function checkEnum(model: string, field: string, value: string, accepted: readonly string[]): string {
   const upper = value.toUpperCase();
   if (!accepted.includes(upper)) {
-    throw badRequest(`Invalid value '${value}' for field '${field}' in ${model}: expected one of ${accepted.join(", ")}.`);
+    throw badRequest(
+      `Invalid value '${value}' for field '${field}' in ${model}: expected one of ${accepted.join(", ")}.`
+    );
   }
   return upper;
 }

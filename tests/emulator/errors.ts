@@ -30,6 +30,7 @@ export const ErrorCodes = {
   tooManyRequests: "390429",
   serviceUnavailable: "390503",
   gatewayTimeout: "390504",
+  internalError: "390500",
   // Snowflake's SuccessAcceptedResponse code (common.yaml SuccessAcceptedResponse example): still running.
   requestInProgress: "392604",
 } as const;
@@ -39,7 +40,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly headers: Record<string, string> = {},
+    readonly headers: Record<string, string> = {}
   ) {
     super(message);
   }
@@ -53,7 +54,7 @@ export function doesNotExist(objectType: string, displayName: string): ApiError 
   return new ApiError(
     404,
     ErrorCodes.doesNotExist,
-    `SQL compilation error:\n${objectType} '${displayName}' does not exist or not authorized.`,
+    `SQL compilation error:\n${objectType} '${displayName}' does not exist or not authorized.`
   );
 }
 

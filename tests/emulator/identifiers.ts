@@ -22,12 +22,16 @@ export function parseIdentifier(text: unknown, what: string): string {
     throw invalidIdentifier(what, String(text), "expected a string");
   }
   const quoted = QUOTED_IDENTIFIER.exec(text);
-  const stored = quoted ? quoted[1].replace(/""/g, '"') : UNQUOTED_IDENTIFIER.test(text) ? text.toUpperCase() : undefined;
+  const stored = quoted
+    ? quoted[1].replace(/""/g, '"')
+    : UNQUOTED_IDENTIFIER.test(text)
+    ? text.toUpperCase()
+    : undefined;
   if (stored === undefined) {
     throw invalidIdentifier(
       what,
       text,
-      'unquoted names use letters, digits, _ and $ and do not start with a digit; other names must be double-quoted',
+      "unquoted names use letters, digits, _ and $ and do not start with a digit; other names must be double-quoted"
     );
   }
   if (stored.length > MAX_IDENTIFIER_LENGTH) {

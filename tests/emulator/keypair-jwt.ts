@@ -41,7 +41,8 @@ export async function verifyKeypairJwt(token: string, account: AccountState): Pr
   // sub = <ACCOUNT>.<USER>; iss = <ACCOUNT>.<USER>.SHA256:<fingerprint>.
   const subject = sub.toUpperCase();
   const accountPart = subject.split(".")[0];
-  if (accountPart !== jwtAccountName(account.name)) throw jwtInvalid(`sub names account ${accountPart}, not ${jwtAccountName(account.name)}`);
+  if (accountPart !== jwtAccountName(account.name))
+    throw jwtInvalid(`sub names account ${accountPart}, not ${jwtAccountName(account.name)}`);
   const user = [...account.users.values()]
     .filter((candidate) => subject.endsWith(`.${candidate.name}`))
     .sort((a, b) => b.name.length - a.name.length)[0];
@@ -52,7 +53,8 @@ export async function verifyKeypairJwt(token: string, account: AccountState): Pr
   if (fingerprintAt < 0 || iss.slice(0, fingerprintAt).toUpperCase() !== subject) {
     throw jwtInvalid("iss must be <sub>.SHA256:<public key fingerprint>");
   }
-  if (iss.slice(fingerprintAt + 1) !== user.rsaPublicKeyFingerprint) throw jwtInvalid("public key fingerprint mismatch");
+  if (iss.slice(fingerprintAt + 1) !== user.rsaPublicKeyFingerprint)
+    throw jwtInvalid("public key fingerprint mismatch");
 
   try {
     await jose.jwtVerify(token, user.rsaPublicKey, {

@@ -30,7 +30,9 @@ export class QueryParams {
     if (value === null) return undefined;
     const parsed = /^-?\d+$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-      throw badRequest(`Invalid value '${value}' for query parameter '${name}': expected an integer from ${min} to ${max}.`);
+      throw badRequest(
+        `Invalid value '${value}' for query parameter '${name}': expected an integer from ${min} to ${max}.`
+      );
     }
     return parsed;
   }
@@ -40,7 +42,9 @@ export class QueryParams {
     if (value === null) return "errorIfExists";
     const mode = CREATE_MODES.find((candidate) => candidate === value);
     if (!mode) {
-      throw badRequest(`Invalid value '${value}' for query parameter 'createMode': expected one of ${CREATE_MODES.join(", ")}.`);
+      throw badRequest(
+        `Invalid value '${value}' for query parameter 'createMode': expected one of ${CREATE_MODES.join(", ")}.`
+      );
     }
     return mode;
   }

@@ -9,7 +9,8 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 export interface RequestContext {
   account: AccountState;
-  principal: Principal;
+  /** The authenticated caller; undefined on routes with `authenticate: false`. */
+  principal?: Principal;
   /** Path parameters, still percent-encoded (identifier parsing decodes them). */
   params: Record<string, string>;
   query: QueryParams;
@@ -26,6 +27,8 @@ export interface Route {
   query?: readonly string[];
   /** The operation takes a JSON request body. */
   body?: boolean;
+  /** Whether callers must authenticate (default true; connector login endpoints will say false). */
+  authenticate?: boolean;
   /** Whether the acceptNext knob may turn this operation into a 202 (false for the result polls themselves). */
   deferrable?: boolean;
   handler(context: RequestContext): Outcome | Promise<Outcome>;
@@ -47,21 +50,15 @@ export class Router {
 
   add(...routes: Route[]): this {
     for (const route of routes) this.compiled.push(compile(route));
-    // Longer literal templates first, so "/{name}:resume" wins over "/{name}" for "WH1:resume".
-    this.compiled.sort((a, b) => literalLength(b.route.path) - literalLength(a.route.path));
     return this;
   }
 
   /** Matches the raw (percent-encoded) request path. */
   match(method: string, rawPath: string): RouteMatch {
     const allowed = new Set<HttpMethod>();
-    let bestTemplate: string | undefined;
     for (const { route, pattern, paramNames } of this.compiled) {
       const found = pattern.exec(rawPath);
       if (!found) continue;
-      // Only the most specific template that matches the path decides 404 vs 405.
-      bestTemplate ??= route.path;
-      if (route.path !== bestTemplate) continue;
       if (route.method !== method) {
         allowed.add(route.method);
         continue;
@@ -81,12 +78,10 @@ function compile(route: Route): CompiledRoute {
       const param = /^\{([^}]+)\}$/.exec(part);
       if (!param) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       paramNames.push(param[1]);
-      return "([^/]+?)";
+      // A ':' starts an action suffix ("{name}:resume"); clients percent-encode ':' inside names
+      // (encodeURIComponent does), so unimplemented actions fall through to 404 instead of being read as names.
+      return "([^/:]+)";
     })
     .join("");
   return { route, pattern: new RegExp(`^${source}$`), paramNames };
-}
-
-function literalLength(template: string): number {
-  return template.replace(/\{[^}]+\}/g, "").length;
 }

@@ -92,7 +92,11 @@ export class AccountState {
   readonly databases = new Map<string, DatabaseRecord>();
   readonly pendingResults = new Map<string, PendingResult>();
 
-  constructor(readonly name: string) {}
+  /**
+   * @param name account name, as in SNOWFLAKE_ACCOUNT
+   * @param defaultUser the user that PAT and OAuth callers act as (tokens are not tied to users here)
+   */
+  constructor(readonly name: string, readonly defaultUser: string) {}
 
   /** Login names are case-insensitive (CREATE USER docs), so users are keyed upper-case. */
   registerUser(name: string, rsaPublicKeyPem?: string): UserRecord {

@@ -22,7 +22,9 @@ export function normalizeWarehouseSize(model: string, field: string, value: stri
   const upper = value.trim().toUpperCase();
   const canonical = WAREHOUSE_SIZES.find((size) => size === upper || SIZE_SYNONYMS[size].includes(upper));
   if (!canonical || !allowed.includes(canonical)) {
-    throw badRequest(`Invalid value '${value}' for field '${field}' in ${model}: expected one of ${allowed.join(", ")}.`);
+    throw badRequest(
+      `Invalid value '${value}' for field '${field}' in ${model}: expected one of ${allowed.join(", ")}.`
+    );
   }
   return canonical;
 }

@@ -33,7 +33,8 @@ export function readObjectParameters(model: string, values: BodyValues): ObjectP
   const integer = (field: string) => values[field] as number | undefined;
 
   if (text("default_ddl_collation") !== undefined) parameters.default_ddl_collation = text("default_ddl_collation");
-  if (text("log_level") !== undefined) parameters.log_level = checkEnum(model, "log_level", text("log_level")!, LOG_LEVELS);
+  if (text("log_level") !== undefined)
+    parameters.log_level = checkEnum(model, "log_level", text("log_level")!, LOG_LEVELS);
   if (text("trace_level") !== undefined) {
     parameters.trace_level = checkEnum(model, "trace_level", text("trace_level")!, TRACE_LEVELS);
   }

@@ -80,8 +80,14 @@ function readWarehouse(body: unknown): WarehouseRequest {
   const typeText = pickAlias(values, "warehouse_type", "type");
   const sizeText = pickAlias(values, "warehouse_size", "size");
   const settings: WarehouseSettings = {
-    warehouse_type: typeText === undefined ? WarehouseDefaults.warehouse_type : checkEnum(MODEL, "warehouse_type", typeText, WAREHOUSE_TYPES),
-    warehouse_size: sizeText === undefined ? WarehouseDefaults.warehouse_size : normalizeWarehouseSize(MODEL, "warehouse_size", sizeText),
+    warehouse_type:
+      typeText === undefined
+        ? WarehouseDefaults.warehouse_type
+        : checkEnum(MODEL, "warehouse_type", typeText, WAREHOUSE_TYPES),
+    warehouse_size:
+      sizeText === undefined
+        ? WarehouseDefaults.warehouse_size
+        : normalizeWarehouseSize(MODEL, "warehouse_size", sizeText),
     max_cluster_count: integer("max_cluster_count", 1, WarehouseLimits.maxClusters),
     min_cluster_count: integer("min_cluster_count", 1, WarehouseLimits.maxClusters),
     scaling_policy:
@@ -95,16 +101,21 @@ function readWarehouse(body: unknown): WarehouseRequest {
     query_acceleration_max_scale_factor: integer(
       "query_acceleration_max_scale_factor",
       0,
-      WarehouseLimits.maxQueryAccelerationScaleFactor,
+      WarehouseLimits.maxQueryAccelerationScaleFactor
     ),
     // Parameters docs: MAX_CONCURRENCY_LEVEL is a positive integer.
     max_concurrency_level: integer("max_concurrency_level", 1, INT32_MAX),
     statement_queued_timeout_in_seconds: integer("statement_queued_timeout_in_seconds", 0, INT32_MAX),
-    statement_timeout_in_seconds: integer("statement_timeout_in_seconds", 0, WarehouseLimits.maxStatementTimeoutSeconds),
+    statement_timeout_in_seconds: integer(
+      "statement_timeout_in_seconds",
+      0,
+      WarehouseLimits.maxStatementTimeoutSeconds
+    ),
   };
   if (settings.min_cluster_count > settings.max_cluster_count) {
     throw badRequest(
-      `Invalid Warehouse: min_cluster_count (${settings.min_cluster_count}) must not exceed max_cluster_count (${settings.max_cluster_count}).`,
+      `Invalid Warehouse: min_cluster_count (${settings.min_cluster_count}) ` +
+        `must not exceed max_cluster_count (${settings.max_cluster_count}).`
     );
   }
   if (values.resource_monitor !== undefined) settings.resource_monitor = values.resource_monitor as string;
@@ -114,7 +125,11 @@ function readWarehouse(body: unknown): WarehouseRequest {
     settings.warehouse_credit_limit = values.warehouse_credit_limit as number;
   }
   if (values.target_statement_size !== undefined) {
-    settings.target_statement_size = normalizeWarehouseSize(MODEL, "target_statement_size", values.target_statement_size as string);
+    settings.target_statement_size = normalizeWarehouseSize(
+      MODEL,
+      "target_statement_size",
+      values.target_statement_size as string
+    );
   }
   return {
     name: values.name as string,
@@ -128,7 +143,9 @@ function pickAlias(values: BodyValues, field: string, deprecated: string): strin
   const current = values[field] as string | undefined;
   const old = values[deprecated] as string | undefined;
   if (current !== undefined && old !== undefined && current.toUpperCase() !== old.toUpperCase()) {
-    throw badRequest(`Conflicting values in Warehouse: '${field}' is '${current}' but deprecated '${deprecated}' is '${old}'.`);
+    throw badRequest(
+      `Conflicting values in Warehouse: '${field}' is '${current}' but deprecated '${deprecated}' is '${old}'.`
+    );
   }
   return current ?? old;
 }
@@ -220,7 +237,11 @@ function createOrAlterWarehouse(context: RequestContext): Outcome {
   const name = pathName(context);
   const request = readWarehouse(context.body);
   if (request.name !== name) {
-    throw badRequest(`Warehouse name in the body ('${formatIdentifier(request.name)}') must match the path ('${formatIdentifier(name)}').`);
+    throw badRequest(
+      `Warehouse name in the body ('${formatIdentifier(request.name)}') must match the path ('${formatIdentifier(
+        name
+      )}').`
+    );
   }
   const existing = context.account.warehouses.get(name);
   if (!existing) {
@@ -256,7 +277,11 @@ function withWarehouse(context: RequestContext, action: (warehouse: WarehouseRec
 // ALTER WAREHOUSE RESUME/SUSPEND docs: resuming a started (or suspending a suspended) warehouse fails with
 // "Invalid state"; the emulator answers that as 409 Conflict (common.yaml 409: conflicting state).
 function invalidState(warehouse: WarehouseRecord, verb: string): ApiError {
-  return new ApiError(409, ErrorCodes.invalidWarehouseState, `Invalid state. Warehouse '${warehouse.name}' cannot be ${verb}.`);
+  return new ApiError(
+    409,
+    ErrorCodes.invalidWarehouseState,
+    `Invalid state. Warehouse '${warehouse.name}' cannot be ${verb}.`
+  );
 }
 
 function resumeWarehouse(context: RequestContext): Outcome {

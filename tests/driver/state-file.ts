@@ -1,0 +1,164 @@
+// The stack's state as a local-backend checkpoint (`~/.pulumi/stacks/<project>/<stack>.json`):
+// { version: 3, checkpoint: { stack, latest: { manifest, secrets_providers, resources } } }. Secrets are kept as
+// plaintext wrappers in memory and written as `{<sig>: <secret sig>, ciphertext}` with the passphrase crypter,
+// like the CLI's passphrase secrets manager does.
+import * as fs from "fs";
+import * as path from "path";
+import { CrypterCache, PassphraseCrypter } from "./passphrase-crypter";
+import { isObject, mapValues, PropertyMap, PropertyValue, SECRET_SIG, SIG_KEY } from "./property-values";
+import { isSecret } from "./secrets";
+
+export interface StateResource {
+  urn: string;
+  custom: boolean;
+  /** A create-before-delete replacement's old half, still to be deleted (engine: `delete: true`). */
+  delete?: boolean;
+  id?: string;
+  type: string;
+  inputs: PropertyMap;
+  outputs: PropertyMap;
+  parent?: string;
+  protect?: boolean;
+  retainOnDelete?: boolean;
+  provider?: string;
+  dependencies?: string[];
+  propertyDependencies?: Record<string, string[]>;
+  additionalSecretOutputs?: string[];
+  created?: string;
+  modified?: string;
+}
+
+interface Checkpoint {
+  version: 3;
+  checkpoint: {
+    stack: string;
+    latest?: {
+      manifest: { time: string; magic: string; version: string };
+      secrets_providers?: { type: "passphrase"; state: { salt: string } };
+      resources?: StateResource[];
+    };
+  };
+}
+
+export interface StateFileOptions {
+  file: string;
+  project: string;
+  stack: string;
+  /** Version recorded in the manifest (the @pulumi/pulumi in use). */
+  pulumiVersion: string;
+  crypters: CrypterCache;
+  /** Salt to use when the checkpoint has none yet: the stack file's `encryptionsalt`, as the CLI shares it. */
+  defaultSaltState?: string;
+}
+
+export class StateFile {
+  private saltState?: string;
+  private lastWritten?: string;
+
+  constructor(private readonly options: StateFileOptions) {}
+
+  get path(): string {
+    return this.options.file;
+  }
+
+  load(): StateResource[] {
+    if (!fs.existsSync(this.options.file)) {
+      this.lastWritten = JSON.stringify([]);
+      return [];
+    }
+    const checkpoint = JSON.parse(fs.readFileSync(this.options.file, "utf8")) as Checkpoint;
+    const latest = checkpoint.checkpoint?.latest;
+    this.saltState = latest?.secrets_providers?.state?.salt;
+    const resources = (latest?.resources ?? []).map((resource) =>
+      normalize({
+        ...resource,
+        inputs: this.decryptMap(resource.inputs ?? {}),
+        outputs: this.decryptMap(resource.outputs ?? {}),
+      }),
+    );
+    this.lastWritten = JSON.stringify(resources);
+    return resources;
+  }
+
+  /** Writes the checkpoint atomically (temp file + rename), unless nothing changed since the last write. */
+  save(unordered: StateResource[]): void {
+    const resources = unordered.map(normalize);
+    const plaintext = JSON.stringify(resources);
+    if (plaintext === this.lastWritten) return;
+    const crypter = this.crypterForWriting(resources);
+    const checkpoint: Checkpoint = {
+      version: 3,
+      checkpoint: {
+        stack: `organization/${this.options.project}/${this.options.stack}`,
+        latest: {
+          manifest: { time: new Date().toISOString(), magic: "", version: this.options.pulumiVersion },
+          ...(crypter ? { secrets_providers: { type: "passphrase", state: { salt: crypter.saltState } } } : {}),
+          resources: resources.map((resource) => ({
+            ...resource,
+            inputs: encryptMap(resource.inputs, crypter),
+            outputs: encryptMap(resource.outputs, crypter),
+          })),
+        },
+      },
+    };
+    fs.mkdirSync(path.dirname(this.options.file), { recursive: true });
+    const temp = `${this.options.file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(checkpoint, null, 4) + "\n");
+    fs.renameSync(temp, this.options.file);
+    this.lastWritten = plaintext;
+  }
+
+  private crypterForWriting(resources: StateResource[]): PassphraseCrypter | undefined {
+    if (!this.saltState) {
+      if (this.options.defaultSaltState) this.saltState = this.options.defaultSaltState;
+      else if (resources.some((r) => hasSecrets(r.inputs) || hasSecrets(r.outputs))) {
+        this.saltState = PassphraseCrypter.withNewSalt(this.options.crypters.passphrase).saltState;
+      }
+    }
+    return this.saltState ? this.options.crypters.forSaltState(this.saltState) : undefined;
+  }
+
+  private decryptMap(map: PropertyMap): PropertyMap {
+    return mapValues(map, (value) => this.decryptValue(value));
+  }
+
+  private decryptValue(value: PropertyValue): PropertyValue {
+    if (Array.isArray(value)) return value.map((v) => this.decryptValue(v));
+    if (!isObject(value)) return value;
+    if (value[SIG_KEY] === SECRET_SIG && typeof value.ciphertext === "string") {
+      if (!this.saltState) throw new Error(`${this.options.file}: encrypted value but no secrets provider salt`);
+      const plaintext = this.options.crypters.forSaltState(this.saltState).decrypt(value.ciphertext);
+      return { [SIG_KEY]: SECRET_SIG, value: this.decryptValue(JSON.parse(plaintext)) };
+    }
+    return mapValues(value, (v) => this.decryptValue(v));
+  }
+}
+
+/** The checkpoint's field order, without unset fields: stable files, and change detection by text. */
+function normalize(resource: StateResource): StateResource {
+  const { urn, custom, id, type, inputs, outputs, parent, protect, retainOnDelete, provider } = resource;
+  const { dependencies, propertyDependencies, additionalSecretOutputs, created, modified } = resource;
+  const ordered: StateResource = {
+    urn, custom, delete: resource.delete, id, type, inputs, outputs, parent, protect, retainOnDelete, provider,
+    dependencies, propertyDependencies, additionalSecretOutputs, created, modified,
+  };
+  return JSON.parse(JSON.stringify(ordered)) as StateResource;
+}
+
+function encryptMap(map: PropertyMap, crypter: PassphraseCrypter | undefined): PropertyMap {
+  return mapValues(map, (value) => encryptValue(value, crypter));
+}
+
+function encryptValue(value: PropertyValue, crypter: PassphraseCrypter | undefined): PropertyValue {
+  if (isSecret(value)) {
+    if (!crypter) throw new Error("internal error: secret without a crypter");
+    return { [SIG_KEY]: SECRET_SIG, ciphertext: crypter.encrypt(JSON.stringify(value.value)) };
+  }
+  if (Array.isArray(value)) return value.map((v) => encryptValue(v, crypter));
+  if (isObject(value)) return mapValues(value, (v) => encryptValue(v, crypter));
+  return value;
+}
+
+function hasSecrets(map: PropertyMap): boolean {
+  return JSON.stringify(map).includes(SECRET_SIG);
+}

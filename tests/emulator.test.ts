@@ -1,0 +1,754 @@
+// The emulator through its HTTP surface: auth, CRUD for warehouses/databases/schemas, identifiers, knobs, logging.
+import { createHash, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { SignJWT } from "jose";
+import { startEmulator, type Emulator } from "./emulator";
+
+const OAUTH_TOKEN = "oauth-token-for-tests";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+interface CallOptions {
+  body?: unknown;
+  rawBody?: string;
+  query?: Record<string, string | number | boolean>;
+  headers?: Record<string, string>;
+  /** Replaces the default PAT headers; `{}` sends no credentials. */
+  auth?: Record<string, string>;
+}
+
+let emulator: Emulator;
+let aliceKeys: { publicKey: KeyObject; privateKey: KeyObject };
+let otherKeys: { publicKey: KeyObject; privateKey: KeyObject };
+
+function rsaKeyPair() {
+  return generateKeyPairSync("rsa", { modulusLength: 2048 });
+}
+
+function pem(key: KeyObject): string {
+  return key.export({ type: "spki", format: "pem" }).toString();
+}
+
+function fingerprint(key: KeyObject): string {
+  return `SHA256:${createHash("sha256")
+    .update(key.export({ type: "spki", format: "der" }))
+    .digest("base64")}`;
+}
+
+function patHeaders(token = emulator.credentials.programmaticAccessToken): Record<string, string> {
+  return { Authorization: `Bearer ${token}`, "X-Snowflake-Authorization-Token-Type": "PROGRAMMATIC_ACCESS_TOKEN" };
+}
+
+function bearer(token: string, type: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}`, "X-Snowflake-Authorization-Token-Type": type };
+}
+
+async function call(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
+  const url = new URL(path, emulator.url);
+  for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, String(value));
+  const hasBody = options.body !== undefined || options.rawBody !== undefined;
+  const response = await fetch(url, {
+    method,
+    headers: {
+      Accept: "application/json",
+      ...(hasBody && { "Content-Type": "application/json" }),
+      ...(options.auth ?? patHeaders()),
+      ...options.headers,
+    },
+    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+  const body: any = await response.json(); // eslint-disable-line @typescript-eslint/no-explicit-any
+  // Every response carries a request id; error bodies repeat it (common.yaml ErrorResponse.request_id).
+  const requestId = response.headers.get("x-snowflake-request-id");
+  expect(requestId).toMatch(UUID);
+  if (response.status >= 400) {
+    expect(body).toEqual({
+      message: expect.any(String),
+      code: expect.any(String),
+      error_code: body.code,
+      request_id: requestId,
+    });
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
+const get = (path: string, options?: CallOptions) => call("GET", path, options);
+const post = (path: string, body?: unknown, options?: CallOptions) => call("POST", path, { ...options, body });
+const put = (path: string, body: unknown, options?: CallOptions) => call("PUT", path, { ...options, body });
+const del = (path: string, options?: CallOptions) => call("DELETE", path, options);
+
+async function keypairJwt(
+  claims: {
+    account?: string;
+    user?: string;
+    fingerprintOf?: KeyObject;
+    expiresIn?: string | number;
+    issuedAt?: number;
+  } = {},
+  signingKey: KeyObject = aliceKeys.privateKey
+): Promise<string> {
+  const subject = `${claims.account ?? emulator.account}.${claims.user ?? "ALICE"}`;
+  const jwt = new SignJWT({})
+    .setProtectedHeader({ alg: "RS256" })
+    .setIssuer(`${subject}.${fingerprint(claims.fingerprintOf ?? aliceKeys.publicKey)}`)
+    .setSubject(subject)
+    .setIssuedAt(claims.issuedAt)
+    .setExpirationTime(claims.expiresIn ?? "1h");
+  return jwt.sign(signingKey);
+}
+
+beforeAll(async () => {
+  aliceKeys = rsaKeyPair();
+  otherKeys = rsaKeyPair();
+  emulator = await startEmulator({
+    users: [{ name: "alice", rsaPublicKeyPem: pem(aliceKeys.publicKey) }],
+    oauthTokens: [OAUTH_TOKEN],
+  });
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+describe("startEmulator", () => {
+  it("describes where it listens and which credentials work", () => {
+    expect(emulator.url).toBe(`http://127.0.0.1:${emulator.port}`);
+    expect(emulator).toMatchObject({ host: "127.0.0.1", protocol: "http", account: "EMULATOR" });
+    expect(emulator.credentials.user).toBe("ALICE");
+    expect(emulator.credentials.programmaticAccessToken.length).toBeGreaterThan(20);
+  });
+});
+
+describe("authentication", () => {
+  it("accepts the generated programmatic access token and rejects others", async () => {
+    expect((await get("/api/v2/warehouses")).status).toBe(200);
+    expect((await get("/api/v2/warehouses", { auth: patHeaders("not-a-token") })).status).toBe(401);
+  });
+
+  it("accepts PATs added later", async () => {
+    expect((await get("/api/v2/warehouses", { auth: patHeaders("added-later") })).status).toBe(401);
+    emulator.addProgrammaticAccessToken("added-later");
+    expect((await get("/api/v2/warehouses", { auth: patHeaders("added-later") })).status).toBe(200);
+  });
+
+  it("rejects requests without credentials or without a token type", async () => {
+    const missing = await get("/api/v2/warehouses", { auth: {} });
+    expect(missing.status).toBe(401);
+    const untyped = await get("/api/v2/warehouses", {
+      auth: { Authorization: `Bearer ${emulator.credentials.programmaticAccessToken}` },
+    });
+    expect(untyped.status).toBe(401);
+    expect(untyped.body.message).toMatch(/X-Snowflake-Authorization-Token-Type/);
+    const unknownType = await get("/api/v2/warehouses", {
+      auth: bearer(emulator.credentials.programmaticAccessToken, "PASSWORD"),
+    });
+    expect(unknownType.status).toBe(401);
+  });
+
+  it("checks OAuth tokens", async () => {
+    expect((await get("/api/v2/warehouses", { auth: bearer(OAUTH_TOKEN, "OAUTH") })).status).toBe(200);
+    const rejected = await get("/api/v2/warehouses", { auth: bearer("wrong", "OAUTH") });
+    expect(rejected.status).toBe(401);
+    expect(rejected.body.code).toBe("390303");
+  });
+
+  it("accepts a key-pair JWT signed with the registered key, case-insensitively", async () => {
+    expect((await get("/api/v2/warehouses", { auth: bearer(await keypairJwt(), "KEYPAIR_JWT") })).status).toBe(200);
+    const lowerCase = await keypairJwt({ account: "emulator", user: "alice" });
+    expect((await get("/api/v2/warehouses", { auth: bearer(lowerCase, "KEYPAIR_JWT") })).status).toBe(200);
+    // Authenticating REST APIs docs: with an account locator, the region part is not part of the account.
+    const withRegion = await keypairJwt({ account: "EMULATOR.us-east-2.aws" });
+    expect((await get("/api/v2/warehouses", { auth: bearer(withRegion, "KEYPAIR_JWT") })).status).toBe(200);
+  });
+
+  it.each([
+    ["signed with another key", () => keypairJwt({}, otherKeys.privateKey)],
+    [
+      "naming another key's fingerprint",
+      () => keypairJwt({ fingerprintOf: otherKeys.publicKey }, otherKeys.privateKey),
+    ],
+    [
+      "expired",
+      () =>
+        keypairJwt({ issuedAt: Math.floor(Date.now() / 1000) - 7200, expiresIn: Math.floor(Date.now() / 1000) - 3600 }),
+    ],
+    ["issued in the future", () => keypairJwt({ issuedAt: Math.floor(Date.now() / 1000) + 600, expiresIn: "2h" })],
+    ["for an unknown user", () => keypairJwt({ user: "MALLORY" })],
+    ["for another account", () => keypairJwt({ account: "OTHER" })],
+    ["that is not a JWT", async () => "not.a.jwt"],
+  ])("rejects a key-pair JWT %s", async (_case, makeToken) => {
+    const response = await get("/api/v2/warehouses", { auth: bearer(await makeToken(), "KEYPAIR_JWT") });
+    expect(response.status).toBe(401);
+    expect(response.body.code).toBe("390144");
+  });
+
+  it("accepts keys of users registered later", async () => {
+    emulator.registerUser("bob", pem(otherKeys.publicKey));
+    const token = await keypairJwt({ user: "BOB", fingerprintOf: otherKeys.publicKey }, otherKeys.privateKey);
+    expect((await get("/api/v2/warehouses", { auth: bearer(token, "KEYPAIR_JWT") })).status).toBe(200);
+  });
+
+  it("authenticates before revealing whether an /api/v2 path exists", async () => {
+    expect((await get("/api/v2/nothing-here", { auth: {} })).status).toBe(401);
+    expect((await get("/api/v2/nothing-here")).status).toBe(404);
+    expect((await get("/elsewhere", { auth: {} })).status).toBe(404);
+  });
+});
+
+describe("requests", () => {
+  it("answers 405 for a known path with the wrong method", async () => {
+    const response = await call("PATCH", "/api/v2/warehouses");
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toContain("GET");
+    expect((await get("/api/v2/warehouses/WH:resume")).status).toBe(405);
+    expect((await post("/api/v2/warehouses/WH:set-tags", [])).status).toBe(404);
+  });
+
+  it("rejects unknown query parameters, bad JSON and other media types", async () => {
+    const unknownParam = await get("/api/v2/warehouses", { query: { startsWith: "X" } });
+    expect(unknownParam.status).toBe(400);
+    expect(unknownParam.body.message).toContain("startsWith");
+    expect((await call("POST", "/api/v2/warehouses", { rawBody: "{nope" })).status).toBe(400);
+    const xml = await call("POST", "/api/v2/warehouses", {
+      rawBody: "<warehouse/>",
+      headers: { "Content-Type": "application/xml" },
+    });
+    expect(xml.status).toBe(415);
+    expect((await post("/api/v2/warehouses", undefined)).status).toBe(400);
+  });
+
+  it("rejects bad query parameter values naming the parameter", async () => {
+    const response = await post("/api/v2/warehouses", { name: "QP" }, { query: { createMode: "sometimes" } });
+    expect(response.status).toBe(400);
+    expect(response.body.message).toContain("createMode");
+    const ifExists = await del("/api/v2/warehouses/QP", { query: { ifExists: "maybe" } });
+    expect(ifExists.status).toBe(400);
+    expect(ifExists.body.message).toContain("ifExists");
+  });
+});
+
+describe("warehouses", () => {
+  const WAREHOUSES = "/api/v2/warehouses";
+
+  it("creates with Snowflake's defaults, booleans as strings on the wire", async () => {
+    const created = await post(WAREHOUSES, { name: "wh_defaults" });
+    expect(created).toMatchObject({ status: 200, body: { status: "Warehouse WH_DEFAULTS successfully created." } });
+    const { status, body } = await get(`${WAREHOUSES}/WH_DEFAULTS`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      name: "WH_DEFAULTS",
+      warehouse_type: "STANDARD",
+      warehouse_size: "XSMALL",
+      max_cluster_count: 1,
+      min_cluster_count: 1,
+      scaling_policy: "STANDARD",
+      auto_suspend: 600,
+      auto_resume: "true",
+      initially_suspended: "false",
+      enable_query_acceleration: "false",
+      query_acceleration_max_scale_factor: 8,
+      max_concurrency_level: 8,
+      statement_queued_timeout_in_seconds: 0,
+      statement_timeout_in_seconds: 172800,
+      state: "STARTED",
+      owner: "ACCOUNTADMIN",
+      owner_role_type: "ROLE",
+    });
+    expect(body).not.toHaveProperty("comment");
+    expect(body).not.toHaveProperty("resource_monitor");
+    expect(new Date(body.created_on).toISOString()).toBe(body.created_on);
+  });
+
+  it("accepts string and JSON booleans and ignores read-only fields", async () => {
+    await post(WAREHOUSES, {
+      name: "WH_FLAGS",
+      auto_resume: false,
+      enable_query_acceleration: "TRUE",
+      initially_suspended: "true",
+      state: "STARTED",
+      owner: "SOMEONE",
+      created_on: "2000-01-01T00:00:00Z",
+    });
+    const { body } = await get(`${WAREHOUSES}/WH_FLAGS`);
+    expect(body).toMatchObject({
+      auto_resume: "false",
+      enable_query_acceleration: "true",
+      initially_suspended: "true",
+    });
+    expect(body).toMatchObject({ state: "SUSPENDED", owner: "ACCOUNTADMIN" });
+    expect(body.created_on).not.toBe("2000-01-01T00:00:00Z");
+  });
+
+  it("normalises size aliases and validates properties", async () => {
+    await post(WAREHOUSES, { name: "WH_SIZE", warehouse_size: "X-Small" });
+    expect((await get(`${WAREHOUSES}/WH_SIZE`)).body.warehouse_size).toBe("XSMALL");
+    await put(`${WAREHOUSES}/WH_SIZE`, { name: "WH_SIZE", warehouse_size: "2x-large" });
+    expect((await get(`${WAREHOUSES}/WH_SIZE`)).body.warehouse_size).toBe("XXLARGE");
+
+    const invalid: [object, string][] = [
+      [{ warehouse_size: "HUGE" }, "warehouse_size"],
+      [{ auto_suspend: -1 }, "auto_suspend"],
+      [{ auto_suspend: "60" }, "auto_suspend"],
+      [{ max_cluster_count: 11 }, "max_cluster_count"],
+      [{ min_cluster_count: 3, max_cluster_count: 2 }, "min_cluster_count"],
+      [{ scaling_policy: "GREEDY" }, "scaling_policy"],
+      [{ auto_resume: "yes" }, "auto_resume"],
+      [{ colour: "blue" }, "colour"],
+    ];
+    for (const [fields, field] of invalid) {
+      const response = await post(WAREHOUSES, { name: "WH_INVALID", ...fields });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toContain(field);
+    }
+    expect((await post(WAREHOUSES, { comment: "nameless" })).status).toBe(400);
+    expect((await get(`${WAREHOUSES}/WH_INVALID`)).status).toBe(404);
+  });
+
+  it("supports every createMode", async () => {
+    await post(WAREHOUSES, { name: "WH_MODES", comment: "first" });
+    const conflict = await post(WAREHOUSES, { name: "WH_MODES" });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.code).toBe("002002");
+    const skipped = await post(WAREHOUSES, { name: "WH_MODES" }, { query: { createMode: "ifNotExists" } });
+    expect(skipped).toMatchObject({ status: 200, body: { status: "WH_MODES already exists, statement succeeded." } });
+    expect((await get(`${WAREHOUSES}/WH_MODES`)).body.comment).toBe("first");
+    const replaced = await post(
+      WAREHOUSES,
+      { name: "WH_MODES", auto_suspend: 60 },
+      { query: { createMode: "orReplace" } }
+    );
+    expect(replaced.status).toBe(200);
+    const { body } = await get(`${WAREHOUSES}/WH_MODES`);
+    expect(body).not.toHaveProperty("comment");
+    expect(body.auto_suspend).toBe(60);
+  });
+
+  it("PUT creates, then alters with omitted properties reset to defaults", async () => {
+    const created = await put(`${WAREHOUSES}/WH_PUT`, {
+      name: "WH_PUT",
+      comment: "managed",
+      auto_suspend: 120,
+      warehouse_size: "SMALL",
+      initially_suspended: "true",
+    });
+    expect(created.body.status).toBe("Warehouse WH_PUT successfully created.");
+    expect((await get(`${WAREHOUSES}/WH_PUT`)).body).toMatchObject({
+      state: "SUSPENDED",
+      comment: "managed",
+      auto_suspend: 120,
+    });
+
+    const altered = await put(`${WAREHOUSES}/wh_put`, { name: "wh_put", initially_suspended: "false" });
+    expect(altered).toMatchObject({ status: 200, body: { status: "Statement executed successfully." } });
+    const { body } = await get(`${WAREHOUSES}/WH_PUT`);
+    expect(body).not.toHaveProperty("comment");
+    expect(body).toMatchObject({
+      auto_suspend: 600,
+      warehouse_size: "XSMALL",
+      state: "SUSPENDED",
+      initially_suspended: "true",
+    });
+
+    const mismatch = await put(`${WAREHOUSES}/WH_PUT`, { name: "OTHER" });
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.body.message).toContain("OTHER");
+  });
+
+  it("resumes and suspends, honouring ifExists", async () => {
+    await post(WAREHOUSES, { name: "WH_STATE", initially_suspended: "true" });
+    expect((await post(`${WAREHOUSES}/WH_STATE:resume`)).status).toBe(200);
+    expect((await get(`${WAREHOUSES}/WH_STATE`)).body.state).toBe("STARTED");
+    expect((await post(`${WAREHOUSES}/WH_STATE:resume`)).status).toBe(409);
+    expect((await post(`${WAREHOUSES}/WH_STATE:suspend`)).status).toBe(200);
+    expect((await get(`${WAREHOUSES}/WH_STATE`)).body).toMatchObject({ state: "SUSPENDED", started_clusters: 0 });
+    expect((await post(`${WAREHOUSES}/WH_STATE:suspend`)).status).toBe(409);
+
+    expect((await post(`${WAREHOUSES}/WH_GHOST:resume`)).status).toBe(404);
+    expect((await post(`${WAREHOUSES}/WH_GHOST:suspend`, undefined, { query: { ifExists: true } })).status).toBe(200);
+  });
+
+  it("renames", async () => {
+    await post(WAREHOUSES, { name: "WH_OLD", comment: "keep me" });
+    await post(WAREHOUSES, { name: "WH_TAKEN" });
+    expect((await post(`${WAREHOUSES}/WH_OLD:rename`, { name: "WH_TAKEN" })).status).toBe(409);
+    expect((await post(`${WAREHOUSES}/WH_OLD:rename`, { name: "wh_new" })).status).toBe(200);
+    expect((await get(`${WAREHOUSES}/WH_OLD`)).status).toBe(404);
+    expect((await get(`${WAREHOUSES}/WH_NEW`)).body).toMatchObject({ name: "WH_NEW", comment: "keep me" });
+    expect((await post(`${WAREHOUSES}/WH_OLD:rename`, { name: "X" }, { query: { ifExists: true } })).status).toBe(200);
+  });
+
+  it("drops, honouring ifExists", async () => {
+    await post(WAREHOUSES, { name: "WH_DROP" });
+    expect(await del(`${WAREHOUSES}/WH_DROP`)).toMatchObject({
+      status: 200,
+      body: { status: "WH_DROP successfully dropped." },
+    });
+    const missing = await del(`${WAREHOUSES}/WH_DROP`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe("002003");
+    expect((await del(`${WAREHOUSES}/WH_DROP`, { query: { ifExists: true } })).status).toBe(200);
+  });
+
+  it("lists as a bare array filtered by a case-insensitive LIKE pattern", async () => {
+    for (const name of ["LIST_A1", "LIST_A2", "LIST_B1", "LISTXA3"]) await post(WAREHOUSES, { name });
+    const names = async (like: string) =>
+      ((await get(WAREHOUSES, { query: { like } })).body as { name: string }[]).map((warehouse) => warehouse.name);
+    // Rows come sorted by name (code-point order, so X sorts before _).
+    expect(await names("list_a%")).toEqual(["LISTXA3", "LIST_A1", "LIST_A2"]);
+    expect(await names("list\\_a%")).toEqual(["LIST_A1", "LIST_A2"]);
+    expect(await names("LIST__1")).toEqual(["LIST_A1", "LIST_B1"]);
+    const all = await get(WAREHOUSES);
+    expect(Array.isArray(all.body)).toBe(true);
+  });
+});
+
+describe("identifiers", () => {
+  it("upper-cases unquoted names and keeps quoted ones exactly", async () => {
+    await post("/api/v2/warehouses", { name: "MixedCase" });
+    expect((await get("/api/v2/warehouses/mixedcase")).body.name).toBe("MIXEDCASE");
+    expect((await get("/api/v2/warehouses/%22MIXEDCASE%22")).body.name).toBe("MIXEDCASE");
+
+    await post("/api/v2/warehouses", { name: '"MixedCase"' });
+    const quoted = await get(`/api/v2/warehouses/${encodeURIComponent('"MixedCase"')}`);
+    expect(quoted.body.name).toBe('"MixedCase"');
+    expect((await get("/api/v2/warehouses", { query: { like: "mixedcase" } })).body).toHaveLength(2);
+  });
+
+  it("round-trips names with spaces and embedded quotes", async () => {
+    const name = '"my ""odd"" warehouse"';
+    expect((await post("/api/v2/warehouses", { name })).body.status).toBe(
+      'Warehouse my "odd" warehouse successfully created.'
+    );
+    const fetched = await get(`/api/v2/warehouses/${encodeURIComponent(name)}`);
+    expect(fetched.body.name).toBe(name);
+    expect((await del(`/api/v2/warehouses/${encodeURIComponent(fetched.body.name)}`)).status).toBe(200);
+  });
+
+  it("rejects invalid identifiers in bodies and paths, naming them", async () => {
+    const inBody = await post("/api/v2/warehouses", { name: "1st-warehouse" });
+    expect(inBody.status).toBe(400);
+    expect(inBody.body.message).toContain("1st-warehouse");
+    const inPath = await get("/api/v2/warehouses/bad-name");
+    expect(inPath.status).toBe(400);
+    expect(inPath.body.message).toContain("bad-name");
+    expect((await post("/api/v2/databases", { name: '""' })).status).toBe(400);
+  });
+});
+
+describe("databases", () => {
+  const DATABASES = "/api/v2/databases";
+
+  it("creates with defaults and the PUBLIC and INFORMATION_SCHEMA schemas", async () => {
+    expect((await post(DATABASES, { name: "db_defaults" })).body.status).toBe(
+      "Database DB_DEFAULTS successfully created."
+    );
+    const { body } = await get(`${DATABASES}/DB_DEFAULTS`);
+    expect(body).toMatchObject({
+      name: "DB_DEFAULTS",
+      kind: "PERMANENT",
+      data_retention_time_in_days: 1,
+      retention_time: 1,
+      max_data_extension_time_in_days: 14,
+      options: "",
+      origin: "",
+      owner: "ACCOUNTADMIN",
+      owner_role_type: "ROLE",
+      is_default: false,
+      is_current: false,
+    });
+    expect(body).not.toHaveProperty("comment");
+    expect(body).not.toHaveProperty("log_level");
+    const schemas = (await get(`${DATABASES}/DB_DEFAULTS/schemas`)).body.map((schema: { name: string }) => schema.name);
+    expect(schemas).toEqual(["INFORMATION_SCHEMA", "PUBLIC"]);
+  });
+
+  it("stores object parameters that are set, normalised", async () => {
+    await post(DATABASES, {
+      name: "DB_PARAMS",
+      log_level: "info",
+      user_task_managed_initial_warehouse_size: "x-small",
+    });
+    expect((await get(`${DATABASES}/DB_PARAMS`)).body).toMatchObject({
+      log_level: "INFO",
+      user_task_managed_initial_warehouse_size: "XSMALL",
+    });
+    const invalid = await post(DATABASES, { name: "DB_BAD", trace_level: "SOMETIMES" });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.message).toContain("trace_level");
+  });
+
+  it("supports every createMode; orReplace starts over with fresh schemas", async () => {
+    await post(DATABASES, { name: "DB_MODES", comment: "first" });
+    await post(`${DATABASES}/DB_MODES/schemas`, { name: "EXTRA" });
+    expect((await post(DATABASES, { name: "DB_MODES" })).status).toBe(409);
+    expect((await post(DATABASES, { name: "DB_MODES" }, { query: { createMode: "ifNotExists" } })).status).toBe(200);
+    expect((await get(`${DATABASES}/DB_MODES/schemas/EXTRA`)).status).toBe(200);
+    expect((await post(DATABASES, { name: "DB_MODES" }, { query: { createMode: "orReplace" } })).status).toBe(200);
+    expect((await get(`${DATABASES}/DB_MODES`)).body).not.toHaveProperty("comment");
+    expect((await get(`${DATABASES}/DB_MODES/schemas/EXTRA`)).status).toBe(404);
+  });
+
+  it("PUT creates, then alters with omitted properties reset and kind fixed", async () => {
+    const created = await put(`${DATABASES}/DB_PUT`, {
+      name: "DB_PUT",
+      kind: "TRANSIENT",
+      comment: "c",
+      data_retention_time_in_days: 0,
+    });
+    expect(created.status).toBe(200);
+    expect((await get(`${DATABASES}/DB_PUT`)).body).toMatchObject({
+      kind: "TRANSIENT",
+      options: "TRANSIENT",
+      retention_time: 0,
+    });
+
+    expect((await put(`${DATABASES}/DB_PUT`, { name: "DB_PUT", kind: "TRANSIENT" })).status).toBe(200);
+    const { body } = await get(`${DATABASES}/DB_PUT`);
+    expect(body).not.toHaveProperty("comment");
+    expect(body.data_retention_time_in_days).toBe(1);
+
+    const kindChange = await put(`${DATABASES}/DB_PUT`, { name: "DB_PUT", kind: "PERMANENT" });
+    expect(kindChange.status).toBe(400);
+    expect(kindChange.body.message).toMatch(/kind/);
+    expect((await put(`${DATABASES}/DB_PUT`, { name: "DB_PUT" })).status).toBe(400);
+
+    const tooLong = await put(`${DATABASES}/DB_PUT`, {
+      name: "DB_PUT",
+      kind: "TRANSIENT",
+      data_retention_time_in_days: 5,
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.message).toContain("data_retention_time_in_days");
+  });
+
+  it("drops with its schemas, honouring ifExists", async () => {
+    await post(DATABASES, { name: "DB_DROP" });
+    await post(`${DATABASES}/DB_DROP/schemas`, { name: "S1" });
+    expect((await del(`${DATABASES}/DB_DROP`, { query: { restrict: false } })).status).toBe(200);
+    expect((await get(`${DATABASES}/DB_DROP`)).status).toBe(404);
+    expect((await del(`${DATABASES}/DB_DROP`)).status).toBe(404);
+    expect((await del(`${DATABASES}/DB_DROP`, { query: { ifExists: true } })).status).toBe(200);
+    await post(DATABASES, { name: "DB_DROP" });
+    expect((await get(`${DATABASES}/DB_DROP/schemas/S1`)).status).toBe(404);
+  });
+
+  it("lists with like, startsWith, fromName and showLimit", async () => {
+    for (const name of ["FLT_A1", "FLT_A2", "FLT_B1", '"flt_lower"']) await post(DATABASES, { name });
+    const names = async (query: Record<string, string | number>) =>
+      ((await get(DATABASES, { query })).body as { name: string }[]).map((database) => database.name);
+    expect(await names({ like: "flt%" })).toEqual(["FLT_A1", "FLT_A2", "FLT_B1", '"flt_lower"']);
+    expect(await names({ startsWith: "FLT_A" })).toEqual(["FLT_A1", "FLT_A2"]);
+    expect(await names({ startsWith: "flt" })).toEqual(['"flt_lower"']);
+    expect(await names({ like: "FLT%", fromName: "FLT_A2" })).toEqual(["FLT_A2", "FLT_B1", '"flt_lower"']);
+    expect(await names({ like: "FLT%", fromName: "FLT_B", showLimit: 1 })).toEqual(["FLT_B1"]);
+    expect(await names({ startsWith: "FLT", showLimit: 2 })).toEqual(["FLT_A1", "FLT_A2"]);
+    const badLimit = await get(DATABASES, { query: { showLimit: 0 } });
+    expect(badLimit.status).toBe(400);
+    expect(badLimit.body.message).toContain("showLimit");
+  });
+});
+
+describe("schemas", () => {
+  const DB = "/api/v2/databases/SCH_DB";
+  const SCHEMAS = `${DB}/schemas`;
+
+  beforeAll(async () => {
+    await post("/api/v2/databases", { name: "SCH_DB", data_retention_time_in_days: 3 });
+  });
+
+  it("answers 404 when the database does not exist", async () => {
+    expect((await get("/api/v2/databases/NO_DB/schemas")).status).toBe(404);
+    const create = await post("/api/v2/databases/NO_DB/schemas", { name: "S" });
+    expect(create.status).toBe(404);
+    expect(create.body.message).toContain("NO_DB");
+    expect((await get("/api/v2/databases/NO_DB/schemas/S")).status).toBe(404);
+  });
+
+  it("creates with defaults, inheriting retention from the database", async () => {
+    expect((await post(SCHEMAS, { name: "s_defaults" })).body.status).toBe("Schema S_DEFAULTS successfully created.");
+    const { body } = await get(`${SCHEMAS}/S_DEFAULTS`);
+    expect(body).toMatchObject({
+      name: "S_DEFAULTS",
+      kind: "PERMANENT",
+      database_name: "SCH_DB",
+      managed_access: false,
+      data_retention_time_in_days: 3,
+      retention_time: 3,
+      max_data_extension_time_in_days: 14,
+      owner: "ACCOUNTADMIN",
+    });
+    expect(body).not.toHaveProperty("comment");
+  });
+
+  it("supports every createMode", async () => {
+    await post(SCHEMAS, { name: "S_MODES", comment: "first" });
+    expect((await post(SCHEMAS, { name: "S_MODES" })).status).toBe(409);
+    expect((await post(SCHEMAS, { name: "S_MODES" }, { query: { createMode: "ifNotExists" } })).status).toBe(200);
+    expect((await get(`${SCHEMAS}/S_MODES`)).body.comment).toBe("first");
+    expect(
+      (await post(SCHEMAS, { name: "S_MODES", managed_access: true }, { query: { createMode: "orReplace" } })).status
+    ).toBe(200);
+    const { body } = await get(`${SCHEMAS}/S_MODES`);
+    expect(body).toMatchObject({ managed_access: true, options: "MANAGED ACCESS" });
+    expect(body).not.toHaveProperty("comment");
+  });
+
+  it("PUT creates, then alters with omitted properties reset and kind fixed", async () => {
+    await put(`${SCHEMAS}/S_PUT`, {
+      name: "S_PUT",
+      comment: "c",
+      managed_access: true,
+      data_retention_time_in_days: 7,
+    });
+    expect((await get(`${SCHEMAS}/S_PUT`)).body).toMatchObject({
+      comment: "c",
+      managed_access: true,
+      data_retention_time_in_days: 7,
+    });
+    expect((await put(`${SCHEMAS}/S_PUT`, { name: "S_PUT" })).status).toBe(200);
+    const { body } = await get(`${SCHEMAS}/S_PUT`);
+    expect(body).not.toHaveProperty("comment");
+    expect(body).toMatchObject({ managed_access: false, data_retention_time_in_days: 3 });
+    const kindChange = await put(`${SCHEMAS}/S_PUT`, { name: "S_PUT", kind: "TRANSIENT" });
+    expect(kindChange.status).toBe(400);
+    expect(kindChange.body.message).toMatch(/kind/);
+    expect((await put(`${SCHEMAS}/S_PUT`, { name: "S_OTHER" })).status).toBe(400);
+  });
+
+  it("protects INFORMATION_SCHEMA but lets PUBLIC go", async () => {
+    await post("/api/v2/databases", { name: "SYS_DB" });
+    expect((await get("/api/v2/databases/SYS_DB/schemas/information_schema")).status).toBe(200);
+    expect((await del("/api/v2/databases/SYS_DB/schemas/INFORMATION_SCHEMA")).status).toBe(403);
+    expect(
+      (await put("/api/v2/databases/SYS_DB/schemas/INFORMATION_SCHEMA", { name: "INFORMATION_SCHEMA" })).status
+    ).toBe(403);
+    const replace = await post(
+      "/api/v2/databases/SYS_DB/schemas",
+      { name: "INFORMATION_SCHEMA" },
+      { query: { createMode: "orReplace" } }
+    );
+    expect(replace.status).toBe(403);
+    expect((await del("/api/v2/databases/SYS_DB/schemas/PUBLIC")).status).toBe(200);
+    expect((await get("/api/v2/databases/SYS_DB/schemas")).body.map((schema: { name: string }) => schema.name)).toEqual(
+      ["INFORMATION_SCHEMA"]
+    );
+  });
+
+  it("makes every schema of a transient database transient", async () => {
+    await post("/api/v2/databases", { name: "TRANSIENT_DB", kind: "TRANSIENT" });
+    await post("/api/v2/databases/TRANSIENT_DB/schemas", { name: "S" });
+    expect((await get("/api/v2/databases/TRANSIENT_DB/schemas/S")).body).toMatchObject({
+      kind: "TRANSIENT",
+      options: "TRANSIENT",
+    });
+    expect((await get("/api/v2/databases/TRANSIENT_DB/schemas/PUBLIC")).body.kind).toBe("TRANSIENT");
+  });
+
+  it("drops, honouring ifExists", async () => {
+    await post(SCHEMAS, { name: "S_DROP" });
+    expect((await del(`${SCHEMAS}/S_DROP`)).body.status).toBe("S_DROP successfully dropped.");
+    expect((await del(`${SCHEMAS}/S_DROP`)).status).toBe(404);
+    expect((await del(`${SCHEMAS}/S_DROP`, { query: { ifExists: true } })).status).toBe(200);
+  });
+
+  it("lists with like, startsWith, fromName and showLimit", async () => {
+    for (const name of ["LST_1", "LST_2", "LST_3"]) await post(SCHEMAS, { name });
+    const names = async (query: Record<string, string | number>) =>
+      ((await get(SCHEMAS, { query })).body as { name: string }[]).map((schema) => schema.name);
+    expect(await names({ like: "lst%" })).toEqual(["LST_1", "LST_2", "LST_3"]);
+    expect(await names({ startsWith: "LST", fromName: "LST_2" })).toEqual(["LST_2", "LST_3"]);
+    expect(await names({ startsWith: "LST", showLimit: 1 })).toEqual(["LST_1"]);
+    expect(await names({ startsWith: "lst" })).toEqual([]);
+  });
+});
+
+describe("knobs", () => {
+  it("fails the next requests with 429 + Retry-After, 503 or 504, then recovers", async () => {
+    emulator.knobs.failNext(1, 429, { retryAfterSeconds: 3 });
+    emulator.knobs.failNext(2, 503);
+    emulator.knobs.failNext(1, 504);
+    const limited = await get("/api/v2/warehouses");
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("3");
+    expect((await get("/api/v2/warehouses")).status).toBe(503);
+    expect((await post("/api/v2/warehouses", { name: "NEVER_CREATED" })).status).toBe(503);
+    expect((await get("/elsewhere")).status).toBe(504);
+    expect((await get("/api/v2/warehouses/NEVER_CREATED")).status).toBe(404);
+  });
+
+  it("cancels planned failures and 202s with a count of 0", async () => {
+    emulator.knobs.failNext(5, 503);
+    emulator.knobs.failNext(0, 503);
+    emulator.knobs.acceptNext(5, 2);
+    emulator.knobs.acceptNext(0, 2);
+    expect((await get("/api/v2/warehouses")).status).toBe(200);
+  });
+
+  it("drops the connection without an answer", async () => {
+    emulator.clearRequestLog();
+    emulator.knobs.failNext(1, "drop");
+    await expect(fetch(`${emulator.url}/api/v2/warehouses`, { headers: patHeaders() })).rejects.toThrow();
+    expect(emulator.requestLog).toEqual([{ method: "GET", path: "/api/v2/warehouses", query: {}, status: 0 }]);
+    expect((await get("/api/v2/warehouses")).status).toBe(200);
+  });
+
+  it("answers 202 and serves the real result after the planned number of polls", async () => {
+    emulator.knobs.acceptNext(1, 3);
+    const accepted = await post("/api/v2/warehouses", { name: "WH_ASYNC" });
+    expect(accepted.status).toBe(202);
+    const location = accepted.headers.get("location")!;
+    expect(location).toBe(`/api/v2/results/${accepted.body.resultHandler}`);
+    expect(accepted.body).toMatchObject({ code: "392604", message: expect.any(String) });
+    // The request already ran.
+    expect((await get("/api/v2/warehouses/WH_ASYNC")).status).toBe(200);
+
+    expect((await get(location)).status).toBe(202);
+    expect((await get(location)).status).toBe(202);
+    const done = await get(location);
+    expect(done).toMatchObject({ status: 200, body: { status: "Warehouse WH_ASYNC successfully created." } });
+    expect((await get(location)).status).toBe(200);
+  });
+
+  it("replays errors through the result endpoint too", async () => {
+    emulator.knobs.acceptNext(1, 1);
+    const accepted = await get("/api/v2/warehouses/NO_SUCH_WAREHOUSE");
+    expect(accepted.status).toBe(202);
+    const result = await get(accepted.headers.get("location")!);
+    expect(result.status).toBe(404);
+    expect(result.body.message).toContain("NO_SUCH_WAREHOUSE");
+    expect((await get("/api/v2/results/unknown-handle")).status).toBe(404);
+    expect((await get(accepted.headers.get("location")!, { auth: {} })).status).toBe(401);
+  });
+
+  it("delays responses by latencyMs", async () => {
+    emulator.knobs.latencyMs = 60;
+    const started = Date.now();
+    await get("/api/v2/warehouses");
+    emulator.knobs.latencyMs = 0;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+  });
+});
+
+describe("request log", () => {
+  it("records every request with its status, including 401s, failures and polls", async () => {
+    emulator.clearRequestLog();
+    await get("/api/v2/warehouses", { query: { like: "X%" } });
+    await get("/api/v2/warehouses", { auth: {} });
+    emulator.knobs.failNext(1, 503);
+    await del("/api/v2/warehouses/WH_LOG");
+    emulator.knobs.acceptNext(1, 1);
+    const accepted = await put("/api/v2/warehouses/%22wh_log%22", { name: '"wh_log"' });
+    await get(accepted.headers.get("location")!);
+    expect(emulator.requestLog).toEqual([
+      { method: "GET", path: "/api/v2/warehouses", query: { like: "X%" }, status: 200 },
+      { method: "GET", path: "/api/v2/warehouses", query: {}, status: 401 },
+      { method: "DELETE", path: "/api/v2/warehouses/WH_LOG", query: {}, status: 503 },
+      { method: "PUT", path: "/api/v2/warehouses/%22wh_log%22", query: {}, status: 202 },
+      { method: "GET", path: accepted.headers.get("location"), query: {}, status: 200 },
+    ]);
+  });
+});

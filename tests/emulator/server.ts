@@ -1,0 +1,194 @@
+// The request pipeline: log → latency → injected failure → auth → route → (maybe defer as 202) → respond.
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticate, type CredentialVerifier, type Principal } from "./auth";
+import { ApiError, badRequest, ErrorCodes } from "./errors";
+import { errorOutcome, type Outcome } from "./http";
+import type { Knobs, PlannedFailure } from "./knobs";
+import { QueryParams } from "./query";
+import { deferOutcome } from "./resources/results";
+import type { RequestContext, Route, Router } from "./router";
+import type { AccountState } from "./state";
+
+export interface RequestLogEntry {
+  method: string;
+  /** The path as sent (still percent-encoded). */
+  path: string;
+  query: Record<string, string>;
+  /** HTTP status answered; 0 when the knobs dropped the connection. */
+  status: number;
+}
+
+export interface ServerDependencies {
+  router: Router;
+  verifiers: readonly CredentialVerifier[];
+  knobs: Knobs;
+  requestLog: RequestLogEntry[];
+  /** Accounts by name; requests are resolved to one of them (for now always the default). */
+  accounts: Map<string, AccountState>;
+  defaultAccount: string;
+}
+
+// Every /api/v2 operation requires one of the spec's security schemes (e.g. warehouse.yaml `security`).
+const REST_API_PREFIX = "/api/v2/";
+
+export function createRequestHandler(deps: ServerDependencies) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const requestId = randomUUID();
+    const url = new URL(request.url ?? "/", "http://emulator.invalid");
+    const entry: RequestLogEntry = {
+      method: request.method ?? "GET",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+    };
+    deps.requestLog.push(entry);
+
+    const rawBody = await readBody(request);
+    if (deps.knobs.latencyMs > 0) await sleep(deps.knobs.latencyMs);
+
+    const planned = deps.knobs.takeFailure();
+    if (planned?.failure === "drop") {
+      request.socket.destroy();
+      return;
+    }
+    const outcome = planned
+      ? errorOutcome(injectedFailure(planned), requestId)
+      : await dispatch(deps, request, url, rawBody, requestId);
+    entry.status = outcome.status;
+    response.writeHead(outcome.status, {
+      "Content-Type": "application/json",
+      "X-Snowflake-Request-ID": requestId,
+      ...outcome.headers,
+    });
+    response.end(JSON.stringify(stampRequestId(outcome, requestId)));
+  };
+}
+
+/** An error replayed from a 202'd request carries the id of the response that delivers it, like any other. */
+function stampRequestId(outcome: Outcome, requestId: string): unknown {
+  const { body } = outcome;
+  if (outcome.status < 400 || typeof body !== "object" || body === null || !("request_id" in body)) return body;
+  return { ...body, request_id: requestId };
+}
+
+async function dispatch(
+  deps: ServerDependencies,
+  request: IncomingMessage,
+  url: URL,
+  rawBody: Buffer,
+  requestId: string
+): Promise<Outcome> {
+  try {
+    const method = request.method ?? "GET";
+    const account = resolveAccount(deps);
+    const match = deps.router.match(method, url.pathname);
+    const route = match.kind === "matched" ? match.route : undefined;
+    const mustAuthenticate = route ? route.authenticate !== false : url.pathname.startsWith(REST_API_PREFIX);
+    const principal = mustAuthenticate ? await authenticate(request.headers, account, deps.verifiers) : undefined;
+
+    if (match.kind === "notFound") {
+      throw new ApiError(404, ErrorCodes.notFound, `Unknown endpoint: ${method} ${url.pathname}`);
+    }
+    if (match.kind === "methodNotAllowed") {
+      throw new ApiError(405, ErrorCodes.methodNotAllowed, `Method ${method} is not allowed on ${url.pathname}.`, {
+        Allow: match.allowed.join(", "),
+      });
+    }
+    const execute = () => runRoute(match.route, match.params, { account, principal, request, url, rawBody, requestId });
+    const pollsUntilDone = match.route.deferrable !== false && principal ? deps.knobs.takeDeferral() : undefined;
+    return pollsUntilDone === undefined ? await execute() : deferOutcome(account, await execute(), pollsUntilDone);
+  } catch (error) {
+    return toErrorOutcome(error, requestId);
+  }
+}
+
+interface Execution {
+  account: AccountState;
+  principal?: Principal;
+  request: IncomingMessage;
+  url: URL;
+  rawBody: Buffer;
+  requestId: string;
+}
+
+/** Validates query and body, then runs the handler; errors become ErrorResponse outcomes (also when deferred). */
+async function runRoute(route: Route, params: Record<string, string>, execution: Execution): Promise<Outcome> {
+  try {
+    const query = new QueryParams(execution.url.searchParams);
+    query.assertOnly(route.query ?? []);
+    const context: RequestContext = {
+      account: execution.account,
+      principal: execution.principal,
+      params,
+      query,
+      body: route.body ? parseJsonBody(execution.request, execution.rawBody) : undefined,
+      requestId: execution.requestId,
+    };
+    return await route.handler(context);
+  } catch (error) {
+    return toErrorOutcome(error, execution.requestId);
+  }
+}
+
+/** One account for now; several accounts would be told apart by Host header or credentials. */
+function resolveAccount(deps: ServerDependencies): AccountState {
+  const account = deps.accounts.get(deps.defaultAccount);
+  if (!account) throw new ApiError(500, ErrorCodes.internalError, `Account ${deps.defaultAccount} is not configured.`);
+  return account;
+}
+
+function parseJsonBody(request: IncomingMessage, rawBody: Buffer): unknown {
+  // common.yaml 415UnsupportedMediaType: JSON only; a request without Content-Type is read as JSON.
+  const contentType = request.headers["content-type"];
+  if (contentType && !/^application\/json\b/i.test(contentType)) {
+    throw new ApiError(
+      415,
+      ErrorCodes.unsupportedMediaType,
+      `Unsupported Content-Type '${contentType}'; use application/json.`
+    );
+  }
+  if (rawBody.length === 0) throw badRequest("Request body is required.");
+  try {
+    return JSON.parse(rawBody.toString("utf8"));
+  } catch (error) {
+    throw badRequest(`Request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function toErrorOutcome(error: unknown, requestId: string): Outcome {
+  if (error instanceof ApiError) return errorOutcome(error, requestId);
+  const message = error instanceof Error ? error.message : String(error);
+  return errorOutcome(new ApiError(500, ErrorCodes.internalError, `Emulator internal error: ${message}`), requestId);
+}
+
+function injectedFailure({ failure, retryAfterSeconds }: PlannedFailure): ApiError {
+  switch (failure) {
+    case 429:
+      return new ApiError(
+        429,
+        ErrorCodes.tooManyRequests,
+        "Too many requests; slow down and retry later.",
+        retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) }
+      );
+    case 503:
+      return new ApiError(503, ErrorCodes.serviceUnavailable, "Service unavailable; retry with backoff.");
+    case 504:
+    default:
+      return new ApiError(504, ErrorCodes.gatewayTimeout, "Gateway timeout; retry with backoff.");
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    // A client that goes away mid-body still gets its (unsendable) answer computed harmlessly.
+    request.on("error", () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
