@@ -103,6 +103,8 @@ export function writeWireModels(outDir: string, files: GeneratedFile[]): void {
   for (const { fileName, contents } of files) fs.writeFileSync(path.join(outDir, fileName), contents);
 }
 
+class UsageError extends Error {}
+
 interface CliOptions {
   specs?: string;
   check: boolean;
@@ -113,7 +115,7 @@ function parseArgs(argv: string[]): CliOptions {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--check") options.check = true;
     else if (argv[i] === "--specs" && argv[i + 1] !== undefined) options.specs = argv[++i];
-    else throw new Error(`usage: generate-wire-models [--specs DIR] [--check] (unexpected argument ${argv[i]})`);
+    else throw new UsageError(`usage: generate-wire-models [--specs DIR] [--check] (unexpected argument ${argv[i]})`);
   }
   return options;
 }
@@ -136,7 +138,7 @@ export function main(argv: string[]): number {
     console.log(`wrote ${files.length} files to ${path.relative(process.cwd(), outDir) || "."}`);
     return 0;
   } catch (error) {
-    if (error instanceof SpecDirectoryNotFoundError) {
+    if (error instanceof SpecDirectoryNotFoundError || error instanceof UsageError) {
       console.error(error.message);
       return 1;
     }

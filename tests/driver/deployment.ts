@@ -177,7 +177,7 @@ export class Deployment {
     }
 
     const diff = await host.diff(old.id ?? "", urn, revealMap(old.outputs), revealMap(old.inputs), revealMap(inputs));
-    const plan = planChange(diff, old.inputs, inputs, registration);
+    const plan = planChange(diff, old, inputs, registration);
 
     if (plan.op === "same") {
       // The old outputs stay, `__provider` included: the new serialized provider is not written (#16826).

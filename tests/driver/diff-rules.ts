@@ -14,14 +14,17 @@ const PROVIDER_KEY = "__provider";
 
 export function planChange(
   diff: DiffResult,
-  oldInputs: PropertyMap,
+  old: { inputs: PropertyMap; outputs: PropertyMap },
   newInputs: PropertyMap,
   options: { replaceOnChanges: readonly string[]; deleteBeforeReplace?: boolean },
 ): PlannedChange {
-  const inputChanges = changedKeys(oldInputs, newInputs);
+  const inputChanges = changedKeys(old.inputs, newInputs);
   // `__provider` changes with every SDK upgrade or code edit; show it only when it is the sole change (#12401).
   const withoutProvider = inputChanges.filter((key) => key !== PROVIDER_KEY);
-  const shown = withoutProvider.length > 0 ? withoutProvider : inputChanges;
+  // The host sends no detailed diff. When the inputs did not move but the provider still wants a change (e.g. a
+  // refresh found drift), the differences between the new inputs and the old outputs explain it best.
+  const driftedOutputs = changedKeys(pick(old.outputs, Object.keys(newInputs)), newInputs).filter((k) => k !== PROVIDER_KEY);
+  const shown = withoutProvider.length > 0 ? withoutProvider : inputChanges.length > 0 ? inputChanges : driftedOutputs;
 
   // DIFF_UNKNOWN (no `diff`, or `changes` undefined): the engine falls back to comparing old and new inputs,
   // `__provider` included; `replaces` sent along still count.
@@ -72,6 +75,10 @@ function isContainer(value: PropertyValue | undefined): boolean {
 function pathCovers(path: string, key: string): boolean {
   const [first] = parsePropertyPath(path);
   return first === "*" || first === key;
+}
+
+function pick(map: PropertyMap, keys: string[]): PropertyMap {
+  return Object.fromEntries(keys.filter((key) => key in map).map((key) => [key, map[key]]));
 }
 
 function unique(values: string[]): string[] {

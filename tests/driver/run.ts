@@ -125,9 +125,11 @@ async function update(preview: boolean, inputs: UpdateInputs): Promise<PropertyM
 
   const programErrors = await runProgram({ project, stack, preview, config, backend: deployment });
   // A failed registration comes back from the SDK as a program error too; the resource's own error says it.
+  // One failure often arrives several times (the stack's rejection, unhandled rejections): report it once.
   const echoes = /failed to register new resource|the deployment failed earlier/;
-  for (const error of programErrors) {
-    if (!(journal.failed && echoes.test(error.message))) journal.fail(undefined, error);
+  const enginesOwn = journal.failed;
+  for (const message of new Set(programErrors.map((error) => error.message))) {
+    if (!(enginesOwn && echoes.test(message))) journal.fail(undefined, message);
   }
   await deployment.deleteUnregistered();
   snapshot.persist();

@@ -1,12 +1,8 @@
 // Key-pair JWT verification as documented in "Authenticating Snowflake REST APIs" (Snowflake docs).
 import { createHash, KeyObject } from "node:crypto";
-import type { JWTPayload } from "jose";
+import { decodeJwt, jwtVerify, type JWTPayload } from "jose";
 import { ErrorCodes, unauthorized } from "./errors";
 import type { AccountState, UserRecord } from "./state";
-
-// jose is ESM-first; its CJS entry point works with require from compiled CommonJS.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const jose: typeof import("jose") = require("jose");
 
 // Snowflake docs (key-pair auth troubleshooting): clocks may drift; the emulator allows 60 s either way.
 const CLOCK_SKEW_SECONDS = 60;
@@ -31,7 +27,7 @@ function jwtInvalid(reason: string) {
 export async function verifyKeypairJwt(token: string, account: AccountState): Promise<UserRecord> {
   let claims: JWTPayload;
   try {
-    claims = jose.decodeJwt(token);
+    claims = decodeJwt(token);
   } catch {
     throw jwtInvalid("not a JWT");
   }
@@ -57,7 +53,7 @@ export async function verifyKeypairJwt(token: string, account: AccountState): Pr
     throw jwtInvalid("public key fingerprint mismatch");
 
   try {
-    await jose.jwtVerify(token, user.rsaPublicKey, {
+    await jwtVerify(token, user.rsaPublicKey, {
       algorithms: ["RS256"],
       clockTolerance: CLOCK_SKEW_SECONDS,
       requiredClaims: ["iss", "sub", "iat", "exp"],

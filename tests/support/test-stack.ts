@@ -1,0 +1,90 @@
+// A stack of the fixture program against a fresh emulator: run driver modes with declared resources, and reach
+// the emulator directly (as a person in Snowsight would) to look at objects or change them out of band.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { DriverMode, DriverResult, runDriverProcess } from "../driver";
+import { Emulator, startEmulator } from "../emulator";
+
+export const FIXTURE_PROGRAM = path.resolve(__dirname, "..", "fixtures", "snowflake-program");
+
+export interface Declaration {
+  type: "Warehouse" | "Database" | "Schema";
+  name: string;
+  args: Record<string, unknown>;
+  options?: Record<string, unknown>;
+}
+
+export interface TestStack {
+  emulator: Emulator;
+  stateFile: string;
+  run(mode: DriverMode, declarations: Declaration[]): Promise<DriverResult>;
+  rest<T = any>(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** GET, apply the patch, PUT back: a change made outside Pulumi. */
+  changeOutOfBand(apiPath: string, patch: Record<string, unknown>): Promise<void>;
+  /** Provider-host output and state of the last run, for failure messages. */
+  close(): Promise<void>;
+}
+
+export function connectionEnv(emulator: Emulator): Record<string, string> {
+  return {
+    SNOWFLAKE_ACCOUNT: emulator.account,
+    SNOWFLAKE_HOST: emulator.host,
+    SNOWFLAKE_PORT: String(emulator.port),
+    SNOWFLAKE_PROTOCOL: "http",
+    SNOWFLAKE_USER: emulator.credentials.user,
+    SNOWFLAKE_AUTHENTICATOR: "PROGRAMMATIC_ACCESS_TOKEN",
+    SNOWFLAKE_TOKEN: emulator.credentials.programmaticAccessToken,
+  };
+}
+
+export async function startTestStack(programDir = FIXTURE_PROGRAM): Promise<TestStack> {
+  const emulator = await startEmulator();
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "sf-stack-"));
+  const stateFile = path.join(stateDir, "state.json");
+  const rest = async (method: string, apiPath: string, body?: unknown) => {
+    const response = await fetch(`${emulator.url}${apiPath}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${emulator.credentials.programmaticAccessToken}`,
+        "X-Snowflake-Authorization-Token-Type": "PROGRAMMATIC_ACCESS_TOKEN",
+        "Content-Type": "application/json",
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    emulator,
+    stateFile,
+    rest,
+    run: (mode, declarations) => runDriverProcess({
+      mode,
+      programDir,
+      stateFile,
+      config: { "test:resources": JSON.stringify(declarations) },
+      env: connectionEnv(emulator),
+    }),
+    async changeOutOfBand(apiPath, patch) {
+      const current = await rest("GET", apiPath);
+      if (current.status !== 200) throw new Error(`GET ${apiPath}: ${current.status} ${JSON.stringify(current.body)}`);
+      const updated = await rest("PUT", apiPath, { ...current.body, ...patch });
+      if (updated.status !== 200) throw new Error(`PUT ${apiPath}: ${updated.status} ${JSON.stringify(updated.body)}`);
+    },
+    async close() {
+      await emulator.close();
+      fs.rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The operation the run reported for one logical resource. */
+export function opOf(result: DriverResult, name: string): string | undefined {
+  return result.changes.find((change) => change.name === name)?.op;
+}
+
+export function expectOk(result: DriverResult): DriverResult {
+  if (!result.ok) throw new Error(`driver run failed: ${result.error}\n${result.summary}\n${result.diagnostics.join("\n")}`);
+  return result;
+}
