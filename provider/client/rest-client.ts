@@ -100,7 +100,11 @@ export class RestClient {
   readonly origin: string;
   private readonly policy: RetryPolicy;
 
-  constructor(origin: string, private readonly authenticator: Authenticator, policy: Partial<RetryPolicy> = {}) {
+  /**
+   * @param connectionDescription where the connection settings came from (never their secret values), added to
+   *   authentication errors so a failed login says which settings to look at.
+   */
+  constructor(origin: string, private readonly authenticator: Authenticator, policy: Partial<RetryPolicy> = {}, private readonly connectionDescription?: string) {
     this.origin = origin;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...policy };
   }
@@ -188,7 +192,9 @@ export class RestClient {
     const code = typeof fields.code === "string" ? fields.code : typeof fields.error_code === "string" ? fields.error_code : undefined;
     const requestId = headerValue(response.headers, "x-snowflake-request-id") ?? (typeof fields.request_id === "string" ? fields.request_id : undefined);
     const error = apiErrorFor({ status: response.status, code, message, requestId, method, path });
-    if (response.status === 401) error.message += ` [authenticated with ${this.authenticator.description}]`;
+    if (response.status === 401) {
+      error.message += ` [authenticated with ${this.authenticator.description}${this.connectionDescription ? `; settings: ${this.connectionDescription}` : ""}]`;
+    }
     return error;
   }
 }

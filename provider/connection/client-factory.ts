@@ -1,5 +1,6 @@
 // Turns resolved connection settings into a REST client: picks the authenticator, and shares one client (and so
 // one token cache and one connection pool) per account + user + role + login method in the provider process.
+import * as crypto from "crypto";
 import * as fs from "fs";
 import { Authenticator, keyPairAuth, oauthAuth, programmaticAccessTokenAuth } from "../client/auth";
 import { originFor } from "../client/origin";
@@ -82,10 +83,12 @@ export function clientFor(resolved: ResolvedConnection, policy?: Partial<RetryPo
     throw new ConnectionError((error as Error).message, resolved);
   }
   const method = chooseAuthenticator(resolved);
-  const key = [origin, settings.account, settings.user, settings.role, method].map((part) => part ?? "").join("|").toUpperCase();
+  // A digest of the credential, not the credential: a rotated key or token gets a fresh client and token cache.
+  const credential = crypto.createHash("sha256").update([settings.privateKey, settings.privateKeyPath, settings.privateKeyPassphrase, settings.token, settings.tokenFilePath].join("\0")).digest("hex");
+  const key = [origin, settings.account?.toUpperCase(), settings.user?.toUpperCase(), settings.role?.toUpperCase(), method, credential].map((part) => part ?? "").join("|");
   let client = clients.get(key);
   if (!client) {
-    client = new RestClient(origin, authenticatorFor(resolved, method), policy);
+    client = new RestClient(origin, authenticatorFor(resolved, method), policy, describeSources(resolved));
     clients.set(key, client);
   }
   return client;

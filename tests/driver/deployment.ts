@@ -91,7 +91,10 @@ export class Deployment {
 
   /** RegisterResourceOutputs: a component's (or the stack's) outputs. */
   registerOutputs(urn: string, outputs: PropertyMap): void {
-    if (this.ctx.snapshot.findProcessed(urn)?.type === STACK_TYPE) this.stackOutputs = outputs;
+    const isStack = this.ctx.snapshot.findProcessed(urn)?.type === STACK_TYPE;
+    // A failed program still registers (empty) stack outputs on its way out; keep the last good ones.
+    if (isStack && this.ctx.journal.failed) return;
+    if (isStack) this.stackOutputs = outputs;
     this.ctx.snapshot.replaceProcessed(urn, (resource) => ({ ...resource, outputs }));
   }
 
