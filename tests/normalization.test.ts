@@ -53,6 +53,13 @@ describe("server defaults are never drift (TF #710: statement_timeout 0 -> 600 o
   });
 });
 
+describe("diff is always decided by the provider", () => {
+  test("a different serialized provider alone is no change (pulumi/pulumi#12401)", async () => {
+    const result = await warehouse.diff("WH", { name: "WH", __provider: "exports.handler = old" }, { name: "WH", __provider: "exports.handler = new" });
+    expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+});
+
 describe("real changes", () => {
   test("a quoted lower-case name is a different object: replace", async () => {
     const result = await database.diff("ANALYTICS", { name: "ANALYTICS" }, { name: '"analytics"' });

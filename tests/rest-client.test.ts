@@ -23,10 +23,12 @@ beforeEach(() => emulator.clearRequestLog());
 const pathsOf = (method?: string) => emulator.requestLog.filter((e) => !method || e.method === method).map((e) => `${e.method} ${e.path} ${e.status}`);
 
 describe("authentication", () => {
-  test("a programmatic access token is accepted", async () => {
+  test("a programmatic access token is accepted, and the client names itself in User-Agent", async () => {
     const response = await client.request({ method: "GET", path: "/api/v2/warehouses" });
     expect(response.status).toBe(200);
     expect(Array.isArray(response.body)).toBe(true);
+    const { version } = require("../package.json");
+    expect(emulator.requestLog[0].userAgent).toMatch(new RegExp(`^pulumi-snowflake-dynamic/${version.replace(/\./g, "\\.")} \\(node `));
   });
 
   test("an unknown token is rejected with UnauthorizedError carrying status, code and request id", async () => {

@@ -123,6 +123,15 @@ describe.each(cases)("$type round trip", (c) => {
     expect(refresh.changes.filter((change) => change.op !== "same")).toEqual([]);
   });
 
+  test("an object deleted outside Pulumi is dropped by refresh and recreated by up", async () => {
+    expect((await stack.rest("DELETE", c.replacing.path)).status).toBe(200);
+    const refresh = expectOk(await stack.run("refresh", underTest(args)));
+    expect(opOf(refresh, "subject")).toBe("refresh-delete");
+    const up = expectOk(await stack.run("up", underTest(args)));
+    expect(opOf(up, "subject")).toBe("create");
+    expect((await stack.rest("GET", c.replacing.path)).body).toMatchObject({ ...c.replacing.wire, comment: "v2" });
+  });
+
   test("destroy leaves nothing the program made", async () => {
     const result = expectOk(await stack.run("destroy", underTest(args)));
     expect(opOf(result, "subject")).toBe("delete");

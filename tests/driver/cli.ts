@@ -78,6 +78,9 @@ function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
 }
 
 if (require.main === module) {
+  // The program runner records the program's errors while it runs; rejections settling after that are echoes of
+  // failed registrations and must not crash the driver before it reports.
+  process.on("unhandledRejection", () => undefined);
   // Exit explicitly: a program may leave handles open (timers, servers) that would keep the process alive.
   main().then(
     (code) => process.exit(code),

@@ -75,9 +75,8 @@ interface Sdk {
   };
   MockMonitor: new (mocks: object) => object;
   getStore(): Record<string, unknown>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // The program's copies of proto/resource_pb and google-protobuf, loaded at run time (untyped on purpose).
   resproto: any;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   Struct: any;
 }
 
@@ -123,14 +122,13 @@ function installMonitor(sdk: Sdk, backend: MonitorBackend, project: string, stac
   }
 
   // setMocks enables the monitor features the mock machinery supports (secrets, resource references, ...) but
-  // installs its own MockMonitor; keep its feature flags and install ours instead.
+  // installs its own MockMonitor; keep its feature flags and install ours instead. (Its body runs synchronously.)
   void sdk.runtime.setMocks(unsupported, project, stack, preview, "organization");
   const features = Object.fromEntries(Object.entries(sdk.getStore()).filter(([key]) => key.startsWith("supports")));
   sdk.runtime.setMockOptions(new EngineMonitor(unsupported), project, stack, preview, "organization");
   Object.assign(sdk.getStore(), features);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function toRegistration(request: any): Registration {
   const propertyDependencies: Record<string, string[]> = {};
   request.getPropertydependenciesMap().forEach((dependencies: any, key: string) => {

@@ -17,6 +17,8 @@ export interface RequestLogEntry {
   query: Record<string, string>;
   /** HTTP status answered; 0 when the knobs dropped the connection. */
   status: number;
+  /** The client's User-Agent header, so tests can check clients identify themselves. */
+  userAgent?: string;
 }
 
 export interface ServerDependencies {
@@ -41,6 +43,7 @@ export function createRequestHandler(deps: ServerDependencies) {
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       status: 0,
+      userAgent: request.headers["user-agent"],
     };
     deps.requestLog.push(entry);
 
