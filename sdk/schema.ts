@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CONTAINER_PARAMETER_OUTPUTS, ContainerParameterArgs } from "./container-args";
+import { ContainerResource } from "./container-resource";
 import { providerFor } from "./provider";
 import { resourceProps } from "./resource-props";
 import { CommonArgs, ContainerKind } from "./types";
@@ -17,26 +18,10 @@ export interface SchemaArgs extends CommonArgs, ContainerParameterArgs {
 }
 
 /** A schema (REST: /api/v2/databases/{database}/schemas). The id is `DATABASE.SCHEMA`. */
-export class Schema extends pulumi.dynamic.Resource {
+export class Schema extends ContainerResource {
   declare readonly database: pulumi.Output<string>;
-  declare readonly name: pulumi.Output<string>;
-  declare readonly kind: pulumi.Output<string | undefined>;
   declare readonly managedAccess: pulumi.Output<boolean | undefined>;
   declare readonly pipeExecutionPaused: pulumi.Output<boolean | undefined>;
-  declare readonly comment: pulumi.Output<string | undefined>;
-  declare readonly dataRetentionTimeInDays: pulumi.Output<number | undefined>;
-  declare readonly maxDataExtensionTimeInDays: pulumi.Output<number | undefined>;
-  declare readonly defaultDdlCollation: pulumi.Output<string | undefined>;
-  declare readonly logLevel: pulumi.Output<string | undefined>;
-  declare readonly traceLevel: pulumi.Output<string | undefined>;
-  declare readonly suspendTaskAfterNumFailures: pulumi.Output<number | undefined>;
-  declare readonly userTaskManagedInitialWarehouseSize: pulumi.Output<string | undefined>;
-  declare readonly userTaskTimeoutMs: pulumi.Output<number | undefined>;
-  declare readonly serverlessTaskMinStatementSize: pulumi.Output<string | undefined>;
-  declare readonly serverlessTaskMaxStatementSize: pulumi.Output<string | undefined>;
-  declare readonly owner: pulumi.Output<string>;
-  declare readonly createdOn: pulumi.Output<string>;
-  declare readonly fullyQualifiedName: pulumi.Output<string>;
 
   constructor(name: string, args: SchemaArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("Schema"), name,

@@ -5,6 +5,7 @@ import * as path from "path";
 import { closeAllPools } from "../provider/client/rest-client";
 import { DriverMode, DriverResult, runDriverProcess } from "./driver";
 import { startEmulator } from "./emulator";
+import { callEmulator } from "./support/emulator-api";
 import { connectionEnv } from "./support/test-stack";
 
 const QUICKSTART = path.resolve(__dirname, "..", "..", "examples", "quickstart");
@@ -27,10 +28,11 @@ async function main(): Promise<number> {
     const drift = refresh.changes.filter((change) => change.op !== "same");
     if (drift.length) throw new Error(`refresh right after up reported changes: ${JSON.stringify(drift)}`);
     await run("destroy");
-    const left = (await (await fetch(`${emulator.url}/api/v2/warehouses`, { headers: {
-      Authorization: `Bearer ${emulator.credentials.programmaticAccessToken}`,
-      "X-Snowflake-Authorization-Token-Type": "PROGRAMMATIC_ACCESS_TOKEN" } })).json()) as unknown[];
-    if (left.length) throw new Error(`destroy left warehouses behind: ${JSON.stringify(left)}`);
+    const left = [
+      ...(await callEmulator(emulator, "GET", "/api/v2/warehouses")).body,
+      ...(await callEmulator(emulator, "GET", "/api/v2/databases")).body,
+    ];
+    if (left.length) throw new Error(`destroy left objects behind: ${JSON.stringify(left)}`);
     console.log(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: created, refreshed with no changes, destroyed.`);
     return 0;
   } finally {

@@ -4,23 +4,13 @@ import { z } from "zod";
 import * as common from "../provider/wire/common";
 import * as wire from "../provider/wire";
 import { Emulator, startEmulator } from "./emulator";
+import { callEmulator } from "./support/emulator-api";
 
 let emulator: Emulator;
 beforeAll(async () => { emulator = await startEmulator(); });
 afterAll(async () => { await emulator.close(); });
 
-async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${emulator.url}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${emulator.credentials.programmaticAccessToken}`,
-      "X-Snowflake-Authorization-Token-Type": "PROGRAMMATIC_ACCESS_TOKEN",
-      "Content-Type": "application/json",
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
-}
+const call = (method: string, path: string, body?: unknown) => callEmulator(emulator, method, path, body);
 
 function expectModel(model: z.ZodType, value: unknown) {
   const parsed = model.safeParse(value);

@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { runDriverProcess } from "./driver";
 import { Emulator, startEmulator } from "./emulator";
+import { callEmulator } from "./support/emulator-api";
 import { connectionEnv, opOf } from "./support/test-stack";
 
 const REPO = path.resolve(__dirname, "..");
@@ -88,9 +89,6 @@ function checkState() {
   expect(text).not.toContain(emulator.credentials.programmaticAccessToken);
 }
 
-async function fetchJson(apiPath: string): Promise<any> {
-  const response = await fetch(`${emulator.url}${apiPath}`, {
-    headers: { Authorization: `Bearer ${emulator.credentials.programmaticAccessToken}`, "X-Snowflake-Authorization-Token-Type": "PROGRAMMATIC_ACCESS_TOKEN" },
-  });
-  return response.json();
+async function fetchJson(apiPath: string) {
+  return (await callEmulator(emulator, "GET", apiPath)).body;
 }

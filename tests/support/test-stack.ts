@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { DriverMode, DriverResult, runDriverProcess } from "../driver";
 import { Emulator, startEmulator } from "../emulator";
+import { callEmulator, EmulatorAnswer } from "./emulator-api";
 
 export const FIXTURE_PROGRAM = path.resolve(__dirname, "..", "fixtures", "snowflake-program");
 
@@ -19,10 +20,9 @@ export interface TestStack {
   emulator: Emulator;
   stateFile: string;
   run(mode: DriverMode, declarations: Declaration[]): Promise<DriverResult>;
-  rest<T = any>(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: T }>;
+  rest(method: string, apiPath: string, body?: unknown): Promise<EmulatorAnswer>;
   /** GET, apply the patch, PUT back: a change made outside Pulumi. */
   changeOutOfBand(apiPath: string, patch: Record<string, unknown>): Promise<void>;
-  /** Provider-host output and state of the last run, for failure messages. */
   close(): Promise<void>;
 }
 
@@ -42,19 +42,7 @@ export async function startTestStack(programDir = FIXTURE_PROGRAM): Promise<Test
   const emulator = await startEmulator();
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "sf-stack-"));
   const stateFile = path.join(stateDir, "state.json");
-  const rest = async (method: string, apiPath: string, body?: unknown) => {
-    const response = await fetch(`${emulator.url}${apiPath}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${emulator.credentials.programmaticAccessToken}`,
-        "X-Snowflake-Authorization-Token-Type": "PROGRAMMATIC_ACCESS_TOKEN",
-        "Content-Type": "application/json",
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const rest = (method: string, apiPath: string, body?: unknown) => callEmulator(emulator, method, apiPath, body);
   return {
     emulator,
     stateFile,
