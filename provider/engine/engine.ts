@@ -8,6 +8,13 @@ import { identifierSegment } from "./identifiers";
 import { createOrAlterBody, equivalent, fullyQualifiedName, identityOf, inputsFromState, Properties, stateFrom, toWireBody, WireSnapshot } from "./mapper";
 import { isUnknown } from "./unknowns";
 
+// The specs declare most optional fields non-nullable, but an unset value may arrive as null; the mapper treats
+// null and absent alike, so drop nulls rather than reject the snapshot.
+function withoutNulls(body: unknown): unknown {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
+}
+
 export interface DiffResult { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; }
 
 export class ResourceEngine {
@@ -91,7 +98,7 @@ export class ResourceEngine {
   private async fetch(properties: Properties): Promise<WireSnapshot | undefined> {
     try {
       const response = await this.client().request({ method: "GET", path: this.objectPath(properties) });
-      const parsed = this.definition.wireModel.safeParse(response.body);
+      const parsed = this.definition.wireModel.safeParse(withoutNulls(response.body));
       if (!parsed.success) {
         const issues = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
         throw new Error(`Snowflake answered GET ${this.objectPath(properties)} with a ${this.definition.noun} that does not match the REST API model: ${issues}`);
