@@ -5,12 +5,18 @@
 export const CONNECTION_KEYS = [
   "account", "user", "role", "warehouse", "host", "protocol", "port", "authenticator",
   "privateKeyPath", "privateKey", "privateKeyPassphrase", "token", "tokenFilePath",
+  // Connector logins (snowflake-sdk): passwords with MFA, SSO, OAuth flows, workload identity.
+  "password", "passcode", "passcodeInPassword", "clientRequestMfaToken", "clientStoreTemporaryCredential",
+  "oauthClientId", "oauthClientSecret", "oauthAuthorizationUrl", "oauthTokenRequestUrl", "oauthRedirectUri", "oauthScope",
+  "workloadIdentityProvider",
 ] as const;
 export type ConnectionKey = (typeof CONNECTION_KEYS)[number];
 export type ConnectionSettings = Partial<Record<ConnectionKey, string>>;
 
 /** Values that must never appear in messages, state or logs. */
-export const SECRET_CONNECTION_KEYS: ReadonlySet<ConnectionKey> = new Set(["privateKey", "privateKeyPassphrase", "token"]);
+export const SECRET_CONNECTION_KEYS: ReadonlySet<ConnectionKey> = new Set([
+  "privateKey", "privateKeyPassphrase", "token", "password", "passcode", "oauthClientSecret",
+]);
 
 export interface ConnectionLayer {
   /** e.g. "stack config" or "environment"; with the key name it tells the user where a value came from. */
