@@ -1,10 +1,11 @@
 // What serialized providers load at run time (`require("pulumi-snowflake-dynamic/runtime")`): the stack config
-// handed over by the host's configure hook, and one engine per resource type sharing one REST client per
-// connection. Nothing here is ever captured in `__provider`.
-import { RestClient } from "./client/rest-client";
+// handed over by the host's configure hook, and one engine per resource type; each resource's connection is
+// resolved from its own `connection` input, the stack config, SNOWFLAKE_* variables and connections.toml, and
+// clients (with their logins) are shared per connection. Nothing here is ever captured in `__provider`.
 import { clientFor } from "./connection/client-factory";
-import { environmentLayer, resolveConnection, stackConfigLayer } from "./connection/settings";
-import { ResourceEngine } from "./engine/engine";
+import { accountIdentity, ResourceConnection, resolveResourceConnection } from "./connection/resource-connection";
+import { Connector, ResourceEngine } from "./engine/engine";
+import { Properties } from "./engine/mapper";
 import { resourceDefinitions } from "./resources";
 
 export interface HostConfig { get(key: string): string | undefined; }
@@ -17,21 +18,22 @@ export async function configure(request: { config: HostConfig }): Promise<void> 
   stackConfig = request.config;
 }
 
-function currentClient(): RestClient {
-  const layers = [environmentLayer()];
-  if (stackConfig) {
-    const config = stackConfig;
-    layers.unshift(stackConfigLayer((key) => config.get(key)));
-  }
-  return clientFor(resolveConnection(layers));
+function resolve(properties: Properties) {
+  const config = stackConfig;
+  return resolveResourceConnection(properties.connection as ResourceConnection | undefined, config && ((key) => config.get(key)));
 }
+
+const connector: Connector = {
+  accountOf: (properties) => accountIdentity(resolve(properties)),
+  clientFor: (properties) => clientFor(resolve(properties)),
+};
 
 export function engineFor(resourceType: string): ResourceEngine {
   let engine = engines.get(resourceType);
   if (!engine) {
     const definition = resourceDefinitions[resourceType];
     if (!definition) throw new Error(`unknown Snowflake resource type "${resourceType}"; known: ${Object.keys(resourceDefinitions).join(", ")}`);
-    engine = new ResourceEngine(definition, currentClient);
+    engine = new ResourceEngine(definition, connector);
     engines.set(resourceType, engine);
   }
   return engine;

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { SnowflakeResource } from "./snowflake-resource";
 
 /** Outputs databases and schemas share (their container parameters and read-only fields). */
-export abstract class ContainerResource extends pulumi.dynamic.Resource {
+export abstract class ContainerResource extends SnowflakeResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly kind: pulumi.Output<string | undefined>;
   declare readonly comment: pulumi.Output<string | undefined>;
@@ -17,5 +18,4 @@ export abstract class ContainerResource extends pulumi.dynamic.Resource {
   declare readonly serverlessTaskMaxStatementSize: pulumi.Output<string | undefined>;
   declare readonly owner: pulumi.Output<string>;
   declare readonly createdOn: pulumi.Output<string>;
-  declare readonly fullyQualifiedName: pulumi.Output<string>;
 }

@@ -3,3 +3,4 @@ export { Warehouse, WarehouseArgs } from "./warehouse";
 export { Database, DatabaseArgs } from "./database";
 export { Schema, SchemaArgs } from "./schema";
 export * from "./types";
+export { SnowflakeResource } from "./snowflake-resource";

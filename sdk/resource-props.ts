@@ -2,7 +2,7 @@
 // every output name pre-set to undefined, because a dynamic resource only exposes outputs present in its props.
 import { autoName } from "./autoname";
 
-export const COMMON_OUTPUT_NAMES = ["fullyQualifiedName"] as const;
+export const COMMON_OUTPUT_NAMES = ["fullyQualifiedName", "account"] as const;
 
 export function resourceProps(resourceType: string, logicalName: string, args: object, outputNames: readonly string[]): Record<string, unknown> {
   const props: Record<string, unknown> = {};

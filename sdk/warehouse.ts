@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerFor } from "./provider";
 import { resourceProps } from "./resource-props";
+import { SnowflakeResource } from "./snowflake-resource";
 import { CommonArgs, ScalingPolicy, WarehouseSize, WarehouseType } from "./types";
 
 export interface WarehouseArgs extends CommonArgs {
@@ -37,7 +38,7 @@ const WAREHOUSE_OUTPUTS = [
 ] as const;
 
 /** A virtual warehouse (REST: /api/v2/warehouses). The resource id is the warehouse name. */
-export class Warehouse extends pulumi.dynamic.Resource {
+export class Warehouse extends SnowflakeResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly warehouseSize: pulumi.Output<string | undefined>;
   declare readonly warehouseType: pulumi.Output<string | undefined>;
@@ -58,7 +59,6 @@ export class Warehouse extends pulumi.dynamic.Resource {
   declare readonly state: pulumi.Output<string>;
   declare readonly owner: pulumi.Output<string>;
   declare readonly createdOn: pulumi.Output<string>;
-  declare readonly fullyQualifiedName: pulumi.Output<string>;
 
   constructor(name: string, args: WarehouseArgs = {}, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("Warehouse"), name, resourceProps("Warehouse", name, args, WAREHOUSE_OUTPUTS), opts, "snowflake", "Warehouse");

@@ -17,7 +17,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const client = new RestClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, programmaticAccessTokenAuth("t"));
-  engine = new ResourceEngine(resourceDefinitions.Warehouse, () => client);
+  engine = new ResourceEngine(resourceDefinitions.Warehouse, { accountOf: () => "TEST", clientFor: () => client });
 });
 afterAll(async () => {
   await closeAllPools();
@@ -27,7 +27,7 @@ afterAll(async () => {
 test("null for an unset field reads as unset", async () => {
   answer = { name: "WH", comment: null, resource_monitor: null, auto_suspend: 60, state: "STARTED" };
   const result = await engine.read("WH", { name: "WH", autoSuspend: 60 });
-  expect(result.props).toEqual({ name: "WH", autoSuspend: 60, state: "STARTED", fullyQualifiedName: "WH" });
+  expect(result.props).toEqual({ name: "WH", autoSuspend: 60, state: "STARTED", fullyQualifiedName: "WH", account: "TEST" });
 });
 
 test("a snapshot that does not fit the spec's model is reported with the field", async () => {

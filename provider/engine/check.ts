@@ -1,5 +1,6 @@
 // check: validate declared inputs before anything reaches Snowflake. Every failure names the property, the value
 // given and what is allowed. Values not known yet (preview) are passed through untouched.
+import { RESOURCE_CONNECTION_KEYS } from "../connection/resource-connection";
 import { COMMON_INPUTS, ResourceDefinition } from "./definition";
 import { isUnknown } from "./unknowns";
 
@@ -22,6 +23,10 @@ export function checkInputs(definition: ResourceDefinition, news: Record<string,
       continue;
     }
     if (isUnknown(value)) continue;
+    if (property === "connection") {
+      failures.push(...checkConnection(value));
+      continue;
+    }
     if (property === "adoptExisting") {
       if (typeof value !== "boolean") failures.push({ property, reason: `adoptExisting: ${show(value)} is not allowed; expected true or false` });
       continue;
@@ -31,6 +36,29 @@ export function checkInputs(definition: ResourceDefinition, news: Record<string,
     if (!result.success) {
       const detail = result.error.issues.find((issue) => issue.code === "custom")?.message;
       failures.push({ property, reason: `${property}: ${show(value)} is not allowed; expected ${field.expected}${detail ? ` (${detail})` : ""}` });
+    }
+  }
+  return failures;
+}
+
+const SECRET_WORDS = /password|passcode|token|secret|private_?key|passphrase/i;
+
+/** The per-resource connection: non-secret settings only, since resource inputs are stored in state. */
+function checkConnection(connection: unknown): CheckFailure[] {
+  if (!connection || typeof connection !== "object" || Array.isArray(connection)) {
+    return [{ property: "connection", reason: `connection: ${show(connection)} is not allowed; expected an object with any of ${RESOURCE_CONNECTION_KEYS.join(", ")}` }];
+  }
+  const failures: CheckFailure[] = [];
+  for (const [key, value] of Object.entries(connection)) {
+    if (value === undefined || isUnknown(value)) continue;
+    const property = `connection.${key}`;
+    if (!(RESOURCE_CONNECTION_KEYS as readonly string[]).includes(key)) {
+      const reason = SECRET_WORDS.test(key)
+        ? `${property} is not allowed: a resource's connection is stored in state, so it never holds secrets; put ${key} in stack config as a secret (pulumi config set --secret snowflake:${key}), a SNOWFLAKE_* variable or connections.toml`
+        : `${property} is not allowed (value ${show(value)}); a resource's connection takes ${RESOURCE_CONNECTION_KEYS.join(", ")}`;
+      failures.push({ property, reason });
+    } else if (typeof value !== "string" && !(key === "port" && typeof value === "number")) {
+      failures.push({ property, reason: `${property}: ${show(value)} is not allowed; expected a string` });
     }
   }
   return failures;

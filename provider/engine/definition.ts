@@ -53,7 +53,7 @@ export interface ResourceDefinition {
 }
 
 /** Inputs every resource takes besides its own fields. */
-export const COMMON_INPUTS = ["adoptExisting"] as const;
+export const COMMON_INPUTS = ["adoptExisting", "connection"] as const;
 
-/** Outputs every resource has besides its read-only ones. */
-export const COMMON_OUTPUTS = ["fullyQualifiedName"] as const;
+/** Outputs every resource has besides its read-only ones: its qualified name and the account it lives in. */
+export const COMMON_OUTPUTS = ["fullyQualifiedName", "account"] as const;

@@ -17,8 +17,15 @@ function withoutNulls(body: unknown): unknown {
 
 export interface DiffResult { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; }
 
+/** How the engine reaches Snowflake for a resource, from its properties (its `connection` input, if any). */
+export interface Connector {
+  /** The account the resource's connection points at; resolves settings only, no login. */
+  accountOf(properties: Properties): string;
+  clientFor(properties: Properties): RestClient;
+}
+
 export class ResourceEngine {
-  constructor(readonly definition: ResourceDefinition, private readonly client: () => RestClient) {}
+  constructor(readonly definition: ResourceDefinition, private readonly connector: Connector) {}
 
   async check(olds: Properties, news: Properties): Promise<{ inputs: Properties; failures: CheckFailure[] }> {
     const failures = checkInputs(this.definition, news);
@@ -44,60 +51,81 @@ export class ResourceEngine {
       if (field.immutable || field.identity || !this.definition.createOrAlter) replaces.push(key);
     }
     if ((news.adoptExisting ?? false) !== (olds.adoptExisting ?? false)) changes = true;
+    // The account is part of the object's identity: moving it to another account creates it there.
+    if (olds.account !== undefined && (isUnknown(news.connection) || this.connector.accountOf(news) !== olds.account)) {
+      changes = true;
+      replaces.push("account");
+    }
     // A replacement with the same name cannot exist beside the old object: delete first.
-    const identityChanges = replaces.some((key) => this.definition.fields[key].identity);
+    const identityChanges = replaces.some((key) => key === "account" || this.definition.fields[key].identity);
     return { changes, replaces, deleteBeforeReplace: replaces.length > 0 && !identityChanges };
   }
 
   async create(inputs: Properties): Promise<{ id: string; outs: Properties }> {
+    const client = this.connector.clientFor(inputs);
     const body = toWireBody(this.definition, inputs, { includeCreateOnly: true });
     try {
-      await this.client().request({ method: "POST", path: this.collectionPath(inputs), query: { createMode: "errorIfExists" }, body });
+      await client.request({ method: "POST", path: this.collectionPath(inputs), query: { createMode: "errorIfExists" }, body });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       if (inputs.adoptExisting !== true) {
         throw new Error(`${this.definition.noun} ${fullyQualifiedName(this.definition, inputs)} already exists; set adoptExisting: true to manage it (${error.message})`);
       }
-      await this.converge(inputs, {});
+      await this.converge(client, inputs, {});
     }
-    const snapshot = await this.fetch(inputs);
+    const snapshot = await this.fetch(client, inputs);
     if (!snapshot) throw new Error(`${this.definition.noun} ${fullyQualifiedName(this.definition, inputs)} was created but cannot be read back`);
-    return { id: fullyQualifiedName(this.definition, inputs), outs: stateFrom(this.definition, inputs, snapshot) };
+    const outs = { ...stateFrom(this.definition, inputs, snapshot), account: this.connector.accountOf(inputs) };
+    return { id: fullyQualifiedName(this.definition, inputs), outs };
   }
 
   async read(id: string, state: Properties): Promise<{ id: string; props?: Properties; inputs?: Properties }> {
-    const snapshot = await this.fetch(state);
+    const snapshot = await this.fetch(this.clientInRecordedAccount(state, "read"), state);
     if (!snapshot) return { id: "" };
     const declared = inputsFromState(this.definition, state);
-    const props = stateFrom(this.definition, declared, snapshot);
+    const props = { ...stateFrom(this.definition, declared, snapshot), account: this.connector.accountOf(state) };
     return { id, props, inputs: inputsFromState(this.definition, props) };
   }
 
   async update(_id: string, olds: Properties, news: Properties): Promise<{ outs: Properties }> {
-    await this.converge(news, olds);
-    const snapshot = await this.fetch(news);
+    const client = this.clientInRecordedAccount({ ...news, account: olds.account }, "update");
+    await this.converge(client, news, olds);
+    const snapshot = await this.fetch(client, news);
     if (!snapshot) throw new Error(`${this.definition.noun} ${fullyQualifiedName(this.definition, news)} disappeared during the update`);
-    return { outs: stateFrom(this.definition, news, snapshot) };
+    return { outs: { ...stateFrom(this.definition, news, snapshot), account: this.connector.accountOf(news) } };
   }
 
   async delete(_id: string, state: Properties): Promise<void> {
-    await this.client().request({ method: "DELETE", path: this.objectPath(state), query: { ifExists: true } });
+    const client = this.clientInRecordedAccount(state, "delete");
+    await client.request({ method: "DELETE", path: this.objectPath(state), query: { ifExists: true } });
+  }
+
+  /**
+   * A client for the account the object was recorded in. If the connection now points elsewhere (say the stack's
+   * snowflake:account changed), acting there could touch a different object of the same name, so refuse.
+   */
+  private clientInRecordedAccount(state: Properties, action: string): RestClient {
+    const account = this.connector.accountOf(state);
+    if (state.account !== undefined && state.account !== account) {
+      throw new Error(`cannot ${action} ${this.definition.noun} ${fullyQualifiedName(this.definition, state)}: it lives in account ${state.account}, but its connection now points at account ${account}. Point the connection back at ${state.account} for this change.`);
+    }
+    return this.connector.clientFor(state);
   }
 
   /** Brings an existing object to the declared settings with PUT create-or-alter. */
-  private async converge(declared: Properties, previouslyDeclared: Properties): Promise<void> {
+  private async converge(client: RestClient, declared: Properties, previouslyDeclared: Properties): Promise<void> {
     if (!this.definition.createOrAlter) {
       throw new Error(`${this.definition.noun}s cannot be changed in place; the change needs a replacement`);
     }
-    const live = (await this.fetch(declared)) ?? {};
+    const live = (await this.fetch(client, declared)) ?? {};
     const body = createOrAlterBody(this.definition, live, declared, previouslyDeclared);
-    await this.client().request({ method: "PUT", path: this.objectPath(declared), body });
+    await client.request({ method: "PUT", path: this.objectPath(declared), body });
   }
 
   /** GET the object; undefined when it does not exist. */
-  private async fetch(properties: Properties): Promise<WireSnapshot | undefined> {
+  private async fetch(client: RestClient, properties: Properties): Promise<WireSnapshot | undefined> {
     try {
-      const response = await this.client().request({ method: "GET", path: this.objectPath(properties) });
+      const response = await client.request({ method: "GET", path: this.objectPath(properties) });
       const parsed = this.definition.wireModel.safeParse(withoutNulls(response.body));
       if (!parsed.success) {
         const issues = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");

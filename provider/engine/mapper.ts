@@ -2,7 +2,7 @@
 // into Pulumi state. State holds the properties the user declared (with Snowflake's live values, but in the user's
 // own spelling when the two mean the same) plus a few read-only outputs; properties the user left unset are
 // Snowflake's business and never show up as drift.
-import { FieldDefinition, ResourceDefinition } from "./definition";
+import { COMMON_INPUTS, FieldDefinition, ResourceDefinition } from "./definition";
 import { canonicalIdentifier, qualifiedName } from "./identifiers";
 
 export type Properties = Record<string, unknown>;
@@ -86,7 +86,7 @@ export function stateFrom(definition: ResourceDefinition, declared: Properties, 
   for (const [property, wire] of Object.entries(definition.outputs)) {
     if (isSet(snapshot[wire])) state[property] = snapshot[wire];
   }
-  if (declared.adoptExisting !== undefined) state.adoptExisting = declared.adoptExisting;
+  for (const key of COMMON_INPUTS) if (declared[key] !== undefined) state[key] = declared[key];
   state.fullyQualifiedName = fullyQualifiedName(definition, { ...declared, ...state });
   return state;
 }
@@ -95,6 +95,6 @@ export function stateFrom(definition: ResourceDefinition, declared: Properties, 
 export function inputsFromState(definition: ResourceDefinition, state: Properties): Properties {
   const inputs: Properties = {};
   for (const key of declaredFields(definition, state)) inputs[key] = state[key];
-  if (state.adoptExisting !== undefined) inputs.adoptExisting = state.adoptExisting;
+  for (const key of COMMON_INPUTS) if (state[key] !== undefined) inputs[key] = state[key];
   return inputs;
 }
