@@ -6,6 +6,7 @@ import { environmentLayer, resolveConnection, stackConfigLayer } from "../provid
 import { expectOk, startTestStack, TestStack } from "./support/test-stack";
 import { runDriverProcess } from "./driver";
 import { FIXTURE_PROGRAM } from "./support/test-stack";
+import { expectNoSecrets } from "./support/secret-scan";
 
 describe("resolution", () => {
   const config: Record<string, string> = { "snowflake:account": "from_config", "snowflake:user": "cfg_user" };
@@ -28,7 +29,7 @@ describe("resolution", () => {
     try { clientFor(withAuth); } catch (e) { error = e; }
     expect(error).toBeInstanceOf(ConnectionError);
     const message = (error as Error).message;
-    expect(message).toContain('authenticator "LDAP" is not supported; allowed: SNOWFLAKE_JWT, OAUTH, PROGRAMMATIC_ACCESS_TOKEN');
+    expect(message).toContain('authenticator "LDAP" is not supported; allowed: SNOWFLAKE_JWT, OAUTH, PROGRAMMATIC_ACCESS_TOKEN, SNOWFLAKE, USERNAME_PASSWORD_MFA, EXTERNALBROWSER, OAUTH_CLIENT_CREDENTIALS, OAUTH_AUTHORIZATION_CODE, WORKLOAD_IDENTITY');
     expect(message).toContain("token = (secret) from environment variable SNOWFLAKE_TOKEN");
     expect(message).toContain('account = "from_config" from stack config snowflake:account');
     expect(message).not.toContain("s3cret-env-token");
@@ -64,7 +65,11 @@ describe("endpoint", () => {
 describe("through the provider host", () => {
   let stack: TestStack;
   beforeAll(async () => { stack = await startTestStack(); });
-  afterAll(async () => { await stack.close(); });
+  afterAll(async () => {
+    // Every token used in this block, from config or environment: none may be in state.
+    expectNoSecrets(stack.stateFile, [stack.emulator.credentials.programmaticAccessToken, "rotated-token-2", "wrong-token", "revoked-token-123"]);
+    await stack.close();
+  });
 
   const declarations = JSON.stringify([{ type: "Database", name: "db", args: { name: "CONFIGURED_DB" } }]);
 
@@ -86,6 +91,33 @@ describe("through the provider host", () => {
     });
     expectOk(result);
     expect((await stack.rest("GET", "/api/v2/databases/CONFIGURED_DB")).status).toBe(200);
+  });
+
+  const configFor = (token: string, account = stack.emulator.account): Record<string, string> => ({
+    "test:resources": declarations,
+    "snowflake:account": account, "snowflake:host": stack.emulator.host, "snowflake:port": String(stack.emulator.port),
+    "snowflake:protocol": "http", "snowflake:authenticator": "PROGRAMMATIC_ACCESS_TOKEN", "snowflake:token": token,
+  });
+
+  test("a rotated credential changes nothing", async () => {
+    stack.emulator.addProgrammaticAccessToken("rotated-token-2");
+    stack.emulator.clearRequestLog();
+    const result = expectOk(await runDriverProcess({
+      mode: "up", programDir: FIXTURE_PROGRAM, stateFile: stack.stateFile,
+      config: configFor("rotated-token-2"), secretConfigKeys: ["snowflake:token"],
+    }));
+    expect(result.changes.filter((change) => change.op !== "same")).toEqual([]);
+    expect(stack.emulator.requestLog).toEqual([]);
+  });
+
+  test("pointing the stack at another account plans a replacement of what lives in the old one", async () => {
+    const result = expectOk(await runDriverProcess({
+      mode: "preview", programDir: FIXTURE_PROGRAM, stateFile: stack.stateFile,
+      config: configFor("rotated-token-2", "another_account"), secretConfigKeys: ["snowflake:token"],
+    }));
+    const change = result.changes.find((c) => c.name === "db")!;
+    expect(change.op).toBe("replace");
+    expect(change.changedProperties).toContain("account");
   });
 
   test("a rejected login says which settings came from where, and never the token", async () => {

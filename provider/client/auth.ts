@@ -21,6 +21,14 @@ class BearerTokenAuthenticator implements Authenticator {
   invalidate(): void {}
 }
 
+/**
+ * A connector session token (see provider/connection/session-login.ts): the scheme Snowflake's own Python tools
+ * use on /api/v2 (snowflake-connector-python network.py HEADER_SNOWFLAKE_TOKEN), with no token-type header.
+ */
+export function sessionTokenHeaders(sessionToken: string): Record<string, string> {
+  return { Authorization: `Snowflake Token="${sessionToken}"` };
+}
+
 export function programmaticAccessTokenAuth(token: string): Authenticator {
   return new BearerTokenAuthenticator("programmatic access token", "PROGRAMMATIC_ACCESS_TOKEN", () => token);
 }

@@ -1,11 +1,17 @@
 // Turns resolved connection settings into a REST client: picks the authenticator, and shares one client (and so
-// one token cache and one connection pool) per account + user + role + login method in the provider process.
+// one token cache or connector login, and one connection pool) per account + user + role + login method in the
+// provider process.
 import * as crypto from "crypto";
 import * as fs from "fs";
 import { Authenticator, keyPairAuth, oauthAuth, programmaticAccessTokenAuth } from "../client/auth";
 import { originFor } from "../client/origin";
 import { RestClient, RetryPolicy } from "../client/rest-client";
+import { ConnectionError } from "./connection-error";
+import { CONNECTOR_LOGIN_METHODS, isConnectorLoginMethod } from "./connector-options";
+import { connectorSessionAuth } from "./session-login";
 import { describeSources, ResolvedConnection } from "./settings";
+
+export { ConnectionError };
 
 const AUTHENTICATOR_ALIASES: Record<string, string> = {
   SNOWFLAKE_JWT: "SNOWFLAKE_JWT",
@@ -13,17 +19,14 @@ const AUTHENTICATOR_ALIASES: Record<string, string> = {
   OAUTH: "OAUTH",
   PROGRAMMATIC_ACCESS_TOKEN: "PROGRAMMATIC_ACCESS_TOKEN",
   PAT: "PROGRAMMATIC_ACCESS_TOKEN",
+  // Logins through snowflake-sdk (session-login.ts); the spellings of Snowflake's connectors, plus the Terraform
+  // provider's USERNAMEPASSWORDMFA.
+  ...Object.fromEntries(CONNECTOR_LOGIN_METHODS.map((method) => [method, method])),
+  USERNAMEPASSWORDMFA: "USERNAME_PASSWORD_MFA",
 };
-export const SUPPORTED_AUTHENTICATORS = ["SNOWFLAKE_JWT", "OAUTH", "PROGRAMMATIC_ACCESS_TOKEN"];
+export const SUPPORTED_AUTHENTICATORS = ["SNOWFLAKE_JWT", "OAUTH", "PROGRAMMATIC_ACCESS_TOKEN", ...CONNECTOR_LOGIN_METHODS];
 
 const clients = new Map<string, RestClient>();
-
-export class ConnectionError extends Error {
-  constructor(problem: string, resolved: ResolvedConnection) {
-    super(`Cannot connect to Snowflake: ${problem}. Settings used: ${describeSources(resolved)}.`);
-    this.name = "ConnectionError";
-  }
-}
 
 function chooseAuthenticator(resolved: ResolvedConnection): string {
   const { settings } = resolved;
@@ -35,15 +38,21 @@ function chooseAuthenticator(resolved: ResolvedConnection): string {
     }
     return chosen;
   }
-  // Snowflake's tools default to a password login; without one, infer the method from the credential given.
+  // Without an authenticator, infer the method from the credential given.
   if (settings.privateKey || settings.privateKeyPath) return "SNOWFLAKE_JWT";
   if (settings.token || settings.tokenFilePath) return "PROGRAMMATIC_ACCESS_TOKEN";
+  if (settings.password) {
+    // As snowflake-sdk does: a passcode means MFA (dist/lib/authentication/auth_default.js isMFAAuth).
+    const mfa = settings.passcode || /^(true|1|yes|on)$/i.test(settings.passcodeInPassword ?? "") || /^(true|1|yes|on)$/i.test(settings.clientRequestMfaToken ?? "");
+    return mfa ? "USERNAME_PASSWORD_MFA" : "SNOWFLAKE";
+  }
   throw new ConnectionError(
-    "no credential is set; give a private key (privateKeyPath / SNOWFLAKE_PRIVATE_KEY_PATH), or a token with an authenticator of OAUTH or PROGRAMMATIC_ACCESS_TOKEN", resolved);
+    "no credential is set; give a private key (privateKeyPath / SNOWFLAKE_PRIVATE_KEY_PATH), a password (SNOWFLAKE_PASSWORD), or a token with an authenticator of OAUTH or PROGRAMMATIC_ACCESS_TOKEN, or choose another authenticator", resolved);
 }
 
 function authenticatorFor(resolved: ResolvedConnection, method: string): Authenticator {
   const { settings } = resolved;
+  if (isConnectorLoginMethod(method)) return connectorSessionAuth(resolved, method);
   const readToken = () => settings.token ?? (settings.tokenFilePath ? fs.readFileSync(settings.tokenFilePath, "utf8").trim() : undefined);
   switch (method) {
     case "SNOWFLAKE_JWT": {
@@ -84,7 +93,10 @@ export function clientFor(resolved: ResolvedConnection, policy?: Partial<RetryPo
   }
   const method = chooseAuthenticator(resolved);
   // A digest of the credential, not the credential: a rotated key or token gets a fresh client and token cache.
-  const credential = crypto.createHash("sha256").update([settings.privateKey, settings.privateKeyPath, settings.privateKeyPassphrase, settings.token, settings.tokenFilePath].join("\0")).digest("hex");
+  const credential = crypto.createHash("sha256").update([
+    settings.privateKey, settings.privateKeyPath, settings.privateKeyPassphrase, settings.token, settings.tokenFilePath,
+    settings.password, settings.passcode, settings.oauthClientId, settings.oauthClientSecret, settings.workloadIdentityProvider,
+  ].join("\0")).digest("hex");
   const key = [origin, settings.account?.toUpperCase(), settings.user?.toUpperCase(), settings.role?.toUpperCase(), method, credential].map((part) => part ?? "").join("|");
   let client = clients.get(key);
   if (!client) {

@@ -6,6 +6,7 @@ import * as path from "path";
 import { DriverMode, DriverResult, runDriverProcess } from "../driver";
 import { Emulator, startEmulator } from "../emulator";
 import { callEmulator, EmulatorAnswer } from "./emulator-api";
+import { expectNoSecrets } from "./secret-scan";
 
 export const FIXTURE_PROGRAM = path.resolve(__dirname, "..", "fixtures", "snowflake-program");
 
@@ -19,7 +20,10 @@ export interface Declaration {
 export interface TestStack {
   emulator: Emulator;
   stateFile: string;
+  /** Runs the driver; afterwards the state file is scanned for every secret the stack knows (see addSecret). */
   run(mode: DriverMode, declarations: Declaration[]): Promise<DriverResult>;
+  /** Registers a secret value that must never appear in state. */
+  addSecret(secret: string): void;
   rest(method: string, apiPath: string, body?: unknown): Promise<EmulatorAnswer>;
   /** GET, apply the patch, PUT back: a change made outside Pulumi. */
   changeOutOfBand(apiPath: string, patch: Record<string, unknown>): Promise<void>;
@@ -43,17 +47,26 @@ export async function startTestStack(programDir = FIXTURE_PROGRAM): Promise<Test
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "sf-stack-"));
   const stateFile = path.join(stateDir, "state.json");
   const rest = (method: string, apiPath: string, body?: unknown) => callEmulator(emulator, method, apiPath, body);
+  const secrets = [emulator.credentials.programmaticAccessToken];
   return {
     emulator,
     stateFile,
     rest,
-    run: (mode, declarations) => runDriverProcess({
-      mode,
-      programDir,
-      stateFile,
-      config: { "test:resources": JSON.stringify(declarations) },
-      env: connectionEnv(emulator),
-    }),
+    async run(mode, declarations) {
+      const text = JSON.stringify(declarations);
+      const result = await runDriverProcess({
+        mode,
+        programDir,
+        stateFile,
+        config: { "test:resources": text },
+        // Declarations carrying secret values are themselves secret config, as a user would set them.
+        secretConfigKeys: text.includes('"$secret"') ? ["test:resources"] : [],
+        env: connectionEnv(emulator),
+      });
+      expectNoSecrets(stateFile, secrets);
+      return result;
+    },
+    addSecret: (secret) => secrets.push(secret),
     async changeOutOfBand(apiPath, patch) {
       const current = await rest("GET", apiPath);
       if (current.status !== 200) throw new Error(`GET ${apiPath}: ${current.status} ${JSON.stringify(current.body)}`);
