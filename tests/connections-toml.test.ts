@@ -69,16 +69,26 @@ describe("connections.toml", () => {
 describe("precedence for a resource", () => {
   const stackConfig = (values: Record<string, string>) => (key: string) => values[key];
 
-  test("resource connection > stack config > environment > default connection, key by key", () => {
-    write("connections.toml", CONNECTIONS);
-    const env = { SNOWFLAKE_HOME: home, SNOWFLAKE_USER: "env_user", SNOWFLAKE_ROLE: "ENV_ROLE", SNOWFLAKE_ACCOUNT: "env_acct" };
+  test("resource connection > stack config > environment, key by key", () => {
+    const env = { SNOWFLAKE_USER: "env_user", SNOWFLAKE_ROLE: "ENV_ROLE", SNOWFLAKE_ACCOUNT: "env_acct", SNOWFLAKE_TOKEN: "t" };
     const resolved = resolveResourceConnection({ role: "RESOURCE_ROLE" }, stackConfig({ "snowflake:account": "config_acct" }), env);
-    expect(resolved.settings).toMatchObject({ role: "RESOURCE_ROLE", account: "config_acct", user: "env_user", privateKeyPath: "/keys/dev.p8" });
+    expect(resolved.settings).toEqual({ role: "RESOURCE_ROLE", account: "config_acct", user: "env_user", token: "t" });
     expect(resolved.sources).toMatchObject({
       role: "the resource's connection.role",
       account: "stack config snowflake:account",
       user: "environment variable SNOWFLAKE_USER",
     });
+  });
+
+  test("the default connections.toml connection fills in only when nothing above names an account or host", () => {
+    write("connections.toml", CONNECTIONS);
+    const env = { SNOWFLAKE_HOME: home, SNOWFLAKE_ROLE: "ENV_ROLE" };
+    // Nothing names an account: the default connection supplies it and its credentials, under the role from env.
+    expect(resolveResourceConnection(undefined, stackConfig({}), env).settings)
+      .toEqual({ account: "dev_acct", user: "deployer", role: "ENV_ROLE", privateKeyPath: "/keys/dev.p8", privateKeyPassphrase: "dev-pass", port: "8443" });
+    // Stack config names another account: the default connection (dev's key) must not be mixed into it.
+    expect(resolveResourceConnection(undefined, stackConfig({ "snowflake:account": "prod_acct" }), env).settings)
+      .toEqual({ account: "prod_acct", role: "ENV_ROLE" });
   });
 
   test("a resource naming a profile uses that connection alone, under its explicit fields", () => {

@@ -37,6 +37,9 @@ export function connectorOptionsFor(resolved: ResolvedConnection, method: Connec
     // The driver needs an account even with a custom host (it would take the host's first label, "127" for 127.0.0.1).
     account: settings.account,
     accessUrl,
+    // The driver takes the host from accessUrl without its port, and builds the SSO URLs from that host alone
+    // (dist/lib/authentication/sso_url_provider.js, auth_web.js); keep a non-default port on it.
+    host: new URL(accessUrl).host,
     username: settings.user,
     role: settings.role,
     warehouse: settings.warehouse,
@@ -72,7 +75,7 @@ export function connectorOptionsFor(resolved: ResolvedConnection, method: Connec
     case "OAUTH_AUTHORIZATION_CODE":
       // Without a client id and secret the driver uses Snowflake's LOCAL_APPLICATION client, for Snowflake hosts
       // only (dist/lib/connection/connection_config.js getOauthClientId).
-      if (!settings.oauthClientId && !/\.snowflakecomputing\.(com|cn)$/i.test(new URL(settings.oauthAuthorizationUrl ?? accessUrl).hostname)) {
+      if (!settings.oauthClientId && !isSnowflakeHost(settings.oauthAuthorizationUrl ?? accessUrl)) {
         throw fail("needs oauthClientId and oauthClientSecret when the identity provider is not Snowflake itself");
       }
       options.oauthClientId = settings.oauthClientId;
@@ -120,6 +123,14 @@ function oauthEndpoints(options: Options, settings: ResolvedConnection["settings
   // token endpoint on this machine (a local emulator or proxy), never for one across the network.
   const tokenUrl = settings.oauthTokenRequestUrl ?? `${accessUrl}/oauth/token-request`;
   if (isLoopbackHttp(tokenUrl)) options.oauthHttpAllowed = true;
+}
+
+function isSnowflakeHost(url: string): boolean {
+  try {
+    return /(^|\.)snowflakecomputing\.(com|cn)$/i.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
 }
 
 function isLoopbackHttp(url: string): boolean {

@@ -1,9 +1,10 @@
 // The connection of one resource: which settings apply, in which order, and which account that means.
 //
 // Precedence, key by key: the resource's own `connection` input > stack config `snowflake:*` > SNOWFLAKE_*
-// environment variables > the default connections.toml connection. A resource that names a connections.toml
-// `profile` uses that connection alone under its explicit fields: settings meant for another account must not
-// leak into it.
+// environment variables > the default connections.toml connection. A connections.toml connection is a unit for
+// one account, so it is never mixed with an account named elsewhere: a resource that names a `profile` uses that
+// connection alone under its explicit fields, and the default connection applies only when nothing above it
+// names an account or host.
 import { connectionsTomlLayer } from "./connections-toml";
 import { ConnectionLayer, environmentLayer, ResolvedConnection, resolveConnection, stackConfigLayer } from "./settings";
 
@@ -25,20 +26,17 @@ function resourceLayer(connection: ResourceConnection): ConnectionLayer {
   };
 }
 
-export function connectionLayers(connection: ResourceConnection | undefined, stackConfig: StackConfig | undefined, env: NodeJS.ProcessEnv = process.env): ConnectionLayer[] {
+export function resolveResourceConnection(connection: ResourceConnection | undefined, stackConfig: StackConfig | undefined, env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
   const layers: ConnectionLayer[] = [];
   if (connection) layers.push(resourceLayer(connection));
   if (connection?.profile !== undefined) {
-    layers.push(connectionsTomlLayer({ name: String(connection.profile), env }));
-    return layers;
+    return resolveConnection([...layers, connectionsTomlLayer({ name: String(connection.profile), env })]);
   }
   if (stackConfig) layers.push(stackConfigLayer(stackConfig));
-  layers.push(environmentLayer(env), connectionsTomlLayer({ env }));
-  return layers;
-}
-
-export function resolveResourceConnection(connection: ResourceConnection | undefined, stackConfig: StackConfig | undefined, env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
-  return resolveConnection(connectionLayers(connection, stackConfig, env));
+  layers.push(environmentLayer(env));
+  const named = resolveConnection(layers);
+  if (named.settings.account || named.settings.host) return named;
+  return resolveConnection([...layers, connectionsTomlLayer({ env })]);
 }
 
 /**

@@ -8,11 +8,12 @@ export interface EmulatorAnswer {
   body: any; // the JSON of whatever model; tests assert its shape
 }
 
-export async function callEmulator(emulator: Emulator, method: string, apiPath: string, body?: unknown): Promise<EmulatorAnswer> {
+/** `token`: a programmatic access token of the account to act in (default: the default account's). */
+export async function callEmulator(emulator: Emulator, method: string, apiPath: string, body?: unknown, token?: string): Promise<EmulatorAnswer> {
   const response = await fetch(`${emulator.url}${apiPath}`, {
     method,
     headers: {
-      Authorization: `Bearer ${emulator.credentials.programmaticAccessToken}`,
+      Authorization: `Bearer ${token ?? emulator.credentials.programmaticAccessToken}`,
       "X-Snowflake-Authorization-Token-Type": "PROGRAMMATIC_ACCESS_TOKEN",
       "Content-Type": "application/json",
     },
