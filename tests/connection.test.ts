@@ -110,6 +110,22 @@ describe("through the provider host", () => {
     expect(stack.emulator.requestLog).toEqual([]);
   });
 
+  test("a new role on the resource's connection is recorded without touching the object", async () => {
+    stack.emulator.clearRequestLog();
+    const withRole = JSON.stringify([{ type: "Database", name: "db", args: { name: "CONFIGURED_DB", connection: { role: "SYSADMIN" } } }]);
+    const result = expectOk(await runDriverProcess({
+      mode: "up", programDir: FIXTURE_PROGRAM, stateFile: stack.stateFile,
+      config: { ...configFor("rotated-token-2"), "test:resources": withRole }, secretConfigKeys: ["snowflake:token"],
+    }));
+    expect(result.changes.find((c) => c.name === "db")!.op).toBe("update");
+    expect(stack.emulator.requestLog.map((entry) => entry.method)).toEqual(["GET"]);
+    // Back to the stack's connection for the tests below.
+    expectOk(await runDriverProcess({
+      mode: "up", programDir: FIXTURE_PROGRAM, stateFile: stack.stateFile,
+      config: configFor("rotated-token-2"), secretConfigKeys: ["snowflake:token"],
+    }));
+  });
+
   test("pointing the stack at another account plans a replacement of what lives in the old one", async () => {
     const result = expectOk(await runDriverProcess({
       mode: "preview", programDir: FIXTURE_PROGRAM, stateFile: stack.stateFile,

@@ -76,6 +76,11 @@ describe("real changes", () => {
       .toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
   });
 
+  test("a new connection setting in the same account is recorded without a replacement", async () => {
+    const result = await database.diff("DB", { name: "DB", connection: { role: "A" } }, { name: "DB", connection: { role: "B" } });
+    expect(result).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  });
+
   test("a create-only property never causes a change", async () => {
     expect((await warehouse.diff("WH", { name: "WH", initiallySuspended: true }, { name: "WH", initiallySuspended: false })).changes).toBe(false);
   });

@@ -33,32 +33,41 @@ export class ResourceEngine {
   }
 
   async diff(_id: string, olds: Properties, news: Properties): Promise<DiffResult> {
-    const replaces: string[] = [];
-    let changes = false;
-    for (const [key, field] of Object.entries(this.definition.fields)) {
-      if (field.createOnly) continue;
-      const next = news[key];
-      const previous = olds[key];
-      let differs: boolean;
-      if (isUnknown(next)) differs = true;
-      else if (next === undefined || next === null) {
-        // No longer declared: Snowflake goes back to its default, which is only a change if the old value wasn't it.
-        differs = previous !== undefined && previous !== null && !(field.serverDefault !== undefined && equivalent(field, previous, field.serverDefault));
-      } else differs = !equivalent(field, next, previous);
-      if (!differs) continue;
-      changes = true;
-      // Without create-or-alter, an object can only be changed by replacing it.
-      if (field.immutable || field.identity || !this.definition.createOrAlter) replaces.push(key);
-    }
-    if ((news.adoptExisting ?? false) !== (olds.adoptExisting ?? false)) changes = true;
+    const changed = this.changedFields(olds, news);
+    // Without create-or-alter, an object can only be changed by replacing it.
+    const replaces = changed.filter((key) => {
+      const field = this.definition.fields[key];
+      return field.immutable || field.identity || !this.definition.createOrAlter;
+    });
     // The account is part of the object's identity: moving it to another account creates it there.
     if (olds.account !== undefined && (isUnknown(news.connection) || this.connector.accountOf(news) !== olds.account)) {
-      changes = true;
       replaces.push("account");
     }
+    // Inputs that change no Snowflake setting still need recording (a new role, say): an update that only stores them.
+    const changes = changed.length > 0 || replaces.length > 0 || this.commonInputsChanged(olds, news);
     // A replacement with the same name cannot exist beside the old object: delete first.
     const identityChanges = replaces.some((key) => key === "account" || this.definition.fields[key].identity);
     return { changes, replaces, deleteBeforeReplace: replaces.length > 0 && !identityChanges };
+  }
+
+  /** Declared fields whose value differs from the state's, after normalization. */
+  private changedFields(olds: Properties, news: Properties): string[] {
+    return Object.entries(this.definition.fields).filter(([key, field]) => {
+      if (field.createOnly) return false;
+      const next = news[key];
+      const previous = olds[key];
+      if (isUnknown(next)) return true;
+      if (next === undefined || next === null) {
+        // No longer declared: Snowflake goes back to its default, which is only a change if the old value wasn't it.
+        return previous !== undefined && previous !== null && !(field.serverDefault !== undefined && equivalent(field, previous, field.serverDefault));
+      }
+      return !equivalent(field, next, previous);
+    }).map(([key]) => key);
+  }
+
+  private commonInputsChanged(olds: Properties, news: Properties): boolean {
+    return (news.adoptExisting ?? false) !== (olds.adoptExisting ?? false)
+      || JSON.stringify(news.connection ?? null) !== JSON.stringify(olds.connection ?? null);
   }
 
   async create(inputs: Properties): Promise<{ id: string; outs: Properties }> {
@@ -89,7 +98,7 @@ export class ResourceEngine {
 
   async update(_id: string, olds: Properties, news: Properties): Promise<{ outs: Properties }> {
     const client = this.clientInRecordedAccount({ ...news, account: olds.account }, "update");
-    await this.converge(client, news, olds);
+    if (this.changedFields(olds, news).length > 0) await this.converge(client, news, olds);
     const snapshot = await this.fetch(client, news);
     if (!snapshot) throw new Error(`${this.definition.noun} ${fullyQualifiedName(this.definition, news)} disappeared during the update`);
     return { outs: { ...stateFrom(this.definition, news, snapshot), account: this.connector.accountOf(news) } };
