@@ -1,21 +1,32 @@
-// Authentication of /api/v2 requests (common.yaml securitySchemes). Verifiers are a list so that other
-// schemes (e.g. connector session tokens, `Authorization: Snowflake Token="..."`) can be added later.
+// Authentication of /api/v2 requests: the spec's bearer schemes (common.yaml securitySchemes) plus connector
+// session tokens (`Authorization: Snowflake Token="..."`, what Snowflake's Python tools send). The credential also
+// says which account the request is for; a Host header naming another account is refused.
 import type { IncomingHttpHeaders } from "node:http";
+import type { AccountRegistry } from "./accounts";
+import { parseSnowflakeToken } from "./connector/session-auth";
+import type { SessionStore } from "./connector/sessions";
 import { ErrorCodes, unauthorized } from "./errors";
-import { verifyKeypairJwt } from "./keypair-jwt";
+import { keypairJwtAccount, verifyKeypairJwt } from "./keypair-jwt";
 import type { AccountState } from "./state";
 
 export interface Principal {
+  account: AccountState;
   user: string;
-  /** How the caller authenticated, e.g. PROGRAMMATIC_ACCESS_TOKEN. */
+  /** How the caller authenticated, e.g. PROGRAMMATIC_ACCESS_TOKEN or SESSION_TOKEN. */
   method: string;
+}
+
+/** What verifiers look credentials up in. */
+export interface AuthenticationScope {
+  accounts: AccountRegistry;
+  sessions: SessionStore;
 }
 
 export interface CredentialVerifier {
   /** Whether this verifier handles the request's Authorization scheme. */
   handles(authorization: string): boolean;
   /** Resolves the caller or throws a 401 ApiError. */
-  verify(authorization: string, headers: IncomingHttpHeaders, account: AccountState): Promise<Principal>;
+  verify(authorization: string, headers: IncomingHttpHeaders, scope: AuthenticationScope): Promise<Principal>;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -27,22 +38,30 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  */
 export const bearerTokenVerifier: CredentialVerifier = {
   handles: (authorization) => /^Bearer\s/i.test(authorization),
-  async verify(authorization, headers, account) {
+  async verify(authorization, headers, { accounts }) {
     const token = BEARER.exec(authorization)?.[1];
     if (!token) throw unauthorized(ErrorCodes.authMissing, "Authorization header has an empty Bearer token.");
     const tokenType = headerValue(headers, "x-snowflake-authorization-token-type")?.toUpperCase();
     switch (tokenType) {
-      case "PROGRAMMATIC_ACCESS_TOKEN":
-        if (!account.programmaticAccessTokens.has(token)) {
-          throw unauthorized(ErrorCodes.patInvalid, "Programmatic access token is invalid.");
+      case "PROGRAMMATIC_ACCESS_TOKEN": {
+        const owner = accounts.ownerOfProgrammaticAccessToken(token);
+        if (!owner) throw unauthorized(ErrorCodes.patInvalid, "Programmatic access token is invalid.");
+        return { account: owner.account, user: owner.user, method: tokenType };
+      }
+      case "OAUTH": {
+        const owner = accounts.ownerOfOAuthToken(token);
+        if (!owner) throw unauthorized(ErrorCodes.oauthInvalid, "Invalid OAuth access token.");
+        if (owner.grant.expiresAt !== undefined && owner.grant.expiresAt <= Date.now()) {
+          throw unauthorized(ErrorCodes.oauthExpired, "OAuth access token expired.");
         }
-        return { user: account.defaultUser, method: tokenType };
-      case "OAUTH":
-        if (!account.oauthTokens.has(token)) throw unauthorized(ErrorCodes.oauthInvalid, "Invalid OAuth access token.");
-        return { user: account.defaultUser, method: tokenType };
+        return { account: owner.account, user: owner.grant.user, method: tokenType };
+      }
       case "KEYPAIR_JWT": {
+        const named = keypairJwtAccount(token);
+        // An unknown account is checked against the default one, which reports the mismatch.
+        const account = accounts.find(named) ?? accounts.defaultAccount;
         const user = await verifyKeypairJwt(token, account);
-        return { user: user.name, method: tokenType };
+        return { account, user: user.name, method: tokenType };
       }
       case undefined:
         throw unauthorized(
@@ -55,21 +74,56 @@ export const bearerTokenVerifier: CredentialVerifier = {
   },
 };
 
-export const restApiVerifiers: CredentialVerifier[] = [bearerTokenVerifier];
+/** `Authorization: Snowflake Token="<session token>"`, no token-type header: a connector login's session. */
+export const sessionTokenVerifier: CredentialVerifier = {
+  handles: (authorization) => /^Snowflake\s/i.test(authorization),
+  async verify(authorization, _headers, { sessions }) {
+    const token = parseSnowflakeToken(authorization);
+    const check = token === undefined ? { status: "unknown" as const } : sessions.checkSessionToken(token);
+    switch (check.status) {
+      case "valid":
+        return { account: check.session.account, user: check.session.user, method: "SESSION_TOKEN" };
+      case "expired":
+        throw unauthorized(ErrorCodes.sessionExpired, "Your session has expired. Please login again.");
+      default:
+        throw unauthorized(ErrorCodes.sessionTokenInvalid, "Invalid session token. Please login again.");
+    }
+  },
+};
 
+export const restApiVerifiers: CredentialVerifier[] = [bearerTokenVerifier, sessionTokenVerifier];
+
+/**
+ * Authenticates the request; `hostAccountName` is the account the Host header names, if any. The credential
+ * decides the account, and must agree with the Host header when both name one.
+ */
 export async function authenticate(
   headers: IncomingHttpHeaders,
-  account: AccountState,
-  verifiers: readonly CredentialVerifier[]
+  scope: AuthenticationScope,
+  verifiers: readonly CredentialVerifier[],
+  hostAccountName: string | undefined
 ): Promise<Principal> {
+  if (hostAccountName !== undefined && !scope.accounts.find(hostAccountName)) {
+    throw unauthorized(
+      ErrorCodes.accountNotFound,
+      `Account ${hostAccountName} (named by the Host header) does not exist.`
+    );
+  }
   const authorization = headerValue(headers, "authorization");
   if (!authorization) throw unauthorized(ErrorCodes.authMissing, "Authorization header is missing.");
   const verifier = verifiers.find((candidate) => candidate.handles(authorization));
   if (!verifier) throw unauthorized(ErrorCodes.authMissing, "Unsupported Authorization scheme.");
-  return verifier.verify(authorization, headers, account);
+  const principal = await verifier.verify(authorization, headers, scope);
+  if (hostAccountName !== undefined && scope.accounts.find(hostAccountName) !== principal.account) {
+    throw unauthorized(
+      ErrorCodes.accountMismatch,
+      `The credential belongs to account ${principal.account.name}, but the Host header names ${hostAccountName}.`
+    );
+  }
+  return principal;
 }
 
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }

@@ -1,10 +1,10 @@
 // Standalone emulator for manual runs and the demo:
-//   npm run emulator -- --port 8080 [--account A] [--pat T] [--user U] [--public-key-file F] [--latency-ms N]
+//   npm run emulator -- --port 8080 [--account A] [--pat T] [--user U] [--password P] [--public-key-file F] [--latency-ms N]
 import { readFileSync } from "node:fs";
 import { DEFAULT_USER, startEmulator, type EmulatorOptions } from "./index";
 
 const USAGE =
-  "Usage: node bin/tests/emulator/cli.js [--port N] [--account NAME] [--pat TOKEN] [--user NAME]\n" +
+  "Usage: node bin/tests/emulator/cli.js [--port N] [--account NAME] [--pat TOKEN] [--user NAME] [--password PASSWORD]\n" +
   "                                     [--public-key-file PEM_PATH] [--latency-ms N]";
 
 interface CliArguments {
@@ -12,6 +12,7 @@ interface CliArguments {
   account?: string;
   pat?: string;
   user?: string;
+  password?: string;
   publicKeyFile?: string;
   latencyMs?: number;
 }
@@ -38,6 +39,9 @@ function parseArguments(argv: string[]): CliArguments {
         break;
       case "--user":
         parsed.user = value;
+        break;
+      case "--password":
+        parsed.password = value;
         break;
       case "--public-key-file":
         parsed.publicKeyFile = value;
@@ -70,7 +74,11 @@ async function main(): Promise<void> {
     account: args.account,
     programmaticAccessTokens: args.pat ? [args.pat] : undefined,
     users: [
-      { name: userName, rsaPublicKeyPem: args.publicKeyFile ? readFileSync(args.publicKeyFile, "utf8") : undefined },
+      {
+        name: userName,
+        password: args.password,
+        rsaPublicKeyPem: args.publicKeyFile ? readFileSync(args.publicKeyFile, "utf8") : undefined,
+      },
     ],
     latencyMs: args.latencyMs,
   };
@@ -81,9 +89,9 @@ async function main(): Promise<void> {
     : "key-pair JWT: no public key registered";
   console.log(
     [
-      `Snowflake REST API emulator listening on ${emulator.url}`,
+      `Snowflake emulator (REST API v2 + connector logins) listening on ${emulator.url}`,
       `  account: ${emulator.account}`,
-      `  user:    ${user}; ${keyPair}`,
+      `  user:    ${user}; ${keyPair}; password login ${args.password ? "enabled" : "disabled (--password)"}`,
       `  PAT:     ${programmaticAccessToken}`,
       "Environment for clients:",
       `  export SNOWFLAKE_ACCOUNT=${emulator.account}`,

@@ -14,10 +14,39 @@ export const ErrorCodes = {
   insufficientPrivileges: "003001",
   // Snowflake SQL error 090064: "Invalid state. Warehouse '<name>' cannot be resumed/suspended."
   invalidWarehouseState: "090064",
+  // Snowflake login error 390100: "Incorrect username or password was specified." (also a wrong PAT: PATs stand in for passwords).
+  incorrectCredentials: "390100",
+  // Snowflake GS codes the Node driver acts on (snowflake-sdk constants/gs_errors.js): 390104 invalid session
+  // token, 390111 session gone, 390112 session token expired (the driver renews), 390114 master token expired.
+  sessionTokenInvalid: "390104",
+  sessionGone: "390111",
+  sessionExpired: "390112",
+  masterTokenExpired: "390114",
+  // Federated authentication error codes docs: 390139 AUTHENTICATOR_NOT_SUPPORTED, 390191 USERNAMES_MISMATCH.
+  authenticatorNotSupported: "390139",
+  usernamesMismatch: "390191",
+  // Snowflake login error 390189: the role in the connect string does not exist or is not granted.
+  roleNotGranted: "390189",
+  // gs_errors.js ID_TOKEN_INVALID: the driver drops its cached ID token and opens the browser again.
+  idTokenInvalid: "390195",
   // Key-pair auth troubleshooting docs: "JWT token is invalid." is login error 390144.
   jwtInvalid: "390144",
-  // Snowflake login error 390303: "Invalid OAuth access token."
+  // Snowflake login error 390303: "Invalid OAuth access token."; gs_errors.js 390318: OAuth access token expired.
   oauthInvalid: "390303",
+  oauthExpired: "390318",
+  // Emulator-chosen (after Snowflake's TOTP MFA errors, 3945xx): MFA passcode missing or wrong.
+  mfaFailed: "394508",
+  // Emulator-chosen: an account this emulator does not host. (Snowflake's gateway answers such a host with
+  // HTTP 403; the connector contract here is HTTP 200 with success:false, hence a code.)
+  accountNotFound: "390403",
+  // Emulator-chosen: the Host header and the credential name different accounts.
+  accountMismatch: "390402",
+  // Emulator-chosen: EXTERNALBROWSER token unknown, used, expired, or its proof key does not match.
+  ssoTokenInvalid: "390406",
+  // Emulator-chosen: a WORKLOAD_IDENTITY attestation no user accepts.
+  workloadIdentityInvalid: "390407",
+  // Snowflake SQL error 002003 (sqlState 02000); the emulator answers every statement it does not know with it.
+  sqlCompilation: "002003",
   // Emulator-chosen: bad/missing programmatic access token.
   patInvalid: "390401",
   // Emulator-chosen: no usable Authorization / X-Snowflake-Authorization-Token-Type header.

@@ -1,114 +1,185 @@
-// Offline Snowflake REST API v2 emulator: warehouses, databases, schemas, result polling.
-import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+// Offline Snowflake emulator: REST API v2 (warehouses, databases, schemas, result polling) and the connector
+// endpoints snowflake-sdk logs in and queries through, for one or several accounts.
+import { AccountRegistry, createAccount, DEFAULT_USER } from "./accounts";
 import { restApiVerifiers } from "./auth";
+import { connectorRoutes } from "./connector/routes";
+import { createConnectorServices } from "./connector/services";
+import { SessionStore } from "./connector/sessions";
+import { SessionDefaults } from "./defaults";
 import { Knobs, type EmulatorKnobs, type InjectedFailure } from "./knobs";
+import { listen } from "./listener";
+import type { EmulatorAccountOptions, EmulatorUserOptions } from "./options";
 import { databaseRoutes } from "./resources/databases";
 import { resultRoutes } from "./resources/results";
 import { schemaRoutes } from "./resources/schemas";
 import { warehouseRoutes } from "./resources/warehouses";
 import { Router } from "./router";
 import { createRequestHandler, type RequestLogEntry } from "./server";
-import { AccountState } from "./state";
+import type { AccountState } from "./state";
+import { createSelfSignedCertificate } from "./tls-certificate";
 
-export type { EmulatorKnobs, InjectedFailure, RequestLogEntry };
+export type { EmulatorAccountOptions, EmulatorKnobs, EmulatorUserOptions, InjectedFailure, RequestLogEntry };
+export { DEFAULT_USER };
 
 export interface EmulatorOptions {
   /** 0 / undefined = a free port. */
   port?: number;
-  /** Account name; default "EMULATOR". */
+  /** Account name; default "EMULATOR". (One-account shorthand; not together with `accounts`.) */
   account?: string;
-  /** Accepted PATs; default (or empty): one random token generated at start. */
+  /** Accepted PATs (the first user's); default (or empty): one random token generated at start. */
   programmaticAccessTokens?: string[];
   /** Accepted OAuth bearer tokens (default none). */
   oauthTokens?: string[];
-  /** Users; key-pair JWT login checks the registered key. The first one is the user PAT/OAuth callers act as. */
-  users?: { name: string; rsaPublicKeyPem?: string }[];
+  /** Users; the first one is the user unbound PATs and OAuth tokens act as. */
+  users?: EmulatorUserOptions[];
+  /** Several accounts, each with its own objects, users and credentials; the first is the default account. */
+  accounts?: EmulatorAccountOptions[];
+  /** Connector session token lifetime; default 3600. Short values let tests see renewal. */
+  sessionTokenLifetimeSeconds?: number;
+  /** Connector master token lifetime; default 14400. */
+  masterTokenLifetimeSeconds?: number;
   /** Latency injected before each response. */
   latencyMs?: number;
 }
 
+export interface EmulatorCredentials {
+  user: string;
+  programmaticAccessToken: string;
+  /** The user's password, when the options gave one. */
+  password?: string;
+}
+
+export interface EmulatorAccountHandle {
+  name: string;
+  /** The account's first user and first PAT. */
+  credentials: EmulatorCredentials;
+  registerUser(name: string, rsaPublicKeyPem?: string): void;
+  addProgrammaticAccessToken(token: string, user?: string): void;
+}
+
 export interface Emulator {
-  /** e.g. http://127.0.0.1:43211 */
+  /** e.g. http://127.0.0.1:43211; the same port also speaks TLS (see tlsCertificatePem). */
   url: string;
   host: string;
   port: number;
   protocol: "http";
+  /** The default account's name. */
   account: string;
-  /** A user and PAT that work. */
-  credentials: { user: string; programmaticAccessToken: string };
+  /** A user and PAT that work in the default account. */
+  credentials: EmulatorCredentials;
+  /** All hosted accounts, the default first. */
+  accountNames: string[];
+  /** A hosted account by name (case-insensitive); throws for an unknown one. */
+  accountHandle(name: string): EmulatorAccountHandle;
+  /** Connector sessions across all accounts. */
+  sessions: {
+    /** Sessions neither logged out nor past their master token. */
+    active(): number;
+    /** Every current session token expires now; master tokens stay valid, so clients renew. */
+    expireAll(): void;
+  };
+  /**
+   * The self-signed certificate the emulator presents to TLS clients on its port (for `https://127.0.0.1:<port>`,
+   * which snowflake-sdk uses for EXTERNALBROWSER's /session/authenticator-request). Trust it to connect.
+   */
+  tlsCertificatePem: string;
   requestLog: RequestLogEntry[];
   clearRequestLog(): void;
+  /** Adds a user to the default account (or gives an existing one a key). */
   registerUser(name: string, rsaPublicKeyPem?: string): void;
+  /** Adds a PAT for the default account's first user. */
   addProgrammaticAccessToken(token: string): void;
   knobs: EmulatorKnobs;
   close(): Promise<void>;
 }
 
 export const DEFAULT_ACCOUNT = "EMULATOR";
-export const DEFAULT_USER = "EMULATOR_USER";
 const HOST = "127.0.0.1";
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const users = options.users?.length ? options.users : [{ name: DEFAULT_USER }];
-  const account = new AccountState(options.account ?? DEFAULT_ACCOUNT, users[0].name.toUpperCase());
-  for (const user of users) account.registerUser(user.name, user.rsaPublicKeyPem);
-  const tokens = options.programmaticAccessTokens?.length ? options.programmaticAccessTokens : [generateToken()];
-  for (const token of tokens) account.programmaticAccessTokens.add(token);
-  for (const token of options.oauthTokens ?? []) account.oauthTokens.add(token);
+  const handles = accountOptions(options).map(createAccount);
+  const accounts = new AccountRegistry(handles.map(({ account }) => account));
+  const firstTokens = new Map(handles.map(({ account, firstToken }) => [account, firstToken]));
+  const sessions = new SessionStore({
+    sessionTokenSeconds: options.sessionTokenLifetimeSeconds ?? SessionDefaults.sessionTokenLifetimeSeconds,
+    masterTokenSeconds: options.masterTokenLifetimeSeconds ?? SessionDefaults.masterTokenLifetimeSeconds,
+  });
 
+  let url = "";
   const knobs = new Knobs(options.latencyMs ?? 0);
   const requestLog: RequestLogEntry[] = [];
-  const router = new Router().add(...warehouseRoutes, ...databaseRoutes, ...schemaRoutes, ...resultRoutes);
-  const server = createServer(
-    createRequestHandler({
-      router,
-      verifiers: restApiVerifiers,
-      knobs,
-      requestLog,
-      accounts: new Map([[account.name, account]]),
-      defaultAccount: account.name,
-    })
+  const router = new Router().add(
+    ...warehouseRoutes,
+    ...databaseRoutes,
+    ...schemaRoutes,
+    ...resultRoutes,
+    ...connectorRoutes(createConnectorServices(accounts, sessions, () => url))
   );
-  const port = await listen(server, options.port ?? 0);
+  const tls = createSelfSignedCertificate();
+  const listener = await listen(
+    createRequestHandler({ router, verifiers: restApiVerifiers, knobs, requestLog, accounts, sessions }),
+    HOST,
+    options.port ?? 0,
+    tls
+  );
+  url = `http://${HOST}:${listener.port}`;
+
+  const handle = (account: AccountState): EmulatorAccountHandle => ({
+    name: account.name,
+    credentials: credentialsOf(account, firstTokens.get(account)!),
+    registerUser: (name, rsaPublicKeyPem) => void account.registerUser({ name, rsaPublicKeyPem }),
+    addProgrammaticAccessToken: (token, user) => account.addProgrammaticAccessToken(token, user),
+  });
+  const defaultAccount = handle(accounts.defaultAccount);
+  const accountNames = accounts.all().map((account) => account.name);
 
   return {
-    url: `http://${HOST}:${port}`,
+    url,
     host: HOST,
-    port,
+    port: listener.port,
     protocol: "http",
-    account: account.name,
-    credentials: { user: account.defaultUser, programmaticAccessToken: tokens[0] },
+    account: defaultAccount.name,
+    credentials: defaultAccount.credentials,
+    accountNames,
+    accountHandle(name) {
+      const account = accounts.find(name);
+      if (!account) throw new Error(`The emulator hosts no account ${name} (accounts: ${accountNames.join(", ")}).`);
+      return handle(account);
+    },
+    sessions: { active: () => sessions.active(), expireAll: () => sessions.expireAll() },
+    tlsCertificatePem: tls.certificatePem,
     requestLog,
     clearRequestLog: () => void requestLog.splice(0),
-    registerUser: (name, rsaPublicKeyPem) => void account.registerUser(name, rsaPublicKeyPem),
-    addProgrammaticAccessToken: (token) => void account.programmaticAccessTokens.add(token),
+    registerUser: defaultAccount.registerUser,
+    addProgrammaticAccessToken: (token) => defaultAccount.addProgrammaticAccessToken(token),
     knobs,
-    close: () => closeServer(server),
+    close: () => listener.close(),
   };
 }
 
-/** PATs are opaque secrets to clients; this one only has to be unguessable and header-safe. */
-function generateToken(): string {
-  return `emulator-pat-${randomBytes(24).toString("base64url")}`;
+/** `accounts`, or the one-account shorthand options as one account. */
+function accountOptions(options: EmulatorOptions): EmulatorAccountOptions[] {
+  const shorthand = ["account", "users", "programmaticAccessTokens", "oauthTokens"] as const;
+  if (!options.accounts) {
+    return [
+      {
+        name: options.account ?? DEFAULT_ACCOUNT,
+        users: options.users,
+        programmaticAccessTokens: options.programmaticAccessTokens,
+        oauthTokens: options.oauthTokens,
+      },
+    ];
+  }
+  const mixed = shorthand.filter((key) => options[key] !== undefined);
+  if (mixed.length) throw new Error(`Give ${mixed.join(", ")} inside \`accounts\`, not beside it.`);
+  return options.accounts;
 }
 
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    // Loopback only: the emulator accepts well-known test credentials.
-    server.listen(port, HOST, () => {
-      server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Keep-alive sockets would otherwise hold close() open until clients hang up.
-    server.closeAllConnections();
-  });
+function credentialsOf(account: AccountState, programmaticAccessToken: string): EmulatorCredentials {
+  const user = account.findUser(account.defaultUser)!;
+  return {
+    user: user.name,
+    programmaticAccessToken,
+    ...(user.password !== undefined && { password: user.password }),
+  };
 }

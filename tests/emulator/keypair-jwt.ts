@@ -23,8 +23,30 @@ function jwtInvalid(reason: string) {
   return unauthorized(ErrorCodes.jwtInvalid, `JWT token is invalid. (${reason})`);
 }
 
-/** Verifies a KEYPAIR_JWT bearer token and returns the authenticated user. */
-export async function verifyKeypairJwt(token: string, account: AccountState): Promise<UserRecord> {
+/** The account a key-pair JWT's sub claim names (upper-case, without region), or undefined when it is no such JWT. */
+export function keypairJwtAccount(token: string): string | undefined {
+  try {
+    const { sub } = decodeJwt(token);
+    return typeof sub === "string" ? jwtAccountName(sub) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface KeypairJwtOptions {
+  /**
+   * snowflake-sdk's auth_keypair.js puts iat/exp in milliseconds (Date.now()), and Snowflake accepts its logins;
+   * the REST API docs say seconds. With this set, values too large to be seconds are read as milliseconds.
+   */
+  acceptMilliseconds?: boolean;
+}
+
+/** Verifies a key-pair JWT (KEYPAIR_JWT bearer token or SNOWFLAKE_JWT login token) and returns the user. */
+export async function verifyKeypairJwt(
+  token: string,
+  account: AccountState,
+  options: KeypairJwtOptions = {}
+): Promise<UserRecord> {
   let claims: JWTPayload;
   try {
     claims = decodeJwt(token);
@@ -53,6 +75,7 @@ export async function verifyKeypairJwt(token: string, account: AccountState): Pr
     throw jwtInvalid("public key fingerprint mismatch");
 
   try {
+    // jose checks exp in seconds; a millisecond exp passes it and is checked below instead.
     await jwtVerify(token, user.rsaPublicKey, {
       algorithms: ["RS256"],
       clockTolerance: CLOCK_SKEW_SECONDS,
@@ -62,6 +85,17 @@ export async function verifyKeypairJwt(token: string, account: AccountState): Pr
     throw jwtInvalid(error instanceof Error ? error.message : "signature check failed");
   }
   const now = Math.floor(Date.now() / 1000);
-  if (typeof claims.iat === "number" && claims.iat > now + CLOCK_SKEW_SECONDS) throw jwtInvalid("iat is in the future");
+  const issuedAt = claimSeconds(claims.iat, options);
+  const expiresAt = claimSeconds(claims.exp, options);
+  if (issuedAt > now + CLOCK_SKEW_SECONDS) throw jwtInvalid("iat is in the future");
+  if (expiresAt <= now - CLOCK_SKEW_SECONDS) throw jwtInvalid("exp is in the past");
   return user;
+}
+
+// Epoch seconds stay below 1e11 until the year 5138; Date.now() has been above it since 1973.
+const MILLISECONDS_THRESHOLD = 1e11;
+
+function claimSeconds(value: unknown, options: KeypairJwtOptions): number {
+  const number = typeof value === "number" ? value : NaN;
+  return options.acceptMilliseconds && number > MILLISECONDS_THRESHOLD ? number / 1000 : number;
 }

@@ -1,5 +1,6 @@
 // Table-driven routing: each resource module exports Route entries; new endpoint families (e.g. the
 // connector's /session/v1/login-request) are added as more entries, not new dispatch code.
+import type { IncomingHttpHeaders } from "node:http";
 import type { Principal } from "./auth";
 import type { Outcome } from "./http";
 import type { QueryParams } from "./query";
@@ -8,9 +9,15 @@ import type { AccountState } from "./state";
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 export interface RequestContext {
+  /** The caller's account; on routes with `authenticate: false`, the Host header's or else the default one. */
   account: AccountState;
   /** The authenticated caller; undefined on routes with `authenticate: false`. */
   principal?: Principal;
+  /** The account the Host header names (`<account>.snowflakecomputing.com`), if it names one. */
+  hostAccountName?: string;
+  headers: IncomingHttpHeaders;
+  /** The body as received (connector endpoints parse their own, e.g. gzip or form-encoded). */
+  rawBody: Buffer;
   /** Path parameters, still percent-encoded (identifier parsing decodes them). */
   params: Record<string, string>;
   query: QueryParams;
@@ -23,11 +30,11 @@ export interface Route {
   method: HttpMethod;
   /** Spec path template, e.g. "/api/v2/warehouses/{name}:resume". */
   path: string;
-  /** Query parameters the operation declares; anything else is a 400. */
-  query?: readonly string[];
+  /** Query parameters the operation declares; anything else is a 400. "any": no check (connector endpoints). */
+  query?: readonly string[] | "any";
   /** The operation takes a JSON request body. */
   body?: boolean;
-  /** Whether callers must authenticate (default true; connector login endpoints will say false). */
+  /** Whether callers must authenticate for /api/v2 (default true; connector endpoints say false and check their own tokens). */
   authenticate?: boolean;
   /** Whether the acceptNext knob may turn this operation into a 202 (false for the result polls themselves). */
   deferrable?: boolean;

@@ -1,7 +1,9 @@
 // The request pipeline: log → latency → injected failure → auth → route → (maybe defer as 202) → respond.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { accountNameFromHost, type AccountRegistry } from "./accounts";
 import { authenticate, type CredentialVerifier, type Principal } from "./auth";
+import type { SessionStore } from "./connector/sessions";
 import { ApiError, badRequest, ErrorCodes } from "./errors";
 import { errorOutcome, type Outcome } from "./http";
 import type { Knobs, PlannedFailure } from "./knobs";
@@ -26,9 +28,10 @@ export interface ServerDependencies {
   verifiers: readonly CredentialVerifier[];
   knobs: Knobs;
   requestLog: RequestLogEntry[];
-  /** Accounts by name; requests are resolved to one of them (for now always the default). */
-  accounts: Map<string, AccountState>;
-  defaultAccount: string;
+  /** The hosted accounts; the Host header or the credential picks one per request. */
+  accounts: AccountRegistry;
+  /** Connector sessions, whose tokens also authenticate /api/v2 requests. */
+  sessions: SessionStore;
 }
 
 // Every /api/v2 operation requires one of the spec's security schemes (e.g. warehouse.yaml `security`).
@@ -84,11 +87,14 @@ async function dispatch(
 ): Promise<Outcome> {
   try {
     const method = request.method ?? "GET";
-    const account = resolveAccount(deps);
+    const hostAccountName = accountNameFromHost(request.headers.host);
     const match = deps.router.match(method, url.pathname);
     const route = match.kind === "matched" ? match.route : undefined;
     const mustAuthenticate = route ? route.authenticate !== false : url.pathname.startsWith(REST_API_PREFIX);
-    const principal = mustAuthenticate ? await authenticate(request.headers, account, deps.verifiers) : undefined;
+    const principal = mustAuthenticate
+      ? await authenticate(request.headers, deps, deps.verifiers, hostAccountName)
+      : undefined;
+    const account = principal?.account ?? deps.accounts.find(hostAccountName) ?? deps.accounts.defaultAccount;
 
     if (match.kind === "notFound") {
       throw new ApiError(404, ErrorCodes.notFound, `Unknown endpoint: ${method} ${url.pathname}`);
@@ -98,7 +104,8 @@ async function dispatch(
         Allow: match.allowed.join(", "),
       });
     }
-    const execute = () => runRoute(match.route, match.params, { account, principal, request, url, rawBody, requestId });
+    const execution = { account, principal, hostAccountName, request, url, rawBody, requestId };
+    const execute = () => runRoute(match.route, match.params, execution);
     const pollsUntilDone = match.route.deferrable !== false && principal ? deps.knobs.takeDeferral() : undefined;
     return pollsUntilDone === undefined ? await execute() : deferOutcome(account, await execute(), pollsUntilDone);
   } catch (error) {
@@ -109,6 +116,7 @@ async function dispatch(
 interface Execution {
   account: AccountState;
   principal?: Principal;
+  hostAccountName?: string;
   request: IncomingMessage;
   url: URL;
   rawBody: Buffer;
@@ -119,10 +127,13 @@ interface Execution {
 async function runRoute(route: Route, params: Record<string, string>, execution: Execution): Promise<Outcome> {
   try {
     const query = new QueryParams(execution.url.searchParams);
-    query.assertOnly(route.query ?? []);
+    if (route.query !== "any") query.assertOnly(route.query ?? []);
     const context: RequestContext = {
       account: execution.account,
       principal: execution.principal,
+      hostAccountName: execution.hostAccountName,
+      headers: execution.request.headers,
+      rawBody: execution.rawBody,
       params,
       query,
       body: route.body ? parseJsonBody(execution.request, execution.rawBody) : undefined,
@@ -132,13 +143,6 @@ async function runRoute(route: Route, params: Record<string, string>, execution:
   } catch (error) {
     return toErrorOutcome(error, execution.requestId);
   }
-}
-
-/** One account for now; several accounts would be told apart by Host header or credentials. */
-function resolveAccount(deps: ServerDependencies): AccountState {
-  const account = deps.accounts.get(deps.defaultAccount);
-  if (!account) throw new ApiError(500, ErrorCodes.internalError, `Account ${deps.defaultAccount} is not configured.`);
-  return account;
 }
 
 function parseJsonBody(request: IncomingMessage, rawBody: Buffer): unknown {

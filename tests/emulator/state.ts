@@ -2,6 +2,7 @@
 import { createPublicKey, KeyObject } from "node:crypto";
 import type { ObjectKind } from "./defaults";
 import type { Outcome } from "./http";
+import type { EmulatorUserOptions } from "./options";
 import { publicKeyFingerprint } from "./keypair-jwt";
 
 export interface WarehouseSettings {
@@ -72,10 +73,33 @@ export interface SchemaRecord {
   systemOwned: boolean;
 }
 
+export interface WorkloadIdentityRecord {
+  issuer: string;
+  subject: string;
+  publicKey: KeyObject;
+  audiences: string[];
+}
+
 export interface UserRecord {
   name: string;
+  password?: string;
+  mfaPasscode?: string;
   rsaPublicKey?: KeyObject;
   rsaPublicKeyFingerprint?: string;
+  workloadIdentity?: WorkloadIdentityRecord;
+}
+
+/** Who a bearer-style token (OAuth access token, MFA token, ID token) acts as, and until when. */
+export interface TokenGrant {
+  user: string;
+  /** Epoch milliseconds; undefined = never expires (configured tokens). */
+  expiresAt?: number;
+}
+
+export interface OAuthClientRecord {
+  clientId: string;
+  clientSecret: string;
+  user: string;
 }
 
 /** A request answered 202 by the acceptNext knob, waiting to be polled at /api/v2/results/{handle}. */
@@ -84,36 +108,74 @@ export interface PendingResult {
   outcome: Outcome;
 }
 
+// Snowflake docs (Workload identity federation): with no OIDC_AUDIENCE_LIST the token's audience must be this.
+const DEFAULT_OIDC_AUDIENCE = "snowflakecomputing.com";
+
 export class AccountState {
   readonly users = new Map<string, UserRecord>();
-  readonly programmaticAccessTokens = new Set<string>();
-  readonly oauthTokens = new Set<string>();
+  /** PAT secret → the user it belongs to. */
+  readonly programmaticAccessTokens = new Map<string, string>();
+  /** OAuth access tokens: configured ones and those the emulated OAuth server issued. */
+  readonly oauthTokens = new Map<string, TokenGrant>();
+  readonly oauthClients = new Map<string, OAuthClientRecord>();
+  /** MFA tokens handed out on logins that asked for one (CLIENT_REQUEST_MFA_TOKEN). */
+  readonly mfaTokens = new Map<string, TokenGrant>();
+  /** ID tokens handed out on EXTERNALBROWSER logins that asked for one (CLIENT_STORE_TEMPORARY_CREDENTIAL). */
+  readonly idTokens = new Map<string, TokenGrant>();
   readonly warehouses = new Map<string, WarehouseRecord>();
   readonly databases = new Map<string, DatabaseRecord>();
   readonly pendingResults = new Map<string, PendingResult>();
 
   /**
    * @param name account name, as in SNOWFLAKE_ACCOUNT
-   * @param defaultUser the user that PAT and OAuth callers act as (tokens are not tied to users here)
+   * @param defaultUser the user that tokens not bound to a user (plain PATs, configured OAuth tokens) act as
    */
   constructor(readonly name: string, readonly defaultUser: string) {}
 
-  /** Login names are case-insensitive (CREATE USER docs), so users are keyed upper-case. */
-  registerUser(name: string, rsaPublicKeyPem?: string): UserRecord {
-    const user: UserRecord = { name: name.toUpperCase() };
-    if (rsaPublicKeyPem !== undefined) {
-      const key = createPublicKey(rsaPublicKeyPem);
+  /**
+   * Adds a user, or updates the given properties of an existing one. Login names are case-insensitive
+   * (CREATE USER docs), so users are keyed upper-case.
+   */
+  registerUser(options: EmulatorUserOptions): UserRecord {
+    const name = options.name.toUpperCase();
+    const user: UserRecord = this.users.get(name) ?? { name };
+    if (options.password !== undefined) user.password = options.password;
+    if (options.mfaPasscode !== undefined) user.mfaPasscode = options.mfaPasscode;
+    if (options.rsaPublicKeyPem !== undefined) {
+      const key = createPublicKey(options.rsaPublicKeyPem);
       if (key.asymmetricKeyType !== "rsa") {
-        throw new Error(`User ${name}: key-pair authentication needs an RSA public key, got ${key.asymmetricKeyType}.`);
+        throw new Error(
+          `User ${options.name}: key-pair authentication needs an RSA public key, got ${key.asymmetricKeyType}.`
+        );
       }
       user.rsaPublicKey = key;
       user.rsaPublicKeyFingerprint = publicKeyFingerprint(key);
     }
-    this.users.set(user.name, user);
+    if (options.workloadIdentity !== undefined) {
+      const { issuer, subject, publicKeyPem, audiences } = options.workloadIdentity;
+      user.workloadIdentity = {
+        issuer,
+        subject,
+        publicKey: createPublicKey(publicKeyPem),
+        audiences: audiences?.length ? audiences : [DEFAULT_OIDC_AUDIENCE],
+      };
+    }
+    this.users.set(name, user);
     return user;
   }
 
   findUser(name: string): UserRecord | undefined {
     return this.users.get(name.toUpperCase());
+  }
+
+  /** A user that must exist, for options that name one. */
+  requireUser(name: string, what: string): UserRecord {
+    const user = this.findUser(name);
+    if (!user) throw new Error(`${what} names user ${name}, which account ${this.name} does not have.`);
+    return user;
+  }
+
+  addProgrammaticAccessToken(token: string, user = this.defaultUser): void {
+    this.programmaticAccessTokens.set(token, this.requireUser(user, "A programmatic access token").name);
   }
 }
