@@ -11,6 +11,7 @@ import type { Connection } from "snowflake-sdk";
 import { Authenticator, sessionTokenHeaders } from "../client/auth";
 import { ConnectionError } from "./connection-error";
 import { ConnectorLoginMethod, connectorOptionsFor } from "./connector-options";
+import { describeDriverError, scrubSecrets } from "./driver-error";
 import { ResolvedConnection, SECRET_CONNECTION_KEYS } from "./settings";
 import { loadSnowflakeSdk } from "./snowflake-sdk-loader";
 
@@ -86,7 +87,8 @@ class ConnectorSession implements Authenticator {
     this.stale = false;
     const previous = this.tokens;
     if (this.connection && previous && !isPast(previous.masterExpiresAt) && (await this.connection.isValidAsync())) {
-      // isValidAsync is the driver's heartbeat; an expired session token is renewed on the way.
+      // isValidAsync is the driver's heartbeat (connection.js heartbeatAsync); when the server answers 390112 the
+      // driver renews the session token and repeats it (sf.js StateConnected.request, StateRenewing).
       const tokens = readTokens(this.connection);
       if (tokens) return this.adopt(tokens, tokens.sessionToken === previous.sessionToken);
     }
@@ -161,17 +163,6 @@ function readTokens(connection: Connection): SessionTokens | undefined {
 function logOut(connection: Connection): Promise<void> {
   // POST /session?delete=true; a session that is already gone answers with an error, which changes nothing.
   return new Promise((resolve) => connection.destroy(() => resolve()));
-}
-
-function describeDriverError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as { code?: unknown }).code;
-  return code === undefined || error.message.includes(String(code)) ? error.message : `${error.message} (code ${code})`;
-}
-
-/** Replaces each secret, longest first so one containing another is not left half-shown. */
-export function scrubSecrets(text: string, secrets: string[]): string {
-  return [...secrets].sort((a, b) => b.length - a.length).reduce((scrubbed, secret) => scrubbed.split(secret).join("(secret)"), text);
 }
 
 const isPast = (time: number | undefined) => time !== undefined && Date.now() >= time;
