@@ -1,7 +1,8 @@
 // Endpoints a browser (or the OAuth client library) talks to: they answer OAuth-style errors
 // (RFC 6749 §5.2 `{error, error_description}`) with HTTP statuses, and redirects, not the connector envelope.
 import type { Outcome } from "../http";
-import type { RequestContext, Route } from "../router";
+import type { Route } from "../router";
+import { unauthenticatedRoute, type UnauthenticatedRouteSpec } from "./envelope";
 
 export class OAuthError extends Error {
   constructor(readonly error: string, description: string, readonly status = 400) {
@@ -18,24 +19,6 @@ export function redirect(location: string): Outcome {
   return { status: 302, body: { location }, headers: { Location: location, "Cache-Control": "no-store" } };
 }
 
-type BrowserRouteSpec = Pick<Route, "method" | "path"> & {
-  handler(context: RequestContext): Outcome | Promise<Outcome>;
-};
-
-export function browserRoute(spec: BrowserRouteSpec): Route {
-  return {
-    method: spec.method,
-    path: spec.path,
-    query: "any",
-    authenticate: false,
-    deferrable: false,
-    async handler(context) {
-      try {
-        return await spec.handler(context);
-      } catch (error) {
-        if (error instanceof OAuthError) return oauthErrorOutcome(error);
-        throw error;
-      }
-    },
-  };
+export function browserRoute(spec: UnauthenticatedRouteSpec): Route {
+  return unauthenticatedRoute(spec, (error) => (error instanceof OAuthError ? oauthErrorOutcome(error) : undefined));
 }

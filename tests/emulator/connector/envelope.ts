@@ -24,12 +24,15 @@ export function badConnectorRequest(message: string): ConnectorError {
   return new ConnectorError(ErrorCodes.badRequest, message);
 }
 
-type ConnectorRouteSpec = Pick<Route, "method" | "path"> & {
+export type UnauthenticatedRouteSpec = Pick<Route, "method" | "path"> & {
   handler(context: RequestContext): Outcome | Promise<Outcome>;
 };
 
-/** A connector endpoint: no /api/v2 auth or query checks; any failure becomes a success:false answer. */
-export function connectorRoute(spec: ConnectorRouteSpec): Route {
+/**
+ * An endpoint outside /api/v2 (no REST auth or query checks, never answered with 202) whose errors take the
+ * shape its protocol uses: `answerError` returns the answer for an error, or undefined to let it propagate.
+ */
+export function unauthenticatedRoute(spec: UnauthenticatedRouteSpec, answerError: (error: unknown) => Outcome | undefined): Route {
   return {
     method: spec.method,
     path: spec.path,
@@ -40,12 +43,21 @@ export function connectorRoute(spec: ConnectorRouteSpec): Route {
       try {
         return await spec.handler(context);
       } catch (error) {
-        if (error instanceof ConnectorError) return connectorFailure(error);
-        const message = error instanceof Error ? error.message : String(error);
-        return connectorFailure(new ConnectorError(ErrorCodes.internalError, `Emulator internal error: ${message}`));
+        const answer = answerError(error);
+        if (answer) return answer;
+        throw error;
       }
     },
   };
+}
+
+/** A connector endpoint: any failure becomes a success:false answer. */
+export function connectorRoute(spec: UnauthenticatedRouteSpec): Route {
+  return unauthenticatedRoute(spec, (error) => {
+    if (error instanceof ConnectorError) return connectorFailure(error);
+    const message = error instanceof Error ? error.message : String(error);
+    return connectorFailure(new ConnectorError(ErrorCodes.internalError, `Emulator internal error: ${message}`));
+  });
 }
 
 /**
