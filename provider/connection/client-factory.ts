@@ -7,7 +7,7 @@ import { Authenticator, keyPairAuth, oauthAuth, programmaticAccessTokenAuth } fr
 import { originFor } from "../client/origin";
 import { RestClient, RetryPolicy } from "../client/rest-client";
 import { ConnectionError } from "./connection-error";
-import { CONNECTOR_LOGIN_METHODS, isConnectorLoginMethod } from "./connector-options";
+import { CONNECTOR_LOGIN_METHODS, isConnectorLoginMethod, isFlagOn } from "./connector-options";
 import { connectorSessionAuth } from "./session-login";
 import { describeSources, ResolvedConnection } from "./settings";
 
@@ -43,7 +43,7 @@ function chooseAuthenticator(resolved: ResolvedConnection): string {
   if (settings.token || settings.tokenFilePath) return "PROGRAMMATIC_ACCESS_TOKEN";
   if (settings.password) {
     // As snowflake-sdk does: a passcode means MFA (dist/lib/authentication/auth_default.js isMFAAuth).
-    const mfa = settings.passcode || /^(true|1|yes|on)$/i.test(settings.passcodeInPassword ?? "") || /^(true|1|yes|on)$/i.test(settings.clientRequestMfaToken ?? "");
+    const mfa = settings.passcode || isFlagOn(settings.passcodeInPassword) || isFlagOn(settings.clientRequestMfaToken);
     return mfa ? "USERNAME_PASSWORD_MFA" : "SNOWFLAKE";
   }
   throw new ConnectionError(

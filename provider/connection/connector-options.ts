@@ -142,10 +142,19 @@ function isLoopbackHttp(url: string): boolean {
   }
 }
 
+// Flags arrive as text (stack config, environment, TOML): the spellings Snowflake's connectors accept.
+const TRUE_FLAGS = ["true", "1", "yes", "on"];
+const FALSE_FLAGS = ["false", "0", "no", "off"];
+
+/** Whether a flag setting is on; an unset or unreadable one is not (options report unreadable ones). */
+export function isFlagOn(value: string | undefined): boolean {
+  return value !== undefined && TRUE_FLAGS.includes(value.trim().toLowerCase());
+}
+
 function parseFlag(value: string | undefined, invalid: () => Error): boolean | undefined {
   if (value === undefined) return undefined;
   const normalized = value.trim().toLowerCase();
-  if (["true", "1", "yes", "on"].includes(normalized)) return true;
-  if (["false", "0", "no", "off"].includes(normalized)) return false;
+  if (TRUE_FLAGS.includes(normalized)) return true;
+  if (FALSE_FLAGS.includes(normalized)) return false;
   throw invalid();
 }

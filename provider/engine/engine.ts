@@ -5,15 +5,8 @@ import { RestClient } from "../client/rest-client";
 import { checkInputs, CheckFailure } from "./check";
 import { ResourceDefinition } from "./definition";
 import { identifierSegment } from "./identifiers";
-import { createOrAlterBody, equivalent, fullyQualifiedName, identityOf, inputsFromState, Properties, stateFrom, toWireBody, WireSnapshot } from "./mapper";
+import { createOrAlterBody, equivalent, withoutNulls, fullyQualifiedName, identityOf, inputsFromState, Properties, stateFrom, toWireBody, WireSnapshot } from "./mapper";
 import { isUnknown } from "./unknowns";
-
-// The specs declare most optional fields non-nullable, but an unset value may arrive as null; the mapper treats
-// null and absent alike, so drop nulls rather than reject the snapshot.
-function withoutNulls(body: unknown): unknown {
-  if (!body || typeof body !== "object" || Array.isArray(body)) return body;
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
-}
 
 export interface DiffResult { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; }
 

@@ -10,6 +10,15 @@ export type WireSnapshot = Record<string, unknown>;
 
 const isSet = (value: unknown) => value !== undefined && value !== null;
 
+/**
+ * A snapshot as received, ready for the wire model: the specs declare most optional fields non-nullable, but an
+ * unset value may arrive as null. The mapper treats null and absent alike, so drop nulls rather than reject it.
+ */
+export function withoutNulls(body: unknown): unknown {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
+}
+
 function canonicalJson(field: FieldDefinition, value: unknown): string {
   const canonical = field.canonical ? field.canonical(value) : value;
   return JSON.stringify(canonical ?? null);
