@@ -1,6 +1,5 @@
 // pulumi-snowflake-dynamic: Snowflake objects as Pulumi resources, managed through Snowflake's REST API v2.
-export { Warehouse, WarehouseArgs } from "./warehouse";
-export { Database, DatabaseArgs } from "./database";
-export { Schema, SchemaArgs } from "./schema";
-export * from "./types";
-export { SnowflakeResource } from "./snowflake-resource";
+// The resource classes are generated from the definitions in provider/resources/ (npm run codegen).
+export * from "./generated";
+export { ConnectionArgs } from "./types";
+export { CommonArgs, SnowflakeResource } from "./snowflake-resource";

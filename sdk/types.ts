@@ -1,14 +1,4 @@
-// Value types shared by the resource classes.
-import * as pulumi from "@pulumi/pulumi";
-
-/** Warehouse sizes; Snowflake's other spellings (`X-SMALL`, `2X-LARGE`, any case) are accepted too. */
-export type WarehouseSize = "XSMALL" | "SMALL" | "MEDIUM" | "LARGE" | "XLARGE" | "XXLARGE" | "XXXLARGE" | "X4LARGE" | "X5LARGE" | "X6LARGE" | (string & {});
-export type WarehouseType = "STANDARD" | "SNOWPARK-OPTIMIZED" | (string & {});
-export type ScalingPolicy = "STANDARD" | "ECONOMY" | (string & {});
-/** PERMANENT (default) or TRANSIENT (no Fail-safe); fixed at creation, so a change replaces the object. */
-export type ContainerKind = "PERMANENT" | "TRANSIENT" | (string & {});
-export type LogLevel = "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR" | "FATAL" | "OFF" | (string & {});
-export type TraceLevel = "ALWAYS" | "ON_EVENT" | "OFF" | (string & {});
+// Connection settings a resource may carry; the value types of properties are generated (sdk/generated/types.ts).
 
 /**
  * Where a resource lives, when not where the stack's connection points: a connections.toml connection name
@@ -25,16 +15,4 @@ export interface ConnectionArgs {
   host?: string;
   port?: string | number;
   protocol?: string;
-}
-
-/** Inputs every resource takes. */
-export interface CommonArgs {
-  /** Per-resource connection, e.g. `{ profile: "dr" }` to manage this object in a second account. */
-  connection?: pulumi.Input<ConnectionArgs>;
-  /**
-   * Take an object that already exists under management and converge it to the declared settings. Pulumi cannot
-   * `import` dynamic resources (pulumi/pulumi#3550), so this is how existing objects are adopted. Default false:
-   * creating an object that already exists fails instead of silently taking it over.
-   */
-  adoptExisting?: boolean;
 }

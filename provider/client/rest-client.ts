@@ -202,9 +202,12 @@ export class RestClient {
 function resultLocation(response: RawResponse): string {
   const location = headerValue(response.headers, "location");
   if (location) return location.startsWith("http") ? new URL(location).pathname + new URL(location).search : location;
-  const body = parseJson(response.text) as { resultHandler?: string } | undefined;
+  const body = parseJson(response.text) as { resultHandler?: string; statementStatusUrl?: string; statementHandle?: string } | undefined;
   if (body?.resultHandler) return `/api/v2/results/${encodeURIComponent(body.resultHandler)}`;
-  throw new Error("the server answered 202 without a Location header or result handler to poll");
+  // sqlapi.yaml QueryStatus: a statement still running names where to ask for its result.
+  if (body?.statementStatusUrl) return body.statementStatusUrl.startsWith("http") ? new URL(body.statementStatusUrl).pathname : body.statementStatusUrl;
+  if (body?.statementHandle) return `/api/v2/statements/${encodeURIComponent(body.statementHandle)}`;
+  throw new Error("the server answered 202 without a Location header, result handler or statement handle to poll");
 }
 
 function withQuery(path: string, query: RestRequest["query"]): string {

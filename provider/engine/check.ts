@@ -1,43 +1,40 @@
 // check: validate declared inputs before anything reaches Snowflake. Every failure names the property, the value
 // given and what is allowed. Values not known yet (preview) are passed through untouched.
 import { RESOURCE_CONNECTION_KEYS } from "../connection/resource-connection";
-import { COMMON_INPUTS, ResourceDefinition } from "./definition";
+import { COMMON_INPUTS, OPT_IN_INPUTS, Properties, ResourceDefinition } from "./definition";
+import { isSet, show } from "./field-kind";
 import { isUnknown } from "./unknowns";
 
 export interface CheckFailure { property: string; reason: string; }
 
 const INTERNAL_INPUTS = new Set(["__provider"]);
 
-function show(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-}
-
-export function checkInputs(definition: ResourceDefinition, news: Record<string, unknown>): CheckFailure[] {
+export function checkInputs(definition: ResourceDefinition, news: Properties): CheckFailure[] {
   const failures: CheckFailure[] = [];
-  const known = new Set([...Object.keys(definition.fields), ...COMMON_INPUTS]);
+  const flags = new Set<string>(["adoptExisting", ...definition.optIns]);
+  const known = new Set([...Object.keys(definition.fields), ...COMMON_INPUTS, ...definition.optIns]);
   for (const [property, value] of Object.entries(news)) {
     if (INTERNAL_INPUTS.has(property) || value === undefined) continue;
     if (!known.has(property)) {
-      const allowed = [...known].sort().join(", ");
-      failures.push({ property, reason: `${property} is not a property of ${definition.noun}s (value ${show(value)}); allowed: ${allowed}` });
+      const otherTypes = property in OPT_IN_INPUTS ? ` (${definition.noun}s hold nothing ${property} would protect)` : "";
+      failures.push({ property, reason: `${property} is not a property of ${definition.noun}s${otherTypes} (value ${show(value)}); allowed: ${[...known].sort().join(", ")}` });
       continue;
     }
     if (isUnknown(value)) continue;
     if (property === "connection") {
       failures.push(...checkConnection(value));
-      continue;
-    }
-    if (property === "adoptExisting") {
-      if (typeof value !== "boolean") failures.push({ property, reason: `adoptExisting: ${show(value)} is not allowed; expected true or false` });
-      continue;
-    }
-    const field = definition.fields[property];
-    const result = field.input.safeParse(value);
-    if (!result.success) {
-      const detail = result.error.issues.find((issue) => issue.code === "custom")?.message;
-      failures.push({ property, reason: `${property}: ${show(value)} is not allowed; expected ${field.expected}${detail ? ` (${detail})` : ""}` });
+    } else if (flags.has(property)) {
+      if (typeof value !== "boolean") failures.push({ property, reason: `${property}: ${show(value)} is not allowed; expected true or false` });
+    } else if (value !== null) {
+      const field = definition.fields[property];
+      const problem = field.kind.problem(value);
+      if (problem) failures.push({ property, reason: `${property}: ${show(value)} is not allowed (${problem}); expected ${field.kind.expected}` });
     }
   }
+  for (const [property, field] of Object.entries(definition.fields)) {
+    if (field.required && !isSet(news[property])) failures.push({ property, reason: `${property} is required: ${field.doc}` });
+  }
+  if (failures.length === 0 && definition.crossChecks && !Object.values(news).some(isUnknown)) failures.push(...definition.crossChecks(news));
   return failures;
 }
 

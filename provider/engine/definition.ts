@@ -1,33 +1,117 @@
 // A resource type is data: this declaration is everything the generic engine needs to check, diff, create, read,
-// update and delete objects of that type through the REST API.
+// update and delete objects of that type, and everything the SDK, the docs and the coverage table are made from
+// (npm run codegen). A property is written once, here.
 import { z } from "zod";
+import { SqlText } from "../sql/sql-text";
+import { FieldKind } from "./field-kind";
+
+export type Properties = Record<string, unknown>;
+export type WireSnapshot = Record<string, unknown>;
+
+/** How a change of a property reaches Snowflake. */
+export type ChangeMethod =
+  /** PUT create-or-alter with the full property set. */
+  | "put"
+  /** An ALTER statement over the SQL API (see FieldDefinition.sql). */
+  | "sql"
+  /** POST createMode=orReplace (with copyGrants where offered): only for objects holding no data or history. */
+  | "orReplace"
+  /** Snowflake cannot change it: a new object replaces the old one. */
+  | "replace"
+  /** The `tags` input: :set-tags / :unset-tags. */
+  | "tags"
+  /** The `suspended` input: resume / suspend actions. */
+  | "runState";
+
+/**
+ * How a property changes through ALTER: a `property` goes into the statement's SET / UNSET lists with others;
+ * anything else is a clause of its own (`set(value)`, and `unset` when it can be removed).
+ */
+export interface SqlChange {
+  property?: string;
+  set?(value: unknown): SqlText;
+  unset?: SqlText;
+}
 
 export interface FieldDefinition {
-  /** Property name on the wire (snake_case). The Pulumi property is the camelCase key of `fields`. */
+  /** Property name on the wire (snake_case); "a.b" reaches into a nested wire object. */
   wire: string;
-  /** What users may write. check reports a violation as "<property>: <value> is not allowed; expected <expected>". */
-  input: z.ZodType;
-  /** Human words for what `input` allows, e.g. "an integer >= 0" or "one of XSMALL, SMALL, ...". */
-  expected: string;
-  /** Maps the declared value to the wire value (default: as is). */
-  toWire?: (value: unknown) => unknown;
-  /** Maps the wire value to the Pulumi value (default: as is). */
-  fromWire?: (value: unknown) => unknown;
-  /**
-   * The form two values are compared in, so that different spellings of one setting never show as a diff
-   * (`analytics` vs `ANALYTICS`, `x-small` vs `XSMALL`, "" vs no comment). Default: as is.
-   */
-  canonical?: (value: unknown) => unknown;
+  kind: FieldKind;
+  /** One line for the SDK's doc comment: what it is, units, default, what a change does. */
+  doc: string;
+  /** Must be declared (check fails otherwise). */
+  required?: boolean;
   /** What Snowflake uses when the property is not set; removing a declared value equal to it changes nothing. */
   serverDefault?: unknown;
-  /** Cannot be changed on an existing object: a change replaces it. */
+  /** A change replaces the object. */
   immutable?: boolean;
-  /** Only acts at creation (e.g. initially_suspended): sent on create, never compared afterwards. */
+  /** Only acts at creation (initially_suspended): sent on create, never compared afterwards. */
   createOnly?: boolean;
-  /** Never returned by Snowflake (secrets, specifications): state keeps the declared value. */
+  /** Never returned by Snowflake (credentials, specifications): state keeps the declared value. */
   writeOnly?: boolean;
-  /** Part of the object's identity (its own name or a container's): goes into the path, not the body. */
+  /** Stored only encrypted in state (the SDK marks it an additional secret output). */
+  secret?: boolean;
+  /**
+   * A parameter the object inherits from its container (account -> database -> schema -> object) when not set on
+   * itself. Snowflake reports the inherited value, so create-or-alter bodies keep only values set on the object.
+   */
+  inherited?: boolean;
+  /** Part of the object's identity: its own name, or a container's name (goes into the path, not the body). */
   identity?: "name" | "parent";
+  /** How a change applies when it differs from the type's `changes`. */
+  change?: ChangeMethod;
+  /** ALTER clauses when changes go through SQL (default: SET <WIRE> = <value> / UNSET <WIRE>). */
+  sql?: SqlChange;
+}
+
+export interface OutputDefinition {
+  wire: string;
+  kind: FieldKind;
+  doc: string;
+}
+
+/** Desired run state: the `suspended` input, applied through actions, read back from a state property. */
+export interface RunStateDefinition {
+  /** Wire property Snowflake reports the state in (also the read-only `state` output). */
+  wire: string;
+  /** Reported values that mean suspended (anything else means running). */
+  suspendedValues: readonly string[];
+  /** How to resume and suspend: REST actions on the object, or ALTER <type> ... RESUME / SUSPEND. */
+  via: "rest" | "sql";
+  /**
+   * Snowflake suspends the object by itself (a warehouse's auto_suspend): then a suspended object is what
+   * `suspended: false` expects too, and only a declared `suspended: true` is compared.
+   */
+  suspendsItself?: boolean;
+  /** The state a new object starts in when the create body does not say (alerts start suspended). */
+  createdSuspended: boolean;
+  /** A create-body property that makes the new object start suspended (warehouse initially_suspended). */
+  createSuspendedWith?: { wire: string; value: unknown };
+}
+
+/** How the object is renamed in place (keeping data, grants and history) when `name` changes. */
+export type RenameMethod =
+  /** POST {name}:rename?targetName=<new name> (event-table.yaml, sequence.yaml, tag.yaml). */
+  | "restQuery"
+  /** POST {name}:rename with the object's body under its new name (warehouse.yaml renameWarehouse). */
+  | "restBody"
+  /** ALTER <type> <name> RENAME TO <new name>, over the SQL API. */
+  | "sql";
+
+export interface DataBearing {
+  /** What a replacement loses, for the refusal message: "its rows", "its files and directory table". */
+  loses: string;
+  /** Whether this object holds it (an external stage holds no files); default always. */
+  when?(properties: Properties): boolean;
+}
+
+export interface WireModel {
+  /** Generated zod model of the snapshot; answers that do not fit are reported, not guessed at. */
+  schema: z.ZodType;
+  /** Every wire property the spec declares. */
+  properties: readonly string[];
+  /** Wire properties only Snowflake sets (never sent). */
+  readOnly: readonly string[];
 }
 
 export interface ResourceDefinition {
@@ -35,25 +119,73 @@ export interface ResourceDefinition {
   typeName: string;
   /** Words for messages, e.g. "warehouse". */
   noun: string;
+  /** One paragraph for the SDK class's doc comment. */
+  doc: string;
   /**
    * Collection path with `{property}` placeholders for the parent identity properties, e.g.
    * "/api/v2/databases/{database}/schemas". The object path is the collection path plus "/{name}".
    */
   collectionPath: string;
-  /** Whether the API has PUT create-or-alter (full property set). Without it every change is a replacement. */
-  createOrAlter: boolean;
+  /** How changes reach Snowflake unless a field says otherwise. */
+  changes: ChangeMethod;
+  /** The object type in SQL statements (ALTER <objectType>, SHOW PARAMETERS IN <objectType>). */
+  sqlObjectType?: string;
+  /** Whether POST offers copyGrants (kept when CREATE OR REPLACE recreates the object). */
+  copyGrants?: boolean;
+  /** Rename in place; without it a new name means a new object. */
+  rename?: RenameMethod;
+  runState?: RunStateDefinition;
+  /** The type has :set-tags / :unset-tags / :get-tags: a `tags` input. */
+  tags?: boolean;
+  /** Replacing an object of this type loses data or history, so it needs `allowReplace: true`. */
+  dataBearing?: DataBearing;
+  /** Query parameters for the GET of one object. */
+  readQuery?: Record<string, string | boolean>;
   /** Declared properties keyed by their Pulumi (camelCase) name. */
   fields: Record<string, FieldDefinition>;
-  /** Read-only properties reported as outputs: Pulumi name -> wire name. */
-  outputs: Record<string, string>;
-  /** Generated zod model of the wire snapshot; answers that do not fit are reported, not guessed at. */
-  wireModel: z.ZodType;
-  /** Wire properties only Snowflake sets (generated from the spec's readOnly flags); never sent. */
-  readOnlyWire: readonly string[];
+  /** Read-only properties reported as outputs, keyed by Pulumi name. */
+  outputs: Record<string, OutputDefinition>;
+  wire: WireModel;
+  /** The opt-in inputs this type takes (see OPT_IN_INPUTS); filled in by defineResource. */
+  optIns: readonly OptIn[];
+  /**
+   * A whole-object normal form for comparisons where one meaning has two places (a column's inline primary key
+   * is reported as a table constraint). Applied to both sides before properties are compared.
+   */
+  comparable?(properties: Properties): Properties;
+  /** Rules across properties ("minutes or cron", "min <= max"), checked before anything is sent. */
+  crossChecks?(properties: Properties): { property: string; reason: string }[];
+  /**
+   * Changes Snowflake cannot apply in place, found at preview (a column type change, a dropped column), each with
+   * the opt-in that allows it: allowReplace makes it a replacement, allowDropColumns lets the column go.
+   */
+  changeProblems?(olds: Properties, news: Properties): ChangeProblem[];
+  /** Properties whose change needs a new object given these values (a stage switching between internal and external). */
+  replacedBy?(olds: Properties, news: Properties): string[];
+  /** Wire properties the spec requires that a declaration may leave out (view.yaml requires `columns`). */
+  bodyDefaults?: WireSnapshot;
+  /** Spec properties deliberately not offered, each with the reason (checked by the coverage test). */
+  notOffered?: Record<string, string>;
+  /** The body of a POST createMode=orReplace that changes the object in place (a stream keeping its offset). */
+  orReplaceBody?(body: WireSnapshot, properties: Properties): WireSnapshot;
+}
+
+export interface ChangeProblem {
+  /** The property whose change it is. */
+  property: string;
+  message: string;
+  allowedBy: OptIn;
 }
 
 /** Inputs every resource takes besides its own fields. */
 export const COMMON_INPUTS = ["adoptExisting", "connection"] as const;
+
+/** Opt-in inputs (README "Opt-ins"): each allows one kind of loss, and each refusal names the one it needs. */
+export const OPT_IN_INPUTS = {
+  allowReplace: "Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets, load history). Default false: such a change is refused at preview.",
+  allowDropColumns: "Allow removing columns from the declaration, which drops them with their data. Default false: such a change is refused at preview.",
+} as const;
+export type OptIn = keyof typeof OPT_IN_INPUTS;
 
 /** Outputs every resource has besides its read-only ones: its qualified name and the account it lives in. */
 export const COMMON_OUTPUTS = ["fullyQualifiedName", "account"] as const;

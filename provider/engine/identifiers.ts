@@ -1,6 +1,7 @@
 // Snowflake identifier rules (common.yaml `Identifier`; docs "Identifier requirements"): an unquoted identifier
 // `[A-Za-z_][A-Za-z0-9_$]*` is case-insensitive and stored upper-cased; a double-quoted one keeps its exact case
-// and may contain anything, with `""` standing for one `"`.
+// and may contain anything, with `""` standing for one `"`. Reserved keywords cannot be unquoted identifiers.
+import { isKeyword, isReservedWord } from "./reserved-words";
 
 const UNQUOTED = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 const QUOTED = /^"((?:[^"]|"")+)"$/;
@@ -11,6 +12,7 @@ export const MAX_IDENTIFIER_LENGTH = 255;
 export function identifierProblem(text: string): string | undefined {
   if (text.length === 0) return "an identifier cannot be empty";
   if (UNQUOTED.test(text)) {
+    if (isReservedWord(text)) return `${text.toUpperCase()} is a reserved word in Snowflake; write it in double quotes ("${text.toUpperCase()}") to use it as a name`;
     return text.length > MAX_IDENTIFIER_LENGTH ? `an identifier has at most ${MAX_IDENTIFIER_LENGTH} characters` : undefined;
   }
   const quoted = QUOTED.exec(text);
@@ -29,7 +31,7 @@ export function storedName(identifier: string): string {
 
 /** The identifier to send for a stored name: bare when that reads back the same, else double-quoted. */
 export function identifierFor(stored: string): string {
-  return STORED_UNQUOTED.test(stored) ? stored : `"${stored.replace(/"/g, '""')}"`;
+  return STORED_UNQUOTED.test(stored) && !isKeyword(stored) ? stored : `"${stored.replace(/"/g, '""')}"`;
 }
 
 /** The canonical spelling of an identifier: `analytics`, `ANALYTICS` and `"ANALYTICS"` all become `ANALYTICS`. */
@@ -49,4 +51,22 @@ export function identifierSegment(identifier: string): string {
 /** Fully qualified name such as `DB.SCHEMA` or `"my db".PUBLIC`. */
 export function qualifiedName(parts: string[]): string {
   return parts.map(canonicalIdentifier).join(".");
+}
+
+/** Splits `db."my schema".t` at the dots outside double quotes; undefined when a part is not an identifier. */
+export function splitQualifiedName(text: string): string[] | undefined {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    if (char === "." && !quoted) {
+      parts.push(current);
+      current = "";
+      continue;
+    }
+    current += char;
+  }
+  parts.push(current);
+  return parts.every((part) => identifierProblem(part) === undefined) ? parts : undefined;
 }

@@ -2,13 +2,17 @@
 // into Pulumi state. State holds the properties the user declared (with Snowflake's live values, but in the user's
 // own spelling when the two mean the same) plus a few read-only outputs; properties the user left unset are
 // Snowflake's business and never show up as drift.
-import { COMMON_INPUTS, FieldDefinition, ResourceDefinition } from "./definition";
+import { COMMON_INPUTS, FieldDefinition, Properties, ResourceDefinition, WireSnapshot } from "./definition";
+import { isSet, reconcileValue } from "./field-kind";
 import { canonicalIdentifier, qualifiedName } from "./identifiers";
 
-export type Properties = Record<string, unknown>;
-export type WireSnapshot = Record<string, unknown>;
+export type { Properties, WireSnapshot };
 
-const isSet = (value: unknown) => value !== undefined && value !== null;
+/** What a read brought back: the object's snapshot, and its tag assignments when tags are managed. */
+export interface LiveObject {
+  snapshot: WireSnapshot;
+  tags?: unknown[];
+}
 
 /**
  * A snapshot as received, ready for the wire model: the specs declare most optional fields non-nullable, but an
@@ -19,17 +23,27 @@ export function withoutNulls(body: unknown): unknown {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
 }
 
-function canonicalJson(field: FieldDefinition, value: unknown): string {
-  const canonical = field.canonical ? field.canonical(value) : value;
-  return JSON.stringify(canonical ?? null);
+export function readWire(snapshot: WireSnapshot, path: string): unknown {
+  return path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as WireSnapshot)[key] : undefined), snapshot);
 }
 
-/** Whether two values of a field mean the same to Snowflake. */
-export function equivalent(field: FieldDefinition, a: unknown, b: unknown): boolean {
-  return canonicalJson(field, a) === canonicalJson(field, b);
+const isObject = (value: unknown): value is WireSnapshot => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Sets a (possibly nested) wire property; objects written to the same place are merged. */
+function writeWire(body: WireSnapshot, path: string, value: unknown): void {
+  const keys = path.split(".");
+  let target = body;
+  for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as WireSnapshot;
+  const last = keys[keys.length - 1];
+  target[last] = isObject(value) && isObject(target[last]) ? { ...target[last], ...value } : value;
 }
 
-/** The declared (non-identity) properties whose value is set. */
+/** Fields whose values travel in REST bodies (tags and run state have endpoints of their own). */
+export function isBodyField(field: FieldDefinition): boolean {
+  return field.change !== "tags" && field.change !== "runState";
+}
+
+/** The declared properties whose value is set. */
 export function declaredFields(definition: ResourceDefinition, properties: Properties): string[] {
   return Object.keys(definition.fields).filter((key) => isSet(properties[key]));
 }
@@ -50,52 +64,79 @@ export function fullyQualifiedName(definition: ResourceDefinition, properties: P
 
 /** The REST body for the declared properties (identity containers go in the path, read-only fields never). */
 export function toWireBody(definition: ResourceDefinition, properties: Properties, options: { includeCreateOnly: boolean }): WireSnapshot {
-  const body: WireSnapshot = {};
+  const body: WireSnapshot = structuredClone(definition.bodyDefaults ?? {});
+  const declared = definition.comparable ? definition.comparable(properties) : properties;
   for (const [key, field] of Object.entries(definition.fields)) {
-    const value = properties[key];
-    if (!isSet(value) || field.identity === "parent") continue;
+    const value = declared[key];
+    if (!isSet(value) || field.identity === "parent" || !isBodyField(field)) continue;
     if (field.createOnly && !options.includeCreateOnly) continue;
-    if (definition.readOnlyWire.includes(field.wire)) continue;
-    body[field.wire] = field.identity === "name" ? canonicalIdentifier(String(value)) : field.toWire ? field.toWire(value) : value;
+    if (definition.wire.readOnly.includes(field.wire)) continue;
+    writeWire(body, field.wire, field.identity === "name" ? canonicalIdentifier(String(value)) : field.kind.toWire(value));
   }
   return body;
 }
 
 /**
- * The full property set for PUT create-or-alter: Snowflake resets whatever the body leaves out, so start from the
- * live snapshot (keeping settings made outside Pulumi that the user never declared), drop read-only fields and the
- * properties the user stopped declaring (those go back to Snowflake's default), then apply the declared ones.
+ * The full property set for PUT create-or-alter. Snowflake resets whatever the body leaves out, so the body starts
+ * from the live snapshot (keeping settings made outside Pulumi that the user never declared), without read-only
+ * fields, without properties the user stopped declaring (those go back to Snowflake's default), and without
+ * inherited parameters not set on the object itself (sending those would pin an inherited value on the object).
  */
-export function createOrAlterBody(definition: ResourceDefinition, live: WireSnapshot, declared: Properties, previouslyDeclared: Properties): WireSnapshot {
+export function createOrAlterBody(definition: ResourceDefinition, live: WireSnapshot, declared: Properties, previouslyDeclared: Properties, setOnObject: ReadonlySet<string>): WireSnapshot {
   const body: WireSnapshot = {};
-  const settableWire = new Set(Object.values(definition.fields).filter((f) => !f.identity && !f.createOnly).map((f) => f.wire));
-  for (const [wire, value] of Object.entries(live)) {
-    if (settableWire.has(wire) && !definition.readOnlyWire.includes(wire) && isSet(value)) body[wire] = value;
+  const settable = Object.values(definition.fields).filter((f) => !f.identity && !f.createOnly && isBodyField(f) && !definition.wire.readOnly.includes(f.wire));
+  for (const field of settable) {
+    const top = field.wire.split(".")[0];
+    if (!isSet(live[top])) continue;
+    if (field.inherited && !setOnObject.has(field.wire)) continue;
+    body[top] = live[top];
   }
   for (const [key, field] of Object.entries(definition.fields)) {
-    if (isSet(previouslyDeclared[key]) && !isSet(declared[key])) delete body[field.wire];
+    if (isSet(previouslyDeclared[key]) && !isSet(declared[key])) delete body[field.wire.split(".")[0]];
   }
   return { ...body, ...toWireBody(definition, declared, { includeCreateOnly: false }) };
 }
 
-/** Pulumi state for a snapshot: declared properties with live values (in the declared spelling when equal), plus outputs. */
-export function stateFrom(definition: ResourceDefinition, declared: Properties, snapshot: WireSnapshot): Properties {
-  const state: Properties = {};
-  for (const key of declaredFields(definition, declared)) {
-    const field = definition.fields[key];
-    const value = declared[key];
-    if (field.identity === "parent" || field.writeOnly || field.createOnly) {
-      state[key] = value;
+/** Every field's value in a snapshot, as Pulumi properties (Snowflake's spelling). */
+export function liveProperties(definition: ResourceDefinition, live: LiveObject): Properties {
+  const properties: Properties = {};
+  for (const [key, field] of Object.entries(definition.fields)) {
+    if (field.change === "tags") {
+      if (live.tags) properties[key] = field.kind.fromWire(live.tags);
       continue;
     }
-    const live = field.fromWire ? field.fromWire(snapshot[field.wire]) : snapshot[field.wire];
-    if (equivalent(field, value, live)) state[key] = value;
-    else if (isSet(live)) state[key] = live;
+    if (field.change === "runState") {
+      const state = definition.runState && readWire(live.snapshot, definition.runState.wire);
+      if (typeof state === "string") properties[key] = definition.runState!.suspendedValues.includes(state.toUpperCase());
+      continue;
+    }
+    const value = readWire(live.snapshot, field.wire);
+    if (isSet(value)) properties[key] = field.kind.fromWire(value);
   }
-  for (const [property, wire] of Object.entries(definition.outputs)) {
-    if (isSet(snapshot[wire])) state[property] = snapshot[wire];
+  return properties;
+}
+
+/** Pulumi state for a snapshot: declared properties with live values (in the declared spelling when equal), plus outputs. */
+export function stateFrom(definition: ResourceDefinition, declared: Properties, live: LiveObject): Properties {
+  const state: Properties = {};
+  const liveValues = liveProperties(definition, live);
+  const comparableDeclared = definition.comparable ? definition.comparable(declared) : declared;
+  const comparableLive = definition.comparable ? definition.comparable(liveValues) : liveValues;
+  for (const key of declaredFields(definition, declared)) {
+    const field = definition.fields[key];
+    if (field.identity === "parent" || field.writeOnly || field.createOnly) {
+      state[key] = declared[key];
+      continue;
+    }
+    const kept = reconcileValue(field.kind, comparableDeclared[key], comparableLive[key]);
+    if (kept === comparableDeclared[key]) state[key] = declared[key];
+    else if (isSet(kept)) state[key] = kept;
   }
-  for (const key of COMMON_INPUTS) if (declared[key] !== undefined) state[key] = declared[key];
+  for (const [property, output] of Object.entries(definition.outputs)) {
+    const value = readWire(live.snapshot, output.wire);
+    if (isSet(value)) state[property] = output.kind.fromWire(value);
+  }
+  for (const key of [...COMMON_INPUTS, ...definition.optIns]) if (declared[key] !== undefined) state[key] = declared[key];
   state.fullyQualifiedName = fullyQualifiedName(definition, { ...declared, ...state });
   return state;
 }
@@ -104,6 +145,6 @@ export function stateFrom(definition: ResourceDefinition, declared: Properties, 
 export function inputsFromState(definition: ResourceDefinition, state: Properties): Properties {
   const inputs: Properties = {};
   for (const key of declaredFields(definition, state)) inputs[key] = state[key];
-  for (const key of COMMON_INPUTS) if (state[key] !== undefined) inputs[key] = state[key];
+  for (const key of [...COMMON_INPUTS, ...definition.optIns]) if (state[key] !== undefined) inputs[key] = state[key];
   return inputs;
 }

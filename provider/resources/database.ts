@@ -1,21 +1,30 @@
-import { ResourceDefinition } from "../engine/definition";
-import { choice, identifier } from "../engine/fields";
-import * as wire from "../wire/database";
-import { CONTAINER_KINDS, containerParameters } from "./container-parameters";
-
 // database.yaml components/schemas/Database.
-export const database: ResourceDefinition = {
+import { defineResource } from "../engine/define";
+import * as wire from "../wire/database";
+import { kindField, nameField, output, ownershipOutputs } from "./common";
+import { containerParameters } from "./container-parameters";
+import { textKind } from "../engine/kinds/scalars";
+
+export const database = defineResource({
   typeName: "Database",
   noun: "database",
+  doc: "A database (REST: /api/v2/databases). Snowflake gives it PUBLIC and INFORMATION_SCHEMA schemas. The id is its name at creation; a new name renames it in place.",
   collectionPath: "/api/v2/databases",
-  createOrAlter: true,
+  changes: "put",
+  sqlObjectType: "DATABASE",
+  rename: "sql",
+  tags: true,
+  dataBearing: { loses: "its schemas and everything in them" },
   fields: {
-    name: identifier("name", { identity: "name" }),
+    name: nameField("database"),
     // CREATE OR ALTER cannot turn a transient database into a permanent one or back.
-    kind: choice("kind", CONTAINER_KINDS, {}, { immutable: true, serverDefault: "PERMANENT" }),
-    ...containerParameters,
+    kind: kindField("database"),
+    ...containerParameters("database"),
   },
-  outputs: { owner: "owner", createdOn: "created_on" },
-  wireModel: wire.Database,
-  readOnlyWire: wire.Database_READ_ONLY,
-};
+  outputs: {
+    ...ownershipOutputs("database"),
+    origin: output("origin", textKind(), "The share the database was created from, if any."),
+  },
+  wire: { schema: wire.Database, properties: wire.Database_PROPERTIES, readOnly: wire.Database_READ_ONLY },
+});
+

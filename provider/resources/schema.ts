@@ -1,23 +1,28 @@
-import { ResourceDefinition } from "../engine/definition";
-import { boolean, choice, identifier } from "../engine/fields";
-import * as wire from "../wire/schema";
-import { CONTAINER_KINDS, containerParameters } from "./container-parameters";
-
 // schema.yaml components/schemas/Schema; lives in a database, so the database is part of its identity.
-export const schema: ResourceDefinition = {
+import { defineResource } from "../engine/define";
+import { booleanKind } from "../engine/kinds/scalars";
+import * as wire from "../wire/schema";
+import { databaseField, field, kindField, nameField, ownershipOutputs } from "./common";
+import { containerParameters } from "./container-parameters";
+
+export const schema = defineResource({
   typeName: "Schema",
   noun: "schema",
+  doc: "A schema in a database (REST: /api/v2/databases/{db}/schemas). The id is `DATABASE.SCHEMA` at creation; a new name renames it in place.",
   collectionPath: "/api/v2/databases/{database}/schemas",
-  createOrAlter: true,
+  changes: "put",
+  sqlObjectType: "SCHEMA",
+  rename: "sql",
+  tags: true,
+  dataBearing: { loses: "its tables, views, stages and everything else in it" },
   fields: {
-    database: identifier("database_name", { identity: "parent", immutable: true }),
-    name: identifier("name", { identity: "name" }),
-    kind: choice("kind", CONTAINER_KINDS, {}, { immutable: true, serverDefault: "PERMANENT" }),
-    managedAccess: boolean("managed_access", { serverDefault: false }),
-    pipeExecutionPaused: boolean("pipe_execution_paused", { serverDefault: false }),
-    ...containerParameters,
+    database: databaseField("schema"),
+    name: nameField("schema"),
+    kind: kindField("schema"),
+    managedAccess: field("managed_access", booleanKind(), "Managed access: only the schema owner grants privileges on its objects. Default false.", { serverDefault: false }),
+    pipeExecutionPaused: field("pipe_execution_paused", booleanKind(), "Pause every pipe in the schema. Unset: inherited from the account (default false).", { inherited: true }),
+    ...containerParameters("schema"),
   },
-  outputs: { owner: "owner", createdOn: "created_on" },
-  wireModel: wire.Schema,
-  readOnlyWire: wire.Schema_READ_ONLY,
-};
+  outputs: ownershipOutputs("schema"),
+  wire: { schema: wire.Schema, properties: wire.Schema_PROPERTIES, readOnly: wire.Schema_READ_ONLY },
+});

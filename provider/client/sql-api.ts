@@ -1,0 +1,29 @@
+// Snowflake's SQL API (sqlapi.yaml POST /api/v2/statements) over the same REST client, authentication and retries:
+// for the changes REST cannot make (ALTER ... SET, RENAME TO, RESUME) and the reads it cannot do (SHOW PARAMETERS).
+// A statement still running answers 202 with its handle; the client polls GET /api/v2/statements/{handle}.
+import { SqlText } from "../sql/sql-text";
+import { RestClient } from "./rest-client";
+
+export interface SqlResult {
+  /** Column names, as Snowflake reports them (SHOW output is lower case: "key", "value", "level"). */
+  columns: string[];
+  /** Every value as text, or null (sqlapi.yaml ResultSet.data). */
+  rows: (string | null)[][];
+}
+
+interface ResultSetBody {
+  resultSetMetaData?: { rowType?: { name?: string }[] };
+  data?: (string | null)[][];
+}
+
+export async function executeSql(client: RestClient, statement: SqlText): Promise<SqlResult> {
+  // timeout 0: the server's maximum; the REST client's own deadline bounds the wait.
+  const response = await client.request<ResultSetBody>({ method: "POST", path: "/api/v2/statements", body: { statement: statement.text, timeout: 0 } });
+  const columns = (response.body?.resultSetMetaData?.rowType ?? []).map((column) => column.name ?? "");
+  return { columns, rows: response.body?.data ?? [] };
+}
+
+/** Rows as objects keyed by column name. */
+export function rowObjects(result: SqlResult): Record<string, string | null>[] {
+  return result.rows.map((row) => Object.fromEntries(result.columns.map((column, index) => [column, row[index] ?? null])));
+}

@@ -1,0 +1,96 @@
+// Applying in-place changes, one function per way a change reaches Snowflake. Which function runs, with which
+// properties, comes from the change plan (plan.ts); none of them knows a resource type.
+import { joinSql, keyword, sql, SqlText } from "../sql/sql-text";
+import { FieldDefinition, Properties } from "./definition";
+import { isSet } from "./field-kind";
+import { canonicalTagKey, tagReference } from "./kinds/tags";
+import { canonicalIdentifier } from "./identifiers";
+import { createOrAlterBody, toWireBody } from "./mapper";
+import { ObjectApi } from "./object-api";
+import { ChangePlan } from "./plan";
+
+/** Renames in place, keeping the object (and its data, grants and history). */
+export async function applyRename(api: ObjectApi, olds: Properties, news: Properties): Promise<void> {
+  const newName = canonicalIdentifier(String(news.name));
+  switch (api.definition.rename) {
+    case "restQuery":
+      return api.action(olds, "rename", { query: { targetName: newName } });
+    case "restBody":
+      return api.action(olds, "rename", { body: { ...toWireBody(api.definition, olds, { includeCreateOnly: false }), name: newName } });
+    case "sql":
+      return api.alter(olds, sql`RENAME TO ${api.sqlName(news)}`);
+    default:
+      throw new Error(`${api.definition.noun}s cannot be renamed in place`);
+  }
+}
+
+/** PUT create-or-alter: the live object's settings, with the declared ones on top (mapper.createOrAlterBody). */
+export async function applyPut(api: ObjectApi, news: Properties, olds: Properties): Promise<void> {
+  const live = await api.fetch(news, false);
+  const snapshot = live?.snapshot ?? {};
+  const inherited = Object.values(api.definition.fields).some((field) => field.inherited && isSet(snapshot[field.wire]));
+  const setOnObject = inherited && live ? await api.parametersSetOnObject(news) : new Set<string>();
+  await api.put(news, createOrAlterBody(api.definition, snapshot, news, olds, setOnObject));
+}
+
+/** POST createMode=orReplace with the full declaration (objects holding no data or history, or that keep it). */
+export async function applyOrReplace(api: ObjectApi, news: Properties): Promise<void> {
+  const body = toWireBody(api.definition, news, { includeCreateOnly: false });
+  await api.create(news, api.definition.orReplaceBody ? api.definition.orReplaceBody(body, news) : body, "orReplace");
+}
+
+function defaultProperty(field: FieldDefinition): string {
+  return field.sql?.property ?? field.wire.toUpperCase();
+}
+
+/** ALTER statements: one SET list, one UNSET list, and the clauses that stand alone. */
+export async function applySql(api: ObjectApi, keys: string[], news: Properties): Promise<void> {
+  const sets: SqlText[] = [];
+  const unsets: SqlText[] = [];
+  const clauses: SqlText[] = [];
+  for (const key of keys) {
+    const field = api.definition.fields[key];
+    const value = news[key];
+    const custom = field.sql && !field.sql.property;
+    if (isSet(value) && !field.kind.meansUnset?.(value)) {
+      if (custom) clauses.push(field.sql!.set!(value));
+      else sets.push(sql`${keyword(defaultProperty(field))} = ${field.kind.toSql(value)}`);
+    } else if (custom) {
+      if (!field.sql!.unset) throw new Error(`${key} of ${api.describe(news)} cannot be removed in place`);
+      clauses.push(field.sql!.unset);
+    } else {
+      unsets.push(keyword(defaultProperty(field)));
+    }
+  }
+  if (sets.length) await api.alter(news, sql`SET ${joinSql(sets, " ")}`);
+  if (unsets.length) await api.alter(news, sql`UNSET ${joinSql(unsets, ", ")}`);
+  for (const clause of clauses) await api.alter(news, clause);
+}
+
+/** :set-tags for declared tags whose value changed, :unset-tags for the ones no longer declared. */
+export async function applyTags(api: ObjectApi, news: Properties, olds: Properties): Promise<void> {
+  const canonical = (map: unknown) => new Map(Object.entries((map as Record<string, string>) ?? {}).map(([key, value]) => [canonicalTagKey(key), { key, value }]));
+  const next = canonical(news.tags);
+  const previous = canonical(olds.tags);
+  const set = [...next.entries()].filter(([canonicalKey, { value }]) => previous.get(canonicalKey)?.value !== value).map(([, tag]) => tag);
+  const unset = [...previous.entries()].filter(([canonicalKey]) => !next.has(canonicalKey)).map(([, { key }]) => key);
+  if (set.length) await api.action(news, "set-tags", { body: set.map(({ key, value }) => ({ ...tagReference(key), tag_value: value })) });
+  if (unset.length) await api.action(news, "unset-tags", { body: unset.map(tagReference) });
+}
+
+/** Resume or suspend: through the type's REST actions, or ALTER <type> ... RESUME / SUSPEND. */
+export async function applyRunState(api: ObjectApi, news: Properties, suspend: boolean): Promise<void> {
+  const runState = api.definition.runState!;
+  if (runState.via === "rest") await api.action(news, suspend ? "suspend" : "resume");
+  else await api.alter(news, keyword(suspend ? "SUSPEND" : "RESUME"));
+}
+
+/** Every in-place change of a plan, in an order Snowflake accepts: rename, settings, tags, then run state. */
+export async function applyPlan(api: ObjectApi, plan: ChangePlan, olds: Properties, news: Properties): Promise<void> {
+  if (plan.rename) await applyRename(api, olds, news);
+  if (plan.inPlace.put.length) await applyPut(api, news, olds);
+  if (plan.inPlace.orReplace.length) await applyOrReplace(api, news);
+  if (plan.inPlace.sql.length) await applySql(api, plan.inPlace.sql, news);
+  if (plan.inPlace.tags.length) await applyTags(api, news, olds);
+  if (plan.inPlace.runState.length && isSet(news.suspended)) await applyRunState(api, news, news.suspended === true);
+}

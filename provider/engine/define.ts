@@ -1,0 +1,36 @@
+// Completes a resource type's declaration with what every type of its shape gets: a `tags` input where the spec
+// has tag actions, a `suspended` input where the type has a run state, and the opt-ins its changes can need.
+import { FieldDefinition, OptIn, ResourceDefinition } from "./definition";
+import { booleanKind } from "./kinds/scalars";
+import { tagsKind } from "./kinds/tags";
+
+export type ResourceDeclaration = Omit<ResourceDefinition, "optIns"> & {
+  /** Opt-ins beyond allowReplace (which every data-bearing type takes). */
+  extraOptIns?: OptIn[];
+};
+
+const TAGS_DOC = 'Tag values keyed by the tag\'s qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags must exist. Tags set by others are left alone.';
+
+function suspendedField(definition: ResourceDeclaration): FieldDefinition {
+  const runState = definition.runState!;
+  const kind = booleanKind();
+  const doc = runState.suspendsItself
+    ? `Hold the ${definition.noun} suspended (true) or resume it (false). Snowflake's own auto-suspension is not drift. Unset: not managed.`
+    : `Suspend (true) or resume (false) the ${definition.noun}; read back and corrected by up. Unset: not managed (Snowflake creates it ${runState.createdSuspended ? "suspended" : "running"}).`;
+  return {
+    wire: runState.wire,
+    doc,
+    change: "runState",
+    // An object that suspends itself satisfies `suspended: false` while suspended; it resumes when used.
+    kind: runState.suspendsItself ? { ...kind, reconcile: (declared, live) => (declared === false || declared === live ? declared : live) } : kind,
+  };
+}
+
+export function defineResource(declaration: ResourceDeclaration): ResourceDefinition {
+  const { extraOptIns = [], ...definition } = declaration;
+  const fields: Record<string, FieldDefinition> = { ...definition.fields };
+  if (definition.tags) fields.tags = { wire: "tags", kind: tagsKind(), doc: TAGS_DOC, change: "tags" };
+  if (definition.runState) fields.suspended = suspendedField(declaration);
+  const optIns: OptIn[] = [...(definition.dataBearing ? (["allowReplace"] as const) : []), ...extraOptIns];
+  return { ...definition, fields, optIns };
+}

@@ -1,0 +1,51 @@
+// Name kinds: a Snowflake identifier, and a name qualified by its database and schema (`DB.SCHEMA.TAG`).
+import { identifier, qualifiedIdentifier } from "../../sql/sql-text";
+import { FieldKind } from "../field-kind";
+import { canonicalIdentifier, identifierProblem, qualifiedName, splitQualifiedName, storedName } from "../identifiers";
+
+const IDENTIFIER_WORDS = 'a Snowflake identifier: letters, digits, _ and $ not starting with a digit, or any text in double quotes ("my-name")';
+
+/** An identifier, compared by the name Snowflake stores (case-insensitive unless quoted). */
+export function identifierKind(): FieldKind {
+  return {
+    shape: { primitive: "string" },
+    expected: IDENTIFIER_WORDS,
+    problem: (value) => (typeof value !== "string" ? "not a string" : identifierProblem(value)),
+    canonical: (value) => (typeof value === "string" ? storedName(value) : value),
+    toWire: (value) => (typeof value === "string" ? canonicalIdentifier(value) : value),
+    fromWire: (value) => value,
+    toSql: (value) => identifier(storedName(String(value))),
+  };
+}
+
+/**
+ * A name with up to `parts` dot-separated identifiers, e.g. a tag as `DB.SCHEMA.TAG` (`exactly`: all of them).
+ * Compared part by part by stored name.
+ */
+export function qualifiedNameKind(parts: number, options: { exactly?: boolean; what: string }): FieldKind {
+  const words = options.exactly ? `${parts} dot-separated identifiers` : `1 to ${parts} dot-separated identifiers`;
+  const split = (value: unknown) => (typeof value === "string" ? splitQualifiedName(value) : undefined);
+  return {
+    shape: { primitive: "string" },
+    expected: `${options.what} as ${words} (e.g. ${["DB", "SCHEMA", "NAME"].slice(3 - parts).join(".")}); quote parts that need it`,
+    problem: (value) => {
+      if (typeof value !== "string") return "not a string";
+      const found = split(value);
+      if (!found) return "a part is not a valid identifier";
+      if (found.length > parts || (options.exactly && found.length !== parts)) return `has ${found.length} parts`;
+      return undefined;
+    },
+    canonical: (value) => split(value)?.map(storedName).join(".") ?? value,
+    toWire: (value) => {
+      const found = split(value);
+      return found ? qualifiedName(found) : value;
+    },
+    fromWire: (value) => value,
+    toSql: (value) => qualifiedIdentifier((split(value) ?? [String(value)]).map(storedName)),
+  };
+}
+
+/** The stored parts of a qualified name value (for kinds that spread it over several wire properties). */
+export function storedParts(value: string): string[] {
+  return (splitQualifiedName(value) ?? [value]).map(storedName);
+}

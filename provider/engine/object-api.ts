@@ -1,0 +1,90 @@
+// The REST and SQL calls the engine makes for one object, from its definition: paths, GET with tags, POST, PUT,
+// DELETE, actions, and ALTER statements. No type-specific code: every call is shaped by the definition.
+import { ConflictError, NotFoundError } from "../client/errors";
+import { RestClient } from "../client/rest-client";
+import { executeSql, rowObjects } from "../client/sql-api";
+import { keyword, qualifiedIdentifier, sql, SqlText } from "../sql/sql-text";
+import { Properties, ResourceDefinition, WireSnapshot } from "./definition";
+import { identifierSegment, storedName } from "./identifiers";
+import { fullyQualifiedName, identityOf, LiveObject, withoutNulls } from "./mapper";
+
+export { ConflictError };
+
+export class ObjectApi {
+  constructor(readonly definition: ResourceDefinition, readonly client: RestClient) {}
+
+  collectionPath(properties: Properties): string {
+    const { parents } = identityOf(this.definition, properties);
+    return this.definition.collectionPath.replace(/\{(\w+)\}/g, (_, key: string) => identifierSegment(parents[key]));
+  }
+
+  objectPath(properties: Properties): string {
+    return `${this.collectionPath(properties)}/${identifierSegment(identityOf(this.definition, properties).name)}`;
+  }
+
+  /** The object's qualified name as SQL ("DB"."SCHEMA"."NAME"). */
+  sqlName(properties: Properties): SqlText {
+    const { parents, name } = identityOf(this.definition, properties);
+    return qualifiedIdentifier([...Object.values(parents), name].map(storedName));
+  }
+
+  /** GET the object (and its tags when asked); undefined when it does not exist. */
+  async fetch(properties: Properties, withTags: boolean): Promise<LiveObject | undefined> {
+    const path = this.objectPath(properties);
+    try {
+      const response = await this.client.request({ method: "GET", path, query: this.definition.readQuery });
+      const parsed = this.definition.wire.schema.safeParse(withoutNulls(response.body));
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+        throw new Error(`Snowflake answered GET ${path} with a ${this.definition.noun} that does not match the REST API model: ${issues}`);
+      }
+      const snapshot = parsed.data as WireSnapshot;
+      if (!withTags) return { snapshot };
+      const tags = await this.client.request<unknown[]>({ method: "GET", path: `${path}:get-tags` });
+      return { snapshot, tags: Array.isArray(tags.body) ? tags.body : [] };
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  async create(properties: Properties, body: WireSnapshot, createMode: "errorIfExists" | "orReplace"): Promise<void> {
+    const query: Record<string, string | boolean> = { createMode };
+    if (createMode === "orReplace" && this.definition.copyGrants) query.copyGrants = true;
+    await this.client.request({ method: "POST", path: this.collectionPath(properties), query, body });
+  }
+
+  async put(properties: Properties, body: WireSnapshot): Promise<void> {
+    await this.client.request({ method: "PUT", path: this.objectPath(properties), body });
+  }
+
+  async delete(properties: Properties): Promise<void> {
+    await this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ifExists: true } });
+  }
+
+  /** POST {name}:<action>, e.g. resume, suspend, set-tags, rename. */
+  async action(properties: Properties, action: string, options: { query?: Record<string, string>; body?: unknown } = {}): Promise<void> {
+    await this.client.request({ method: "POST", path: `${this.objectPath(properties)}:${action}`, query: options.query, body: options.body });
+  }
+
+  /** ALTER <type> <name> <clause>, over the SQL API. */
+  async alter(properties: Properties, clause: SqlText): Promise<void> {
+    await executeSql(this.client, sql`ALTER ${this.objectType()} ${this.sqlName(properties)} ${clause}`);
+  }
+
+  /** Wire names of the parameters set on the object itself (SHOW PARAMETERS IN <type> <name>, level = the type). */
+  async parametersSetOnObject(properties: Properties): Promise<Set<string>> {
+    const result = await executeSql(this.client, sql`SHOW PARAMETERS IN ${this.objectType()} ${this.sqlName(properties)}`);
+    const level = this.definition.sqlObjectType!.toUpperCase();
+    return new Set(rowObjects(result).filter((row) => (row.level ?? "").toUpperCase() === level).map((row) => String(row.key).toLowerCase()));
+  }
+
+  private objectType(): SqlText {
+    if (!this.definition.sqlObjectType) throw new Error(`${this.definition.noun}s have no SQL object type in their definition`);
+    return keyword(this.definition.sqlObjectType);
+  }
+
+  describe(properties: Properties): string {
+    return `${this.definition.noun} ${fullyQualifiedName(this.definition, properties)}`;
+  }
+}

@@ -1,0 +1,79 @@
+// Deciding what a change does, from the definition alone (no network): which declared properties change, which of
+// those apply in place and how, which replace the object, and which changes are refused because they would lose
+// data the program did not allow it to lose.
+import { ChangeMethod, OptIn, Properties, ResourceDefinition } from "./definition";
+import { valueChanged } from "./field-kind";
+import { fullyQualifiedName } from "./mapper";
+import { isUnknown } from "./unknowns";
+
+export type InPlaceMethod = Exclude<ChangeMethod, "replace">;
+
+export interface ChangePlan {
+  /** Declared properties whose value changes. */
+  changed: string[];
+  /** Properties whose change needs a new object. */
+  replaces: string[];
+  /** The object keeps its identity but gets a new name. */
+  rename: boolean;
+  /** In-place changes, by how they reach Snowflake. */
+  inPlace: Record<InPlaceMethod, string[]>;
+}
+
+/** A change the engine will not make: it says what would be lost and which input allows it. */
+export class RefusedChangeError extends Error {}
+
+export function methodOf(definition: ResourceDefinition, key: string): ChangeMethod {
+  const field = definition.fields[key];
+  return field.immutable ? "replace" : field.change ?? definition.changes;
+}
+
+/** Declared fields whose value differs from the state's, after normalization. */
+export function changedFields(definition: ResourceDefinition, olds: Properties, news: Properties): string[] {
+  const previous = definition.comparable ? definition.comparable(olds) : olds;
+  const next = definition.comparable ? definition.comparable(news) : news;
+  return Object.entries(definition.fields)
+    .filter(([key, field]) => !field.createOnly && (isUnknown(news[key]) || valueChanged(field, next[key], previous[key])))
+    .map(([key]) => key);
+}
+
+export function planChanges(definition: ResourceDefinition, olds: Properties, news: Properties): ChangePlan {
+  const changed = changedFields(definition, olds, news);
+  const plan: ChangePlan = { changed, replaces: [], rename: false, inPlace: { put: [], sql: [], orReplace: [], tags: [], runState: [] } };
+  const forced = new Set(definition.replacedBy ? definition.replacedBy(olds, news) : []);
+  for (const key of changed) {
+    const field = definition.fields[key];
+    const method = forced.has(key) ? "replace" : methodOf(definition, key);
+    if (field.identity === "parent" || (field.identity === "name" && (!definition.rename || isUnknown(news[key])))) plan.replaces.push(key);
+    else if (field.identity === "name") plan.rename = true;
+    else if (method === "replace") plan.replaces.push(key);
+    else plan.inPlace[method].push(key);
+  }
+  const problems = definition.changeProblems ? definition.changeProblems(olds, news) : [];
+  const unresolved = problems.filter((problem) => news[problem.allowedBy] !== true);
+  if (unresolved.length) throw refusal(definition, news, unresolved.map((problem) => problem.message), unresolved[0].allowedBy);
+  // Allowed with allowReplace: the object is recreated.
+  for (const problem of problems) {
+    if (problem.allowedBy === "allowReplace" && !plan.replaces.includes(problem.property)) plan.replaces.push(problem.property);
+  }
+  return plan;
+}
+
+/**
+ * Refuses a replacement of an object that holds data or history (its rows, files, offset, load history) unless
+ * the resource says allowReplace: true. The message names the properties that force it.
+ */
+export function refuseDataLoss(definition: ResourceDefinition, olds: Properties, news: Properties, replaces: string[]): void {
+  const bearing = definition.dataBearing;
+  if (!bearing || replaces.length === 0 || news.allowReplace === true) return;
+  if (bearing.when && !bearing.when(olds)) return;
+  const what = replaces.map((key) => (key === "account" ? "the account its connection points at" : key)).join(", ");
+  throw refusal(definition, news, [`changing ${what} replaces ${definition.noun} ${fullyQualifiedName(definition, olds)}, and the new ${definition.noun} would start without ${bearing.loses}`], "allowReplace");
+}
+
+function refusal(definition: ResourceDefinition, news: Properties, reasons: string[], optIn: OptIn): RefusedChangeError {
+  const fqn = isUnknown(news.name) ? definition.noun : `${definition.noun} ${fullyQualifiedName(definition, news)}`;
+  const remedy = optIn === "allowReplace"
+    ? `Set allowReplace: true on this resource to replace the ${definition.noun} anyway (what it holds is lost), or undo the change.`
+    : "Set allowDropColumns: true on this resource to drop them (their data is lost), or keep the columns declared.";
+  return new RefusedChangeError(`refused: ${reasons.join("; ")}. Nothing was changed in ${fqn}. ${remedy}`);
+}

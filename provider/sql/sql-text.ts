@@ -1,0 +1,75 @@
+// SQL text for the statements the provider sends over Snowflake's SQL API. Snowflake DDL takes no bind
+// variables, so values are spliced into the text. The rule that keeps that safe: a statement is a `sql` template
+// whose literal parts are the provider's own code, and every value in it is an SqlText made by one of the
+// functions below -- `identifier` for names, `literal` for strings. Nothing else turns a user's value into SQL.
+const BUILT_HERE = Symbol("sql-text");
+
+export class SqlText {
+  constructor(readonly text: string, key: symbol) {
+    if (key !== BUILT_HERE) throw new Error("SqlText is built by provider/sql only");
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+const make = (text: string) => new SqlText(text, BUILT_HERE);
+
+/** A statement: code-written text with SqlText values, e.g. sql`ALTER ALERT ${name} RESUME`. */
+export function sql(parts: TemplateStringsArray, ...values: SqlText[]): SqlText {
+  let text = parts[0];
+  values.forEach((value, index) => {
+    if (!(value instanceof SqlText)) throw new Error(`sql template value ${index} is not SqlText`);
+    text += value.text + parts[index + 1];
+  });
+  return make(text);
+}
+
+/**
+ * A name as Snowflake stores it, always double-quoted (Identifier requirements docs: inside double quotes any
+ * character is allowed and `"` is written `""`), so case, spaces and reserved words all survive.
+ */
+export function identifier(storedName: string): SqlText {
+  return make(`"${storedName.replace(/"/g, '""')}"`);
+}
+
+/** A qualified name from stored parts, e.g. "DB"."SCHEMA"."T". */
+export function qualifiedIdentifier(storedParts: readonly string[]): SqlText {
+  return make(storedParts.map((part) => identifier(part).text).join("."));
+}
+
+/**
+ * A string literal. Snowflake string constants docs: in single-quoted strings a quote is written '' (or \') and
+ * the backslash starts an escape sequence, so both are escaped.
+ */
+export function literal(value: string): SqlText {
+  return make(`'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`);
+}
+
+export function numberLiteral(value: number): SqlText {
+  if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+  return make(String(value));
+}
+
+export function booleanLiteral(value: boolean): SqlText {
+  return make(value ? "TRUE" : "FALSE");
+}
+
+/** Keywords written in the provider's code (property names, object types): upper-case words only. */
+export function keyword(words: string): SqlText {
+  if (!/^[A-Z][A-Z0-9_]*( [A-Z][A-Z0-9_]*)*$/.test(words)) throw new Error(`not an SQL keyword: ${words}`);
+  return make(words);
+}
+
+/**
+ * SQL the user wrote as SQL -- a view's query, an alert's condition and action, a pipe's COPY statement -- goes in
+ * as written: it is the user's program, not a value to quote. The SQL API runs one statement per request
+ * (MULTI_STATEMENT_COUNT defaults to 1), so such text cannot smuggle in a second statement.
+ */
+export function userSql(text: string): SqlText {
+  return make(text);
+}
+
+export function joinSql(items: readonly SqlText[], separator: string): SqlText {
+  return make(items.map((item) => item.text).join(separator));
+}
