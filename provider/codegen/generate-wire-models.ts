@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 import { keyListsOf } from "./key-lists";
+import { readOperations, renderOperationsModule } from "./operations";
 import {
   SpecDirectoryNotFoundError,
   assertSpecsDirExists,
@@ -61,6 +62,13 @@ export function generateWireModels(specsDir: string): GeneratedFile[] {
       fileName: `${prepared.spec.name}.ts`,
       contents: renderSpecModule(prepared, commit),
     })),
+    {
+      fileName: "operations.ts",
+      contents: renderOperationsModule(readOperations(specsDir), [
+        `${GENERATED_MARKER} (npm run codegen) - do not edit.`,
+        `// Source: specifications/*.yaml paths of https://github.com/snowflakedb/snowflake-rest-api-specs at commit ${commit} (Apache-2.0).`,
+      ]),
+    },
     {
       fileName: "index.ts",
       contents: renderIndexModule(

@@ -7,8 +7,8 @@ import { SchemaMap } from "./schema-tree";
 
 export const COMMON_SPEC = "common";
 
-/** Not Snowflake objects the provider manages: AI inference, Spark Connect and SQL-statement APIs. */
-const EXCLUDED_SPEC = /^(cortex-|common-cortex-|spark-connect$|sqlapi$)/;
+/** Not Snowflake objects the provider manages: AI inference and Spark Connect. (sqlapi: the SQL API's answers.) */
+const EXCLUDED_SPEC = /^(cortex-|common-cortex-|spark-connect$)/;
 
 export interface SpecDocument {
   /** File name without `.yaml`, e.g. `compute-pool`; also the output module name. */

@@ -85,12 +85,18 @@ export async function applyRunState(api: ObjectApi, news: Properties, suspend: b
   else await api.alter(news, keyword(suspend ? "SUSPEND" : "RESUME"));
 }
 
-/** Every in-place change of a plan, in an order Snowflake accepts: rename, settings, tags, then run state. */
+/**
+ * Every in-place change of a plan, in an order Snowflake accepts: rename, settings, tags, then run state (after a
+ * CREATE OR REPLACE the object starts in its created state, so a declared run state is applied again).
+ */
 export async function applyPlan(api: ObjectApi, plan: ChangePlan, olds: Properties, news: Properties): Promise<void> {
   if (plan.rename) await applyRename(api, olds, news);
   if (plan.inPlace.put.length) await applyPut(api, news, olds);
   if (plan.inPlace.orReplace.length) await applyOrReplace(api, news);
   if (plan.inPlace.sql.length) await applySql(api, plan.inPlace.sql, news);
-  if (plan.inPlace.tags.length) await applyTags(api, news, olds);
-  if (plan.inPlace.runState.length && isSet(news.suspended)) await applyRunState(api, news, news.suspended === true);
+  // CREATE OR REPLACE drops the object's tags (there is no COPY TAGS over REST): the declared ones go back on.
+  if (plan.inPlace.orReplace.length && isSet(news.tags)) await applyTags(api, news, {});
+  else if (plan.inPlace.tags.length) await applyTags(api, news, olds);
+  const recreated = plan.inPlace.orReplace.length > 0 && api.definition.runState && isSet(news.suspended) && news.suspended !== api.definition.runState.createdSuspended;
+  if ((plan.inPlace.runState.length || recreated) && isSet(news.suspended)) await applyRunState(api, news, news.suspended === true);
 }

@@ -43,6 +43,8 @@ export interface FieldDefinition {
   required?: boolean;
   /** What Snowflake uses when the property is not set; removing a declared value equal to it changes nothing. */
   serverDefault?: unknown;
+  /** Snowflake fills it in when it is left out (a dynamic table column's type): compared only where declared. */
+  filledBySnowflake?: boolean;
   /** A change replaces the object. */
   immutable?: boolean;
   /** Only acts at creation (initially_suspended): sent on create, never compared afterwards. */

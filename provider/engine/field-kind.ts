@@ -72,9 +72,9 @@ export function reconcileValue(kind: FieldKind, declared: unknown, live: unknown
  * previous one unless they mean the same; an undeclared value differs only if the previous one was set to
  * something other than Snowflake's default.
  */
-export function valueChanged(field: Pick<FieldDefinition, "kind" | "serverDefault">, next: unknown, previous: unknown): boolean {
+export function valueChanged(field: Pick<FieldDefinition, "kind" | "serverDefault" | "filledBySnowflake">, next: unknown, previous: unknown): boolean {
   if (!isSet(next) || field.kind.meansUnset?.(next)) {
-    if (!isSet(previous) || field.kind.meansUnset?.(previous)) return false;
+    if (!isSet(previous) || field.kind.meansUnset?.(previous) || field.filledBySnowflake) return false;
     return !(field.serverDefault !== undefined && sameValue(field.kind, previous, field.serverDefault));
   }
   return !sameValue(field.kind, next, previous);

@@ -19,7 +19,7 @@ const COLUMN = objectKind({
   doc: "A column of a dynamic table's result, named (and optionally commented) in the declaration.",
   fields: {
     name: field("name", identifierKind(), "Column name.", { required: true }),
-    datatype: field("datatype", dataTypeKind(), "Data type, if given; Snowflake derives it from the query otherwise."),
+    datatype: field("datatype", dataTypeKind(), "Data type, if given; Snowflake derives it from the query otherwise.", { filledBySnowflake: true }),
     comment: field("comment", textKind(), "Column comment."),
   },
 });

@@ -36,6 +36,7 @@ export * as schema from "./schema";
 export * as secret from "./secret";
 export * as sequence from "./sequence";
 export * as service from "./service";
+export * as sqlapi from "./sqlapi";
 export * as stage from "./stage";
 export * as stream from "./stream";
 export * as streamlit from "./streamlit";

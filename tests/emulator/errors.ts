@@ -55,6 +55,10 @@ export const ErrorCodes = {
   badRequest: "390410",
   notFound: "390404",
   methodNotAllowed: "390405",
+  // Emulator-chosen: an operation of the specs the emulator does not implement (answered 501).
+  notImplemented: "390501",
+  // Snowflake SQL error 001003 (SQLSTATE 42000): "syntax error line 1 at position N unexpected '<token>'."
+  syntaxError: "001003",
   unsupportedMediaType: "390415",
   tooManyRequests: "390429",
   serviceUnavailable: "390503",

@@ -1,4 +1,5 @@
 // Snowflake identifier rules (common.yaml components/schemas/Identifier; Snowflake docs "Identifier requirements").
+import { isReservedWord } from "../../provider/engine/reserved-words";
 import { ApiError, ErrorCodes } from "./errors";
 
 // Identifier requirements docs: unquoted identifiers start with a letter or underscore and contain only
@@ -9,7 +10,7 @@ const UNQUOTED_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 const QUOTED_IDENTIFIER = /^"((?:[^"]|"")+)"$/;
 // Identifier requirements docs: identifiers are at most 255 characters.
 const MAX_IDENTIFIER_LENGTH = 255;
-// A stored name that would read back the same unquoted can be returned bare.
+// A stored name that would read back the same unquoted can be returned bare (reserved words need their quotes).
 const BARE_STORED_NAME = /^[A-Z_][A-Z0-9_$]*$/;
 
 function invalidIdentifier(what: string, text: string, why: string): ApiError {
@@ -27,6 +28,11 @@ export function parseIdentifier(text: unknown, what: string): string {
     : UNQUOTED_IDENTIFIER.test(text)
     ? text.toUpperCase()
     : undefined;
+  // Reserved & limited keywords docs: reserved keywords "cannot be used as identifiers" unless double-quoted;
+  // Snowflake's parser answers "syntax error ... unexpected '<word>'".
+  if (!quoted && UNQUOTED_IDENTIFIER.test(text) && isReservedWord(text)) {
+    throw new ApiError(400, ErrorCodes.syntaxError, `SQL compilation error:\nsyntax error line 1 at position 0 unexpected '${text}'.`);
+  }
   if (stored === undefined) {
     throw invalidIdentifier(
       what,
@@ -53,5 +59,5 @@ export function parsePathIdentifier(rawSegment: string, what: string): string {
 
 /** Renders a stored name so that it matches the spec's Identifier pattern and round-trips through parseIdentifier. */
 export function formatIdentifier(stored: string): string {
-  return BARE_STORED_NAME.test(stored) ? stored : `"${stored.replace(/"/g, '""')}"`;
+  return BARE_STORED_NAME.test(stored) && !isReservedWord(stored) ? stored : `"${stored.replace(/"/g, '""')}"`;
 }

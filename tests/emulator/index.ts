@@ -1,5 +1,6 @@
-// Offline Snowflake emulator: REST API v2 (warehouses, databases, schemas, result polling) and the connector
-// endpoints snowflake-sdk logs in and queries through, for one or several accounts.
+// Offline Snowflake emulator: REST API v2 for every object kind in kinds/ (routes from the specs' operations),
+// the SQL API, result polling, and the connector endpoints snowflake-sdk logs in and queries through, for one or
+// several accounts.
 import { AccountRegistry, createAccount, DEFAULT_USER } from "./accounts";
 import { restApiVerifiers } from "./auth";
 import { connectorRoutes } from "./connector/routes";
@@ -9,11 +10,13 @@ import { SessionDefaults } from "./defaults";
 import { Knobs, type EmulatorKnobs, type InjectedFailure } from "./knobs";
 import { listen } from "./listener";
 import type { EmulatorAccountOptions, EmulatorUserOptions } from "./options";
-import { databaseRoutes } from "./resources/databases";
-import { resultRoutes } from "./resources/results";
-import { schemaRoutes } from "./resources/schemas";
-import { warehouseRoutes } from "./resources/warehouses";
+import { OBJECT_KINDS } from "./kinds";
+import { kindRoutes } from "./rest/routes";
+import { resultRoutes } from "./rest/results";
 import { Router } from "./router";
+import { StatementKinds } from "./sql/execute";
+import { sqlApiRoutes } from "./sql/sql-api";
+import { objectAtPath } from "./inspect";
 import { createRequestHandler, type RequestLogEntry } from "./server";
 import type { AccountState } from "./state";
 import { createSelfSignedCertificate } from "./tls-certificate";
@@ -55,6 +58,14 @@ export interface EmulatorAccountHandle {
   credentials: EmulatorCredentials;
   registerUser(name: string, rsaPublicKeyPem?: string): void;
   addProgrammaticAccessToken(token: string, user?: string): void;
+  /** Registers an integration (storage, notification, ...), which REST v2 cannot create, so stages and pipes can name it. */
+  addIntegration(name: string, type?: string): void;
+  /** Sets a parameter at account level (ALTER ACCOUNT SET), e.g. data_retention_time_in_days. */
+  setAccountParameter(wire: string, value: unknown): void;
+  /** Sets the row count of the table at a REST path, as if rows were loaded. */
+  setRowCount(apiPath: string, rows: number): void;
+  /** What Snowflake keeps about the object at a REST path besides its properties (run state, a stream's offset). */
+  factsOf(apiPath: string): Record<string, unknown>;
 }
 
 export interface Emulator {
@@ -89,6 +100,8 @@ export interface Emulator {
   registerUser(name: string, rsaPublicKeyPem?: string): void;
   /** Adds a PAT for the default account's first user. */
   addProgrammaticAccessToken(token: string): void;
+  /** The default account's test hooks (integrations, account parameters, row counts, facts). */
+  defaultAccount: EmulatorAccountHandle;
   knobs: EmulatorKnobs;
   close(): Promise<void>;
 }
@@ -108,12 +121,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let url = "";
   const knobs = new Knobs(options.latencyMs ?? 0);
   const requestLog: RequestLogEntry[] = [];
+  const statementKinds = new StatementKinds(OBJECT_KINDS);
   const router = new Router().add(
-    ...warehouseRoutes,
-    ...databaseRoutes,
-    ...schemaRoutes,
+    ...OBJECT_KINDS.flatMap(kindRoutes),
+    ...sqlApiRoutes(knobs, statementKinds),
     ...resultRoutes,
-    ...connectorRoutes(createConnectorServices(accounts, sessions, () => url))
+    ...connectorRoutes(createConnectorServices(accounts, sessions, () => url), statementKinds)
   );
   const tls = createSelfSignedCertificate();
   const listener = await listen(
@@ -129,6 +142,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     credentials: credentialsOf(account, firstTokens.get(account)!),
     registerUser: (name, rsaPublicKeyPem) => void account.registerUser({ name, rsaPublicKeyPem }),
     addProgrammaticAccessToken: (token, user) => account.addProgrammaticAccessToken(token, user),
+    addIntegration: (name, type = "STORAGE") => void account.integrations.set(name.toUpperCase(), type),
+    setAccountParameter: (wire, value) => void (account.catalog.parameters[wire] = value),
+    setRowCount: (apiPath, rows) => void (objectAtPath(account, apiPath).facts.rows = rows),
+    factsOf: (apiPath) => ({ ...objectAtPath(account, apiPath).facts }),
   });
   const defaultAccount = handle(accounts.defaultAccount);
   const accountNames = accounts.all().map((account) => account.name);
@@ -152,6 +169,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clearRequestLog: () => void requestLog.splice(0),
     registerUser: defaultAccount.registerUser,
     addProgrammaticAccessToken: (token) => defaultAccount.addProgrammaticAccessToken(token),
+    defaultAccount,
     knobs,
     close: () => listener.close(),
   };

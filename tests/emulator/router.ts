@@ -34,6 +34,8 @@ export interface Route {
   query?: readonly string[] | "any";
   /** The operation takes a JSON request body. */
   body?: boolean;
+  /** The body may be left out (the spec's requestBody is not required). */
+  optionalBody?: boolean;
   /** Whether callers must authenticate for /api/v2 (default true; connector endpoints say false and check their own tokens). */
   authenticate?: boolean;
   /** Whether the acceptNext knob may turn this operation into a 202 (false for the result polls themselves). */

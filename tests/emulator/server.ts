@@ -8,7 +8,7 @@ import { ApiError, badRequest, ErrorCodes } from "./errors";
 import { errorOutcome, type Outcome } from "./http";
 import type { Knobs, PlannedFailure } from "./knobs";
 import { QueryParams } from "./query";
-import { deferOutcome } from "./resources/results";
+import { deferOutcome } from "./rest/results";
 import type { RequestContext, Route, Router } from "./router";
 import type { AccountState } from "./state";
 
@@ -136,7 +136,7 @@ async function runRoute(route: Route, params: Record<string, string>, execution:
       rawBody: execution.rawBody,
       params,
       query,
-      body: route.body ? parseJsonBody(execution.request, execution.rawBody) : undefined,
+      body: route.body && !(route.optionalBody && execution.rawBody.length === 0) ? parseJsonBody(execution.request, execution.rawBody) : undefined,
       requestId: execution.requestId,
     };
     return await route.handler(context);

@@ -106,7 +106,7 @@ export function choiceKind(type: EnumType): FieldKind {
     problem: (value) => (typeof value === "string" && type.values.includes(canonicalToken(type, value) as string) ? undefined : "not one of the allowed values"),
     canonical: (value) => canonicalToken(type, value),
     toWire: (value) => canonicalToken(type, value),
-    fromWire: (value) => value,
+    fromWire: (value) => canonicalToken(type, value),
     toSql: (value) => literal(String(canonicalToken(type, value))),
   };
 }

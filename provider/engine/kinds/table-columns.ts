@@ -67,8 +67,8 @@ const COLUMN: ObjectType = {
     default: field("default", textKind(), "Default value as an SQL expression, e.g. `0` or `'n/a'`. Snowflake cannot add or change it on an existing column."),
     collate: field("collate", textKind(), "Collation specification, e.g. `en-ci`. Fixed once the column exists."),
     autoincrement: field("autoincrement", booleanKind(), "Numbers the rows (AUTOINCREMENT / IDENTITY).", { serverDefault: false }),
-    autoincrementStart: field("autoincrement_start", integerKind(), "First value of an autoincrement column (default 1)."),
-    autoincrementIncrement: field("autoincrement_increment", integerKind(), "Step of an autoincrement column (default 1)."),
+    autoincrementStart: field("autoincrement_start", integerKind(), "First value of an autoincrement column (default 1).", { serverDefault: 1 }),
+    autoincrementIncrement: field("autoincrement_increment", integerKind(), "Step of an autoincrement column (default 1).", { serverDefault: 1 }),
     constraints: field("constraints", recordsKind(constraintKind(false), { identity: constraintIdentity, ordered: false, noun: "constraint" }), "Constraints on this column alone (reported back as table constraints)."),
     comment: field("comment", textKind(), "Column comment."),
   },
@@ -78,15 +78,21 @@ export const tableColumnsKind = recordsKind(objectKind(COLUMN), { identity: (col
 
 type Column = Record<string, unknown> & { name: string; constraints?: Record<string, unknown>[] };
 
-/** Moves each column's inline constraints to the table's constraints, as Snowflake reports them. */
+/**
+ * The table as Snowflake reports it: each column's inline constraints moved to the table's constraints, and primary
+ * key columns NOT NULL (CREATE OR ALTER TABLE usage notes: "Setting or unsetting an inline primary key changes the
+ * nullability of the column accordingly").
+ */
 export function liftInlineConstraints(properties: Properties): Properties {
   const columns = properties.columns as Column[] | undefined;
-  if (!Array.isArray(columns) || !columns.some((column) => Array.isArray(column?.constraints) && column.constraints.length)) return properties;
-  const lifted = columns.flatMap((column) => (column.constraints ?? []).map((constraint) => ({ ...constraint, columnNames: [column.name] })));
+  if (!Array.isArray(columns)) return properties;
+  const lifted: Record<string, unknown>[] = columns.flatMap((column) => (Array.isArray(column?.constraints) ? column.constraints : []).map((constraint) => ({ ...constraint, columnNames: [column.name] })));
+  const constraints = [...(Array.isArray(properties.constraints) ? (properties.constraints as Record<string, unknown>[]) : []), ...lifted];
+  const primaryKey = new Set(constraints.filter((c) => String(c.type ?? "").toUpperCase().replace("_", " ") === "PRIMARY KEY").flatMap((c) => (Array.isArray(c.columnNames) ? c.columnNames.map((n) => storedName(String(n))) : [])));
   return {
     ...properties,
-    columns: columns.map(({ constraints: _inline, ...column }) => column),
-    constraints: [...((properties.constraints as unknown[]) ?? []), ...lifted],
+    columns: columns.map(({ constraints: _inline, ...column }) => (primaryKey.has(storedName(String(column.name))) && !isSet(column.nullable) ? { ...column, nullable: false } : column)),
+    ...(constraints.length || isSet(properties.constraints) ? { constraints } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ import { passwordLogin } from "./password-login";
 import type { ConnectorServices } from "./services";
 import { externalBrowserLogin, idTokenLogin } from "./sso";
 import { workloadIdentityLogin } from "./workload-identity";
+import { collectionOf } from "../catalog/catalog";
+import { DATABASES, SCHEMAS } from "../rest/lookup";
 
 export interface LoginRequest {
   account: AccountState;
@@ -101,12 +103,13 @@ async function login(services: ConnectorServices, context: RequestContext): Prom
   const identity = await authenticator({ account, data, sessionParameters }, services);
 
   const role = requestedRole(context.query.string("roleName"));
-  const warehouse = existing(context.query.string("warehouse"), (name) => account.warehouses.has(name));
-  const database = existing(context.query.string("databaseName"), (name) => account.databases.has(name));
+  const warehouse = existing(context.query.string("warehouse"), (name) => collectionOf(account.catalog, "warehouses").has(name));
+  const databases = collectionOf(account.catalog, DATABASES);
+  const database = existing(context.query.string("databaseName"), (name) => databases.has(name));
   const schema =
     database === null
       ? null
-      : existing(context.query.string("schemaName"), (name) => account.databases.get(database)!.schemas.has(name));
+      : existing(context.query.string("schemaName"), (name) => collectionOf(databases.get(database)!, SCHEMAS).has(name));
   const { session, sessionToken } = services.sessions.open({
     account,
     user: identity.user.name,

@@ -8,24 +8,24 @@ import type { RequestContext } from "../router";
 import { badConnectorRequest, ConnectorError, connectorRoute, connectorSuccess, readJsonBody } from "./envelope";
 import type { ConnectorServices } from "./services";
 import { requireSession } from "./session-auth";
-import { executeStatement, type ResultSet } from "./sql";
+import { executeSql, StatementKinds } from "../sql/execute";
+import type { ResultSet } from "../sql/select";
+import { SqlError } from "../sql/tokens";
 
 // SQLSTATE 02000 ("no data") goes with Snowflake's 002003 "does not exist or not authorized".
 const COMPILATION_SQL_STATE = "02000";
 
-function queryRequest(services: ConnectorServices, context: RequestContext): Outcome {
+function queryRequest(services: ConnectorServices, kinds: StatementKinds, context: RequestContext): Outcome {
   const session = requireSession(context, services);
   const { sqlText } = readJsonBody(context.rawBody);
   if (typeof sqlText !== "string" || sqlText.trim() === "") throw badConnectorRequest("sqlText is required.");
   const queryId = randomUUID();
   let result: ResultSet;
   try {
-    result = executeStatement(sqlText, session);
+    result = executeSql(sqlText, session, kinds);
   } catch (error) {
     // statement.js turns data.sqlState/queryId into the error's sqlState and the statement's query id.
-    if (error instanceof ConnectorError) {
-      throw new ConnectorError(error.code, error.message, { sqlState: COMPILATION_SQL_STATE, queryId });
-    }
+    if (error instanceof SqlError) throw new ConnectorError(error.code, error.message, { sqlState: error.sqlState || COMPILATION_SQL_STATE, queryId });
     throw error;
   }
   return connectorSuccess({
@@ -45,12 +45,12 @@ function queryRequest(services: ConnectorServices, context: RequestContext): Out
   });
 }
 
-export function queryRoutes(services: ConnectorServices) {
+export function queryRoutes(services: ConnectorServices, kinds: StatementKinds) {
   return [
     connectorRoute({
       method: "POST",
       path: "/queries/v1/query-request",
-      handler: (context) => queryRequest(services, context),
+      handler: (context) => queryRequest(services, kinds, context),
     }),
   ];
 }

@@ -6,12 +6,13 @@ import { queryRoutes } from "./query";
 import type { ConnectorServices } from "./services";
 import { sessionRoutes } from "./session-routes";
 import { ssoRoutes } from "./sso";
+import type { StatementKinds } from "../sql/execute";
 
-export function connectorRoutes(services: ConnectorServices): Route[] {
+export function connectorRoutes(services: ConnectorServices, kinds: StatementKinds): Route[] {
   return [
     ...loginRoutes(services),
     ...sessionRoutes(services),
-    ...queryRoutes(services),
+    ...queryRoutes(services, kinds),
     ...ssoRoutes(services),
     ...oauthRoutes(services),
   ];

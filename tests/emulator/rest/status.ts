@@ -1,4 +1,4 @@
-// Pieces shared by the resource handlers: Snowflake-style status messages and create/drop bookkeeping.
+// Snowflake-style status messages (common.yaml SuccessResponse) and POST createMode bookkeeping.
 import { alreadyExists } from "../errors";
 import { success, type Outcome } from "../http";
 import type { CreateMode } from "../query";

@@ -1,0 +1,92 @@
+// What the emulator knows about one Snowflake object type. Shapes (fields, types, required, read-only) come from the
+// generated wire models and routes from the generated operations table; a kind holds only Snowflake's behaviour:
+// defaults, inheritance, normalization, refusals, derived values and state machines, each citing its source.
+import type { z } from "zod";
+import type { ApiError } from "../errors";
+import type { QueryParams } from "../query";
+import type { AccountState } from "../state";
+import type { AlterClause } from "../sql/alter";
+import type { CatalogObject, Container, WireValues } from "./catalog";
+
+export interface KindContext {
+  account: AccountState;
+}
+
+export interface AcceptContext extends KindContext {
+  parent: Container;
+  /** The request's query (a few creates take options there, e.g. the deprecated `kind`). */
+  query?: QueryParams;
+  /** The object a PUT or ALTER changes in place, if any (not the one a createMode=orReplace replaces). */
+  existing?: CatalogObject;
+}
+
+export interface ParameterSpec {
+  /** Snowflake's default when set nowhere (Parameters docs). */
+  default: unknown;
+}
+
+export interface RunStateSpec {
+  /** The wire property reporting the state. */
+  wire: string;
+  running: string;
+  suspended: string;
+  /** The state a new object starts in. */
+  initial(values: WireValues): "running" | "suspended";
+  /** When resuming a running object (or suspending a suspended one) is an error, the error. */
+  refusesNoop?(object: CatalogObject, verb: "resumed" | "suspended"): ApiError;
+}
+
+export interface SqlProperty {
+  /** The wire property an ALTER ... SET <KEYWORD> = value changes. */
+  wire: string;
+  value: "string" | "identifier" | "integer" | "boolean" | "lag" | "schedule";
+  /** Whether ALTER ... UNSET <KEYWORD> is allowed (the statement's docs list it). */
+  unset?: boolean;
+}
+
+export interface ObjectKind {
+  /** Spec file (without .yaml): its operations are this kind's routes. */
+  spec: string;
+  /** The body model of POST and PUT, e.g. "Table". */
+  model: string;
+  /** The type in messages: "Table 'DB.S.T' does not exist or not authorized." */
+  objectType: string;
+  /** The type in SQL (ALTER <sqlType>, SHOW PARAMETERS IN <sqlType>) and the SHOW PARAMETERS level of its own values. */
+  sqlType: string;
+  parameterLevel: string;
+  /** Path segment of the collection, e.g. "tables". */
+  collection: string;
+  scope: "account" | "database" | "schema";
+  wire: { strict: z.ZodType; properties: readonly string[]; readOnly: readonly string[]; writeOnly?: readonly string[] };
+  /** Settable properties Snowflake never returns (credentials), besides the spec's write-only ones. */
+  hidden?: readonly string[];
+  /** Wire properties holding identifiers besides `name` (stored parsed, rendered formatted). */
+  identifiers?: readonly string[];
+  /** What a property is when the body leaves it out. */
+  defaults?: WireValues;
+  /** Properties a list answers leave out unless asked with deep=true (table columns: SHOW vs DESCRIBE). */
+  listOmits?: readonly string[];
+  /** Parameters inherited along account -> database -> schema -> object when not set on the object. */
+  parameters?: Record<string, ParameterSpec>;
+  /** What PUT create-or-alter may not change, and why. */
+  fixedOnAlter?: Record<string, string>;
+  /** Properties a PUT that leaves them out keeps (CREATE OR ALTER TABLE: CHANGE_TRACKING is "not unset"). */
+  keptOnAlter?: readonly string[];
+  runState?: RunStateSpec;
+  /** Checks and normalizes the values of a create or PUT body (ranges, enums, references); throws ApiError. */
+  accept?(values: WireValues, context: AcceptContext): WireValues;
+  /** Rules for PUT create-or-alter of an existing object beyond fixedOnAlter (table columns). */
+  alter?(object: CatalogObject, next: WireValues, context: KindContext): void;
+  /** After creation; `replaced` is the object a createMode=orReplace replaced. */
+  created?(object: CatalogObject, context: KindContext, replaced?: CatalogObject): void;
+  /** Values Snowflake derives for the snapshot (rows, state, kind-specific read-only fields). */
+  render?(object: CatalogObject, context: KindContext): WireValues;
+  /** ALTER <sqlType> ... SET / UNSET properties. */
+  sqlProperties?: Record<string, SqlProperty>;
+  /** ALTER clauses of their own (MODIFY CONDITION, CLUSTER BY, SET DIRECTORY, RENAME is generic). */
+  sqlClauses?: readonly AlterClause[];
+  /** Refusals before a DROP (INFORMATION_SCHEMA). */
+  beforeDrop?(object: CatalogObject, context: KindContext): void;
+  /** Refusals before any change (INFORMATION_SCHEMA is read-only). */
+  beforeChange?(object: CatalogObject): void;
+}

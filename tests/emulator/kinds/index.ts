@@ -1,0 +1,19 @@
+// Every object kind the emulator hosts. Its REST routes come from its spec's operations; its SQL from its kind.
+import type { ObjectKind } from "../catalog/object-kind";
+import { alertKind } from "./alert";
+import { databaseKind } from "./database";
+import { dynamicTableKind } from "./dynamic-table";
+import { eventTableKind } from "./event-table";
+import { pipeKind } from "./pipe";
+import { schemaKind } from "./schema";
+import { sequenceKind } from "./sequence";
+import { stageKind } from "./stage";
+import { streamKind } from "./stream";
+import { tableKind } from "./table";
+import { tagKind } from "./tag";
+import { viewKind } from "./view";
+import { warehouseKind } from "./warehouse";
+
+export const OBJECT_KINDS: readonly ObjectKind[] = [
+  warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind,
+];

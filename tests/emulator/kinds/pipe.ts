@@ -1,0 +1,79 @@
+// Pipes (pipe.yaml; CREATE / ALTER PIPE docs). The COPY INTO statement must name a table and a stage that exist;
+// ALTER PIPE changes the comment, error integration and PIPE_EXECUTION_PAUSED only ("it is not possible to modify
+// ... COPY INTO <table> statement, AWS_SNS_TOPIC ... INTEGRATION").
+import * as wire from "../../../provider/wire/pipe";
+import { collectionOf } from "../catalog/catalog";
+import type { Container } from "../catalog/catalog";
+import type { ObjectKind } from "../catalog/object-kind";
+import { ApiError, badRequest, ErrorCodes } from "../errors";
+import { formatIdentifier } from "../identifiers";
+import { findSchema } from "../rest/lookup";
+import type { AccountState } from "../state";
+import { TokenStream } from "../sql/token-stream";
+import { SqlError } from "../sql/tokens";
+import { requireIntegration, schemaPath } from "./shared";
+
+// CREATE PIPE of a missing table answers 001757 "Table '<name>' does not exist" (as seen from Snowflake; the docs
+// list no error texts); COPY from a missing stage answers 002003 "Stage '<name>' does not exist or not authorized."
+const TABLE_MISSING = "001757";
+
+function qualify(parts: string[], [database, schema]: [string, string]): [string, string, string] {
+  if (parts.length === 3) return parts as [string, string, string];
+  if (parts.length === 2) return [database, parts[0], parts[1]];
+  return [database, schema, parts[0]];
+}
+
+/** The table and stage a COPY INTO statement names, checked to exist; and its PATTERN, if any. */
+function checkCopyStatement(statement: string, parent: Container, account: AccountState): { pattern?: string } {
+  const stream = new TokenStream(statement);
+  const where = schemaPath(parent);
+  try {
+    stream.expect("COPY", "INTO");
+    const [database, schema, table] = qualify(stream.qualifiedName(), where);
+    if (!collectionOf(findSchema(account, database, schema), "tables").has(table)) {
+      throw new ApiError(400, TABLE_MISSING, `SQL compilation error:\nTable '${[database, schema, table].map(formatIdentifier).join(".")}' does not exist`);
+    }
+    while (!stream.done && !(stream.peek()?.type === "symbol" && stream.peek()?.value === "@")) stream.next();
+    stream.expectSymbol("@");
+    const [stageDatabase, stageSchema, stage] = qualify(stream.qualifiedName(), where);
+    if (!collectionOf(findSchema(account, stageDatabase, stageSchema), "stages").has(stage)) {
+      throw new ApiError(400, ErrorCodes.doesNotExist, `SQL compilation error:\nStage '${[stageDatabase, stageSchema, stage].map(formatIdentifier).join(".")}' does not exist or not authorized.`);
+    }
+    while (!stream.done) if (stream.accept("PATTERN")) {
+      stream.expectSymbol("=");
+      return { pattern: stream.string() };
+    } else stream.next();
+    return {};
+  } catch (error) {
+    if (error instanceof SqlError) throw badRequest(error.message);
+    throw error;
+  }
+}
+
+export const pipeKind: ObjectKind = {
+  spec: "pipe",
+  model: "Pipe",
+  objectType: "Pipe",
+  sqlType: "PIPE",
+  parameterLevel: "PIPE",
+  collection: "pipes",
+  scope: "schema",
+  wire: { strict: wire.PipeStrict, properties: wire.Pipe_PROPERTIES, readOnly: wire.Pipe_READ_ONLY, writeOnly: wire.Pipe_WRITE_ONLY },
+  identifiers: ["error_integration", "integration"],
+  // CREATE PIPE docs: AUTO_INGEST = FALSE by default.
+  defaults: { auto_ingest: false },
+  accept(values, { account, parent }) {
+    checkCopyStatement(String(values.copy_statement), parent, account);
+    requireIntegration(account, values.error_integration);
+    requireIntegration(account, values.integration);
+    return values;
+  },
+  sqlProperties: {
+    COMMENT: { wire: "comment", value: "string", unset: true },
+    ERROR_INTEGRATION: { wire: "error_integration", value: "identifier", unset: true },
+    PIPE_EXECUTION_PAUSED: { wire: "pipe_execution_paused", value: "boolean", unset: true },
+  },
+  render(object, { account }) {
+    return { pattern: checkCopyStatement(String(object.values.copy_statement), object.parent, account).pattern };
+  },
+};

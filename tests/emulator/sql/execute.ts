@@ -1,0 +1,73 @@
+// One statement executor for both doors Snowflake offers: the SQL API (POST /api/v2/statements) and the
+// connector's query-request. It answers exactly the statements the provider and its tests issue -- ALTER of the
+// emulated objects, SHOW PARAMETERS / WAREHOUSES / DATABASES, SELECT of literals -- and anything else fails as
+// Snowflake fails an unknown statement, with a syntax or compilation error.
+import type { ObjectKind } from "../catalog/object-kind";
+import { ApiError } from "../errors";
+import { findForStatement, readAlterAction } from "./alter";
+import { DDL_TYPE_ID, ResultSet, selectList, SessionFacts, text } from "./select";
+import { executeShow } from "./show";
+import { TokenStream } from "./token-stream";
+import { SqlError } from "./tokens";
+
+/** The object types statements may name, by their SQL words ("DYNAMIC TABLE"); TABLE covers event tables too. */
+export class StatementKinds {
+  constructor(private readonly kinds: readonly ObjectKind[]) {}
+
+  of(sqlType: string): ObjectKind[] {
+    return this.kinds.filter((kind) => kind.sqlType === sqlType);
+  }
+
+  /** Reads the object type words of an ALTER (one or two words: ALERT, DYNAMIC TABLE). */
+  read(stream: TokenStream): ObjectKind[] {
+    const first = stream.next();
+    const one = this.of(first.value.toUpperCase());
+    const second = stream.peek();
+    if (second?.type === "word") {
+      const two = this.of(`${first.value} ${second.value}`.toUpperCase());
+      if (two.length) {
+        stream.next();
+        return two;
+      }
+    }
+    if (!one.length) throw stream.unexpected(first);
+    return one;
+  }
+}
+
+function statusResult(message: string): ResultSet {
+  return { columns: [text("status")], rows: [[message]], statementTypeId: DDL_TYPE_ID };
+}
+
+function executeAlter(stream: TokenStream, session: SessionFacts, kinds: StatementKinds): ResultSet {
+  const candidates = kinds.read(stream);
+  const ifExists = stream.accept("IF", "EXISTS");
+  const parts = stream.qualifiedName();
+  let object;
+  try {
+    object = findForStatement(candidates, parts, session.account);
+  } catch (error) {
+    if (ifExists) return statusResult("Statement executed successfully.");
+    throw error;
+  }
+  const change = readAlterAction(object.kind, stream, session.account);
+  stream.expectEnd();
+  object.kind.beforeChange?.(object);
+  change(object, { account: session.account });
+  object.updatedOn = new Date();
+  return statusResult("Statement executed successfully.");
+}
+
+export function executeSql(sqlText: string, session: SessionFacts, kinds: StatementKinds): ResultSet {
+  const stream = new TokenStream(sqlText);
+  try {
+    if (stream.accept("ALTER")) return executeAlter(stream, session, kinds);
+    if (stream.accept("SHOW")) return executeShow(stream, session, (sqlType) => kinds.of(sqlType));
+    if (stream.accept("SELECT")) return selectList(stream.rest(), session);
+    throw stream.done ? new SqlError("000900", "42000", "SQL compilation error:\nEmpty SQL statement.") : stream.unexpected(stream.next());
+  } catch (error) {
+    // The kinds' rules speak REST (ApiError); through SQL the same refusal is a statement error.
+    if (error instanceof ApiError) throw new SqlError(error.code, "42000", error.message);
+    throw error;
+  }
+}
