@@ -1,141 +1,126 @@
-// Every resource type, end to end through the driver (real dynamic-provider host) and the emulator:
-// preview with unknowns -> up -> refresh shows no diff -> update in place -> refresh -> immutable change replaces
-// -> an out-of-band change is seen by refresh and undone by up -> destroy leaves nothing the program made.
-import { Declaration, expectOk, opOf, startTestStack, TestStack } from "./support/test-stack";
+// Every resource type, end to end through the driver (real dynamic-provider host) and the emulator, all rows of
+// the round-trip table in one stack: preview with unknowns -> up -> refresh shows no diff -> in-place change ->
+// refresh -> an out-of-band change is seen by refresh and undone by up -> rename in place -> destroy leaves nothing.
+import { DriverResult } from "./driver";
+import { CONTEXT, ROUND_TRIP_CASES, RoundTripCase } from "./support/roundtrip-cases";
+import { Declaration, expectOk, startTestStack, TestStack } from "./support/test-stack";
 
-interface RoundTripCase {
-  type: Declaration["type"];
-  /** Resources the one under test needs (created with it, kept throughout). */
-  context: Declaration[];
-  name: string;
-  args: Record<string, unknown>;
-  /** Settable changes, and how the wire snapshot must look afterwards. */
-  inPlace: { args: Record<string, unknown>; wire: Record<string, unknown> };
-  /** A change of a fixed property, and how the wire snapshot must look afterwards. */
-  replacing: { args: Record<string, unknown>; wire: Record<string, unknown>; path: string };
-  path: string;
-  /** Where the program's objects would be listed, to check destroy left none. */
-  listPath: string;
+let stack: TestStack;
+beforeAll(async () => { stack = await startTestStack(); });
+afterAll(async () => { await stack.close(); });
+
+const resourceName = (c: RoundTripCase) => `subject_${c.type}`;
+const changeOf = (result: DriverResult, c: RoundTripCase) => result.changes.find((change) => change.name === resourceName(c));
+const rows = ROUND_TRIP_CASES.map((c) => [c.type, c] as const);
+const renamed = rows.filter(([, c]) => c.rename);
+
+type Phase = "initial" | "changed" | "renamed";
+function declarations(phase: Phase, extra: Declaration[] = [], override?: (c: RoundTripCase) => Record<string, unknown>): Declaration[] {
+  return [...extra, ...CONTEXT, ...ROUND_TRIP_CASES.map((c) => {
+    const args = { ...c.args, ...(phase !== "initial" ? c.inPlace.args : {}), ...(phase === "renamed" && c.rename ? { name: c.rename.name } : {}) };
+    return { type: c.type, name: resourceName(c), args: { ...args, ...override?.(c) } };
+  })];
 }
 
-const cases: RoundTripCase[] = [
-  {
-    type: "Warehouse",
-    context: [],
-    name: "RT_WH",
-    args: { name: "rt_wh", warehouseSize: "x-small", autoSuspend: 300, autoResume: true, comment: "v1" },
-    inPlace: { args: { warehouseSize: "SMALL", autoSuspend: 120, comment: "v2" }, wire: { warehouse_size: "SMALL", auto_suspend: 120, comment: "v2", auto_resume: "true" } },
-    replacing: { args: { name: "RT_WH_RENAMED" }, wire: { name: "RT_WH_RENAMED" }, path: "/api/v2/warehouses/RT_WH_RENAMED" },
-    path: "/api/v2/warehouses/RT_WH",
-    listPath: "/api/v2/warehouses?like=RT_%25",
-  },
-  {
-    type: "Database",
-    context: [],
-    name: "RT_DB",
-    args: { name: "RT_DB", comment: "v1", dataRetentionTimeInDays: 1 },
-    inPlace: { args: { comment: "v2", dataRetentionTimeInDays: 0, logLevel: "warn" }, wire: { comment: "v2", data_retention_time_in_days: 0, log_level: "WARN" } },
-    replacing: { args: { kind: "TRANSIENT" }, wire: { kind: "TRANSIENT" }, path: "/api/v2/databases/RT_DB" },
-    path: "/api/v2/databases/RT_DB",
-    listPath: "/api/v2/databases?like=RT_%25",
-  },
-  {
-    type: "Schema",
-    context: [{ type: "Database", name: "holder", args: { name: "RT_HOLDER" } }],
-    name: "RT_SCHEMA",
-    args: { database: { $ref: "holder.name" }, name: "Rt_Schema", comment: "v1" },
-    inPlace: { args: { comment: "v2", managedAccess: true }, wire: { comment: "v2", managed_access: true } },
-    replacing: { args: { kind: "TRANSIENT" }, wire: { kind: "TRANSIENT" }, path: "/api/v2/databases/RT_HOLDER/schemas/RT_SCHEMA" },
-    path: "/api/v2/databases/RT_HOLDER/schemas/RT_SCHEMA",
-    listPath: "/api/v2/databases?like=RT_%25",
-  },
-];
-
-describe.each(cases)("$type round trip", (c) => {
-  let stack: TestStack;
-  const underTest = (args: Record<string, unknown>): Declaration[] => [...c.context, { type: c.type, name: "subject", args }];
-  let args = { ...c.args };
-
-  beforeAll(async () => { stack = await startTestStack(); });
-  afterAll(async () => { await stack.close(); });
-
-  test("preview with an unknown input plans creates and sends nothing to Snowflake", async () => {
+describe("preview with an unknown input", () => {
+  let result: DriverResult;
+  beforeAll(async () => {
     // The comment comes from an output only known after a create: check and diff get the unknown sentinel.
     const upstream: Declaration = { type: "Database", name: "upstream", args: { name: "RT_UPSTREAM" } };
-    const result = expectOk(await stack.run("preview", [upstream, ...underTest({ ...args, comment: { $ref: "upstream.owner" } })]));
-    expect(opOf(result, "subject")).toBe("create");
-    expect(opOf(result, "upstream")).toBe("create");
-    expect(stack.emulator.requestLog).toEqual([]);
+    result = expectOk(await stack.run("preview", declarations("initial", [upstream], () => ({ comment: { $ref: "upstream.owner" } }))));
   });
+  test.each(rows)("%s plans a create", (_type, c) => expect(changeOf(result, c)?.op).toBe("create"));
+  test("nothing reaches Snowflake", () => expect(stack.emulator.requestLog).toEqual([]));
+});
 
-  test("up creates it with the declared settings", async () => {
-    const result = expectOk(await stack.run("up", underTest(args)));
-    expect(opOf(result, "subject")).toBe("create");
+describe("up", () => {
+  let result: DriverResult;
+  beforeAll(async () => { result = expectOk(await stack.run("up", declarations("initial"))); });
+  test.each(rows)("%s is created with the declared settings", async (_type, c) => {
+    expect(changeOf(result, c)?.op).toBe("create");
     const live = await stack.rest("GET", c.path);
     expect(live.status).toBe(200);
     expect(live.body).toMatchObject({ comment: "v1" });
   });
+});
 
-  test("refresh right after shows no diff, and so does the next up", async () => {
-    const refresh = expectOk(await stack.run("refresh", underTest(args)));
-    expect(refresh.changes.filter((change) => change.op !== "same")).toEqual([]);
+describe("refresh right after up, and the next up", () => {
+  let refresh: DriverResult;
+  let up: DriverResult;
+  beforeAll(async () => {
+    refresh = expectOk(await stack.run("refresh", declarations("initial")));
     stack.emulator.clearRequestLog();
-    const up = expectOk(await stack.run("up", underTest(args)));
-    expect(up.changes.filter((change) => change.op !== "same")).toEqual([]);
-    expect(stack.emulator.requestLog.filter((entry) => entry.method !== "GET")).toEqual([]);
+    up = expectOk(await stack.run("up", declarations("initial")));
   });
-
-  test("a settable change updates in place", async () => {
-    const before = await stack.rest("GET", c.path);
-    args = { ...args, ...c.inPlace.args };
-    const result = expectOk(await stack.run("up", underTest(args)));
-    expect(opOf(result, "subject")).toBe("update");
-    expect(result.changes.find((change) => change.name === "subject")!.changedProperties.sort()).toEqual(Object.keys(c.inPlace.args).sort());
-    const after = await stack.rest("GET", c.path);
-    expect(after.body).toMatchObject(c.inPlace.wire);
-    expect(after.body.created_on).toBe(before.body.created_on);
+  test.each(rows)("%s shows no diff", (_type, c) => {
+    expect(changeOf(refresh, c)?.op).toBe("same");
+    expect(changeOf(up, c)?.op).toBe("same");
   });
+  test("the up sends nothing but reads", () => expect(stack.emulator.requestLog.filter((entry) => entry.method !== "GET")).toEqual([]));
+});
 
-  test("refresh after the update shows no diff", async () => {
-    const refresh = expectOk(await stack.run("refresh", underTest(args)));
-    expect(refresh.changes.filter((change) => change.op !== "same")).toEqual([]);
+describe("a settable change", () => {
+  let result: DriverResult;
+  const createdOn = new Map<string, string>();
+  beforeAll(async () => {
+    for (const c of ROUND_TRIP_CASES) createdOn.set(c.type, (await stack.rest("GET", c.path)).body.created_on);
+    result = expectOk(await stack.run("up", declarations("changed")));
   });
+  test.each(rows)("%s is updated in place", async (_type, c) => {
+    const change = changeOf(result, c)!;
+    expect(change.op).toBe("update");
+    expect([...change.changedProperties].sort()).toEqual(Object.keys(c.inPlace.args).sort());
+    const live = await stack.rest("GET", c.path);
+    expect(live.body).toMatchObject(c.inPlace.wire);
+    if (!c.recreates) expect(live.body.created_on).toBe(createdOn.get(c.type));
+    if (c.inPlace.args.tags) expect((await stack.rest("GET", `${c.path}:get-tags`)).body).toEqual([expect.objectContaining({ tag_name: "RT_OWNER", tag_value: "data" })]);
+  });
+});
 
-  test("an out-of-band change is seen by refresh and undone by up", async () => {
-    await stack.changeOutOfBand(c.path, { comment: "changed by hand" });
-    const refresh = expectOk(await stack.run("refresh", underTest(args)));
-    expect(opOf(refresh, "subject")).toBe("refresh-update");
-    expect(refresh.changes.find((change) => change.name === "subject")!.changedProperties).toContain("comment");
-    const up = expectOk(await stack.run("up", underTest(args)));
-    expect(opOf(up, "subject")).toBe("update");
+describe("refresh after the change", () => {
+  let refresh: DriverResult;
+  beforeAll(async () => { refresh = expectOk(await stack.run("refresh", declarations("changed"))); });
+  test.each(rows)("%s shows no diff", (_type, c) => expect(changeOf(refresh, c)?.op).toBe("same"));
+});
+
+describe("a change made outside Pulumi", () => {
+  let refresh: DriverResult;
+  let up: DriverResult;
+  beforeAll(async () => {
+    for (const c of ROUND_TRIP_CASES) await c.changeOutOfBand(stack, c.path);
+    refresh = expectOk(await stack.run("refresh", declarations("changed")));
+    up = expectOk(await stack.run("up", declarations("changed")));
+  });
+  test.each(rows)("%s: refresh sees it and up undoes it", async (_type, c) => {
+    expect(changeOf(refresh, c)?.op).toBe("refresh-update");
+    expect(changeOf(refresh, c)?.changedProperties).toContain("comment");
+    expect(changeOf(up, c)?.op).toBe("update");
     expect((await stack.rest("GET", c.path)).body.comment).toBe("v2");
   });
+});
 
-  test("changing a fixed property replaces the object", async () => {
-    args = { ...args, ...c.replacing.args };
-    const result = expectOk(await stack.run("up", underTest(args)));
-    expect(opOf(result, "subject")).toBe("replace");
-    const live = await stack.rest("GET", c.replacing.path);
+describe("a new name", () => {
+  let result: DriverResult;
+  const createdOn = new Map<string, string>();
+  beforeAll(async () => {
+    for (const [, c] of renamed) createdOn.set(c.type, (await stack.rest("GET", c.path)).body.created_on);
+    result = expectOk(await stack.run("up", declarations("renamed")));
+  });
+  test.each(renamed)("%s is renamed in place, keeping the object", async (_type, c) => {
+    expect(changeOf(result, c)?.op).toBe("update");
+    const live = await stack.rest("GET", c.rename!.path);
     expect(live.status).toBe(200);
-    expect(live.body).toMatchObject({ ...c.replacing.wire, comment: "v2" });
-    if (c.replacing.path !== c.path) expect((await stack.rest("GET", c.path)).status).toBe(404);
-    const refresh = expectOk(await stack.run("refresh", underTest(args)));
-    expect(refresh.changes.filter((change) => change.op !== "same")).toEqual([]);
+    expect(live.body.created_on).toBe(createdOn.get(c.type));
+    expect((await stack.rest("GET", c.path)).status).toBe(404);
   });
+});
 
-  test("an object deleted outside Pulumi is dropped by refresh and recreated by up", async () => {
-    expect((await stack.rest("DELETE", c.replacing.path)).status).toBe(200);
-    const refresh = expectOk(await stack.run("refresh", underTest(args)));
-    expect(opOf(refresh, "subject")).toBe("refresh-delete");
-    const up = expectOk(await stack.run("up", underTest(args)));
-    expect(opOf(up, "subject")).toBe("create");
-    expect((await stack.rest("GET", c.replacing.path)).body).toMatchObject({ ...c.replacing.wire, comment: "v2" });
-  });
-
-  test("destroy leaves nothing the program made", async () => {
-    const result = expectOk(await stack.run("destroy", underTest(args)));
-    expect(opOf(result, "subject")).toBe("delete");
-    const listed = await stack.rest("GET", c.listPath);
-    expect(listed.body).toEqual([]);
+describe("destroy", () => {
+  let result: DriverResult;
+  beforeAll(async () => { result = expectOk(await stack.run("destroy", declarations("renamed"))); });
+  test.each(rows)("%s is deleted", (_type, c) => expect(changeOf(result, c)?.op).toBe("delete"));
+  test("nothing the program made is left", async () => {
+    expect((await stack.rest("GET", "/api/v2/warehouses?like=RT_%25")).body).toEqual([]);
+    expect((await stack.rest("GET", "/api/v2/databases?like=RT_%25")).body).toEqual([]);
   });
 });

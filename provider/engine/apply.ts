@@ -6,7 +6,7 @@ import { isSet } from "./field-kind";
 import { canonicalTagKey, tagReference } from "./kinds/tags";
 import { canonicalIdentifier } from "./identifiers";
 import { createOrAlterBody, toWireBody } from "./mapper";
-import { ObjectApi } from "./object-api";
+import { ConflictError, ObjectApi } from "./object-api";
 import { ChangePlan } from "./plan";
 
 /** Renames in place, keeping the object (and its data, grants and history). */
@@ -78,11 +78,18 @@ export async function applyTags(api: ObjectApi, news: Properties, olds: Properti
   if (unset.length) await api.action(news, "unset-tags", { body: unset.map(tagReference) });
 }
 
-/** Resume or suspend: through the type's REST actions, or ALTER <type> ... RESUME / SUSPEND. */
+/**
+ * Resume or suspend: through the type's REST actions, or ALTER <type> ... RESUME / SUSPEND. An object already in
+ * that state (a warehouse Snowflake suspended by itself) answers 409 for "invalid state", which is success here.
+ */
 export async function applyRunState(api: ObjectApi, news: Properties, suspend: boolean): Promise<void> {
   const runState = api.definition.runState!;
-  if (runState.via === "rest") await api.action(news, suspend ? "suspend" : "resume");
-  else await api.alter(news, keyword(suspend ? "SUSPEND" : "RESUME"));
+  try {
+    if (runState.via === "rest") await api.action(news, suspend ? "suspend" : "resume");
+    else await api.alter(news, keyword(suspend ? "SUSPEND" : "RESUME"));
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
 }
 
 /**

@@ -91,6 +91,11 @@ export function doesNotExist(objectType: string, displayName: string): ApiError 
   );
 }
 
+/** An object a statement refers to (a stream's table, a pipe's stage) is missing: "Object '<name>' does not exist or not authorized." */
+export function referenceMissing(displayName: string, objectType = "Object"): ApiError {
+  return new ApiError(404, ErrorCodes.doesNotExist, `SQL compilation error:\n${objectType} '${displayName}' does not exist or not authorized.`);
+}
+
 export function alreadyExists(displayName: string): ApiError {
   return new ApiError(409, ErrorCodes.alreadyExists, `SQL compilation error:\nObject '${displayName}' already exists.`);
 }

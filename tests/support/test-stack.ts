@@ -7,11 +7,19 @@ import { DriverMode, DriverResult, runDriverProcess } from "../driver";
 import { Emulator, startEmulator } from "../emulator";
 import { callEmulator, EmulatorAnswer } from "./emulator-api";
 import { expectNoSecrets } from "./secret-scan";
+import { OBJECT_KINDS } from "../emulator/kinds";
+
+/** The read-only wire fields of the object type whose collection a REST path names (.../tables/T -> Table). */
+export function readOnlyFieldsAt(apiPath: string): readonly string[] {
+  const collection = apiPath.split("?")[0].split("/").slice(-2)[0];
+  return OBJECT_KINDS.find((kind) => kind.collection === collection)?.wire.readOnly ?? [];
+}
 
 export const FIXTURE_PROGRAM = path.resolve(__dirname, "..", "fixtures", "snowflake-program");
 
 export interface Declaration {
-  type: "Warehouse" | "Database" | "Schema";
+  /** A resource class of the package, e.g. "Table". */
+  type: string;
   name: string;
   args: Record<string, unknown>;
   options?: Record<string, unknown>;
@@ -25,8 +33,10 @@ export interface TestStack {
   /** Registers a secret value that must never appear in state. */
   addSecret(secret: string): void;
   rest(method: string, apiPath: string, body?: unknown): Promise<EmulatorAnswer>;
-  /** GET, apply the patch, PUT back: a change made outside Pulumi. */
+  /** GET, apply the patch, PUT back (without read-only fields): a change made outside Pulumi. */
   changeOutOfBand(apiPath: string, patch: Record<string, unknown>): Promise<void>;
+  /** Runs a statement over the SQL API, as a person in a worksheet would; throws unless it succeeds. */
+  sql(statement: string): Promise<EmulatorAnswer>;
   close(): Promise<void>;
 }
 
@@ -70,8 +80,15 @@ export async function startTestStack(programDir = FIXTURE_PROGRAM): Promise<Test
     async changeOutOfBand(apiPath, patch) {
       const current = await rest("GET", apiPath);
       if (current.status !== 200) throw new Error(`GET ${apiPath}: ${current.status} ${JSON.stringify(current.body)}`);
-      const updated = await rest("PUT", apiPath, { ...current.body, ...patch });
+      const readOnly = new Set(readOnlyFieldsAt(apiPath));
+      const body = Object.fromEntries(Object.entries({ ...current.body, ...patch }).filter(([key]) => !readOnly.has(key)));
+      const updated = await rest("PUT", apiPath, body);
       if (updated.status !== 200) throw new Error(`PUT ${apiPath}: ${updated.status} ${JSON.stringify(updated.body)}`);
+    },
+    async sql(statement) {
+      const answer = await rest("POST", "/api/v2/statements", { statement });
+      if (answer.status !== 200) throw new Error(`${statement}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer;
     },
     async close() {
       await emulator.close();

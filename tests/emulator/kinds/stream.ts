@@ -4,7 +4,7 @@
 import * as wire from "../../../provider/wire/stream";
 import { CatalogObject, collectionOf, displayName } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
-import { badRequest } from "../errors";
+import { badRequest, referenceMissing } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
 import { findSchema } from "../rest/lookup";
 import { schemaPath } from "./shared";
@@ -29,7 +29,7 @@ function resolveSource(source: Source, parentNames: [string, string], account: P
   // CREATE STREAM docs: streams on external tables need an external table; the emulator has none.
   if (!collection) throw badRequest(`SQL compilation error:\nStreams on ${source.src_type} sources are not emulated.`);
   const found = collectionOf(findSchema(account, database, schema), collection).get(name);
-  if (!found) throw badRequest(`SQL compilation error:\nObject '${[database, schema, name].map(formatIdentifier).join(".")}' does not exist or not authorized.`);
+  if (!found) throw referenceMissing([database, schema, name].map(formatIdentifier).join("."));
   return found;
 }
 
@@ -81,7 +81,8 @@ export const streamKind: ObjectKind = {
       // SHOW STREAMS docs: type is "currently DELTA only"; invalid_reason "currently, the only value returned is N/A".
       type: "DELTA",
       invalid_reason: "N/A",
-      table_name: [source.database_name, source.schema_name, source.name].filter(Boolean).map((part) => formatIdentifier(part!)).join("."),
+      // stream.yaml Stream.table_name is an Identifier: the source's own name.
+      table_name: formatIdentifier(source.name),
     };
   },
 };

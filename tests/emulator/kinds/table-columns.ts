@@ -70,12 +70,17 @@ function normalizeConstraint(raw: Partial<Constraint>, previous: Constraint[]): 
   const columnNames = (raw.column_names ?? []).map((name) => parseIdentifier(name, "Constraint.column_names"));
   const type = raw.constraint_type!;
   const same = previous.find((old) => old.constraint_type === type && old.column_names.join() === columnNames.join());
-  const constraint: Constraint = { name: raw.name ? parseIdentifier(raw.name, "Constraint.name") : same?.name ?? systemName(), constraint_type: type, column_names: columnNames };
+  // table.yaml Constraint.name is a plain string: names Snowflake generated come back as they were printed.
+  const constraint: Constraint = { name: raw.name ? constraintName(raw.name) : same?.name ?? systemName(), constraint_type: type, column_names: columnNames };
   if (type === "FOREIGN KEY") {
     constraint.referenced_table_name = raw.referenced_table_name;
     constraint.referenced_column_names = (raw.referenced_column_names ?? []).map((name) => parseIdentifier(name, "ForeignKey.referenced_column_names"));
   }
   return constraint;
+}
+
+function constraintName(name: string): string {
+  return /^SYS_CONSTRAINT_/.test(name) ? name : parseIdentifier(name, "Constraint.name");
 }
 
 /** Why Snowflake cannot change a column's type in place (ALTER TABLE ... ALTER COLUMN docs; error texts as observed). */
