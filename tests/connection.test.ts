@@ -126,10 +126,17 @@ describe("through the provider host", () => {
     }));
   });
 
-  test("pointing the stack at another account plans a replacement of what lives in the old one", async () => {
-    const result = expectOk(await runDriverProcess({
+  test("pointing the stack at another account is refused for a database (a new one would be empty), unless allowReplace", async () => {
+    const refused = await runDriverProcess({
       mode: "preview", programDir: FIXTURE_PROGRAM, stateFile: stack.stateFile,
       config: configFor("rotated-token-2", "another_account"), secretConfigKeys: ["snowflake:token"],
+    });
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatch(/refused: changing the account its connection points at replaces database CONFIGURED_DB.*Set allowReplace: true/);
+    const allowed = JSON.stringify([{ type: "Database", name: "db", args: { name: "CONFIGURED_DB", allowReplace: true } }]);
+    const result = expectOk(await runDriverProcess({
+      mode: "preview", programDir: FIXTURE_PROGRAM, stateFile: stack.stateFile,
+      config: { ...configFor("rotated-token-2", "another_account"), "test:resources": allowed }, secretConfigKeys: ["snowflake:token"],
     }));
     const change = result.changes.find((c) => c.name === "db")!;
     expect(change.op).toBe("replace");

@@ -5,6 +5,7 @@ import * as common from "../provider/wire/common";
 import * as wire from "../provider/wire";
 import { Emulator, startEmulator } from "./emulator";
 import { callEmulator } from "./support/emulator-api";
+import { OBJECT_KINDS } from "./emulator/kinds";
 
 let emulator: Emulator;
 beforeAll(async () => { emulator = await startEmulator(); });
@@ -54,4 +55,45 @@ test("errors and 202 answers match the spec and carry request ids", async () => 
   expect(accepted.status).toBe(202);
   expectModel(common.SuccessAcceptedResponseStrict, accepted.body);
   expect(accepted.headers.get("location")).toMatch(/^\/api\/v2\/results\//);
+});
+
+describe("every object kind's answers match its spec model", () => {
+  const IN = "/api/v2/databases/KINDS_DB/schemas/PUBLIC";
+  const bodies: [string, string, Record<string, unknown>][] = [
+    ["/api/v2/warehouses", "KINDS_WH", { initially_suspended: "true" }],
+    ["/api/v2/databases", "KINDS_DB", {}],
+    ["/api/v2/databases/KINDS_DB/schemas", "KINDS_SCHEMA", { managed_access: true }],
+    [`${IN}/tables`, "KINDS_TABLE", { columns: [{ name: "ID", datatype: "int", constraints: [{ constraint_type: "PRIMARY KEY" }] }, { name: "NOTE", datatype: "string" }] }],
+    [`${IN}/event-tables`, "KINDS_EVENTS", {}],
+    [`${IN}/dynamic-tables`, "KINDS_DYNAMIC", { query: "SELECT ID FROM KINDS_TABLE", target_lag: { type: "DOWNSTREAM" }, warehouse: "KINDS_WH" }],
+    [`${IN}/views`, "KINDS_VIEW", { columns: [], query: "SELECT 1 AS ONE" }],
+    [`${IN}/streams`, "KINDS_STREAM", { stream_source: { src_type: "table", name: "KINDS_TABLE" } }],
+    [`${IN}/stages`, "KINDS_STAGE", { directory_table: { enable: true } }],
+    [`${IN}/pipes`, "KINDS_PIPE", { copy_statement: "COPY INTO KINDS_TABLE FROM @KINDS_STAGE PATTERN = '.*'" }],
+    [`${IN}/alerts`, "KINDS_ALERT", { schedule: { schedule_type: "MINUTES_TYPE", minutes: 5 }, condition: "SELECT 1", action: "SELECT 2" }],
+    [`${IN}/sequences`, "KINDS_SEQUENCE", { start: 5 }],
+    [`${IN}/tags`, "KINDS_TAG", { allowed_values: ["a"] }],
+  ];
+  beforeAll(async () => {
+    for (const [collection, name, body] of bodies) {
+      const created = await call("POST", collection, { name, ...body });
+      if (created.status !== 200) throw new Error(`${collection}: ${JSON.stringify(created.body)}`);
+    }
+  });
+
+  test.each(bodies)("%s: GET and list", async (collection, name) => {
+    const kind = OBJECT_KINDS.find((candidate) => collection.endsWith(`/${candidate.collection}`))!;
+    expectModel(kind.wire.strict, (await call("GET", `${collection}/${name}`)).body);
+    for (const item of (await call("GET", collection)).body) expectModel(kind.wire.strict, item);
+  });
+
+  test("SQL API answers: a result set, a statement failure, and a statement the emulator does not run", async () => {
+    expectModel(wire.sqlapi.ResultSetStrict, (await call("POST", "/api/v2/statements", { statement: "SHOW PARAMETERS IN SCHEMA KINDS_DB.PUBLIC" })).body);
+    const failed = await call("POST", "/api/v2/statements", { statement: "ALTER ALERT KINDS_DB.PUBLIC.NO_SUCH_ALERT RESUME" });
+    expect(failed.status).toBe(422);
+    expectModel(wire.sqlapi.QueryFailureStatusStrict, failed.body);
+    const unknown = await call("POST", "/api/v2/statements", { statement: "CREATE TABLE X (A INT)" });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toMatchObject({ code: "002003", message: expect.stringContaining("SQL compilation error") });
+  });
 });

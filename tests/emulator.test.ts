@@ -264,24 +264,18 @@ describe("warehouses", () => {
     expect(new Date(body.created_on).toISOString()).toBe(body.created_on);
   });
 
-  it("accepts string and JSON booleans and ignores read-only fields", async () => {
-    await post(WAREHOUSES, {
-      name: "WH_FLAGS",
-      auto_resume: false,
-      enable_query_acceleration: "TRUE",
-      initially_suspended: "true",
-      state: "STARTED",
-      owner: "SOMEONE",
-      created_on: "2000-01-01T00:00:00Z",
-    });
+  it("takes the spec's string booleans, and refuses JSON booleans for them and read-only fields", async () => {
+    // warehouse.yaml types auto_resume & co. as strings "true" / "false".
+    const json = await post(WAREHOUSES, { name: "WH_FLAGS", auto_resume: false });
+    expect(json.status).toBe(400);
+    expect(json.body.message).toContain("auto_resume");
+    const readOnly = await post(WAREHOUSES, { name: "WH_FLAGS", state: "STARTED", owner: "SOMEONE" });
+    expect(readOnly.status).toBe(400);
+    expect(readOnly.body.message).toMatch(/Field 'state' of Warehouse is read-only/);
+    await post(WAREHOUSES, { name: "WH_FLAGS", auto_resume: "false", enable_query_acceleration: "true", initially_suspended: "true" });
     const { body } = await get(`${WAREHOUSES}/WH_FLAGS`);
-    expect(body).toMatchObject({
-      auto_resume: "false",
-      enable_query_acceleration: "true",
-      initially_suspended: "true",
-    });
+    expect(body).toMatchObject({ auto_resume: "false", enable_query_acceleration: "true", initially_suspended: "true" });
     expect(body).toMatchObject({ state: "SUSPENDED", owner: "ACCOUNTADMIN" });
-    expect(body.created_on).not.toBe("2000-01-01T00:00:00Z");
   });
 
   it("normalises size aliases and validates properties", async () => {
@@ -462,7 +456,8 @@ describe("databases", () => {
       is_current: false,
     });
     expect(body).not.toHaveProperty("comment");
-    expect(body).not.toHaveProperty("log_level");
+    // Parameters docs: an object reports every parameter with its effective value (here Snowflake's defaults).
+    expect(body).toMatchObject({ log_level: "OFF", trace_level: "OFF", suspend_task_after_num_failures: 10 });
     const schemas = (await get(`${DATABASES}/DB_DEFAULTS/schemas`)).body.map((schema: { name: string }) => schema.name);
     expect(schemas).toEqual(["INFORMATION_SCHEMA", "PUBLIC"]);
   });

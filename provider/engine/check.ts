@@ -1,5 +1,6 @@
-// check: validate declared inputs before anything reaches Snowflake. Every failure names the property, the value
-// given and what is allowed. Values not known yet (preview) are passed through untouched.
+// check: validate declared inputs before anything reaches Snowflake. Every failure names the property (the engine
+// prints "<property>: <reason>", so reasons do not repeat it), the value given and what is allowed. Values not
+// known yet (preview) are passed through untouched.
 import { RESOURCE_CONNECTION_KEYS } from "../connection/resource-connection";
 import { COMMON_INPUTS, OPT_IN_INPUTS, Properties, ResourceDefinition } from "./definition";
 import { isSet, show } from "./field-kind";
@@ -17,22 +18,22 @@ export function checkInputs(definition: ResourceDefinition, news: Properties): C
     if (INTERNAL_INPUTS.has(property) || value === undefined) continue;
     if (!known.has(property)) {
       const otherTypes = property in OPT_IN_INPUTS ? ` (${definition.noun}s hold nothing ${property} would protect)` : "";
-      failures.push({ property, reason: `${property} is not a property of ${definition.noun}s${otherTypes} (value ${show(value)}); allowed: ${[...known].sort().join(", ")}` });
+      failures.push({ property, reason: `not a property of ${definition.noun}s${otherTypes} (value ${show(value)}); allowed: ${[...known].sort().join(", ")}` });
       continue;
     }
     if (isUnknown(value)) continue;
     if (property === "connection") {
       failures.push(...checkConnection(value));
     } else if (flags.has(property)) {
-      if (typeof value !== "boolean") failures.push({ property, reason: `${property}: ${show(value)} is not allowed; expected true or false` });
+      if (typeof value !== "boolean") failures.push({ property, reason: `${show(value)} is not allowed; expected true or false` });
     } else if (value !== null) {
       const field = definition.fields[property];
       const problem = field.kind.problem(value);
-      if (problem) failures.push({ property, reason: `${property}: ${show(value)} is not allowed (${problem}); expected ${field.kind.expected}` });
+      if (problem) failures.push({ property, reason: `${show(value)} is not allowed (${problem}); expected ${field.kind.expected}` });
     }
   }
   for (const [property, field] of Object.entries(definition.fields)) {
-    if (field.required && !isSet(news[property])) failures.push({ property, reason: `${property} is required: ${field.doc}` });
+    if (field.required && !isSet(news[property])) failures.push({ property, reason: `required (${field.doc})` });
   }
   if (failures.length === 0 && definition.crossChecks && !Object.values(news).some(isUnknown)) failures.push(...definition.crossChecks(news));
   return failures;
@@ -43,7 +44,7 @@ const SECRET_WORDS = /password|passcode|token|secret|private_?key|passphrase/i;
 /** The per-resource connection: non-secret settings only, since resource inputs are stored in state. */
 function checkConnection(connection: unknown): CheckFailure[] {
   if (!connection || typeof connection !== "object" || Array.isArray(connection)) {
-    return [{ property: "connection", reason: `connection: ${show(connection)} is not allowed; expected an object with any of ${RESOURCE_CONNECTION_KEYS.join(", ")}` }];
+    return [{ property: "connection", reason: `${show(connection)} is not allowed; expected an object with any of ${RESOURCE_CONNECTION_KEYS.join(", ")}` }];
   }
   const failures: CheckFailure[] = [];
   for (const [key, value] of Object.entries(connection)) {
@@ -51,11 +52,11 @@ function checkConnection(connection: unknown): CheckFailure[] {
     const property = `connection.${key}`;
     if (!(RESOURCE_CONNECTION_KEYS as readonly string[]).includes(key)) {
       const reason = SECRET_WORDS.test(key)
-        ? `${property} is not allowed: a resource's connection is stored in state, so it never holds secrets; put ${key} in stack config as a secret (pulumi config set --secret snowflake:${key}), a SNOWFLAKE_* variable or connections.toml`
-        : `${property} is not allowed (value ${show(value)}); a resource's connection takes ${RESOURCE_CONNECTION_KEYS.join(", ")}`;
+        ? `not allowed: a resource's connection is stored in state, so it never holds secrets; put ${key} in stack config as a secret (pulumi config set --secret snowflake:${key}), a SNOWFLAKE_* variable or connections.toml`
+        : `not allowed (value ${show(value)}); a resource's connection takes ${RESOURCE_CONNECTION_KEYS.join(", ")}`;
       failures.push({ property, reason });
     } else if (typeof value !== "string" && !(key === "port" && typeof value === "number")) {
-      failures.push({ property, reason: `${property}: ${show(value)} is not allowed; expected a string` });
+      failures.push({ property, reason: `${show(value)} is not allowed; expected a string` });
     }
   }
   return failures;

@@ -72,7 +72,10 @@ export class ResourceEngine {
   private async adopt(api: ObjectApi, inputs: Properties): Promise<{ id: string; outs: Properties }> {
     const live = await this.fetch(api, inputs);
     if (!live) throw new Error(`${api.describe(inputs)} exists but cannot be read`);
-    const current = { ...liveProperties(this.definition, live), name: inputs.name, ...this.parents(inputs) };
+    // The live values of what the program declares: settings it leaves out stay as they are.
+    const liveValues = liveProperties(this.definition, live);
+    const current: Properties = { ...this.parents(inputs), name: inputs.name };
+    for (const key of Object.keys(this.definition.fields)) if (isSet(inputs[key]) && key !== "name" && liveValues[key] !== undefined) current[key] = liveValues[key];
     const plan = planChanges(this.definition, current, inputs);
     if (plan.replaces.length) {
       throw new Error(`${api.describe(inputs)} exists but cannot be adopted: its ${plan.replaces.join(", ")} differs from the declaration and cannot be changed in place`);

@@ -50,7 +50,7 @@ export function planChanges(definition: ResourceDefinition, olds: Properties, ne
   }
   const problems = definition.changeProblems ? definition.changeProblems(olds, news) : [];
   const unresolved = problems.filter((problem) => news[problem.allowedBy] !== true);
-  if (unresolved.length) throw refusal(definition, news, unresolved.map((problem) => problem.message), unresolved[0].allowedBy);
+  if (unresolved.length) throw refusal(definition, olds, unresolved.map((problem) => problem.message), unresolved[0].allowedBy);
   // Allowed with allowReplace: the object is recreated.
   for (const problem of problems) {
     if (problem.allowedBy === "allowReplace" && !plan.replaces.includes(problem.property)) plan.replaces.push(problem.property);
@@ -64,14 +64,16 @@ export function planChanges(definition: ResourceDefinition, olds: Properties, ne
  */
 export function refuseDataLoss(definition: ResourceDefinition, olds: Properties, news: Properties, replaces: string[]): void {
   const bearing = definition.dataBearing;
-  if (!bearing || replaces.length === 0 || news.allowReplace === true) return;
+  // A value not known yet (preview) may turn out unchanged: the diff at up, with it known, decides.
+  const certain = replaces.filter((key) => !isUnknown(news[key]) && !(key === "account" && isUnknown(news.connection)));
+  if (!bearing || certain.length === 0 || news.allowReplace === true) return;
   if (bearing.when && !bearing.when(olds)) return;
-  const what = replaces.map((key) => (key === "account" ? "the account its connection points at" : key)).join(", ");
-  throw refusal(definition, news, [`changing ${what} replaces ${definition.noun} ${fullyQualifiedName(definition, olds)}, and the new ${definition.noun} would start without ${bearing.loses}`], "allowReplace");
+  const what = certain.map((key) => (key === "account" ? "the account its connection points at" : key)).join(", ");
+  throw refusal(definition, olds, [`changing ${what} replaces ${definition.noun} ${fullyQualifiedName(definition, olds)}, and the new ${definition.noun} would start without ${bearing.loses}`], "allowReplace");
 }
 
-function refusal(definition: ResourceDefinition, news: Properties, reasons: string[], optIn: OptIn): RefusedChangeError {
-  const fqn = isUnknown(news.name) ? definition.noun : `${definition.noun} ${fullyQualifiedName(definition, news)}`;
+function refusal(definition: ResourceDefinition, properties: Properties, reasons: string[], optIn: OptIn): RefusedChangeError {
+  const fqn = Object.values(properties).some(isUnknown) ? `this ${definition.noun}` : `${definition.noun} ${fullyQualifiedName(definition, properties)}`;
   const remedy = optIn === "allowReplace"
     ? `Set allowReplace: true on this resource to replace the ${definition.noun} anyway (what it holds is lost), or undo the change.`
     : "Set allowDropColumns: true on this resource to drop them (their data is lost), or keep the columns declared.";

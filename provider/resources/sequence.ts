@@ -27,7 +27,7 @@ export const sequence = defineResource({
     comment: commentField("sequence"),
   },
   outputs: ownershipOutputs("sequence"),
-  crossChecks: (properties) => (properties.increment === 0 ? [{ property: "increment", reason: "increment: 0 is not allowed; a sequence steps by a non-zero amount" }] : []),
+  crossChecks: (properties) => (properties.increment === 0 ? [{ property: "increment", reason: "0 is not allowed; a sequence steps by a non-zero amount" }] : []),
   replacedBy: (olds, news) => (olds.ordered !== true && news.ordered === true ? ["ordered"] : []),
   wire: { schema: wire.Sequence, properties: wire.Sequence_PROPERTIES, readOnly: wire.Sequence_READ_ONLY },
 });

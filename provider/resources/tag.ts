@@ -25,6 +25,6 @@ export const tag = defineResource({
     comment: commentField("tag"),
   },
   outputs: ownershipOutputs("tag"),
-  crossChecks: (properties) => (Array.isArray(properties.allowedValues) && properties.allowedValues.length > MAX_ALLOWED_VALUES ? [{ property: "allowedValues", reason: `allowedValues: ${properties.allowedValues.length} values is more than ${MAX_ALLOWED_VALUES}` }] : []),
+  crossChecks: (properties) => (Array.isArray(properties.allowedValues) && properties.allowedValues.length > MAX_ALLOWED_VALUES ? [{ property: "allowedValues", reason: `${properties.allowedValues.length} values is more than ${MAX_ALLOWED_VALUES}` }] : []),
   wire: { schema: wire.Tag, properties: wire.Tag_PROPERTIES, readOnly: wire.Tag_READ_ONLY },
 });

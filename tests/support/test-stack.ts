@@ -70,7 +70,7 @@ export async function startTestStack(programDir = FIXTURE_PROGRAM): Promise<Test
         stateFile,
         config: { "test:resources": text },
         // Declarations carrying secret values are themselves secret config, as a user would set them.
-        secretConfigKeys: text.includes('"$secret"') ? ["test:resources"] : [],
+        secretConfigKeys: text.includes('"$secret"') || secrets.some((secret) => text.includes(secret)) ? ["test:resources"] : [],
         env: connectionEnv(emulator),
       });
       expectNoSecrets(stateFile, secrets);

@@ -1,5 +1,5 @@
 // Pipes (pipe.yaml; CREATE / ALTER PIPE docs). The COPY INTO statement must name a table and a stage that exist;
-// ALTER PIPE changes the comment, error integration and PIPE_EXECUTION_PAUSED only ("it is not possible to modify
+// ALTER PIPE changes the comment, the error integration and PIPE_EXECUTION_PAUSED only ("it is not possible to modify
 // ... COPY INTO <table> statement, AWS_SNS_TOPIC ... INTEGRATION").
 import * as wire from "../../../provider/wire/pipe";
 import { collectionOf } from "../catalog/catalog";
@@ -71,7 +71,6 @@ export const pipeKind: ObjectKind = {
   sqlProperties: {
     COMMENT: { wire: "comment", value: "string", unset: true },
     ERROR_INTEGRATION: { wire: "error_integration", value: "identifier", unset: true },
-    PIPE_EXECUTION_PAUSED: { wire: "pipe_execution_paused", value: "boolean", unset: true },
   },
   render(object, { account }) {
     return { pattern: checkCopyStatement(String(object.values.copy_statement), object.parent, account).pattern };

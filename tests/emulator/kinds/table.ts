@@ -1,7 +1,7 @@
 // Tables (table.yaml; CREATE TABLE, CREATE OR ALTER TABLE and ALTER TABLE docs). PUT is CREATE OR ALTER TABLE: the
 // body is the whole table, columns included; what it cannot do to existing columns is refused (table-columns.ts).
 import * as wire from "../../../provider/wire/table";
-import { collectionOf, displayName } from "../catalog/catalog";
+import { collectionOf } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { doesNotExist } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
@@ -50,7 +50,7 @@ export const tableKind: ObjectKind = {
     return { ...values, columns, constraints };
   },
   alter(object, next) {
-    checkColumnChanges(displayName(object), object.values.columns as Column[], next.columns as Column[], Number(object.facts.rows ?? 0));
+    checkColumnChanges(formatIdentifier(object.name), object.values.columns as Column[], next.columns as Column[], Number(object.facts.rows ?? 0));
   },
   render(object) {
     const rows = Number(object.facts.rows ?? 0);

@@ -49,7 +49,7 @@ export function createFromBody(kind: ObjectKind, context: RequestContext): Outco
   if (skip) return skip;
   if (existing) kind.beforeChange?.(existing);
   createObject(kind, context, parent, values, existing);
-  return Status.created(kind.objectType, formatIdentifier(name));
+  return Status.created(kind.objectType, name);
 }
 
 export function fetchObject(kind: ObjectKind, context: RequestContext): Outcome {
@@ -67,7 +67,7 @@ export function createOrAlter(kind: ObjectKind, context: RequestContext): Outcom
   const existing = collectionOf(parent, kind.collection).get(name);
   if (!existing) {
     createObject(kind, context, parent, values);
-    return Status.created(kind.objectType, formatIdentifier(name));
+    return Status.created(kind.objectType, name);
   }
   kind.beforeChange?.(existing);
   for (const wire of kind.keptOnAlter ?? []) if (values[wire] === undefined && existing.values[wire] !== undefined) values[wire] = existing.values[wire];
@@ -94,10 +94,10 @@ export function dropObject(kind: ObjectKind, context: RequestContext): Outcome {
   const members = collectionOf(parent, kind.collection);
   const object = members.get(name);
   if (!object) {
-    if (context.query.boolean("ifExists")) return Status.alreadyDropped(formatIdentifier(name));
+    if (context.query.boolean("ifExists")) return Status.alreadyDropped(name);
     throw missingObject(kind, parent, name);
   }
   kind.beforeDrop?.(object, { account: context.account });
   members.delete(name);
-  return Status.dropped(formatIdentifier(name));
+  return Status.dropped(name);
 }

@@ -64,7 +64,9 @@ export function executeSql(sqlText: string, session: SessionFacts, kinds: Statem
     if (stream.accept("ALTER")) return executeAlter(stream, session, kinds);
     if (stream.accept("SHOW")) return executeShow(stream, session, (sqlType) => kinds.of(sqlType));
     if (stream.accept("SELECT")) return selectList(stream.rest(), session);
-    throw stream.done ? new SqlError("000900", "42000", "SQL compilation error:\nEmpty SQL statement.") : stream.unexpected(stream.next());
+    if (stream.done) throw new SqlError("000900", "42000", "SQL compilation error:\nEmpty SQL statement.");
+    // Valid SQL the emulator does not run (CREATE TABLE ..., INSERT ...) is refused rather than pretended.
+    throw new SqlError("002003", "02000", `SQL compilation error:\nThe Snowflake emulator does not support this statement: ${sqlText.trim()}`);
   } catch (error) {
     // The kinds' rules speak REST (ApiError); through SQL the same refusal is a statement error.
     if (error instanceof ApiError) throw new SqlError(error.code, "42000", error.message);

@@ -1,0 +1,65 @@
+// A type's property list is written once, in its definition: the SDK is generated from it (and must be current),
+// knows no property the definition does not, and the emulator's per-type behaviour mentions only properties of the
+// spec's model. Every property the spec lets a user set is offered, or listed as deliberately not offered.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as ts from "typescript";
+import { findStaleSdkFiles, moduleNameOf } from "../provider/codegen/generate-sdk";
+import { resourceDefinitions } from "../provider/resources";
+import { OBJECT_KINDS } from "./emulator/kinds";
+import { ROUND_TRIP_CASES } from "./support/roundtrip-cases";
+
+const definitions = Object.values(resourceDefinitions);
+const byType = definitions.map((definition) => [definition.typeName, definition] as const);
+const topLevel = (wire: string) => wire.split(".")[0];
+
+test("the generated SDK and the README's resource table are current (npm run codegen)", () => {
+  expect(findStaleSdkFiles()).toEqual([]);
+});
+
+function declaredMembers(file: string, container: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022);
+  const members: string[] = [];
+  source.forEachChild((node) => {
+    if ((ts.isInterfaceDeclaration(node) || ts.isClassDeclaration(node)) && node.name?.text === container) {
+      for (const member of node.members) if (member.name && ts.isIdentifier(member.name)) members.push(member.name.text);
+    }
+  });
+  return members.filter((name) => name !== "constructor");
+}
+
+test.each(byType)("the %s SDK class knows exactly the definition's properties", (type, definition) => {
+  const file = path.join(__dirname, "..", "sdk", "generated", `${moduleNameOf(type)}.ts`);
+  expect(declaredMembers(file, `${type}Args`).sort()).toEqual([...Object.keys(definition.fields), ...definition.optIns].sort());
+  expect(declaredMembers(file, type).sort()).toEqual([...Object.keys(definition.fields), ...Object.keys(definition.outputs)].sort());
+});
+
+test.each(byType)("%s: every property the spec lets a user set is offered or listed as not offered", (_type, definition) => {
+  const offered = new Set(Object.values(definition.fields).map((field) => topLevel(field.wire)));
+  const readOnly = new Set(definition.wire.readOnly);
+  const missing = definition.wire.properties.filter((wire) => !readOnly.has(wire) && !offered.has(wire) && !(wire in (definition.notOffered ?? {})));
+  expect(missing).toEqual([]);
+  // Containers are path parameters; tags have endpoints of their own.
+  const inBody = Object.values(definition.fields).filter((field) => field.identity !== "parent" && field.change !== "tags").map((field) => topLevel(field.wire));
+  const unknown = inBody.filter((wire) => !definition.wire.properties.includes(wire));
+  expect(unknown).toEqual([]);
+});
+
+test.each(OBJECT_KINDS.map((kind) => [kind.model, kind] as const))("the emulator's %s behaviour mentions only the spec model's properties", (_model, kind) => {
+  const mentioned = [
+    ...Object.keys(kind.defaults ?? {}), ...Object.keys(kind.parameters ?? {}), ...(kind.identifiers ?? []),
+    ...Object.keys(kind.fixedOnAlter ?? {}), ...(kind.keptOnAlter ?? []), ...(kind.listOmits ?? []), ...(kind.hidden ?? []),
+    ...Object.values(kind.sqlProperties ?? {}).map((property) => property.wire),
+    ...(kind.runState ? [kind.runState.wire] : []),
+  ];
+  expect(mentioned.filter((wire) => !kind.wire.properties.includes(wire))).toEqual([]);
+});
+
+test("every resource type has an emulator kind and a row in the round-trip table", () => {
+  const kindModels = new Set(OBJECT_KINDS.map((kind) => kind.collection));
+  for (const definition of definitions) {
+    const collection = definition.collectionPath.split("/").pop();
+    expect([definition.typeName, kindModels.has(collection!)]).toEqual([definition.typeName, true]);
+    expect(ROUND_TRIP_CASES.map((c) => c.type)).toContain(definition.typeName);
+  }
+});

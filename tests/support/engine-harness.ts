@@ -1,0 +1,12 @@
+// The generic engine against the emulator, without the driver: for tests of many cases where a driver run per
+// case would only add time (quoting, the SQL statements issued). Resources are passed as their inputs.
+import { programmaticAccessTokenAuth } from "../../provider/client/auth";
+import { RestClient } from "../../provider/client/rest-client";
+import { ResourceEngine } from "../../provider/engine/engine";
+import { resourceDefinitions } from "../../provider/resources";
+import { Emulator } from "../emulator";
+
+export function engineAgainst(emulator: Emulator, type: string): ResourceEngine {
+  const client = new RestClient(emulator.url, programmaticAccessTokenAuth(emulator.credentials.programmaticAccessToken), { baseDelayMs: 10, pollIntervalMs: 10 });
+  return new ResourceEngine(resourceDefinitions[type], { accountOf: () => emulator.account, clientFor: () => client });
+}
