@@ -1,4 +1,5 @@
-// npm run demo: the quickstart against the built-in emulator — up, refresh (must find no changes), destroy.
+// npm run demo: the quickstart against the built-in emulator -- up, up again with the walkthrough's new column
+// (one in-place change of the table), refresh (must find no changes), destroy.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -15,25 +16,31 @@ async function main(): Promise<number> {
   const emulator = await startEmulator();
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "sf-demo-"));
   console.log(`Snowflake emulator on ${emulator.url} (account ${emulator.account})\n`);
-  const run = async (mode: DriverMode): Promise<DriverResult> => {
-    console.log(`$ pulumi ${mode}   # examples/quickstart, through the real dynamic-provider host`);
-    const result = await runDriverProcess({ mode, programDir: QUICKSTART, stateFile: path.join(stateDir, "dev.json"), env: connectionEnv(emulator) });
+  const run = async (mode: DriverMode, config: Record<string, string> = {}): Promise<DriverResult> => {
+    const settings = Object.entries(config).map(([key, value]) => ` --config ${key}=${value}`).join("");
+    console.log(`$ pulumi ${mode}${settings}   # examples/quickstart, through the real dynamic-provider host`);
+    const result = await runDriverProcess({ mode, programDir: QUICKSTART, stateFile: path.join(stateDir, "dev.json"), env: connectionEnv(emulator), config });
     console.log(result.summary.replace(/^/gm, "  "));
     if (!result.ok) throw new Error(`${mode} failed: ${result.error}\n${result.diagnostics.join("\n")}`);
     return result;
   };
+  const withElevation = { "snowflake-quickstart:addElevation": "true" };
   try {
     await run("up");
-    const refresh = await run("refresh");
+    // The walkthrough's "update a table" step: ELEVATION int NOT NULL with a primary key, added in place.
+    const added = await run("up", withElevation);
+    const table = added.changes.find((change) => change.name === "table");
+    if (table?.op !== "update") throw new Error(`adding the column should update the table in place, not: ${JSON.stringify(table)}`);
+    const refresh = await run("refresh", withElevation);
     const drift = refresh.changes.filter((change) => change.op !== "same");
     if (drift.length) throw new Error(`refresh right after up reported changes: ${JSON.stringify(drift)}`);
-    await run("destroy");
+    await run("destroy", withElevation);
     const left = [
       ...(await callEmulator(emulator, "GET", "/api/v2/warehouses")).body,
       ...(await callEmulator(emulator, "GET", "/api/v2/databases")).body,
     ];
     if (left.length) throw new Error(`destroy left objects behind: ${JSON.stringify(left)}`);
-    console.log(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: created, refreshed with no changes, destroyed.`);
+    console.log(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: created, a column added in place, refreshed with no changes, destroyed.`);
     return 0;
   } finally {
     await closeAllPools();

@@ -11,7 +11,7 @@ function dataPlatform(suffix: string, connection?: snowflake.ConnectionArgs) {
   const named = (logicalName: string) => `${logicalName}${suffix}`;
   const warehouse = new snowflake.Warehouse(named("transform"), {
     name: `${environment}_TRANSFORM`,
-    warehouseSize: config.get("warehouseSize") ?? "XSMALL",
+    warehouseSize: config.get<snowflake.WarehouseSize>("warehouseSize") ?? "XSMALL",
     autoSuspend: config.getNumber("autoSuspendSeconds") ?? 60,
     initiallySuspended: true,
     comment: `${environment} transformations`,

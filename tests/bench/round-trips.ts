@@ -1,9 +1,28 @@
-// npm run bench: REST round trips per operation (from the emulator's request log), and wall time for many
-// objects at once through the same engine the provider host runs.
+// npm run bench: the REST and SQL API calls each operation of each resource type costs (from the emulator's
+// request log), and wall time for many objects at once, through the same engine the provider host runs.
 import { closeAllPools } from "../../provider/client/rest-client";
 import { startEmulator } from "../emulator";
 
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 200);
+const IN = { database: "BENCH_DB", schema: "BENCH" };
+const SOURCE = "BENCH_DB.BENCH.BENCH_SOURCE";
+
+/** Per type: inputs to create, the in-place change to update with. Created in this order, deleted in reverse. */
+const CASES: [string, Record<string, unknown>, Record<string, unknown>][] = [
+  ["Warehouse", { name: "BENCH_WH", warehouseSize: "XSMALL", initiallySuspended: true }, { warehouseSize: "SMALL" }],
+  ["Database", { name: "BENCH_DB" }, { comment: "changed" }],
+  ["Schema", { database: "BENCH_DB", name: "BENCH" }, { comment: "changed" }],
+  ["Table", { ...IN, name: "BENCH_SOURCE", columns: [{ name: "ID", datatype: "int" }] }, { columns: [{ name: "ID", datatype: "int" }, { name: "NOTE", datatype: "string" }] }],
+  ["EventTable", { ...IN, name: "BENCH_EVENTS" }, { comment: "changed" }],
+  ["DynamicTable", { ...IN, name: "BENCH_DYNAMIC", query: `SELECT ID FROM ${SOURCE}`, targetLag: "1 hour", warehouse: "BENCH_WH" }, { targetLag: "2 hours" }],
+  ["View", { ...IN, name: "BENCH_VIEW", query: `SELECT ID FROM ${SOURCE}` }, { comment: "changed" }],
+  ["Stream", { ...IN, name: "BENCH_STREAM", onTable: SOURCE }, { comment: "changed" }],
+  ["Stage", { ...IN, name: "BENCH_STAGE" }, { comment: "changed" }],
+  ["Pipe", { ...IN, name: "BENCH_PIPE", copyStatement: `COPY INTO ${SOURCE} FROM @BENCH_DB.BENCH.BENCH_STAGE` }, { comment: "changed" }],
+  ["Alert", { ...IN, name: "BENCH_ALERT", schedule: { minutes: 5 }, condition: "SELECT 1", action: "SELECT 2" }, { comment: "changed" }],
+  ["Sequence", { ...IN, name: "BENCH_SEQUENCE" }, { increment: 2 }],
+  ["Tag", { ...IN, name: "BENCH_TAG" }, { comment: "changed" }],
+];
 
 async function main() {
   const emulator = await startEmulator({ latencyMs: Number(process.env.BENCH_LATENCY_MS ?? 0) });
@@ -16,17 +35,14 @@ async function main() {
   const rows: string[][] = [["type", "create", "read", "update", "delete"]];
   const created: { type: string; row: string[]; outs: Record<string, unknown> }[] = [];
 
+  // REST calls as their methods in order; SQL API statements as "SQL".
   const count = async (action: () => Promise<unknown>) => {
     emulator.clearRequestLog();
     await action();
-    return emulator.requestLog.map((entry) => entry.method).join("+") || "none";
+    return emulator.requestLog.map((entry) => (entry.path === "/api/v2/statements" ? "SQL" : entry.method)).join("+") || "none";
   };
 
-  for (const [type, inputs, change] of [
-    ["Warehouse", { name: "BENCH_WH", warehouseSize: "XSMALL" }, { warehouseSize: "SMALL" }],
-    ["Database", { name: "BENCH_DB" }, { comment: "changed" }],
-    ["Schema", { database: "BENCH_DB", name: "BENCH_SCHEMA" }, { comment: "changed" }],
-  ] as const) {
+  for (const [type, inputs, change] of CASES) {
     const engine = engineFor(type);
     let outs: Record<string, unknown> = {};
     const create = await count(async () => { outs = (await engine.create({ ...inputs })).outs; });
@@ -36,12 +52,10 @@ async function main() {
     rows.push(row);
     created.push({ type, row, outs });
   }
-  // Delete in reverse: the schema lives in the database.
-  for (const { type, row, outs } of created.reverse()) {
-    row[4] = await count(() => engineFor(type).delete("", outs));
-  }
-  console.log("REST round trips per operation (HTTP methods in order):");
-  for (const row of rows) console.log("  " + row.map((cell) => cell.padEnd(16)).join(""));
+  for (const { type, row, outs } of created.reverse()) row[4] = await count(() => engineFor(type).delete("", outs));
+  console.log("Calls per operation (REST methods in order; SQL = one SQL API statement):");
+  console.log(`| ${rows[0].join(" | ")} |\n|${rows[0].map(() => "---").join("|")}|`);
+  for (const row of rows.slice(1)) console.log(`| ${row.join(" | ")} |`);
 
   const engine = engineFor("Warehouse");
   const names = Array.from({ length: OBJECTS }, (_, i) => `BENCH_MANY_${i}`);

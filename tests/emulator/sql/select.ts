@@ -1,6 +1,6 @@
 // SELECT of literals and CURRENT_*() context functions (what snowflake-sdk and connection checks send), and the
 // result shape every answered statement has.
-import type { AccountState } from "../state";
+import type { SessionDetails } from "../connector/sessions";
 import { SqlError } from "./tokens";
 
 /** A rowtype entry (snowflake-sdk connection/result/column.js reads name, type, scale, precision, nullable). */
@@ -27,15 +27,7 @@ export const SHOW_TYPE_ID = 0x4000;
 export const DDL_TYPE_ID = 0x6000;
 
 /** What a statement runs as: the session's facts (connector) or the caller's (SQL API). */
-export interface SessionFacts {
-  account: AccountState;
-  user: string;
-  role: string;
-  warehouse: string | null;
-  database: string | null;
-  schema: string | null;
-  id?: number;
-}
+export type SessionFacts = Omit<SessionDetails, "authenticator"> & { id?: number };
 
 export const text = (name: string, nullable = false): Column => ({ name, type: "text", nullable, length: 16777216 });
 export const fixed = (name: string, precision = 38): Column => ({ name, type: "fixed", nullable: false, scale: 0, precision });
