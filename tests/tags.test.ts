@@ -51,3 +51,11 @@ test("a value outside the tag's allowed values is refused by Snowflake, naming t
   expect(result.ok).toBe(false);
   expect(result.error).toMatch(/Tag value 'marketing' is not in the allowed values of tag COST_CENTER/);
 });
+
+test("a create whose tags Snowflake refuses leaves nothing behind", async () => {
+  const fresh: Declaration[] = [...program().slice(0, 3), { type: "View", name: "view", args: { database: { $ref: "db.name" }, schema: "PUBLIC", name: "TAGGED_VIEW", query: "SELECT 1 AS ONE", tags: { $tagged: ["cost", "marketing"] } } }];
+  const result = await stack.run("up", fresh);
+  expect(result.ok).toBe(false);
+  expect(result.error).toMatch(/view TAGS_DB.PUBLIC.TAGGED_VIEW was created, then removed again because setting it up failed: [\s\S]*not in the allowed values/);
+  expect((await stack.rest("GET", "/api/v2/databases/TAGS_DB/schemas/PUBLIC/views/TAGGED_VIEW")).status).toBe(404);
+});

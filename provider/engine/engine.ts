@@ -63,8 +63,14 @@ export class ResourceEngine {
       if (inputs.adoptExisting !== true) throw new Error(`${api.describe(inputs)} already exists; set adoptExisting: true to manage it (${error.message})`);
       return this.adopt(api, inputs);
     }
-    if (isSet(inputs.tags)) await applyTags(api, inputs, {});
-    if (runState && isSet(inputs.suspended) && inputs.suspended !== startsSuspended) await applyRunState(api, inputs, inputs.suspended === true);
+    try {
+      if (isSet(inputs.tags)) await applyTags(api, inputs, {});
+      if (runState && isSet(inputs.suspended) && inputs.suspended !== startsSuspended) await applyRunState(api, inputs, inputs.suspended === true);
+    } catch (error) {
+      // A failed create leaves no resource in Pulumi's state: take the new object away again rather than orphan it.
+      await api.delete(inputs).catch(() => undefined);
+      throw new Error(`${api.describe(inputs)} was created, then removed again because setting it up failed: ${(error as Error).message}`);
+    }
     return { id: fullyQualifiedName(this.definition, inputs), outs: await this.readBack(api, inputs, "was created") };
   }
 

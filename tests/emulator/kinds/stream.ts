@@ -7,6 +7,7 @@ import type { ObjectKind } from "../catalog/object-kind";
 import { badRequest, referenceMissing } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
 import { findSchema } from "../rest/lookup";
+import type { AccountState } from "../state";
 import { schemaPath } from "./shared";
 
 // stream.yaml StreamSource.src_type -> the collection the source lives in.
@@ -21,7 +22,7 @@ const now = () => ++clock;
 
 interface Source { src_type: string; name: string; database_name?: string; schema_name?: string; append_only?: boolean; insert_only?: boolean; show_initial_rows?: boolean; point_of_time?: Record<string, string> }
 
-function resolveSource(source: Source, parentNames: [string, string], account: Parameters<typeof findSchema>[0]): CatalogObject {
+function resolveSource(source: Source, parentNames: [string, string], account: AccountState): CatalogObject {
   const database = source.database_name ? parseIdentifier(source.database_name, "stream_source.database_name") : parentNames[0];
   const schema = source.schema_name ? parseIdentifier(source.schema_name, "stream_source.schema_name") : parentNames[1];
   const name = parseIdentifier(source.name, "stream_source.name");
