@@ -198,3 +198,12 @@ describe("schema objects: synonyms, system names and inherited shapes never diff
     expect(body).toBe('"VIEW"');
   });
 });
+
+test("a primary key declared on a column and dropped outside Pulumi is drift, and up puts it back", async () => {
+  const table = engineFor("Table");
+  const declared = { database: "DB", schema: "S", name: "T", columns: [{ name: "ELEVATION", datatype: "int", constraints: [{ type: "PRIMARY KEY" }] }] };
+  const snapshot = { name: "T", columns: [{ name: "ELEVATION", datatype: "NUMBER(38,0)", nullable: false }], constraints: [] };
+  const state = snapshotState("Table", declared, snapshot);
+  expect(state.columns).toEqual([{ name: "ELEVATION", datatype: "NUMBER(38,0)", nullable: false }]);
+  expect(await table.diff("DB.S.T", state, declared)).toMatchObject({ changes: true, replaces: [] });
+});

@@ -132,6 +132,14 @@ export function stateFrom(definition: ResourceDefinition, declared: Properties, 
     if (kept === comparableDeclared[key]) state[key] = declared[key];
     else if (isSet(kept)) state[key] = kept;
   }
+  // A property only the normal form has (constraints lifted from columns) that Snowflake no longer matches is drift
+  // of the declared properties it came from: they take Snowflake's value, so the next diff sees the difference.
+  const derived = Object.keys(comparableDeclared).filter((key) => definition.fields[key] && !isSet(declared[key]) && isSet(comparableDeclared[key]));
+  if (derived.some((key) => reconcileValue(definition.fields[key].kind, comparableDeclared[key], comparableLive[key]) !== comparableDeclared[key])) {
+    for (const key of declaredFields(definition, declared)) {
+      if (JSON.stringify(comparableDeclared[key]) !== JSON.stringify(declared[key]) && isSet(comparableLive[key])) state[key] = comparableLive[key];
+    }
+  }
   for (const [property, output] of Object.entries(definition.outputs)) {
     const value = readWire(live.snapshot, output.wire);
     if (isSet(value)) state[property] = output.kind.fromWire(value);
