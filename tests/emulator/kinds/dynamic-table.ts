@@ -8,7 +8,7 @@ import { badRequest } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
 import { checkEnum } from "../rest/body";
 import { clusteringClauses } from "../sql/clauses";
-import { checkRetention, containerKind, RETENTION_PARAMETERS, requireWarehouse } from "./shared";
+import { checkRetention, containerKind, RETENTION_PARAMETERS, requireWarehouse, RETENTION_AND_COMMENT_SQL } from "./shared";
 
 // CREATE DYNAMIC TABLE docs: TARGET_LAG "The minimum value is 1 minute"; REFRESH_MODE AUTO (default), FULL,
 // INCREMENTAL; INITIALIZE ON_CREATE (default) or ON_SCHEDULE.
@@ -68,9 +68,7 @@ export const dynamicTableKind: ObjectKind = {
   sqlProperties: {
     TARGET_LAG: { wire: "target_lag", value: "lag" },
     WAREHOUSE: { wire: "warehouse", value: "identifier" },
-    DATA_RETENTION_TIME_IN_DAYS: { wire: "data_retention_time_in_days", value: "integer", unset: true },
-    MAX_DATA_EXTENSION_TIME_IN_DAYS: { wire: "max_data_extension_time_in_days", value: "integer", unset: true },
-    COMMENT: { wire: "comment", value: "string", unset: true },
+    ...RETENTION_AND_COMMENT_SQL,
   },
   sqlClauses: clusteringClauses,
   render(object) {

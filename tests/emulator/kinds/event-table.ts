@@ -4,7 +4,7 @@ import * as wire from "../../../provider/wire/event-table";
 import type { ObjectKind } from "../catalog/object-kind";
 import { badRequest } from "../errors";
 import { clusteringClauses } from "../sql/clauses";
-import { checkRetention, COLLATION_PARAMETER, containerKind, RETENTION_PARAMETERS } from "./shared";
+import { checkRetention, COLLATION_PARAMETER, containerKind, RETENTION_PARAMETERS, RETENTION_AND_COMMENT_SQL } from "./shared";
 
 // Event table columns docs, in order.
 const EVENT_COLUMNS: [string, string][] = [
@@ -32,10 +32,8 @@ export const eventTableKind: ObjectKind = {
   // ALTER TABLE (event tables) docs: SET / UNSET DATA_RETENTION_TIME_IN_DAYS, MAX_DATA_EXTENSION_TIME_IN_DAYS,
   // CHANGE_TRACKING, COMMENT; clustering actions. DEFAULT_DDL_COLLATION is not among them.
   sqlProperties: {
-    DATA_RETENTION_TIME_IN_DAYS: { wire: "data_retention_time_in_days", value: "integer", unset: true },
-    MAX_DATA_EXTENSION_TIME_IN_DAYS: { wire: "max_data_extension_time_in_days", value: "integer", unset: true },
+    ...RETENTION_AND_COMMENT_SQL,
     CHANGE_TRACKING: { wire: "change_tracking", value: "boolean", unset: true },
-    COMMENT: { wire: "comment", value: "string", unset: true },
   },
   sqlClauses: clusteringClauses,
   render(object) {

@@ -2,7 +2,7 @@
 // their defaults and ranges (Parameters docs), warehouse size spellings, and references that must exist.
 import type { CatalogObject, Container, WireValues } from "../catalog/catalog";
 import { collectionOf, isObject } from "../catalog/catalog";
-import type { ObjectKind, ParameterSpec } from "../catalog/object-kind";
+import type { ObjectKind, ParameterSpec, SqlProperty } from "../catalog/object-kind";
 import { badRequest, doesNotExist } from "../errors";
 import { formatIdentifier } from "../identifiers";
 import type { QueryParams } from "../query";
@@ -72,6 +72,13 @@ export function optionsText(kind: unknown, managedAccess = false): string {
 export function containerKind(container: Container): string | undefined {
   return isObject(container) ? (container.values.kind as string | undefined) : undefined;
 }
+
+// ALTER TABLE (event tables) / ALTER DYNAMIC TABLE docs: SET / UNSET of the retention parameters and COMMENT.
+export const RETENTION_AND_COMMENT_SQL: Record<string, SqlProperty> = {
+  DATA_RETENTION_TIME_IN_DAYS: { wire: "data_retention_time_in_days", value: "integer", unset: true },
+  MAX_DATA_EXTENSION_TIME_IN_DAYS: { wire: "max_data_extension_time_in_days", value: "integer", unset: true },
+  COMMENT: { wire: "comment", value: "string", unset: true },
+};
 
 /** Checks the retention parameters set in `values`; transient objects keep at most 1 day. */
 export function checkRetention(kind: ObjectKind, values: WireValues, objectKind: string | undefined): void {
