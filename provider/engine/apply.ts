@@ -51,13 +51,14 @@ export async function applySql(api: ObjectApi, keys: string[], news: Properties)
   for (const key of keys) {
     const field = api.definition.fields[key];
     const value = news[key];
-    const custom = field.sql && !field.sql.property;
     if (isSet(value) && !field.kind.meansUnset?.(value)) {
-      if (custom) clauses.push(field.sql!.set!(value));
+      if (field.sql?.set) clauses.push(field.sql.set(value));
       else sets.push(sql`${keyword(defaultProperty(field))} = ${field.kind.toSql(value)}`);
-    } else if (custom) {
-      if (!field.sql!.unset) throw new Error(`${key} of ${api.describe(news)} cannot be removed in place`);
-      clauses.push(field.sql!.unset);
+    } else if (field.sql?.unset) {
+      // A removal clause of the field's own (ALTER STAGE has no UNSET COMMENT: SET COMMENT = '').
+      clauses.push(field.sql.unset);
+    } else if (field.sql?.set && !field.sql.property) {
+      throw new Error(`${key} of ${api.describe(news)} cannot be removed in place`);
     } else {
       unsets.push(keyword(defaultProperty(field)));
     }

@@ -29,7 +29,9 @@ export function checkInputs(definition: ResourceDefinition, news: Properties): C
     } else if (value !== null) {
       const field = definition.fields[property];
       const problem = field.kind.problem(value);
-      if (problem) failures.push({ property, reason: `${show(value)} is not allowed (${problem}); expected ${field.kind.expected}` });
+      // A secret's value is never repeated in a message (check failures reach the console and CI logs).
+      const shown = field.secret ? "[secret]" : show(value);
+      if (problem) failures.push({ property, reason: `${shown} is not allowed (${problem}); expected ${field.kind.expected}` });
     }
   }
   for (const [property, field] of Object.entries(definition.fields)) {

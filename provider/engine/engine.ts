@@ -6,7 +6,7 @@ import { RestClient } from "../client/rest-client";
 import { applyPlan, applyRunState, applyTags } from "./apply";
 import { checkInputs, CheckFailure } from "./check";
 import { Properties, ResourceDefinition } from "./definition";
-import { isSet } from "./field-kind";
+import { isSet, reconcileValue } from "./field-kind";
 import { fullyQualifiedName, inputsFromState, liveProperties, LiveObject, stateFrom, toWireBody } from "./mapper";
 import { ObjectApi } from "./object-api";
 import { planChanges, refuseDataLoss } from "./plan";
@@ -81,7 +81,9 @@ export class ResourceEngine {
     // The live values of what the program declares: settings it leaves out stay as they are.
     const liveValues = liveProperties(this.definition, live);
     const current: Properties = { ...this.parents(inputs), name: inputs.name };
-    for (const key of Object.keys(this.definition.fields)) if (isSet(inputs[key]) && key !== "name" && liveValues[key] !== undefined) current[key] = liveValues[key];
+    for (const [key, field] of Object.entries(this.definition.fields)) {
+      if (isSet(inputs[key]) && key !== "name" && liveValues[key] !== undefined) current[key] = reconcileValue(field.kind, inputs[key], liveValues[key]);
+    }
     const plan = planChanges(this.definition, current, inputs);
     if (plan.replaces.length) {
       throw new Error(`${api.describe(inputs)} exists but cannot be adopted: its ${plan.replaces.join(", ")} differs from the declaration and cannot be changed in place`);

@@ -91,8 +91,16 @@ export function createOrAlterBody(definition: ResourceDefinition, live: WireSnap
     if (field.inherited && !setOnObject.has(field.wire)) continue;
     body[top] = live[top];
   }
+  // A property no longer declared goes back to Snowflake's default: sent as the default where there is one (CREATE
+  // OR ALTER TABLE keeps CHANGE_TRACKING when it is left out), else left out. Judged on the normal form, so a
+  // constraint no longer declared on a column is gone from the body too.
+  const previous = definition.comparable ? definition.comparable(previouslyDeclared) : previouslyDeclared;
+  const next = definition.comparable ? definition.comparable(declared) : declared;
   for (const [key, field] of Object.entries(definition.fields)) {
-    if (isSet(previouslyDeclared[key]) && !isSet(declared[key])) delete body[field.wire.split(".")[0]];
+    if (!isSet(previous[key]) || isSet(next[key])) continue;
+    const top = field.wire.split(".")[0];
+    if (field.serverDefault !== undefined && top === field.wire) body[top] = field.kind.toWire(field.serverDefault);
+    else delete body[top];
   }
   return { ...body, ...toWireBody(definition, declared, { includeCreateOnly: false }) };
 }
@@ -128,7 +136,9 @@ export function stateFrom(definition: ResourceDefinition, declared: Properties, 
       state[key] = declared[key];
       continue;
     }
-    const kept = reconcileValue(field.kind, comparableDeclared[key], comparableLive[key]);
+    // A property Snowflake leaves out of its answer has Snowflake's default value.
+    const liveValue = isSet(comparableLive[key]) ? comparableLive[key] : field.serverDefault;
+    const kept = reconcileValue(field.kind, comparableDeclared[key], liveValue);
     if (kept === comparableDeclared[key]) state[key] = declared[key];
     else if (isSet(kept)) state[key] = kept;
   }

@@ -48,7 +48,8 @@ export function planChanges(definition: ResourceDefinition, olds: Properties, ne
     else if (method === "replace") plan.replaces.push(key);
     else plan.inPlace[method].push(key);
   }
-  const problems = definition.changeProblems ? definition.changeProblems(olds, news) : [];
+  // A value not known yet (preview) gets no verdict: the diff at up, with it known, decides.
+  const problems = (definition.changeProblems ? definition.changeProblems(olds, news) : []).filter((problem) => !isUnknown(news[problem.property]));
   const unresolved = problems.filter((problem) => news[problem.allowedBy] !== true);
   if (unresolved.length) throw refusal(definition, olds, unresolved.map((problem) => problem.message), unresolved[0].allowedBy);
   // Allowed with allowReplace: the object is recreated.

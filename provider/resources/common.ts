@@ -3,7 +3,7 @@
 import { ChangeMethod, FieldDefinition, OutputDefinition, SqlChange } from "../engine/definition";
 import { FieldKind } from "../engine/field-kind";
 import { identifierKind } from "../engine/kinds/names";
-import { choiceKind, enumType, integerKind, sqlTextKind, textKind } from "../engine/kinds/scalars";
+import { choiceKind, enumType, integerKind, normalizeSql, sqlTextKind, textKind } from "../engine/kinds/scalars";
 import { listKind } from "../engine/kinds/structures";
 import { literal, sql, userSql } from "../sql/sql-text";
 
@@ -56,7 +56,7 @@ export function collationField(noun: string, behaviour: Partial<FieldDefinition>
 /** SQL expressions compared as Snowflake keeps them: unquoted text upper-cased, whitespace collapsed. */
 export function sqlExpressionKind(): FieldKind {
   const base = sqlTextKind();
-  const normal = (value: unknown) => (typeof value === "string" ? value.trim().replace(/\s+/g, " ").replace(/("[^"]*"|'[^']*')|[^"']+/g, (part, quoted) => quoted ?? part.toUpperCase()) : value);
+  const normal = (value: unknown) => (typeof value === "string" ? normalizeSql(value, true) : value);
   return { ...base, expected: "an SQL expression such as a column name", canonical: normal, toSql: (value) => userSql(String(value)) };
 }
 
@@ -77,7 +77,7 @@ export const LOG_LEVEL = enumType("LogLevel", "Severity of log messages ingested
 export const TRACE_LEVEL = enumType("TraceLevel", "How trace events are ingested into the event table.", ["ALWAYS", "ON_EVENT", "OFF"]);
 
 /** PERMANENT (default) or TRANSIENT; fixed at creation. Snowflake may report a permanent table's kind as TABLE. */
-export const OBJECT_KIND = enumType("ObjectKind", "PERMANENT (default) or TRANSIENT (no Fail-safe); fixed at creation, so a change replaces the object.", ["PERMANENT", "TRANSIENT"], { TABLE: "PERMANENT" });
+export const OBJECT_KIND = enumType("ObjectKind", "PERMANENT (default) or TRANSIENT (no Fail-safe); fixed at creation, so a change replaces the object.", ["PERMANENT", "TRANSIENT"], { TABLE: "PERMANENT", "": "PERMANENT" });
 
 export function kindField(noun: string): FieldDefinition {
   return field("kind", choiceKind(OBJECT_KIND), `PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the ${noun}.`, { immutable: true, serverDefault: "PERMANENT" });

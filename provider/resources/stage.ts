@@ -3,6 +3,7 @@
 // different things -- switching is a replacement, and an internal stage's files are lost with it.
 import { defineResource } from "../engine/define";
 import { isSet } from "../engine/field-kind";
+import { isUnknown } from "../engine/unknowns";
 import { identifierKind } from "../engine/kinds/names";
 import { booleanKind, choiceKind, enumType, textKind } from "../engine/kinds/scalars";
 import { objectKind } from "../engine/kinds/structures";
@@ -49,7 +50,7 @@ function options(wireValue: Record<string, unknown>, skip: string[]): SqlText {
   return joinSql(parts.map(([key, value]) => sql`${keyword(key.toUpperCase())} = ${literal(String(value))}`), " ");
 }
 
-const isExternal = (properties: Record<string, unknown>) => isSet(properties.url);
+const isExternal = (properties: Record<string, unknown>) => typeof properties.url === "string" && properties.url.trim() !== "" && !isUnknown(properties.url);
 
 export const stage = defineResource({
   typeName: "Stage",

@@ -20,9 +20,9 @@ export type LogLevel = "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR" | "FATAL" |
 
 /**
  * PERMANENT (default) or TRANSIENT (no Fail-safe); fixed at creation, so a change replaces the object.
- * Canonical: PERMANENT, TRANSIENT; also accepted: TABLE. Any case is accepted at run time.
+ * Canonical: PERMANENT, TRANSIENT; also accepted: TABLE, . Any case is accepted at run time.
  */
-export type ObjectKind = "PERMANENT" | "TRANSIENT" | "TABLE";
+export type ObjectKind = "PERMANENT" | "TRANSIENT" | "TABLE" | "";
 
 /** AT includes the point in time, BEFORE starts just before it. Any case is accepted at run time. */
 export type PointOfTimeReference = "AT" | "BEFORE";

@@ -25,6 +25,14 @@ export function textKind(options: { pattern?: RegExp; patternWords?: string; max
 }
 
 /**
+ * Whitespace collapsed outside quoted parts ('literals', "identifiers"); `upperCase` also upper-cases the unquoted
+ * text, as Snowflake does with expressions it keeps (clustering keys).
+ */
+export function normalizeSql(text: string, upperCase = false): string {
+  return text.trim().replace(/("(?:[^"]|"")*"|'(?:[^'\\]|''|\\.)*')|[^"']+/g, (part, quoted) => quoted ?? (upperCase ? part.replace(/\s+/g, " ").toUpperCase() : part.replace(/\s+/g, " ")));
+}
+
+/**
  * SQL the user writes (a view's query, an alert's condition): compared without the whitespace and trailing
  * semicolon Snowflake does not keep.
  */
@@ -35,7 +43,7 @@ export function sqlTextKind(options: { pattern?: RegExp; patternWords?: string }
     ...base,
     expected: options.patternWords ? `SQL text (${options.patternWords})` : "SQL text",
     problem: (value) => (typeof value === "string" && value.trim() === "" ? "empty" : base.problem(value)),
-    canonical: (value) => (typeof value === "string" ? String(trimmed(value)).replace(/\s+/g, " ") : value),
+    canonical: (value) => (typeof value === "string" ? normalizeSql(String(trimmed(value))) : value),
     toWire: trimmed,
   };
 }

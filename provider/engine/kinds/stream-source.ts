@@ -2,7 +2,7 @@
 // name, database and schema). Each source type is its own property (onTable, onView, ...), all written to the one
 // wire object `stream_source`, and each reads back only when the stream is on that type of source.
 import { FieldKind } from "../field-kind";
-import { canonicalIdentifier, qualifiedName } from "../identifiers";
+import { identifierFor, qualifiedName } from "../identifiers";
 import { qualifiedNameKind, storedParts } from "./names";
 
 interface WireSource {
@@ -18,7 +18,7 @@ export function streamSourceKind(sourceType: "table" | "external_table" | "view"
     ...name,
     toWire: (value) => {
       const [database, schema, object] = storedParts(String(value));
-      return { src_type: sourceType, name: canonicalIdentifier(`"${object}"`), database_name: canonicalIdentifier(`"${database}"`), schema_name: canonicalIdentifier(`"${schema}"`) };
+      return { src_type: sourceType, name: identifierFor(object), database_name: identifierFor(database), schema_name: identifierFor(schema) };
     },
     fromWire: (value) => {
       const source = value as WireSource | undefined;

@@ -65,7 +65,7 @@ export function objectKind(type: ObjectType, hooks: ObjectHooks = {}): FieldKind
         }
         if (isUnknown(element)) continue;
         const problem = field.kind.problem(element);
-        if (problem) return `${key}: ${show(element)} is not allowed (${problem}); expected ${field.kind.expected}`;
+        if (problem) return `${key}: ${field.secret ? "[secret]" : show(element)} is not allowed (${problem}); expected ${field.kind.expected}`;
       }
       return hooks.problem?.(value);
     },
@@ -140,7 +140,9 @@ export function recordsKind(element: FieldKind, options: RecordsOptions): FieldK
     },
     // Unchanged records keep the declared spelling, so a diff points at the records that really differ.
     reconcile: (declared, live) => {
-      if (!Array.isArray(declared) || !Array.isArray(live)) return live ?? declared;
+      if (!Array.isArray(declared)) return live;
+      // Snowflake leaving the list out (or null) means it has none of the declared records.
+      if (!Array.isArray(live)) return [];
       if (matched(declared, live)) return declared;
       const byIdentity = new Map(declared.map((item) => [identityOf(item), item]));
       return live.map((item) => {

@@ -5,6 +5,7 @@
 import type { ChangeProblem, FieldDefinition, Properties } from "../definition";
 import { FieldKind, isSet, ObjectType } from "../field-kind";
 import { storedName } from "../identifiers";
+import { isUnknown } from "../unknowns";
 import { dataTypeKind, inPlaceTypeChangeProblem } from "./data-types";
 import { identifierKind, qualifiedNameKind } from "./names";
 import { booleanKind, choiceKind, enumType, integerKind, textKind } from "./scalars";
@@ -85,7 +86,7 @@ type Column = Record<string, unknown> & { name: string; constraints?: Record<str
  */
 export function liftInlineConstraints(properties: Properties): Properties {
   const columns = properties.columns as Column[] | undefined;
-  if (!Array.isArray(columns)) return properties;
+  if (!Array.isArray(columns) || isUnknown(columns)) return properties;
   const lifted: Record<string, unknown>[] = columns.flatMap((column) => (Array.isArray(column?.constraints) ? column.constraints : []).map((constraint) => ({ ...constraint, columnNames: [column.name] })));
   const constraints = [...(Array.isArray(properties.constraints) ? (properties.constraints as Record<string, unknown>[]) : []), ...lifted];
   const primaryKey = new Set(constraints.filter((c) => String(c.type ?? "").toUpperCase().replace("_", " ") === "PRIMARY KEY").flatMap((c) => (Array.isArray(c.columnNames) ? c.columnNames.map((n) => storedName(String(n))) : [])));
@@ -106,7 +107,7 @@ const keyOf = (column: Column) => storedName(column.name);
  * change autoincrement. Dropping a column loses its data, so it needs allowDropColumns.
  */
 export function columnChangeProblems(table: string, oldColumns: Column[] | undefined, newColumns: Column[] | undefined): ChangeProblem[] {
-  if (!Array.isArray(oldColumns) || !Array.isArray(newColumns)) return [];
+  if (!Array.isArray(oldColumns) || !Array.isArray(newColumns) || isUnknown(newColumns)) return [];
   const problems: ChangeProblem[] = [];
   const oldByKey = new Map(oldColumns.map((column) => [keyOf(column), column]));
   const newKeys = new Set(newColumns.map(keyOf));
@@ -136,7 +137,8 @@ function keptColumnProblems(table: string, before: Column, after: Column): Chang
   const text = (value: unknown) => (isSet(value) && value !== "" ? String(value).trim() : undefined);
   if (text(before.collate)?.toLowerCase() !== text(after.collate)?.toLowerCase()) problems.push({ property: "columns", message: `${where} cannot change collation from ${text(before.collate) ?? "none"} to ${text(after.collate) ?? "none"}: collations are fixed once a column exists`, allowedBy: "allowReplace" });
   if (text(after.default) !== undefined && text(before.default) !== text(after.default)) problems.push({ property: "columns", message: `${where} cannot ${text(before.default) === undefined ? "get" : "change"} a default (${text(after.default)}): Snowflake only drops defaults of existing columns`, allowedBy: "allowReplace" });
-  const identity = (column: Column) => JSON.stringify([column.autoincrement ?? false, column.autoincrementStart ?? null, column.autoincrementIncrement ?? null]);
+  // Start and step default to 1 (CREATE TABLE docs), as Snowflake reports them.
+  const identity = (column: Column) => JSON.stringify(column.autoincrement ? [true, column.autoincrementStart ?? 1, column.autoincrementIncrement ?? 1] : [false]);
   if (identity(before) !== identity(after)) problems.push({ property: "columns", message: `${where} cannot change its autoincrement settings in place`, allowedBy: "allowReplace" });
   return problems;
 }
