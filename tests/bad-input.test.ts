@@ -17,7 +17,7 @@ const cases: [string, Declaration, RegExp][] = [
   ["empty name (identifier)", { type: "Database", name: "db", args: { name: "" } },
     /name: "" is not allowed \(an identifier cannot be empty\); expected a Snowflake identifier/],
   ["unknown property", { type: "Schema", name: "s", args: { database: "DB", colour: "blue" } },
-    /colour: not a property of schemas \(value "blue"\); allowed: .*managedAccess/],
+    /colour: not a property of schemas \(given a string\); allowed: .*managedAccess/],
   ["name that needs quotes", { type: "Warehouse", name: "wh", args: { name: "team-wh" } },
     /name: "team-wh" is not allowed.*double quotes/],
   ["reserved word as a name", { type: "Schema", name: "s", args: { database: "DB", name: "table" } },

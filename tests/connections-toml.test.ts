@@ -104,7 +104,7 @@ describe("the connection input is checked", () => {
   test.each([
     [{ password: "hunter2" }, "connection.password", /stored in state, so it never holds secrets; put password in stack config as a secret/],
     [{ privateKey: "---" }, "connection.privateKey", /never holds secrets/],
-    [{ acount: "typo" }, "connection.acount", /not allowed \(value "typo"\); a resource.s connection takes profile, account/],
+    [{ acount: "typo" }, "connection.acount", /not allowed \(given a string\); a resource.s connection takes profile, account/],
     [{ account: 42 }, "connection.account", /^42 is not allowed; expected a string/],
   ])("%j", async (connection, property, reason) => {
     const { failures } = await engineFor("Database").check({}, { name: "DB", connection });

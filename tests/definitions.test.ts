@@ -63,3 +63,21 @@ test("every resource type has an emulator kind and a row in the round-trip table
     expect(ROUND_TRIP_CASES.map((c) => c.type)).toContain(definition.typeName);
   }
 });
+
+// A declaration removed from the program must be removable in place: by UNSET where that type's ALTER has it, or
+// by the field's own removal clause. The emulator's ALTER tables cite which properties each statement can UNSET.
+test.each(byType.filter(([, definition]) => Object.values(definition.fields).some((field) => (field.change ?? definition.changes) === "sql")))(
+  "%s: every property changed by ALTER can also be removed by ALTER",
+  (_type, definition) => {
+    const collection = definition.collectionPath.split("/").pop();
+    const kind = OBJECT_KINDS.find((candidate) => candidate.collection === collection)!;
+    const notRemovable = Object.entries(definition.fields)
+      .filter(([, field]) => (field.change ?? definition.changes) === "sql" && !field.immutable && !field.createOnly && !field.identity && !field.required)
+      // Removals the type replaces the object for (an external stage's URL) never reach ALTER.
+      .filter(([key]) => !definition.replacedBy?.({ [key]: "X" }, {}).includes(key))
+      .filter(([, field]) => !field.sql?.unset)
+      .filter(([, field]) => kind.sqlProperties?.[field.sql?.property ?? field.wire.toUpperCase()]?.unset !== true)
+      .map(([key]) => key);
+    expect(notRemovable).toEqual([]);
+  },
+);

@@ -66,3 +66,25 @@ describe("names and values that need quoting, through ALTER statements to the em
     expect(two.body.message).toMatch(/Actual statement count 2 did not match the desired statement count 1/);
   });
 });
+
+describe("one statement per SQL API request", () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    await callEmulator(emulator, "POST", "/api/v2/databases", { name: "ONE_DB" });
+  });
+  afterAll(async () => {
+    await closeAllPools();
+    await emulator.close();
+  });
+
+  test("an alert condition carrying a second statement is refused even where the account allows any number", async () => {
+    // MULTI_STATEMENT_COUNT = 0 at account level would let a request without its own count run both statements.
+    emulator.defaultAccount.setAccountParameter("multi_statement_count", 0);
+    const alert = engineAgainst(emulator, "Alert");
+    const base = { database: "ONE_DB", schema: "PUBLIC", name: "ONE_ALERT", schedule: { minutes: 5 }, condition: "SELECT 1", action: "SELECT 2" };
+    const { outs } = await alert.create(base);
+    await expect(alert.update("", outs, { ...base, condition: "SELECT 1); DROP DATABASE ONE_DB; SELECT (1" })).rejects.toThrow(/did not match the desired statement count 1/);
+    expect((await callEmulator(emulator, "GET", "/api/v2/databases/ONE_DB")).status).toBe(200);
+  });
+});

@@ -17,8 +17,11 @@ interface ResultSetBody {
 }
 
 export async function executeSql(client: RestClient, statement: SqlText): Promise<SqlResult> {
-  // timeout 0: the server's maximum; the REST client's own deadline bounds the wait.
-  const response = await client.request<ResultSetBody>({ method: "POST", path: "/api/v2/statements", body: { statement: statement.text, timeout: 0 } });
+  // timeout 0: the server's maximum; the REST client's own deadline bounds the wait. multi_statement_count 1
+  // (sqlapi.yaml parameters) pins one statement per request whatever MULTI_STATEMENT_COUNT the account or user set,
+  // so SQL text the user wrote can never carry a second statement (sql-text.ts userSql).
+  const body = { statement: statement.text, timeout: 0, parameters: { multi_statement_count: 1 } };
+  const response = await client.request<ResultSetBody>({ method: "POST", path: "/api/v2/statements", body });
   const columns = (response.body?.resultSetMetaData?.rowType ?? []).map((column) => column.name ?? "");
   return { columns, rows: response.body?.data ?? [] };
 }

@@ -142,6 +142,19 @@ export function acceptMinutesTypeForMinutesSchedule(spec: SpecDocument, notes: M
 }
 
 /**
+ * Table kind TABLE: Snowflake's Python API quickstart prints a fetched table as `'kind': 'TABLE'`, a value
+ * table.yaml's kind enum lacks. A snapshot carrying it must still parse; the provider reads it as PERMANENT.
+ */
+export function acceptTableKindTable(spec: SpecDocument, notes: ModelNotes): void {
+  if (spec.name !== "table") return;
+  eachProperty(spec.schemas, (model, property, schema) => {
+    if (property !== "kind" || !schema.enum?.includes("TRANSIENT") || schema.enum.includes("TABLE")) return;
+    schema.enum = [...schema.enum, "TABLE"];
+    notes.add(model, `kind: TABLE is accepted too (the Python API quickstart shows Snowflake returning it for a table).`);
+  });
+}
+
+/**
  * Formats: besides standard ones the specs use made-up formats (`role name`, `warehouse`, `comment`,
  * `Percentage`), and the standard ones would become validators stricter than Snowflake (date-time with a
  * mandatory offset, uuid, uri, `binary` as a File). Formats are documentation here, so all are dropped.
@@ -162,5 +175,6 @@ export function fixSpecQuirks(spec: SpecDocument, notes: ModelNotes): void {
   quoteBooleanEnumsOfStrings(spec, notes);
   spellOutCaseInsensitiveFlag(spec, notes);
   acceptMinutesTypeForMinutesSchedule(spec, notes);
+  acceptTableKindTable(spec, notes);
   dropFormats(spec);
 }

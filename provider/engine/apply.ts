@@ -54,6 +54,8 @@ export async function applySql(api: ObjectApi, keys: string[], news: Properties)
     if (isSet(value) && !field.kind.meansUnset?.(value)) {
       if (field.sql?.set) clauses.push(field.sql.set(value));
       else sets.push(sql`${keyword(defaultProperty(field))} = ${field.kind.toSql(value)}`);
+    } else if (field.sql?.unset === "serverDefault") {
+      sets.push(sql`${keyword(defaultProperty(field))} = ${field.kind.toSql(field.serverDefault)}`);
     } else if (field.sql?.unset) {
       // A removal clause of the field's own (ALTER STAGE has no UNSET COMMENT: SET COMMENT = '').
       clauses.push(field.sql.unset);
@@ -80,8 +82,9 @@ export async function applyTags(api: ObjectApi, news: Properties, olds: Properti
 }
 
 /**
- * Resume or suspend: through the type's REST actions, or ALTER <type> ... RESUME / SUSPEND. An object already in
- * that state (a warehouse Snowflake suspended by itself) answers 409 for "invalid state", which is success here.
+ * Resume or suspend: through the type's REST actions, or ALTER <type> ... RESUME / SUSPEND. Snowflake refuses to
+ * resume a running object (a 409; the error code is not documented), which happens when a warehouse suspended or
+ * resumed itself since the last read: a 409 counts as done only when the object is then in the asked-for state.
  */
 export async function applyRunState(api: ObjectApi, news: Properties, suspend: boolean): Promise<void> {
   const runState = api.definition.runState!;
@@ -90,6 +93,9 @@ export async function applyRunState(api: ObjectApi, news: Properties, suspend: b
     else await api.alter(news, keyword(suspend ? "SUSPEND" : "RESUME"));
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
+    const reported = (await api.fetch(news, false))?.snapshot[runState.wire];
+    const nowSuspended = typeof reported === "string" && runState.suspendedValues.includes(reported.toUpperCase());
+    if (nowSuspended !== suspend) throw error;
   }
 }
 

@@ -18,7 +18,7 @@ export function checkInputs(definition: ResourceDefinition, news: Properties): C
     if (INTERNAL_INPUTS.has(property) || value === undefined) continue;
     if (!known.has(property)) {
       const otherTypes = property in OPT_IN_INPUTS ? ` (${definition.noun}s hold nothing ${property} would protect)` : "";
-      failures.push({ property, reason: `not a property of ${definition.noun}s${otherTypes} (value ${show(value)}); allowed: ${[...known].sort().join(", ")}` });
+      failures.push({ property, reason: `not a property of ${definition.noun}s${otherTypes} (given ${outline(value)}); allowed: ${[...known].sort().join(", ")}` });
       continue;
     }
     if (isUnknown(value)) continue;
@@ -41,6 +41,16 @@ export function checkInputs(definition: ResourceDefinition, news: Properties): C
   return failures;
 }
 
+/**
+ * What an unrecognised property was given, without its text: a misspelt name (`credential` for `credentials`) may
+ * hold a secret the definition would have masked, so only the value's shape and key names are shown.
+ */
+function outline(value: unknown): string {
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value && typeof value === "object") return `an object with ${Object.keys(value).join(", ") || "no keys"}`;
+  return typeof value === "string" ? "a string" : show(value);
+}
+
 const SECRET_WORDS = /password|passcode|token|secret|private_?key|passphrase/i;
 
 /** The per-resource connection: non-secret settings only, since resource inputs are stored in state. */
@@ -55,7 +65,7 @@ function checkConnection(connection: unknown): CheckFailure[] {
     if (!(RESOURCE_CONNECTION_KEYS as readonly string[]).includes(key)) {
       const reason = SECRET_WORDS.test(key)
         ? `not allowed: a resource's connection is stored in state, so it never holds secrets; put ${key} in stack config as a secret (pulumi config set --secret snowflake:${key}), a SNOWFLAKE_* variable or connections.toml`
-        : `not allowed (value ${show(value)}); a resource's connection takes ${RESOURCE_CONNECTION_KEYS.join(", ")}`;
+        : `not allowed (given ${outline(value)}); a resource's connection takes ${RESOURCE_CONNECTION_KEYS.join(", ")}`;
       failures.push({ property, reason });
     } else if (typeof value !== "string" && !(key === "port" && typeof value === "number")) {
       failures.push({ property, reason: `${show(value)} is not allowed; expected a string` });

@@ -30,7 +30,8 @@ export type ChangeMethod =
 export interface SqlChange {
   property?: string;
   set?(value: unknown): SqlText;
-  unset?: SqlText;
+  /** The removal clause, or "serverDefault": the statement has no UNSET for it, so SET <property> = serverDefault. */
+  unset?: SqlText | "serverDefault";
 }
 
 export interface FieldDefinition {

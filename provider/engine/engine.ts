@@ -66,12 +66,17 @@ export class ResourceEngine {
     try {
       if (isSet(inputs.tags)) await applyTags(api, inputs, {});
       if (runState && isSet(inputs.suspended) && inputs.suspended !== startsSuspended) await applyRunState(api, inputs, inputs.suspended === true);
+      return { id: fullyQualifiedName(this.definition, inputs), outs: await this.readBack(api, inputs, "was created") };
     } catch (error) {
       // A failed create leaves no resource in Pulumi's state: take the new object away again rather than orphan it.
-      await api.delete(inputs).catch(() => undefined);
-      throw new Error(`${api.describe(inputs)} was created, then removed again because setting it up failed: ${(error as Error).message}`);
+      const cause = (error as Error).message;
+      try {
+        await api.delete(inputs);
+      } catch (deleteError) {
+        throw new Error(`${api.describe(inputs)} was created, but setting it up failed (${cause}) and it could not be removed again: ${(deleteError as Error).message}. It is in Snowflake but not in the stack; remove it, or declare it with adoptExisting: true.`);
+      }
+      throw new Error(`${api.describe(inputs)} was created, then removed again because setting it up failed: ${cause}`);
     }
-    return { id: fullyQualifiedName(this.definition, inputs), outs: await this.readBack(api, inputs, "was created") };
   }
 
   /** Takes over an existing object: its live settings are the starting point the declaration is applied to. */

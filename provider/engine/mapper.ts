@@ -89,7 +89,9 @@ export function createOrAlterBody(definition: ResourceDefinition, live: WireSnap
     const top = field.wire.split(".")[0];
     if (!isSet(live[top])) continue;
     if (field.inherited && !setOnObject.has(field.wire)) continue;
-    body[top] = live[top];
+    // A top-level value goes back in the spelling we send (a table reported with kind '' is sent as PERMANENT);
+    // a nested record is kept as reported.
+    body[top] = top === field.wire ? field.kind.toWire(field.kind.fromWire(live[top])) : live[top];
   }
   // A property no longer declared goes back to Snowflake's default: sent as the default where there is one (CREATE
   // OR ALTER TABLE keeps CHANGE_TRACKING when it is left out), else left out. Judged on the normal form, so a

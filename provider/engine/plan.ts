@@ -50,7 +50,8 @@ export function planChanges(definition: ResourceDefinition, olds: Properties, ne
   }
   // A value not known yet (preview) gets no verdict: the diff at up, with it known, decides.
   const problems = (definition.changeProblems ? definition.changeProblems(olds, news) : []).filter((problem) => !isUnknown(news[problem.property]));
-  const unresolved = problems.filter((problem) => news[problem.allowedBy] !== true);
+  // An opt-in not known yet (preview) may turn out true: no refusal until it is known.
+  const unresolved = problems.filter((problem) => news[problem.allowedBy] !== true && !isUnknown(news[problem.allowedBy]));
   if (unresolved.length) throw refusal(definition, olds, unresolved.map((problem) => problem.message), unresolved[0].allowedBy);
   // Allowed with allowReplace: the object is recreated.
   for (const problem of problems) {
@@ -67,7 +68,7 @@ export function refuseDataLoss(definition: ResourceDefinition, olds: Properties,
   const bearing = definition.dataBearing;
   // A value not known yet (preview) may turn out unchanged: the diff at up, with it known, decides.
   const certain = replaces.filter((key) => !isUnknown(news[key]) && !(key === "account" && isUnknown(news.connection)));
-  if (!bearing || certain.length === 0 || news.allowReplace === true) return;
+  if (!bearing || certain.length === 0 || news.allowReplace === true || isUnknown(news.allowReplace)) return;
   if (bearing.when && !bearing.when(olds)) return;
   const what = certain.map((key) => (key === "account" ? "the account its connection points at" : key)).join(", ");
   throw refusal(definition, olds, [`changing ${what} replaces ${definition.noun} ${fullyQualifiedName(definition, olds)}, and the new ${definition.noun} would start without ${bearing.loses}`], "allowReplace");

@@ -3,9 +3,10 @@
 import { ChangeMethod, FieldDefinition, OutputDefinition, SqlChange } from "../engine/definition";
 import { FieldKind } from "../engine/field-kind";
 import { identifierKind } from "../engine/kinds/names";
-import { choiceKind, enumType, integerKind, normalizeSql, sqlTextKind, textKind } from "../engine/kinds/scalars";
+import { collationKind, sqlExpressionKind } from "../engine/kinds/expressions";
+import { choiceKind, enumType, integerKind, textKind } from "../engine/kinds/scalars";
 import { listKind } from "../engine/kinds/structures";
-import { literal, sql, userSql } from "../sql/sql-text";
+import { literal, sql } from "../sql/sql-text";
 
 /** A property: its wire name, kind, one-line doc, and behaviours. */
 export function field(wire: string, kind: FieldKind, doc: string, behaviour: Omit<Partial<FieldDefinition>, "wire" | "kind" | "doc"> = {}): FieldDefinition {
@@ -50,14 +51,7 @@ export function retentionFields(noun: string, change?: ChangeMethod): Record<str
 }
 
 export function collationField(noun: string, behaviour: Partial<FieldDefinition> = {}): FieldDefinition {
-  return field("default_ddl_collation", textKind(), `Default collation for text columns created in the ${noun}, e.g. \`en-ci\`. Unset: inherited.`, { inherited: true, ...behaviour });
-}
-
-/** SQL expressions compared as Snowflake keeps them: unquoted text upper-cased, whitespace collapsed. */
-export function sqlExpressionKind(): FieldKind {
-  const base = sqlTextKind();
-  const normal = (value: unknown) => (typeof value === "string" ? normalizeSql(value, true) : value);
-  return { ...base, expected: "an SQL expression such as a column name", canonical: normal, toSql: (value) => userSql(String(value)) };
+  return field("default_ddl_collation", collationKind(), `Default collation for text columns created in the ${noun}, e.g. \`en-ci\`. Unset: inherited.`, { inherited: true, ...behaviour });
 }
 
 /** CLUSTER BY expressions; changed through ALTER ... CLUSTER BY ( ... ) / DROP CLUSTERING KEY where there is no PUT. */
@@ -77,10 +71,19 @@ export const LOG_LEVEL = enumType("LogLevel", "Severity of log messages ingested
 export const TRACE_LEVEL = enumType("TraceLevel", "How trace events are ingested into the event table.", ["ALWAYS", "ON_EVENT", "OFF"]);
 
 /** PERMANENT (default) or TRANSIENT; fixed at creation. Snowflake may report a permanent table's kind as TABLE. */
-export const OBJECT_KIND = enumType("ObjectKind", "PERMANENT (default) or TRANSIENT (no Fail-safe); fixed at creation, so a change replaces the object.", ["PERMANENT", "TRANSIENT"], { TABLE: "PERMANENT", "": "PERMANENT" });
+export const OBJECT_KIND = enumType("ObjectKind", "PERMANENT (default) or TRANSIENT (no Fail-safe); fixed at creation, so a change replaces the object.", ["PERMANENT", "TRANSIENT"]);
+
+/**
+ * A permanent object may be reported with kind '' (table.yaml's kind enum has it) or, for a table, 'TABLE' (the
+ * Python API quickstart prints it): both read as PERMANENT, neither offered as an input.
+ */
+function objectKindKind(): FieldKind {
+  const base = choiceKind(OBJECT_KIND);
+  return { ...base, fromWire: (value) => (value === "" || value === "TABLE" ? "PERMANENT" : base.fromWire(value)) };
+}
 
 export function kindField(noun: string): FieldDefinition {
-  return field("kind", choiceKind(OBJECT_KIND), `PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the ${noun}.`, { immutable: true, serverDefault: "PERMANENT" });
+  return field("kind", objectKindKind(), `PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the ${noun}.`, { immutable: true, serverDefault: "PERMANENT" });
 }
 
 export function warehouseReference(doc: string, behaviour: Partial<FieldDefinition> = {}): FieldDefinition {

@@ -1,4 +1,5 @@
-// sequence.yaml components/schemas/Sequence. ALTER SEQUENCE sets the increment, ORDER -> NOORDER and the comment;
+// sequence.yaml components/schemas/Sequence. ALTER SEQUENCE sets the increment, ORDER -> NOORDER and the comment
+// (its only UNSET is COMMENT, so a removed increment is SET back to 1);
 // the start never changes and NOORDER cannot become ORDER (ALTER SEQUENCE docs), so those replace the sequence,
 // which then counts again from its start -- refused unless allowReplace.
 import { defineResource } from "../engine/define";
@@ -21,7 +22,7 @@ export const sequence = defineResource({
   fields: {
     ...schemaObjectIdentity("sequence"),
     start: field("start", integerKind({ min: -INT64, max: INT64 - 1 }), "First value. Default 1. Fixed at creation.", { immutable: true, serverDefault: 1 }),
-    increment: field("increment", integerKind({ min: -INT64, max: INT64 - 1 }), "Step between values (not 0). Default 1.", { serverDefault: 1 }),
+    increment: field("increment", integerKind({ min: -INT64, max: INT64 - 1 }), "Step between values (not 0). Default 1.", { serverDefault: 1, sql: { unset: "serverDefault" } }),
     // NOORDER_SEQUENCE_AS_DEFAULT defaults to TRUE (Parameters docs), so a new sequence is NOORDER.
     ordered: field("ordered", booleanKind(), "Hand out values in increasing order (ORDER). Default false (NOORDER); can be turned off, not on.", { serverDefault: false, sql: { set: (value) => keyword(value ? "SET ORDER" : "SET NOORDER"), unset: keyword("SET NOORDER") } }),
     comment: commentField("sequence"),

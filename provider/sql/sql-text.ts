@@ -62,9 +62,10 @@ export function keyword(words: string): SqlText {
 }
 
 /**
- * SQL the user wrote as SQL -- a view's query, an alert's condition and action, a pipe's COPY statement -- goes in
- * as written: it is the user's program, not a value to quote. The SQL API runs one statement per request
- * (MULTI_STATEMENT_COUNT defaults to 1), so such text cannot smuggle in a second statement.
+ * SQL the user wrote as SQL -- a view's query, an alert's condition and action, a pipe's COPY statement, a dynamic
+ * table's query, clustering expressions, a column's default -- goes in as written: it is the user's program, not a
+ * value to quote. Every SQL API request pins multi_statement_count to 1 (client/sql-api.ts), so such text cannot
+ * carry a second statement.
  */
 export function userSql(text: string): SqlText {
   return make(text);

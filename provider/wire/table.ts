@@ -109,9 +109,10 @@ export const TableColumn_READ_ONLY = [] as const;
 export const TableColumn_WRITE_ONLY = [] as const;
 export const TableColumn_REQUIRED = ["name", "datatype"] as const;
 
+// kind: TABLE is accepted too (the Python API quickstart shows Snowflake returning it for a table).
 export const Table = z.looseObject({
   name: z.string(),
-  kind: z.enum(["PERMANENT", "TRANSIENT", "TEMPORARY", "", "transient", "temporary"]).optional(),
+  kind: z.enum(["PERMANENT", "TRANSIENT", "TEMPORARY", "", "transient", "temporary", "TABLE"]).optional(),
   cluster_by: z.array(z.string()).optional(),
   enable_schema_evolution: z.boolean().optional(),
   change_tracking: z.boolean().optional(),
@@ -139,7 +140,7 @@ export const Table = z.looseObject({
 export type Table = z.infer<typeof Table>;
 export const TableStrict = z.strictObject({
   name: z.string(),
-  kind: z.enum(["PERMANENT", "TRANSIENT", "TEMPORARY", "", "transient", "temporary"]).optional(),
+  kind: z.enum(["PERMANENT", "TRANSIENT", "TEMPORARY", "", "transient", "temporary", "TABLE"]).optional(),
   cluster_by: z.array(z.string()).optional(),
   enable_schema_evolution: z.boolean().optional(),
   change_tracking: z.boolean().optional(),
@@ -224,7 +225,7 @@ export const TableAsSelect_REQUIRED = [] as const;
 
 export const TableClone = z.looseObject({
   name: z.string(),
-  kind: z.enum(["PERMANENT", "TRANSIENT", "TEMPORARY", "", "transient", "temporary"]).optional(),
+  kind: z.enum(["PERMANENT", "TRANSIENT", "TEMPORARY", "", "transient", "temporary", "TABLE"]).optional(),
   cluster_by: z.array(z.string()).optional(),
   enable_schema_evolution: z.boolean().optional(),
   change_tracking: z.boolean().optional(),
@@ -253,7 +254,7 @@ export const TableClone = z.looseObject({
 export type TableClone = z.infer<typeof TableClone>;
 export const TableCloneStrict = z.strictObject({
   name: z.string(),
-  kind: z.enum(["PERMANENT", "TRANSIENT", "TEMPORARY", "", "transient", "temporary"]).optional(),
+  kind: z.enum(["PERMANENT", "TRANSIENT", "TEMPORARY", "", "transient", "temporary", "TABLE"]).optional(),
   cluster_by: z.array(z.string()).optional(),
   enable_schema_evolution: z.boolean().optional(),
   change_tracking: z.boolean().optional(),

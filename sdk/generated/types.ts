@@ -19,10 +19,10 @@ export type DynamicTableInitialize = "ON_CREATE" | "ON_SCHEDULE";
 export type LogLevel = "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR" | "FATAL" | "OFF";
 
 /**
- * PERMANENT (default) or TRANSIENT (no Fail-safe); fixed at creation, so a change replaces the object.
- * Canonical: PERMANENT, TRANSIENT; also accepted: TABLE, . Any case is accepted at run time.
+ * PERMANENT (default) or TRANSIENT (no Fail-safe); fixed at creation, so a change replaces the object. Any case
+ * is accepted at run time.
  */
-export type ObjectKind = "PERMANENT" | "TRANSIENT" | "TABLE" | "";
+export type ObjectKind = "PERMANENT" | "TRANSIENT";
 
 /** AT includes the point in time, BEFORE starts just before it. Any case is accepted at run time. */
 export type PointOfTimeReference = "AT" | "BEFORE";
@@ -254,8 +254,8 @@ export interface TableColumnArgs {
   /** Whether NULL is allowed. Default true (false for a primary key column). */
   nullable?: pulumi.Input<boolean>;
   /**
-   * Default value as an SQL expression, e.g. `0` or `'n/a'`. Snowflake cannot add or change it on an existing
-   * column.
+   * Default value as an SQL expression, e.g. `0`, `'n/a'` or `CURRENT_TIMESTAMP()`. Snowflake cannot add or change
+   * it on an existing column.
    */
   default?: pulumi.Input<string>;
   /** Collation specification, e.g. `en-ci`. Fixed once the column exists. */
@@ -281,8 +281,8 @@ export interface TableColumn {
   /** Whether NULL is allowed. Default true (false for a primary key column). */
   nullable?: boolean;
   /**
-   * Default value as an SQL expression, e.g. `0` or `'n/a'`. Snowflake cannot add or change it on an existing
-   * column.
+   * Default value as an SQL expression, e.g. `0`, `'n/a'` or `CURRENT_TIMESTAMP()`. Snowflake cannot add or change
+   * it on an existing column.
    */
   default?: string;
   /** Collation specification, e.g. `en-ci`. Fixed once the column exists. */

@@ -8,6 +8,9 @@ export const ErrorCodes = {
   doesNotExist: "002003",
   // Snowflake SQL error 002002: "Object '<name>' already exists."
   alreadyExists: "002002",
+  // Snowflake SQL error 002203: "Object found is of type 'VIEW', not specified type 'TABLE'." (as users report it,
+  // e.g. arnoN7/dbt-incremental-stream#8).
+  wrongObjectType: "002203",
   // Snowflake SQL error 000904: "invalid identifier '<name>'".
   invalidIdentifier: "000904",
   // Snowflake SQL error 003001: "SQL access control error: Insufficient privileges to operate on ...".
@@ -98,6 +101,10 @@ export function referenceMissing(displayName: string, objectType = "Object"): Ap
 
 export function alreadyExists(displayName: string): ApiError {
   return new ApiError(409, ErrorCodes.alreadyExists, `SQL compilation error:\nObject '${displayName}' already exists.`);
+}
+
+export function wrongObjectType(found: string, specified: string): ApiError {
+  return new ApiError(400, ErrorCodes.wrongObjectType, `SQL compilation error:\nObject found is of type '${found}', not specified type '${specified}'.`);
 }
 
 export function unauthorized(code: string, message: string): ApiError {

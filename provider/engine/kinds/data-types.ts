@@ -1,9 +1,10 @@
 // Snowflake data types, with their synonyms resolved the way DESCRIBE TABLE reports them ("Summary of data
 // types", "Numeric / String & binary / Date & time data types" docs): INT and INTEGER are NUMBER(38,0), STRING
-// and TEXT are VARCHAR(16777216), DOUBLE is FLOAT, DATETIME and TIMESTAMP are TIMESTAMP_NTZ(9) (TIMESTAMP follows
-// TIMESTAMP_TYPE_MAPPING, default TIMESTAMP_NTZ), and so on. A refresh never shows a diff for a synonym.
-import { userSql } from "../../sql/sql-text";
-import { FieldKind } from "../field-kind";
+// and TEXT are VARCHAR(16777216), DOUBLE is FLOAT, DATETIME is TIMESTAMP_NTZ(9), and so on. A refresh never shows a
+// diff for a synonym. A bare TIMESTAMP is the one type whose meaning depends on the account: Snowflake maps it by
+// TIMESTAMP_TYPE_MAPPING (default TIMESTAMP_NTZ) when the column is created. So TIMESTAMP is sent as written, and
+// matches whichever of TIMESTAMP_NTZ / _LTZ / _TZ Snowflake reports with the same precision.
+import { FieldKind, noSql } from "../field-kind";
 
 export interface DataType {
   /** Canonical name: NUMBER, FLOAT, VARCHAR, BINARY, BOOLEAN, DATE, TIME, TIMESTAMP_NTZ, ..., VECTOR. */
@@ -40,7 +41,7 @@ const FAMILIES: Record<string, Family> = {
   CHAR, CHARACTER: CHAR, NCHAR: CHAR,
   BINARY, VARBINARY: BINARY,
   BOOLEAN: bare("BOOLEAN"), DATE: bare("DATE"), TIME: precise("TIME"),
-  DATETIME: precise("TIMESTAMP_NTZ"), TIMESTAMP: precise("TIMESTAMP_NTZ"),
+  DATETIME: precise("TIMESTAMP_NTZ"), TIMESTAMP: precise("TIMESTAMP"),
   TIMESTAMP_NTZ: precise("TIMESTAMP_NTZ"), TIMESTAMPNTZ: precise("TIMESTAMP_NTZ"), "TIMESTAMP WITHOUT TIME ZONE": precise("TIMESTAMP_NTZ"),
   TIMESTAMP_LTZ: precise("TIMESTAMP_LTZ"), TIMESTAMPLTZ: precise("TIMESTAMP_LTZ"), "TIMESTAMP WITH LOCAL TIME ZONE": precise("TIMESTAMP_LTZ"),
   TIMESTAMP_TZ: precise("TIMESTAMP_TZ"), TIMESTAMPTZ: precise("TIMESTAMP_TZ"), "TIMESTAMP WITH TIME ZONE": precise("TIMESTAMP_TZ"),
@@ -83,6 +84,23 @@ export function formatDataType(type: DataType): string {
   return type.args.length ? `${type.name}(${type.args.join(",")})` : type.name;
 }
 
+/** TIMESTAMP as written, before TIMESTAMP_TYPE_MAPPING picks one of these. */
+const MAPPED_TIMESTAMP = "TIMESTAMP";
+const TIMESTAMP_TYPES = ["TIMESTAMP_NTZ", "TIMESTAMP_LTZ", "TIMESTAMP_TZ"];
+
+/** Whether two type names can be the same type: equal, or TIMESTAMP and a type it may be mapped to. */
+function sameFamily(a: string, b: string): boolean {
+  return a === b || (a === MAPPED_TIMESTAMP && TIMESTAMP_TYPES.includes(b)) || (b === MAPPED_TIMESTAMP && TIMESTAMP_TYPES.includes(a));
+}
+
+/** Whether two spellings mean the same column type (synonyms; TIMESTAMP against the type it was mapped to). */
+export function sameDataType(aText: string, bText: string): boolean {
+  const a = parseDataType(aText);
+  const b = parseDataType(bText);
+  if (typeof a === "string" || typeof b === "string") return canonicalDataType(aText) === canonicalDataType(bText);
+  return sameFamily(a.name, b.name) && JSON.stringify(a.args) === JSON.stringify(b.args);
+}
+
 /** The canonical spelling of a data type, or the text as given when it is not one. */
 export function canonicalDataType(text: string): string {
   const parsed = parseDataType(text);
@@ -99,8 +117,8 @@ export function inPlaceTypeChangeProblem(fromText: string, toText: string): stri
   const from = parseDataType(fromText);
   const to = parseDataType(toText);
   if (typeof from === "string" || typeof to === "string") return undefined;
-  if (formatDataType(from) === formatDataType(to)) return undefined;
-  if (from.name !== to.name) return "Snowflake cannot change a column to a different data type";
+  if (sameDataType(fromText, toText)) return undefined;
+  if (!sameFamily(from.name, to.name)) return "Snowflake cannot change a column to a different data type";
   if (from.name === "VARCHAR") return Number(to.args[0]) >= Number(from.args[0]) ? undefined : "reducing the length of a VARCHAR is not supported";
   if (from.name === "NUMBER") {
     if (from.args[1] !== to.args[1]) return "changing the scale of a NUMBER is not supported";
@@ -120,8 +138,9 @@ export function dataTypeKind(): FieldKind {
       return typeof parsed === "string" ? parsed : undefined;
     },
     canonical: (value) => (typeof value === "string" ? canonicalDataType(value) : value),
+    same: (next, previous) => (typeof next === "string" && typeof previous === "string" ? sameDataType(next, previous) : next === previous),
     toWire: (value) => (typeof value === "string" ? canonicalDataType(value) : value),
     fromWire: (value) => value,
-    toSql: (value) => userSql(canonicalDataType(String(value))),
+    toSql: noSql("data type"),
   };
 }

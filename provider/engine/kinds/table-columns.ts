@@ -3,12 +3,13 @@
 // (Snowflake names unnamed ones itself). A constraint written on a column is reported back as a table constraint,
 // so comparisons lift inline constraints to the table (liftInlineConstraints) before comparing.
 import type { ChangeProblem, FieldDefinition, Properties } from "../definition";
-import { FieldKind, isSet, ObjectType } from "../field-kind";
+import { FieldKind, isSet, ObjectType, sameValue } from "../field-kind";
 import { storedName } from "../identifiers";
 import { isUnknown } from "../unknowns";
 import { dataTypeKind, inPlaceTypeChangeProblem } from "./data-types";
+import { collationKind, defaultExpressionKind } from "./expressions";
 import { identifierKind, qualifiedNameKind } from "./names";
-import { booleanKind, choiceKind, enumType, integerKind, textKind } from "./scalars";
+import { booleanKind, canonicalToken, choiceKind, enumType, integerKind, textKind } from "./scalars";
 import { listKind, objectKind, recordsKind } from "./structures";
 
 export const CONSTRAINT_TYPES = enumType("ConstraintType", "The kind of a table constraint.", ["PRIMARY KEY", "UNIQUE", "FOREIGN KEY"], { PRIMARY_KEY: "PRIMARY KEY", FOREIGN_KEY: "FOREIGN KEY" });
@@ -38,7 +39,7 @@ function constraintIdentity(canonical: Record<string, unknown>): string {
 function constraintKind(columnsRequired: boolean): FieldKind {
   const base = objectKind(constraintType(columnsRequired), {
     problem: (value) => {
-      const foreign = String(value.type ?? "").toUpperCase() === "FOREIGN KEY";
+      const foreign = canonicalToken(CONSTRAINT_TYPES, value.type) === "FOREIGN KEY";
       const references = isSet(value.referencedTable) && isSet(value.referencedColumns);
       if (foreign && !references) return "a FOREIGN KEY needs referencedTable and referencedColumns";
       if (!foreign && (isSet(value.referencedTable) || isSet(value.referencedColumns))) return "referencedTable and referencedColumns belong to FOREIGN KEY constraints";
@@ -65,8 +66,8 @@ const COLUMN: ObjectType = {
     name: field("name", identifierKind(), "Column name.", { required: true }),
     datatype: field("datatype", dataTypeKind(), "Data type; synonyms are the same type (INT is NUMBER(38,0), STRING is VARCHAR(16777216)).", { required: true }),
     nullable: field("nullable", booleanKind(), "Whether NULL is allowed. Default true (false for a primary key column).", { serverDefault: true }),
-    default: field("default", textKind(), "Default value as an SQL expression, e.g. `0` or `'n/a'`. Snowflake cannot add or change it on an existing column."),
-    collate: field("collate", textKind(), "Collation specification, e.g. `en-ci`. Fixed once the column exists."),
+    default: field("default", defaultExpressionKind(), "Default value as an SQL expression, e.g. `0`, `'n/a'` or `CURRENT_TIMESTAMP()`. Snowflake cannot add or change it on an existing column."),
+    collate: field("collate", collationKind(), "Collation specification, e.g. `en-ci`. Fixed once the column exists."),
     autoincrement: field("autoincrement", booleanKind(), "Numbers the rows (AUTOINCREMENT / IDENTITY).", { serverDefault: false }),
     autoincrementStart: field("autoincrement_start", integerKind(), "First value of an autoincrement column (default 1).", { serverDefault: 1 }),
     autoincrementIncrement: field("autoincrement_increment", integerKind(), "Step of an autoincrement column (default 1).", { serverDefault: 1 }),
@@ -89,7 +90,7 @@ export function liftInlineConstraints(properties: Properties): Properties {
   if (!Array.isArray(columns) || isUnknown(columns)) return properties;
   const lifted: Record<string, unknown>[] = columns.flatMap((column) => (Array.isArray(column?.constraints) ? column.constraints : []).map((constraint) => ({ ...constraint, columnNames: [column.name] })));
   const constraints = [...(Array.isArray(properties.constraints) ? (properties.constraints as Record<string, unknown>[]) : []), ...lifted];
-  const primaryKey = new Set(constraints.filter((c) => String(c.type ?? "").toUpperCase().replace("_", " ") === "PRIMARY KEY").flatMap((c) => (Array.isArray(c.columnNames) ? c.columnNames.map((n) => storedName(String(n))) : [])));
+  const primaryKey = new Set(constraints.filter((c) => canonicalToken(CONSTRAINT_TYPES, c.type) === "PRIMARY KEY").flatMap((c) => (Array.isArray(c.columnNames) ? c.columnNames.map((n) => storedName(String(n))) : [])));
   return {
     ...properties,
     columns: columns.map(({ constraints: _inline, ...column }) => (primaryKey.has(storedName(String(column.name))) && !isSet(column.nullable) ? { ...column, nullable: false } : column)),
@@ -135,8 +136,9 @@ function keptColumnProblems(table: string, before: Column, after: Column): Chang
   const typeProblem = inPlaceTypeChangeProblem(String(before.datatype), String(after.datatype));
   if (typeProblem) problems.push({ property: "columns", message: `${where} cannot change type from ${before.datatype} to ${after.datatype}: ${typeProblem}`, allowedBy: "allowReplace" });
   const text = (value: unknown) => (isSet(value) && value !== "" ? String(value).trim() : undefined);
-  if (text(before.collate)?.toLowerCase() !== text(after.collate)?.toLowerCase()) problems.push({ property: "columns", message: `${where} cannot change collation from ${text(before.collate) ?? "none"} to ${text(after.collate) ?? "none"}: collations are fixed once a column exists`, allowedBy: "allowReplace" });
-  if (text(after.default) !== undefined && text(before.default) !== text(after.default)) problems.push({ property: "columns", message: `${where} cannot ${text(before.default) === undefined ? "get" : "change"} a default (${text(after.default)}): Snowflake only drops defaults of existing columns`, allowedBy: "allowReplace" });
+  const { collate, default: defaultField } = COLUMN.fields;
+  if (!sameValue(collate.kind, after.collate, before.collate)) problems.push({ property: "columns", message: `${where} cannot change collation from ${text(before.collate) ?? "none"} to ${text(after.collate) ?? "none"}: collations are fixed once a column exists`, allowedBy: "allowReplace" });
+  if (text(after.default) !== undefined && !sameValue(defaultField.kind, after.default, before.default)) problems.push({ property: "columns", message: `${where} cannot ${text(before.default) === undefined ? "get" : "change"} a default (${text(after.default)}): Snowflake only drops defaults of existing columns`, allowedBy: "allowReplace" });
   // Start and step default to 1 (CREATE TABLE docs), as Snowflake reports them.
   const identity = (column: Column) => JSON.stringify(column.autoincrement ? [true, column.autoincrementStart ?? 1, column.autoincrementIncrement ?? 1] : [false]);
   if (identity(before) !== identity(after)) problems.push({ property: "columns", message: `${where} cannot change its autoincrement settings in place`, allowedBy: "allowReplace" });

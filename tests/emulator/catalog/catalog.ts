@@ -43,6 +43,20 @@ export function collectionOf(container: Container, collection: string): Map<stri
   return members;
 }
 
+/**
+ * An object of another kind holding `name` in the namespace `kind` shares: tables, views, dynamic and event tables
+ * of a schema cannot share a name (CREATE TABLE / CREATE VIEW docs: the identifier "must be unique for the schema
+ * in which the table/view is created"; tables and views are both listed by SHOW OBJECTS).
+ */
+export function namesakeOfOtherKind(kind: ObjectKind, container: Container, name: string): CatalogObject | undefined {
+  if (!kind.namespace) return undefined;
+  for (const members of container.children.values()) {
+    const found = members.get(name);
+    if (found && found.kind !== kind && found.kind.namespace === kind.namespace) return found;
+  }
+  return undefined;
+}
+
 export function newObject(kind: ObjectKind, name: string, parent: Container, values: WireValues): CatalogObject {
   const now = new Date();
   return { kind, name, parent, values, createdOn: now, updatedOn: now, tags: new Map(), facts: {}, children: new Map() };

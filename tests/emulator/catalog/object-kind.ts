@@ -57,6 +57,8 @@ export interface ObjectKind {
   /** Path segment of the collection, e.g. "tables". */
   collection: string;
   scope: "account" | "database" | "schema";
+  /** Kinds whose names share one namespace in a schema (tables, views, dynamic and event tables). */
+  namespace?: "relations";
   wire: { strict: z.ZodType; properties: readonly string[]; readOnly: readonly string[]; writeOnly?: readonly string[] };
   /** Settable properties Snowflake never returns (credentials), besides the spec's write-only ones. */
   hidden?: readonly string[];

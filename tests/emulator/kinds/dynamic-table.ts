@@ -2,7 +2,7 @@
 // by a warehouse. ALTER sets the lag, warehouse, retention and comment and changes the clustering key; the query,
 // refresh mode and initialization are fixed (CREATE OR ALTER DYNAMIC TABLE limitations).
 import * as wire from "../../../provider/wire/dynamic-table";
-import { formatDataType, parseDataType } from "../../../provider/engine/kinds/data-types";
+import { reportedDataType } from "../data-types";
 import type { ObjectKind } from "../catalog/object-kind";
 import { badRequest } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
@@ -33,6 +33,7 @@ export const dynamicTableKind: ObjectKind = {
   parameterLevel: "DYNAMIC TABLE",
   collection: "dynamic-tables",
   scope: "schema",
+  namespace: "relations",
   wire: { strict: wire.DynamicTableStrict, properties: wire.DynamicTable_PROPERTIES, readOnly: wire.DynamicTable_READ_ONLY, writeOnly: wire.DynamicTable_WRITE_ONLY },
   identifiers: ["warehouse"],
   defaults: { kind: "PERMANENT", refresh_mode: "AUTO", initialize: "ON_CREATE", cluster_by: [] },
@@ -56,9 +57,9 @@ export const dynamicTableKind: ObjectKind = {
     checkRetention(kind, values, values.kind as string);
     if (Array.isArray(values.columns)) {
       values.columns = (values.columns as DynamicColumn[]).map((column) => {
-        const datatype = column.datatype === undefined ? undefined : parseDataType(column.datatype);
-        if (typeof datatype === "string") throw badRequest(`SQL compilation error:\nUnsupported data type '${column.datatype}'.`);
-        return { ...column, name: parseIdentifier(column.name, "DynamicTableColumn.name"), ...(datatype && { datatype: formatDataType(datatype) }) };
+        const datatype = column.datatype === undefined ? undefined : reportedDataType(column.datatype, account.catalog.parameters.timestamp_type_mapping);
+        if (column.datatype !== undefined && datatype === undefined) throw badRequest(`SQL compilation error:\nUnsupported data type '${column.datatype}'.`);
+        return { ...column, name: parseIdentifier(column.name, "DynamicTableColumn.name"), ...(datatype && { datatype }) };
       });
     }
     return values;

@@ -21,6 +21,7 @@ export const eventTableKind: ObjectKind = {
   parameterLevel: "TABLE",
   collection: "event-tables",
   scope: "schema",
+  namespace: "relations",
   wire: { strict: wire.EventTableStrict, properties: wire.EventTable_PROPERTIES, readOnly: wire.EventTable_READ_ONLY, writeOnly: wire.EventTable_WRITE_ONLY },
   defaults: { change_tracking: false, cluster_by: [] },
   parameters: { ...RETENTION_PARAMETERS, ...COLLATION_PARAMETER },

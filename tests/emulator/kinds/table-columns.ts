@@ -2,7 +2,8 @@
 // ... ALTER COLUMN docs): types in canonical form, inline constraints moved to the table with a system name when
 // unnamed, primary key columns NOT NULL -- and what CREATE OR ALTER TABLE refuses to do to existing columns.
 import { randomUUID } from "node:crypto";
-import { formatDataType, parseDataType } from "../../../provider/engine/kinds/data-types";
+import { reportedDataType } from "../data-types";
+import { reprintedDefault } from "../expressions";
 import { badRequest } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
 
@@ -33,25 +34,25 @@ const compilationError = (message: string) => badRequest(`SQL compilation error:
 /** Snowflake names an unnamed constraint itself (the Python API quickstart shows SYS_CONSTRAINT_<uuid>). */
 const systemName = () => `SYS_CONSTRAINT_${randomUUID()}`;
 
-function canonicalType(column: WireColumn): string {
-  const parsed = parseDataType(String(column.datatype));
-  if (typeof parsed === "string") throw compilationError(`Unsupported data type '${column.datatype}' for column '${column.name}' (${parsed}).`);
-  return formatDataType(parsed);
+function canonicalType(column: WireColumn, timestampMapping: unknown): string {
+  const reported = reportedDataType(String(column.datatype), timestampMapping);
+  if (reported === undefined) throw compilationError(`Unsupported data type '${column.datatype}' for column '${column.name}'.`);
+  return reported;
 }
 
 /** Columns and table constraints of a body, checked and in the form Snowflake reports. */
-export function normalizeColumns(wireColumns: unknown, wireConstraints: unknown, previous: Constraint[] = []): { columns: Column[]; constraints: Constraint[] } {
+export function normalizeColumns(wireColumns: unknown, wireConstraints: unknown, previous: Constraint[] = [], timestampMapping?: unknown): { columns: Column[]; constraints: Constraint[] } {
   if (!Array.isArray(wireColumns) || wireColumns.length === 0) throw compilationError("A table must have at least one column.");
   const columns: Column[] = [];
   const constraints: Constraint[] = [];
   for (const raw of wireColumns as WireColumn[]) {
     const name = parseIdentifier(raw.name, "TableColumn.name");
     if (columns.some((column) => column.name === name)) throw compilationError(`duplicate column name '${formatIdentifier(name)}'`);
-    const datatype = canonicalType(raw);
+    const datatype = canonicalType(raw, timestampMapping);
     // CREATE TABLE docs: AUTOINCREMENT / IDENTITY is for numeric columns only.
     if (raw.autoincrement && !datatype.startsWith("NUMBER")) throw compilationError(`AUTOINCREMENT is only allowed on numeric column '${formatIdentifier(name)}'.`);
     const { constraints: inline, ...column } = raw;
-    columns.push({ ...column, name, datatype, nullable: raw.nullable ?? true, ...(raw.autoincrement ? { autoincrement_start: raw.autoincrement_start ?? 1, autoincrement_increment: raw.autoincrement_increment ?? 1 } : {}) });
+    columns.push({ ...column, name, datatype, nullable: raw.nullable ?? true, ...(typeof raw.default === "string" && { default: reprintedDefault(raw.default) }), ...(raw.autoincrement ? { autoincrement_start: raw.autoincrement_start ?? 1, autoincrement_increment: raw.autoincrement_increment ?? 1 } : {}) });
     for (const constraint of inline ?? []) constraints.push(normalizeConstraint({ ...constraint, column_names: [name] }, previous));
   }
   for (const constraint of (Array.isArray(wireConstraints) ? wireConstraints : []) as Partial<Constraint>[]) constraints.push(normalizeConstraint(constraint, previous));
@@ -83,13 +84,19 @@ function constraintName(name: string): string {
   return /^SYS_CONSTRAINT_/.test(name) ? name : parseIdentifier(name, "Constraint.name");
 }
 
+/** A reported type ("NUMBER(10,2)") as its name and arguments. */
+function splitReported(type: string): { name: string; args: string[] } {
+  const [name, rest] = type.split("(");
+  return { name, args: rest === undefined ? [] : rest.replace(")", "").split(",").map((part) => part.trim()) };
+}
+
 /** Why Snowflake cannot change a column's type in place (ALTER TABLE ... ALTER COLUMN docs; error texts as observed). */
 function typeChangeError(table: string, column: string, from: string, to: string, rows: number): string | undefined {
   if (from === to) return undefined;
-  const a = parseDataType(from);
-  const b = parseDataType(to);
+  const a = splitReported(from);
+  const b = splitReported(to);
   const base = `cannot change column ${column} from type ${from} to ${to}`;
-  if (typeof a === "string" || typeof b === "string" || a.name !== b.name) return base;
+  if (a.name !== b.name) return base;
   if (a.name === "VARCHAR") return Number(b.args[0]) >= Number(a.args[0]) ? undefined : `${base} because reducing the byte-length of a varchar is not supported.`;
   if (a.name === "NUMBER") {
     if (a.args[1] !== b.args[1]) return `${base} because changing the scale of a number is not supported.`;
@@ -121,7 +128,8 @@ export function checkColumnChanges(table: string, before: Column[], after: Colum
     if (typeError) throw compilationError(typeError);
     // CREATE OR ALTER TABLE docs: "Collation specifications cannot be altered."
     if ((old.collate ?? "").toLowerCase() !== (column.collate ?? "").toLowerCase()) throw compilationError(`cannot change column ${column.name} from type "${old.datatype}${old.collate ? ` COLLATE '${old.collate}'` : ""}" to "${column.datatype}${column.collate ? ` COLLATE '${column.collate}'` : ""}" because they have incompatible collations.`);
-    // ALTER TABLE ... ALTER COLUMN docs: adding or changing a default is not supported; dropping it is.
+    // ALTER TABLE ... ALTER COLUMN docs: adding or changing a default is not supported; dropping it is. Both sides
+    // are in Snowflake's printed form, so a default re-spelt the way Snowflake prints it is no change.
     if (column.default !== undefined && column.default !== old.default) throw compilationError("Unsupported feature 'Alter Column Set Default'.");
     // ALTER TABLE docs: on a non-empty table only an autoincrement's default can be altered.
     const identity = (c: Column) => JSON.stringify([c.autoincrement ?? false, c.autoincrement_start, c.autoincrement_increment]);

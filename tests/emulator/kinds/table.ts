@@ -3,7 +3,7 @@
 import * as wire from "../../../provider/wire/table";
 import { collectionOf } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
-import { doesNotExist } from "../errors";
+import { badRequest, doesNotExist } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
 import { findSchema } from "../rest/lookup";
 import type { AccountState } from "../state";
@@ -29,6 +29,7 @@ export const tableKind: ObjectKind = {
   parameterLevel: "TABLE",
   collection: "tables",
   scope: "schema",
+  namespace: "relations",
   wire: { strict: wire.TableStrict, properties: wire.Table_PROPERTIES, readOnly: wire.Table_READ_ONLY, writeOnly: wire.Table_WRITE_ONLY },
   // CREATE TABLE docs: ENABLE_SCHEMA_EVOLUTION and CHANGE_TRACKING default FALSE.
   defaults: { kind: "PERMANENT", enable_schema_evolution: false, change_tracking: false, cluster_by: [], constraints: [] },
@@ -41,10 +42,14 @@ export const tableKind: ObjectKind = {
   listOmits: ["columns", "constraints"],
   accept(values, { account, parent, existing }) {
     const kind = TABLE_KINDS[String(values.kind ?? "").toUpperCase()];
+    // The wire model reads kind TABLE (as Snowflake may report it), but CREATE has no TABLE kind.
+    if (kind === undefined) throw badRequest(`SQL compilation error:\ninvalid table kind '${String(values.kind)}'.`);
     // Transient database / schema docs: every table created in a transient schema is transient.
     values.kind = containerKind(parent) === "TRANSIENT" ? "TRANSIENT" : kind;
     checkRetention(tableKind, values, values.kind as string);
-    const { columns, constraints } = normalizeColumns(values.columns, values.constraints, existing?.values.constraints as Constraint[] | undefined);
+    // TIMESTAMP_TYPE_MAPPING docs: a session / account parameter read when the column is created.
+    const timestampMapping = account.catalog.parameters.timestamp_type_mapping;
+    const { columns, constraints } = normalizeColumns(values.columns, values.constraints, existing?.values.constraints as Constraint[] | undefined, timestampMapping);
     const [database, schema] = schemaPath(parent);
     for (const constraint of constraints) requireReferencedTable(account, database, schema, constraint);
     return { ...values, columns, constraints };

@@ -15,6 +15,7 @@ export const viewKind: ObjectKind = {
   parameterLevel: "VIEW",
   collection: "views",
   scope: "schema",
+  namespace: "relations",
   wire: { strict: wire.ViewStrict, properties: wire.View_PROPERTIES, readOnly: wire.View_READ_ONLY, writeOnly: wire.View_WRITE_ONLY },
   // CREATE VIEW docs: SECURE and RECURSIVE are off unless given; kind PERMANENT.
   defaults: { secure: false, recursive: false, kind: "PERMANENT" },

@@ -1,6 +1,6 @@
 // The object actions the emulator implements for every kind that has them in its spec: :rename, :resume,
 // :suspend, and the tag actions (rest/tags.ts). Other actions of the specs answer 501.
-import { CatalogObject, collectionOf } from "../catalog/catalog";
+import { CatalogObject, collectionOf, namesakeOfOtherKind } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { alreadyExists, ApiError, ErrorCodes } from "../errors";
 import type { Outcome } from "../http";
@@ -36,7 +36,7 @@ export function renameObject(object: CatalogObject, newName: string, account: Ac
     parent = schema ? findSchema(account, database, schema) : findDatabase(account, database);
   }
   const destination = collectionOf(parent, kind.collection);
-  if (destination.has(newName) && destination.get(newName) !== object) throw alreadyExists(formatIdentifier(newName));
+  if ((destination.has(newName) && destination.get(newName) !== object) || namesakeOfOtherKind(kind, parent, newName)) throw alreadyExists(formatIdentifier(newName));
   collectionOf(object.parent, kind.collection).delete(object.name);
   object.name = newName;
   object.parent = parent;

@@ -1,8 +1,8 @@
 // The generic REST handlers every object kind gets: list, create (createMode), fetch, create-or-alter, drop.
 // Whatever differs between kinds is in the kind (catalog/object-kind.ts), never here.
-import { CatalogObject, collectionOf, Container, newObject, WireValues } from "../catalog/catalog";
+import { CatalogObject, collectionOf, Container, namesakeOfOtherKind, newObject, WireValues } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
-import { badRequest } from "../errors";
+import { alreadyExists, badRequest, wrongObjectType } from "../errors";
 import { ok, type Outcome } from "../http";
 import { formatIdentifier, parsePathIdentifier } from "../identifiers";
 import { filterByName } from "../listing";
@@ -45,11 +45,24 @@ export function createFromBody(kind: ObjectKind, context: RequestContext): Outco
   const values = readObjectBody(kind, context.body);
   const name = values.name as string;
   const existing = collectionOf(parent, kind.collection).get(name);
+  refuseNamesake(kind, parent, name, context.query.createMode());
   const skip = checkCreateMode(context.query.createMode(), existing !== undefined, name);
   if (skip) return skip;
   if (existing) kind.beforeChange?.(existing);
   createObject(kind, context, parent, values, existing);
   return Status.created(kind.objectType, name);
+}
+
+/**
+ * A create over a name another kind holds in the same namespace: plain CREATE fails as for an object of its own
+ * kind (002002); OR REPLACE and CREATE OR ALTER do not replace an object of another type (002203). IF NOT EXISTS
+ * is treated like plain CREATE -- not confirmed against a live account whether Snowflake skips it instead.
+ */
+function refuseNamesake(kind: ObjectKind, parent: Container, name: string, mode: string): void {
+  const namesake = namesakeOfOtherKind(kind, parent, name);
+  if (!namesake) return;
+  if (mode === "orReplace") throw wrongObjectType(namesake.kind.sqlType, kind.sqlType);
+  throw alreadyExists(formatIdentifier(name));
 }
 
 export function fetchObject(kind: ObjectKind, context: RequestContext): Outcome {
@@ -65,6 +78,7 @@ export function createOrAlter(kind: ObjectKind, context: RequestContext): Outcom
     throw badRequest(`${kind.objectType} name in the body ('${formatIdentifier(String(values.name))}') must match the path ('${formatIdentifier(name)}').`);
   }
   const existing = collectionOf(parent, kind.collection).get(name);
+  refuseNamesake(kind, parent, name, "orReplace");
   if (!existing) {
     createObject(kind, context, parent, values);
     return Status.created(kind.objectType, name);

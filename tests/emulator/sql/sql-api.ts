@@ -6,6 +6,7 @@ import { ApiError, badRequest, ErrorCodes } from "../errors";
 import type { Outcome } from "../http";
 import type { Knobs } from "../knobs";
 import type { RequestContext, Route } from "../router";
+import type { AccountState } from "../state";
 import { executeSql, StatementKinds } from "./execute";
 import type { Column, ResultSet } from "./select";
 import { SqlError, tokenize } from "./tokens";
@@ -42,12 +43,23 @@ function failure(error: SqlError, handle: string): Outcome {
   return { status: 422, body: { code: error.code, sqlState: error.sqlState, message: error.message, statementHandle: handle, createdOn: Date.now(), statementStatusUrl: `${STATEMENTS}/${handle}` } };
 }
 
-function readStatement(body: unknown): string {
+/**
+ * The statement count a request asks for: its `parameters.multi_statement_count` (sqlapi.yaml; the SQL API docs'
+ * examples spell it MULTI_STATEMENT_COUNT, so any case), else the account's MULTI_STATEMENT_COUNT parameter
+ * (Parameters docs: a session parameter, default 1, that an account or user may set to 0 = any number).
+ */
+function desiredStatementCount(body: unknown, account: AccountState): number {
+  const parameters = (body as { parameters?: Record<string, unknown> } | undefined)?.parameters ?? {};
+  const key = Object.keys(parameters).find((name) => name.toLowerCase() === "multi_statement_count");
+  return Number(key === undefined ? account.catalog.parameters.multi_statement_count ?? 1 : parameters[key]);
+}
+
+function readStatement(body: unknown, account: AccountState): string {
   const statement = (body as { statement?: unknown } | undefined)?.statement;
   if (typeof statement !== "string" || statement.trim() === "") throw badRequest("The request body needs a statement (sqlapi.yaml SubmitStatement).");
-  const count = (body as { parameters?: { multi_statement_count?: unknown } }).parameters?.multi_statement_count ?? 1;
+  const count = desiredStatementCount(body, account);
   const separators = tokenize(statement).filter((token, index, all) => token.type === "symbol" && token.value === ";" && index < all.length - 1).length;
-  if (separators + 1 !== Number(count) && Number(count) !== 0) {
+  if (separators + 1 !== count && count !== 0) {
     throw new SqlError(STATEMENT_COUNT_CODE, "0A000", `Actual statement count ${separators + 1} did not match the desired statement count ${count}.`);
   }
   return statement;
@@ -59,7 +71,7 @@ export function sqlApiRoutes(knobs: Knobs, kinds: StatementKinds): Route[] {
     const handle = randomUUID();
     let outcome: Outcome;
     try {
-      const statement = readStatement(context.body);
+      const statement = readStatement(context.body, context.account);
       const session = { account: context.account, user: context.principal?.user ?? "", role: "ACCOUNTADMIN", warehouse: null, database: null, schema: null };
       outcome = resultSet(executeSql(statement, session, kinds), handle);
     } catch (error) {
