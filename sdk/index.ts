@@ -3,3 +3,4 @@
 export * from "./generated";
 export { ConnectionArgs } from "./types";
 export { CommonArgs, SnowflakeResource } from "./snowflake-resource";
+export { GraphTaskArgs, TaskGraph, TaskGraphArgs } from "./task-graph";

@@ -8,6 +8,7 @@ export function resourceProps(resourceType: string, logicalName: string, args: o
   const props: Record<string, unknown> = {};
   for (const name of [...outputNames, ...COMMON_OUTPUT_NAMES]) props[name] = undefined;
   Object.assign(props, args);
-  if (props.name === undefined) props.name = autoName(resourceType, logicalName);
+  // Types without a name of their own (a stage file has a path) get none.
+  if (props.name === undefined && outputNames.includes("name")) props.name = autoName(resourceType, logicalName);
   return props;
 }

@@ -1,5 +1,6 @@
-// npm run demo: the quickstart against the built-in emulator -- up, up again with the walkthrough's new column
-// (one in-place change of the table), refresh (must find no changes), destroy.
+// npm run demo: the quickstart against the built-in emulator -- up (tables, procedures, tasks started, the task
+// graph run once), up again with the walkthrough's new column (one in-place change of the table), refresh (must
+// find no changes), destroy (must leave nothing).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -27,6 +28,13 @@ async function main(): Promise<number> {
   const withElevation = { "snowflake-quickstart:addElevation": "true" };
   try {
     await run("up");
+    const tasks = "/api/v2/databases/PYTHON_API_DB/schemas/PYTHON_API_SCHEMA/tasks";
+    const truncState = (await callEmulator(emulator, "GET", `${tasks}/TASK_PYTHON_API_TRUNC`)).body.state;
+    const dagRuns = (await callEmulator(emulator, "GET", `${tasks}/${encodeURIComponent("PYTHON_API_DAG$TASK_PYTHON_API_TRUNC")}/complete-graphs`)).body;
+    if (truncState !== "started" || !Array.isArray(dagRuns) || dagRuns.length !== 1) {
+      throw new Error(`the trunc task should be started (${truncState}) and the DAG run once (${JSON.stringify(dagRuns)})`);
+    }
+    console.log("  task_python_api_trunc is started; python_api_dag ran once\n");
     // The walkthrough's "update a table" step: ELEVATION int NOT NULL with a primary key, added in place.
     const added = await run("up", withElevation);
     const table = added.changes.find((change) => change.name === "table");
@@ -40,7 +48,7 @@ async function main(): Promise<number> {
       ...(await callEmulator(emulator, "GET", "/api/v2/databases")).body,
     ];
     if (left.length) throw new Error(`destroy left objects behind: ${JSON.stringify(left)}`);
-    console.log(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: created, a column added in place, refreshed with no changes, destroyed.`);
+    console.log(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: created (tasks started, the DAG run once), a column added in place, refreshed with no changes, destroyed.`);
     return 0;
   } finally {
     await closeAllPools();

@@ -73,6 +73,7 @@ describe("every object kind's answers match its spec model", () => {
     [`${IN}/alerts`, "KINDS_ALERT", { schedule: { schedule_type: "MINUTES_TYPE", minutes: 5 }, condition: "SELECT 1", action: "SELECT 2" }],
     [`${IN}/sequences`, "KINDS_SEQUENCE", { start: 5 }],
     [`${IN}/tags`, "KINDS_TAG", { allowed_values: ["a"] }],
+    [`${IN}/tasks`, "KINDS_TASK", { definition: "SELECT 1", warehouse: "KINDS_WH", schedule: { schedule_type: "MINUTES_TYPE", minutes: 5 }, config: { a: 1 } }],
   ];
   beforeAll(async () => {
     for (const [collection, name, body] of bodies) {

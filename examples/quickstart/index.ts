@@ -1,7 +1,9 @@
 // Snowflake's Python API quickstart ("Getting Started with the Snowflake Python API"), declared with Pulumi: a
 // warehouse, the PYTHON_API_DB database, its PYTHON_API_SCHEMA schema and the PYTHON_API_TABLE table -- and the
 // walkthrough's "update a table" step: set `snowflake-quickstart:addElevation true` and run `pulumi up` again, and
-// the ELEVATION column is added in place (PUT create-or-alter), with its primary key.
+// the ELEVATION column is added in place (PUT create-or-alter), with its primary key. Then "Managing tasks" and
+// "Managing DAGs": the TASKS_STAGE stage, the trunc and filter_by_shipmode procedures, the two tasks (the second
+// after the first, resumed), and the same pair as the python_api_dag task graph, run once.
 import * as pulumi from "@pulumi/pulumi";
 import * as snowflake from "pulumi-snowflake-dynamic";
 
@@ -39,6 +41,62 @@ const table = new snowflake.Table("table", {
   columns,
   comment: "The quickstart's table",
 });
+
+// "Managing tasks": the stage holding the procedures, the two procedures (Python handlers inline), and the tasks.
+const inSchema = { database: database.name, schema: schema.name };
+const stage = new snowflake.Stage("tasks-stage", { ...inSchema, name: "TASKS_STAGE", comment: "Holds the quickstart's procedures" });
+
+const python = { language: "PYTHON" as const, runtimeVersion: "3.11", packages: ["snowflake-snowpark-python"], returns: "VARCHAR" };
+const trunc = new snowflake.Procedure("trunc", {
+  ...inSchema,
+  ...python,
+  name: "TRUNC",
+  arguments: [{ name: "from_table", datatype: "VARCHAR" }, { name: "to_table", datatype: "VARCHAR" }, { name: "count", datatype: "INT" }],
+  handler: "trunc",
+  body: [
+    "def trunc(session, from_table, to_table, count):",
+    "    session.table(from_table).limit(count).write.save_as_table(to_table)",
+    '    return "Truncated table successfully created!"',
+  ].join("\n"),
+}, { dependsOn: [stage] });
+const filterByShipmode = new snowflake.Procedure("filter-by-shipmode", {
+  ...inSchema,
+  ...python,
+  name: "FILTER_BY_SHIPMODE",
+  arguments: [{ name: "mode", datatype: "VARCHAR" }],
+  handler: "filter_by_shipmode",
+  body: [
+    "from snowflake.snowpark.functions import col",
+    "def filter_by_shipmode(session, mode):",
+    '    session.table("snowflake_sample_data.tpch_sf100.lineitem").filter(col("L_SHIPMODE") == mode).limit(10).write.save_as_table("filter_table")',
+    '    return "Filter table successfully created!"',
+  ].join("\n"),
+}, { dependsOn: [stage] });
+
+const truncCall = "CALL TRUNC('SNOWFLAKE_SAMPLE_DATA.TPCH_SF100.ORDERS', 'PYTHON_API_DB.PYTHON_API_SCHEMA.TRUNC_TABLE', 10)";
+const filterCall = "CALL FILTER_BY_SHIPMODE('AIR')";
+const procedures = { dependsOn: [trunc, filterByShipmode] };
+// task1 runs every minute; task2 runs after it; "trunc_task.resume()" is suspended: false on the root.
+const truncTask = new snowflake.Task("task-python-api-trunc", {
+  ...inSchema, name: "task_python_api_trunc", definition: truncCall, warehouse: warehouse.name, schedule: { minutes: 1 }, suspended: false,
+}, procedures);
+new snowflake.Task("task-python-api-filter", {
+  ...inSchema, name: "task_python_api_filter", definition: filterCall, warehouse: warehouse.name, after: [truncTask.name],
+}, procedures);
+
+// "Managing DAGs": the same two tasks as a graph scheduled daily (tasks PYTHON_API_DAG$TASK_PYTHON_API_TRUNC and
+// ...$TASK_PYTHON_API_FILTER), deployed and run once (dag_op.run); `pulumi destroy` removes it (dag_op.delete).
+new snowflake.TaskGraph("python-api-dag", {
+  ...inSchema,
+  name: "python_api_dag",
+  schedule: { minutes: 1440 },
+  warehouse: warehouse.name,
+  tasks: {
+    task_python_api_trunc: { definition: truncCall },
+    task_python_api_filter: { definition: filterCall, after: ["task_python_api_trunc"] },
+  },
+  execute: { triggers: ["first deployment"] },
+}, procedures);
 
 export const warehouseName = warehouse.name;
 export const warehouseState = warehouse.state;

@@ -25,6 +25,8 @@ function replacedBy(definition: ResourceDefinition): string {
   const keys = Object.entries(definition.fields)
     .filter(([key, field]) => field.identity === "parent" || (field.identity === "name" && !definition.rename) || (!field.identity && !field.createOnly && methodOf(definition, key) === "replace"))
     .map(([key]) => `\`${key}\``);
+  // Types identified by name and argument types (ResourceDefinition.signature): other types are another object.
+  if (definition.signature) keys.push("the argument types in `arguments`");
   return keys.join(", ") || "—";
 }
 

@@ -7,8 +7,9 @@ import { Authenticator, keyPairAuth, oauthAuth, programmaticAccessTokenAuth } fr
 import { originFor } from "../client/origin";
 import { RestClient, RetryPolicy } from "../client/rest-client";
 import { ConnectionError } from "./connection-error";
-import { CONNECTOR_LOGIN_METHODS, isConnectorLoginMethod, isFlagOn } from "./connector-options";
-import { connectorSessionAuth } from "./session-login";
+import { CONNECTOR_LOGIN_METHODS, DriverLoginMethod, isConnectorLoginMethod, isFlagOn } from "./connector-options";
+import { driverLoginFor, registerDriverLogin } from "./driver-statements";
+import { connectorSessionAuth, DriverConnectionSource } from "./session-login";
 import { describeSources, ResolvedConnection } from "./settings";
 
 export { ConnectionError };
@@ -100,7 +101,12 @@ export function clientFor(resolved: ResolvedConnection, policy?: Partial<RetryPo
   const key = [origin, settings.account?.toUpperCase(), settings.user?.toUpperCase(), settings.role?.toUpperCase(), method, credential].map((part) => part ?? "").join("|");
   let client = clients.get(key);
   if (!client) {
-    client = new RestClient(origin, authenticatorFor(resolved, method), policy, describeSources(resolved));
+    const authenticator = authenticatorFor(resolved, method);
+    client = new RestClient(origin, authenticator, policy, describeSources(resolved));
+    // Statements the REST API cannot run (PUT) log in through snowflake-sdk as the same user, on first use only.
+    registerDriverLogin(client, "driverConnection" in authenticator
+      ? () => (authenticator as DriverConnectionSource).driverConnection()
+      : driverLoginFor(resolved, method as DriverLoginMethod));
     clients.set(key, client);
   }
   return client;

@@ -1,5 +1,6 @@
 // Resolved connection settings -> snowflake-sdk connection options, for the logins that go through the Node driver.
 // Missing or malformed settings are reported here, before the driver is loaded, naming the setting to fix.
+import * as fs from "fs";
 import type { ConnectionOptions } from "snowflake-sdk";
 import { originFor } from "../client/origin";
 import { browserOpenerFrom } from "./browser";
@@ -15,13 +16,19 @@ export function isConnectorLoginMethod(method: string): method is ConnectorLogin
   return (CONNECTOR_LOGIN_METHODS as readonly string[]).includes(method);
 }
 
+/**
+ * Every method snowflake-sdk can log in with: the connector logins, and the ones the REST API takes directly, for
+ * statements only a driver runs (PUT: the SQL API refuses it). The driver's names (authentication_types.js).
+ */
+export type DriverLoginMethod = ConnectorLoginMethod | "SNOWFLAKE_JWT" | "OAUTH" | "PROGRAMMATIC_ACCESS_TOKEN";
+
 // dist/lib/authentication/auth_workload_identity/types.js WorkloadIdentityProvider.
 const WORKLOAD_IDENTITY_PROVIDERS = ["AWS", "AZURE", "GCP", "OIDC"] as const;
 
 type Options = ConnectionOptions & Record<string, unknown>;
 
 /** Fresh options for each login: the driver rewrites its options object (host, account) and forgets the password after login. */
-export function connectorOptionsFor(resolved: ResolvedConnection, method: ConnectorLoginMethod, env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
+export function connectorOptionsFor(resolved: ResolvedConnection, method: DriverLoginMethod, env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
   const { settings } = resolved;
   const fail = (problem: string) => new ConnectionError(`${method} login ${problem}`, resolved);
   const required = (key: ConnectionKey, what = key): string => {
@@ -85,6 +92,21 @@ export function connectorOptionsFor(resolved: ResolvedConnection, method: Connec
       oauthEndpoints(options, settings, accessUrl);
       browserLogin(options, flag("clientStoreTemporaryCredential"), env);
       break;
+    case "SNOWFLAKE_JWT":
+      // auth_keypair.js signs the JWT itself from the PEM text or the file (decrypted with privateKeyPass).
+      options.username = required("user");
+      if (!settings.privateKey && !settings.privateKeyPath) throw fail("needs privateKey or privateKeyPath");
+      options.privateKey = settings.privateKey;
+      options.privateKeyPath = settings.privateKey ? undefined : settings.privateKeyPath;
+      options.privateKeyPass = settings.privateKeyPassphrase;
+      break;
+    case "OAUTH":
+    case "PROGRAMMATIC_ACCESS_TOKEN":
+      // auth_oauth.js / auth_oauth_pat.js send the token as the login's TOKEN; a token file is read now, as the
+      // REST client reads it for each request.
+      options.token = settings.token ?? (settings.tokenFilePath ? readTokenFile(settings.tokenFilePath, fail) : undefined);
+      if (!options.token) throw fail("needs token or tokenFilePath");
+      break;
     case "WORKLOAD_IDENTITY": {
       const provider = required("workloadIdentityProvider").toUpperCase();
       if (!(WORKLOAD_IDENTITY_PROVIDERS as readonly string[]).includes(provider)) {
@@ -123,6 +145,14 @@ function oauthEndpoints(options: Options, settings: ResolvedConnection["settings
   // token endpoint on this machine (a local emulator or proxy), never for one across the network.
   const tokenUrl = settings.oauthTokenRequestUrl ?? `${accessUrl}/oauth/token-request`;
   if (isLoopbackHttp(tokenUrl)) options.oauthHttpAllowed = true;
+}
+
+function readTokenFile(file: string, fail: (problem: string) => Error): string {
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch (error) {
+    throw fail(`could not read tokenFilePath (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
 }
 
 function isSnowflakeHost(url: string): boolean {

@@ -30,7 +30,12 @@ const RECHECK_AFTER_MS = 30_000;
 
 const openSessions = new Set<ConnectorSession>();
 
-export function connectorSessionAuth(resolved: ResolvedConnection, method: ConnectorLoginMethod): Authenticator {
+/** A login whose snowflake-sdk connection can also run statements (PUT) for the same session. */
+export interface DriverConnectionSource {
+  driverConnection(): Promise<Connection>;
+}
+
+export function connectorSessionAuth(resolved: ResolvedConnection, method: ConnectorLoginMethod): Authenticator & DriverConnectionSource {
   // Check the settings now, so a missing one is reported before any login is attempted.
   connectorOptionsFor(resolved, method);
   return new ConnectorSession(resolved, method);
@@ -43,7 +48,7 @@ export async function closeConnectorSessions(): Promise<void> {
   await Promise.all(sessions.map((session) => session.close()));
 }
 
-class ConnectorSession implements Authenticator {
+class ConnectorSession implements Authenticator, DriverConnectionSource {
   readonly description: string;
   private connection?: Connection;
   private tokens?: SessionTokens;
@@ -60,6 +65,13 @@ class ConnectorSession implements Authenticator {
 
   async headers(): Promise<Record<string, string>> {
     return sessionTokenHeaders(await this.sessionToken());
+  }
+
+  /** The logged-in connection (logging in first if needed), for statements the REST API cannot run. */
+  async driverConnection(): Promise<Connection> {
+    await this.sessionToken();
+    if (!this.connection) throw this.loginError("the connector session closed while a statement was waiting for it");
+    return this.connection;
   }
 
   invalidate(): void {
@@ -121,7 +133,7 @@ class ConnectorSession implements Authenticator {
 
   private async logIn(): Promise<Connection> {
     const options = connectorOptionsFor(this.resolved, this.method);
-    const snowflake = loadSnowflakeSdk();
+    const snowflake = loadSnowflakeSdk(`the ${this.method} login`);
     try {
       const connection = snowflake.createConnection(options);
       await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { SqlText } from "../sql/sql-text";
 import { FieldKind } from "./field-kind";
+import type { LiveObject } from "./mapper";
+import type { ObjectApi } from "./object-api";
 
 export type Properties = Record<string, unknown>;
 export type WireSnapshot = Record<string, unknown>;
@@ -65,6 +67,11 @@ export interface FieldDefinition {
   change?: ChangeMethod;
   /** ALTER clauses when changes go through SQL (default: SET <WIRE> = <value> / UNSET <WIRE>). */
   sql?: SqlChange;
+  /**
+   * Computed at check by the definition's `derive` (a stage file's content hash), never declared: an output of the
+   * SDK that the diff compares like a declared property, so a change of what it is computed from shows at preview.
+   */
+  derived?: boolean;
 }
 
 export interface OutputDefinition {
@@ -90,6 +97,17 @@ export interface RunStateDefinition {
   createdSuspended: boolean;
   /** A create-body property that makes the new object start suspended (warehouse initially_suspended). */
   createSuspendedWith?: { wire: string; value: unknown };
+}
+
+/**
+ * Objects linked into graphs that Snowflake changes only while the graph's root is suspended (tasks): every create,
+ * update and delete of a member suspends the root around the change (engine/graph-roots.ts).
+ */
+export interface GraphDefinition {
+  /** The field listing the members this one runs after (in the same schema). */
+  predecessors: string;
+  /** The field naming the root this member finalizes. */
+  finalizes?: string;
 }
 
 /** How the object is renamed in place (keeping data, grants and history) when `name` changes. */
@@ -129,6 +147,13 @@ export interface ResourceDefinition {
    * "/api/v2/databases/{database}/schemas". The object path is the collection path plus "/{name}".
    */
   collectionPath: string;
+  /**
+   * For objects Snowflake identifies by name AND argument types (functions and procedures overload a name): the
+   * signature, e.g. `(NUMBER, VARCHAR)`, appended to the name in the object path (the specs' `{nameWithArgs}`) and
+   * in the fully qualified name, which is also the resource id (`DB.S.ADD_ONE(NUMBER)`). A change of it is a new
+   * object (declare it in `replacedBy`). Not used in SQL: such types change by CREATE OR REPLACE, not ALTER.
+   */
+  signature?(properties: Properties): string;
   /** How changes reach Snowflake unless a field says otherwise. */
   changes: ChangeMethod;
   /** The object type in SQL statements (ALTER <objectType>, SHOW PARAMETERS IN <objectType>). */
@@ -138,6 +163,14 @@ export interface ResourceDefinition {
   /** Rename in place; without it a new name means a new object. */
   rename?: RenameMethod;
   runState?: RunStateDefinition;
+  /** Members of graphs whose root must be suspended while a member changes (needs runState). */
+  graph?: GraphDefinition;
+  /**
+   * An invocation, not an object: creating the resource runs `action` on an existing object (POST {name}:<action>),
+   * and a change of any input replaces it, so it runs again (Pulumi's `triggers` idiom). Reading keeps its state
+   * while the object exists; deleting runs nothing.
+   */
+  invokes?: { action: string; query?(properties: Properties): Record<string, string> };
   /** The type has :set-tags / :unset-tags / :get-tags: a `tags` input. */
   tags?: boolean;
   /** Replacing an object of this type loses data or history, so it needs `allowReplace: true`. */
@@ -171,6 +204,29 @@ export interface ResourceDefinition {
   notOffered?: Record<string, string>;
   /** The body of a POST createMode=orReplace that changes the object in place (a stream keeping its offset). */
   orReplaceBody?(body: WireSnapshot, properties: Properties): WireSnapshot;
+  /** For objects that are not REST resources of their own: how they are read, made and removed (see ObjectAccess). */
+  access?: ObjectAccess;
+  /**
+   * Values computed at check from the declared inputs (`olds`: the previous inputs, {} for a new resource), before
+   * anything is sent: the `derived` fields, and defaults that depend on other inputs. Failures stop the check.
+   */
+  derive?(news: Properties, olds: Properties): { values: Properties; failures: { property: string; reason: string }[] };
+}
+
+/**
+ * How the engine reaches objects that are not REST resources with GET / POST / DELETE of their own (a file in a
+ * stage: REST only lists stage files). When a definition names one, ObjectApi hands fetch, create and delete to it;
+ * everything else (check, diff, state) stays the engine's. Implementations live in engine/access/.
+ */
+export interface ObjectAccess {
+  /** The object's address: the resource id and `fullyQualifiedName` (a stage file: `@DB.S.STAGE/procs/trunc.py`). */
+  qualifiedName(properties: Properties): string;
+  /** The object as a snapshot of the definition's wire model; undefined when it does not exist. */
+  fetch(api: ObjectApi, properties: Properties): Promise<LiveObject | undefined>;
+  /** Makes the object; throws ConflictError when it exists and the resource does not say adoptExisting. */
+  create(api: ObjectApi, properties: Properties): Promise<void>;
+  /** Removes the object; one already gone is not an error. */
+  delete(api: ObjectApi, properties: Properties): Promise<void>;
 }
 
 export interface ChangeProblem {

@@ -7,6 +7,7 @@ import { applyPlan, applyRunState, applyTags } from "./apply";
 import { checkInputs, CheckFailure } from "./check";
 import { Properties, ResourceDefinition } from "./definition";
 import { isSet, reconcileValue } from "./field-kind";
+import { GraphChange, isRoot, withGraphRootsSuspended } from "./graph-roots";
 import { fullyQualifiedName, inputsFromState, liveProperties, LiveObject, stateFrom, toWireBody } from "./mapper";
 import { ObjectApi } from "./object-api";
 import { planChanges, refuseDataLoss } from "./plan";
@@ -24,8 +25,12 @@ export interface Connector {
 export class ResourceEngine {
   constructor(readonly definition: ResourceDefinition, private readonly connector: Connector) {}
 
-  async check(_olds: Properties, news: Properties): Promise<{ inputs: Properties; failures: CheckFailure[] }> {
-    return { inputs: news, failures: checkInputs(this.definition, news) };
+  async check(olds: Properties, news: Properties): Promise<{ inputs: Properties; failures: CheckFailure[] }> {
+    const failures = checkInputs(this.definition, news);
+    if (failures.length > 0 || !this.definition.derive) return { inputs: news, failures };
+    // Values computed from the inputs (a file's content hash) join them, so the diff sees their changes at preview.
+    const derived = this.definition.derive(news, olds ?? {});
+    return { inputs: { ...news, ...derived.values }, failures: derived.failures };
   }
 
   async diff(_id: string, olds: Properties, news: Properties): Promise<DiffResult> {
@@ -36,8 +41,9 @@ export class ResourceEngine {
     refuseDataLoss(this.definition, olds, news, replaces);
     // Inputs that change no Snowflake setting still need recording (a new role, an opt-in): an update that only stores them.
     const changes = plan.changed.length > 0 || replaces.length > 0 || this.commonInputsChanged(olds, news);
-    // A replacement with the same name cannot exist beside the old object: delete first.
-    const identityChanges = replaces.some((key) => key === "account" || this.definition.fields[key]?.identity);
+    // A replacement with the same name (and signature) cannot exist beside the old object: delete first.
+    const signature = this.definition.signature;
+    const identityChanges = replaces.some((key) => key === "account" || this.definition.fields[key]?.identity) || (signature !== undefined && signature(olds) !== signature(news));
     return { changes, replaces, deleteBeforeReplace: replaces.length > 0 && !identityChanges };
   }
 
@@ -48,7 +54,11 @@ export class ResourceEngine {
   }
 
   async create(inputs: Properties): Promise<{ id: string; outs: Properties }> {
-    const api = this.api(inputs);
+    if (this.definition.invokes) return this.invoke(this.api(inputs), inputs);
+    return this.inGraphs(this.api(inputs), inputs, { next: inputs }, (api) => this.createObject(api, inputs));
+  }
+
+  private async createObject(api: ObjectApi, inputs: Properties): Promise<{ id: string; outs: Properties }> {
     const body = toWireBody(this.definition, inputs, { includeCreateOnly: true });
     const runState = this.definition.runState;
     let startsSuspended = runState?.createdSuspended ?? false;
@@ -101,6 +111,8 @@ export class ResourceEngine {
     const api = this.api(state, "read");
     const live = await this.fetch(api, state);
     if (!live) return { id: "" };
+    // An invocation happened; what it ran on still existing is all there is to read.
+    if (this.definition.invokes) return { id, props: state, inputs: inputsFromState(this.definition, state) };
     const declared = inputsFromState(this.definition, state);
     const props = { ...stateFrom(this.definition, declared, live), account: this.connector.accountOf(state) };
     return { id, props, inputs: inputsFromState(this.definition, props) };
@@ -108,12 +120,33 @@ export class ResourceEngine {
 
   async update(_id: string, olds: Properties, news: Properties): Promise<{ outs: Properties }> {
     const api = this.api({ ...news, account: olds.account }, "update");
-    await applyPlan(api, planChanges(this.definition, olds, news), olds, news);
+    // Every input of an invocation replaces it: an update only records common inputs (connection, opt-ins).
+    if (this.definition.invokes) return { outs: { ...news, account: olds.account } };
+    const plan = planChanges(this.definition, olds, news);
+    // A graph's root ends in its declared run state when its graph session closes, after every member's change.
+    if (this.definition.graph && isRoot(api, news)) plan.inPlace.runState = [];
+    await this.inGraphs(api, news, { current: olds, next: news }, () => applyPlan(api, plan, olds, news));
     return { outs: await this.readBack(api, news, "disappeared during the update") };
   }
 
   async delete(_id: string, state: Properties): Promise<void> {
-    await this.api(state, "delete").delete(state);
+    if (this.definition.invokes) return;
+    const api = this.api(state, "delete");
+    await this.inGraphs(api, state, { current: state }, () => api.delete(state));
+  }
+
+  /** Runs the invocation (a task's :execute); the id tells runs apart, as each replacement is a new run. */
+  private async invoke(api: ObjectApi, inputs: Properties): Promise<{ id: string; outs: Properties }> {
+    const { action, query } = this.definition.invokes!;
+    await api.action(inputs, action, { query: query?.(inputs) });
+    const fqn = fullyQualifiedName(this.definition, inputs);
+    return { id: `${fqn}:${action}@${new Date().toISOString()}`, outs: { ...inputs, fullyQualifiedName: fqn, account: this.connector.accountOf(inputs) } };
+  }
+
+  /** A change of a graph member runs with its graph's root suspended; other types run it as is. */
+  private inGraphs<T>(api: ObjectApi, properties: Properties, change: GraphChange, apply: (api: ObjectApi) => Promise<T>): Promise<T> {
+    if (!this.definition.graph) return apply(api);
+    return withGraphRootsSuspended(api, this.connector.accountOf(properties), change, () => apply(api));
   }
 
   private parents(properties: Properties): Properties {

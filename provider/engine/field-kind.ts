@@ -6,7 +6,7 @@ import type { FieldDefinition } from "./definition";
 
 /** The TypeScript type of a property in the SDK (inputs wrap it in pulumi.Input, outputs in pulumi.Output). */
 export type TypeShape =
-  | { primitive: "string" | "number" | "boolean" }
+  | { primitive: "string" | "number" | "boolean" | "unknown" }
   | { enumType: EnumType }
   | { list: TypeShape }
   | { map: TypeShape }

@@ -51,15 +51,20 @@ export function declaredFields(definition: ResourceDefinition, properties: Prope
 /** Identity of the object: container names in path order, then its own name. */
 export function identityOf(definition: ResourceDefinition, properties: Properties): { parents: Record<string, string>; name: string } {
   const parents: Record<string, string> = {};
+  let nameKey = "name";
   for (const [key, field] of Object.entries(definition.fields)) {
     if (field.identity === "parent") parents[key] = String(properties[key]);
+    // The own name is usually `name`; an invocation names the object it acts on (a task run's `task`).
+    if (field.identity === "name") nameKey = key;
   }
-  return { parents, name: String(properties.name) };
+  return { parents, name: String(properties[nameKey]) };
 }
 
+/** `DB.SCHEMA.NAME`, with the signature of types that overload names (`DB.SCHEMA.ADD_ONE(NUMBER)`): the resource id. */
 export function fullyQualifiedName(definition: ResourceDefinition, properties: Properties): string {
+  if (definition.access) return definition.access.qualifiedName(properties);
   const { parents, name } = identityOf(definition, properties);
-  return qualifiedName([...Object.values(parents), name]);
+  return qualifiedName([...Object.values(parents), name]) + (definition.signature?.(properties) ?? "");
 }
 
 /** The REST body for the declared properties (identity containers go in the path, read-only fields never). */

@@ -18,8 +18,10 @@ export class ObjectApi {
     return this.definition.collectionPath.replace(/\{(\w+)\}/g, (_, key: string) => identifierSegment(parents[key]));
   }
 
+  /** The collection path plus the name (and, for types that overload names, the signature: `ADD_ONE(NUMBER)`). */
   objectPath(properties: Properties): string {
-    return `${this.collectionPath(properties)}/${identifierSegment(identityOf(this.definition, properties).name)}`;
+    const signature = this.definition.signature?.(properties) ?? "";
+    return `${this.collectionPath(properties)}/${identifierSegment(identityOf(this.definition, properties).name)}${encodeURIComponent(signature)}`;
   }
 
   /** The object's qualified name as SQL ("DB"."SCHEMA"."NAME"). */
@@ -30,6 +32,7 @@ export class ObjectApi {
 
   /** GET the object (and its tags when asked); undefined when it does not exist. */
   async fetch(properties: Properties, withTags: boolean): Promise<LiveObject | undefined> {
+    if (this.definition.access) return this.definition.access.fetch(this, properties);
     const path = this.objectPath(properties);
     try {
       const response = await this.client.request({ method: "GET", path, query: this.definition.readQuery });
@@ -49,6 +52,7 @@ export class ObjectApi {
   }
 
   async create(properties: Properties, body: WireSnapshot, createMode: "errorIfExists" | "orReplace"): Promise<void> {
+    if (this.definition.access) return this.definition.access.create(this, properties);
     const query: Record<string, string | boolean> = { createMode };
     if (createMode === "orReplace" && this.definition.copyGrants) query.copyGrants = true;
     await this.client.request({ method: "POST", path: this.collectionPath(properties), query, body });
@@ -59,6 +63,7 @@ export class ObjectApi {
   }
 
   async delete(properties: Properties): Promise<void> {
+    if (this.definition.access) return this.definition.access.delete(this, properties);
     await this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ifExists: true } });
   }
 

@@ -6,6 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 /** Whether an alert checks its condition. Any case is accepted at run time. */
 export type AlertState = "STARTED" | "SUSPENDED";
 
+/** The language of a function's or procedure's code. Any case is accepted at run time. */
+export type CallableLanguage = "SQL" | "JAVASCRIPT" | "PYTHON" | "JAVA" | "SCALA";
+
 /**
  * The kind of a table constraint. Canonical: PRIMARY KEY, UNIQUE, FOREIGN KEY; also accepted: PRIMARY_KEY,
  * FOREIGN_KEY. Any case is accepted at run time.
@@ -15,8 +18,18 @@ export type ConstraintType = "PRIMARY KEY" | "UNIQUE" | "FOREIGN KEY" | "PRIMARY
 /** When a dynamic table first fills: ON_CREATE or ON_SCHEDULE. Any case is accepted at run time. */
 export type DynamicTableInitialize = "ON_CREATE" | "ON_SCHEDULE";
 
+/** Whose rights a procedure runs with: OWNER (default) or CALLER. Any case is accepted at run time. */
+export type ExecuteAs = "OWNER" | "CALLER";
+
 /** Severity of log messages ingested into the event table. Any case is accepted at run time. */
 export type LogLevel = "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR" | "FATAL" | "OFF";
+
+/**
+ * What a call with a NULL argument does: run the code (CALLED ON NULL INPUT, the default) or return NULL without
+ * running it. Canonical: CALLED ON NULL INPUT, RETURNS NULL ON NULL INPUT; also accepted: STRICT,
+ * CALLED_ON_NULL_INPUT, RETURNS_NULL_ON_NULL_INPUT. Any case is accepted at run time.
+ */
+export type NullHandling = "CALLED ON NULL INPUT" | "RETURNS NULL ON NULL INPUT" | "STRICT" | "CALLED_ON_NULL_INPUT" | "RETURNS_NULL_ON_NULL_INPUT";
 
 /**
  * PERMANENT (default) or TRANSIENT (no Fail-safe); fixed at creation, so a change replaces the object. Any case
@@ -51,6 +64,12 @@ export type StageEncryptionType = "SNOWFLAKE_FULL" | "SNOWFLAKE_SSE" | "AWS_CSE"
  */
 export type TagPropagation = "ON_DEPENDENCY_AND_DATA_MOVEMENT" | "ON_DEPENDENCY" | "ON_DATA_MOVEMENT";
 
+/** Whether runs of a task graph may overlap (root tasks only). Any case is accepted at run time. */
+export type TaskOverlapPolicy = "NO_OVERLAP" | "ALLOW_CHILD_OVERLAP" | "ALLOW_ALL_OVERLAP";
+
+/** Whether a task runs on its schedule or after its predecessors. Any case is accepted at run time. */
+export type TaskState = "STARTED" | "SUSPENDED";
+
 /**
  * Serverless task sizes, XSMALL to XXLARGE; Snowflake's other spellings are accepted too. Canonical: XSMALL,
  * SMALL, MEDIUM, LARGE, XLARGE, XXLARGE; also accepted: X-SMALL, X-LARGE, X2LARGE, 2X-LARGE, X3LARGE, 3X-LARGE,
@@ -60,6 +79,12 @@ export type TaskWarehouseSize = "XSMALL" | "SMALL" | "MEDIUM" | "LARGE" | "XLARG
 
 /** How trace events are ingested into the event table. Any case is accepted at run time. */
 export type TraceLevel = "ALWAYS" | "ON_EVENT" | "OFF";
+
+/**
+ * VOLATILE (default: results may differ for the same input) or IMMUTABLE (the same input always gives the same
+ * result; not checked by Snowflake). Any case is accepted at run time.
+ */
+export type Volatility = "VOLATILE" | "IMMUTABLE";
 
 /**
  * Warehouse sizes; Snowflake's other spellings (`X-SMALL`, `2X-LARGE`, any case) are accepted too. Canonical:
@@ -98,6 +123,38 @@ export interface AlertSchedule {
   cron?: string;
   /** The time zone of `cron`, e.g. UTC or America/Los_Angeles. */
   timeZone?: string;
+}
+
+/** An argument of a function or procedure: name, data type and optional default. */
+export interface CallableArgumentArgs {
+  /** Argument name. */
+  name: pulumi.Input<string>;
+  /**
+   * Data type; synonyms and lengths do not matter to the signature (INT, NUMBER(38,0) and NUMBER(10,2) are all
+   * NUMBER).
+   */
+  datatype: pulumi.Input<string>;
+  /**
+   * Default as an SQL expression, e.g. `1` or `'n/a'`: the argument becomes optional. Arguments with defaults come
+   * after those without.
+   */
+  defaultValue?: pulumi.Input<string>;
+}
+
+/** An argument of a function or procedure: name, data type and optional default. (as reported in outputs) */
+export interface CallableArgument {
+  /** Argument name. */
+  name: string;
+  /**
+   * Data type; synonyms and lengths do not matter to the signature (INT, NUMBER(38,0) and NUMBER(10,2) are all
+   * NUMBER).
+   */
+  datatype: string;
+  /**
+   * Default as an SQL expression, e.g. `1` or `'n/a'`: the argument becomes optional. Arguments with defaults come
+   * after those without.
+   */
+  defaultValue?: string;
 }
 
 /** A primary key, unique key or foreign key on this column. */
@@ -161,6 +218,44 @@ export interface EventTableColumn {
   name?: string;
   /** Data type as Snowflake reports it. */
   datatype?: string;
+}
+
+/** A column of the table a table function or procedure returns. */
+export interface ReturnColumnArgs {
+  /** Column name. */
+  name: pulumi.Input<string>;
+  /** Data type; synonyms are the same type (INT is NUMBER(38,0)). */
+  datatype: pulumi.Input<string>;
+}
+
+/** A column of the table a table function or procedure returns. (as reported in outputs) */
+export interface ReturnColumn {
+  /** Column name. */
+  name: string;
+  /** Data type; synonyms are the same type (INT is NUMBER(38,0)). */
+  datatype: string;
+}
+
+/** An argument of a service function: name and data type. */
+export interface ServiceFunctionArgumentArgs {
+  /** Argument name. */
+  name: pulumi.Input<string>;
+  /**
+   * Data type; synonyms and lengths do not matter to the signature (INT, NUMBER(38,0) and NUMBER(10,2) are all
+   * NUMBER).
+   */
+  datatype: pulumi.Input<string>;
+}
+
+/** An argument of a service function: name and data type. (as reported in outputs) */
+export interface ServiceFunctionArgument {
+  /** Argument name. */
+  name: string;
+  /**
+   * Data type; synonyms and lengths do not matter to the signature (INT, NUMBER(38,0) and NUMBER(10,2) are all
+   * NUMBER).
+   */
+  datatype: string;
 }
 
 /** Credentials of an external stage: an AWS key (and token), an AWS role, or an Azure SAS token. Secret. */
@@ -325,6 +420,26 @@ export interface TableConstraint {
   referencedTable?: string;
   /** FOREIGN KEY only: the referenced columns, in order. */
   referencedColumns?: string[];
+}
+
+/** When a root task runs: every `minutes`, or on a `cron` expression in `timeZone`. */
+export interface TaskScheduleArgs {
+  /** Run every this many minutes (1 to 11520). */
+  minutes?: pulumi.Input<number>;
+  /** A cron expression with 5 fields: minute hour day-of-month month day-of-week. */
+  cron?: pulumi.Input<string>;
+  /** The time zone of `cron`, e.g. UTC or America/Los_Angeles. */
+  timeZone?: pulumi.Input<string>;
+}
+
+/** When a root task runs: every `minutes`, or on a `cron` expression in `timeZone`. (as reported in outputs) */
+export interface TaskSchedule {
+  /** Run every this many minutes (1 to 11520). */
+  minutes?: number;
+  /** A cron expression with 5 fields: minute hour day-of-month month day-of-week. */
+  cron?: string;
+  /** The time zone of `cron`, e.g. UTC or America/Los_Angeles. */
+  timeZone?: string;
 }
 
 /** A column of a view, named (and optionally commented) in the declaration. */

@@ -17,6 +17,10 @@ export const ErrorCodes = {
   insufficientPrivileges: "003001",
   // Snowflake SQL error 090064: "Invalid state. Warehouse '<name>' cannot be resumed/suspended."
   invalidWarehouseState: "090064",
+  // Snowflake SQL error 091421 (SQLSTATE 22000): "Unable to update graph with root task <db>.<schema>.<root> since
+  // that root task is not suspended." ALTER TASK / DROP TASK docs: the root task must be suspended before any task
+  // of its graph is modified or dropped; the code and text are as users report them from live accounts.
+  graphRootNotSuspended: "091421",
   // Snowflake login error 390100: "Incorrect username or password was specified." (also a wrong PAT: PATs stand in for passwords).
   incorrectCredentials: "390100",
   // Snowflake GS codes the Node driver acts on (snowflake-sdk constants/gs_errors.js): 390104 invalid session

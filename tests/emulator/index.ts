@@ -19,6 +19,7 @@ import { sqlApiRoutes } from "./sql/sql-api";
 import { objectAtPath } from "./inspect";
 import { createRequestHandler, type RequestLogEntry } from "./server";
 import type { AccountState } from "./state";
+import { removeAllStageFiles } from "./stage-files";
 import { createSelfSignedCertificate } from "./tls-certificate";
 
 export type { EmulatorAccountOptions, EmulatorKnobs, EmulatorUserOptions, InjectedFailure, RequestLogEntry };
@@ -171,7 +172,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     addProgrammaticAccessToken: (token) => defaultAccount.addProgrammaticAccessToken(token),
     defaultAccount,
     knobs,
-    close: () => listener.close(),
+    close: async () => {
+      await listener.close();
+      // Internal stages keep their files on disk (stage-files.ts).
+      for (const account of accounts.all()) removeAllStageFiles(account.catalog);
+    },
   };
 }
 

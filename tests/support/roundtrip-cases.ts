@@ -1,22 +1,48 @@
 // The round-trip table: one row per resource type. Adding a type adds a row here; tests/roundtrip.test.ts runs every
 // row through the driver together (one stack, one driver run per step), so the suite's time does not grow with
 // the number of types.
-import { Declaration, TestStack } from "./test-stack";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { putByHand } from "./stage-file-put";
+import { Declaration, FIXTURE_PROGRAM, readOnlyFieldsAt, TestStack } from "./test-stack";
 
 export interface RoundTripCase {
   type: string;
   /** REST path of the object the row creates. */
   path: string;
   args: Record<string, unknown>;
-  /** A change applied in place, and what the object looks like over REST afterwards. */
-  inPlace: { args: Record<string, unknown>; wire: Record<string, unknown> };
+  /**
+   * A change applied in place, and what the object looks like over REST afterwards. Absent for types with nothing
+   * to change in place (a stage file: new content is a new upload), whose out-of-band change up undoes by replacing.
+   */
+  inPlace?: { args: Record<string, unknown>; wire: Record<string, unknown> };
+  /** `path` is a listing whose only row is the object (a stage file is a row of its stage's files). */
+  listed?: boolean;
   /** Changes the comment outside Pulumi (REST PUT or an ALTER over the SQL API). */
   changeOutOfBand(stack: TestStack, path: string): Promise<void>;
   /** A new name applied in place (types Snowflake renames), and the REST path it lands at. */
   rename?: { name: string; path: string };
   /** In-place changes are CREATE OR REPLACE (the object is recreated under the same resource). */
   recreates?: boolean;
+  /** The property the steps follow where the type has no comment (function.yaml ServiceFunction); default COMMENT_MARKER. */
+  marker?: Marker;
 }
+
+export interface Marker {
+  property: string;
+  /** Where the REST answer shows it (a stage file's content: the md5 its listing reports). */
+  wire: string;
+  /** The input the preview makes unknown, where the marker is computed from another (a content hash, from `source`). */
+  unknownAtPreview?: string;
+  /** Its value in `args`, then in `inPlace.args` (which an up restores after the out-of-band change). */
+  initial: unknown;
+  changed: unknown;
+}
+
+const COMMENT_MARKER: Marker = { property: "comment", wire: "comment", initial: "v1", changed: "v2" };
+export const markerOf = (c: RoundTripCase): Marker => c.marker ?? COMMENT_MARKER;
 
 const DB = "RT_DB";
 const SCHEMA = "RT";
@@ -40,6 +66,27 @@ export const CONTEXT: Declaration[] = [
 const inSchema = (args: Record<string, unknown>) => ({ database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, ...args });
 const sqlComment = (objectType: string, name: string) => (stack: TestStack) => stack.sql(`ALTER ${objectType} ${QUALIFIED}."${name}" SET COMMENT = 'changed by hand'`).then(() => undefined);
 const putComment = (stack: TestStack, path: string) => stack.changeOutOfBand(path, { comment: "changed by hand" });
+/** Types without PUT or ALTER here (functions, procedures): GET, patch, POST createMode=orReplace, as a person would recreate it. */
+const recreateWith = (patch: Record<string, unknown>) => async (stack: TestStack, path: string) => {
+  const current = await stack.rest("GET", path);
+  const readOnly = new Set(readOnlyFieldsAt(path));
+  const body = Object.fromEntries(Object.entries({ ...current.body, ...patch }).filter(([key]) => !readOnly.has(key)));
+  const recreated = await stack.rest("POST", `${path.slice(0, path.lastIndexOf("/"))}?createMode=orReplace`, body);
+  if (recreated.status !== 200) throw new Error(`recreating ${path}: ${recreated.status} ${JSON.stringify(recreated.body)}`);
+};
+/** A stage file's source, relative to the program's directory as users write it, and its listed md5 (the emulator stores files unencrypted). */
+const HANDLER = path.resolve(__dirname, "..", "fixtures", "stage-files", "handler.py");
+const HANDLER_MD5 = createHash("md5").update(fs.readFileSync(HANDLER)).digest("hex");
+/** A person putting other content at the stage file's path by hand (PUT keeps the local file's name). */
+const overwriteStageFile = async (stack: TestStack) => {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "rt-stage-file-"));
+  try {
+    fs.writeFileSync(path.join(directory, "handler.py"), "print('changed by hand')\n");
+    await putByHand(stack.emulator, path.join(directory, "handler.py"), `@${QUALIFIED}."RT_LANDING"/rt`);
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+};
 const tagged = { $tagged: ["rt_tag", "data"] };
 /** SQL naming the source table resource, so the object depends on it (as `pulumi.interpolate` would). */
 const onSource = (before: string, after = "") => ({ $concat: [before, { $ref: "rt_source.fullyQualifiedName" }, after] });
@@ -124,6 +171,15 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     rename: { name: "RT_STAGE_RENAMED", path: `${IN_SCHEMA}/stages/RT_STAGE_RENAMED` },
   },
   {
+    type: "StageFile",
+    path: `${IN_SCHEMA}/stages/RT_LANDING/files?pattern=${encodeURIComponent(".*rt/handler[.]py")}`,
+    listed: true,
+    args: inSchema({ stage: { $ref: "rt_stage.name" }, source: path.relative(FIXTURE_PROGRAM, HANDLER), path: "rt/handler.py" }),
+    // The content is the marker: its hash is computed from `source`, and the listing shows it as the md5.
+    marker: { property: "contentHash", wire: "md5", initial: HANDLER_MD5, changed: HANDLER_MD5, unknownAtPreview: "source" },
+    changeOutOfBand: overwriteStageFile,
+  },
+  {
     type: "Pipe",
     path: `${IN_SCHEMA}/pipes/RT_PIPE`,
     args: inSchema({ name: "rt_pipe", copyStatement: { $concat: ["COPY INTO ", SOURCE, " FROM @", { $ref: "rt_stage.fullyQualifiedName" }] }, comment: "v1" }),
@@ -149,11 +205,56 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     rename: { name: "RT_SEQUENCE_RENAMED", path: `${IN_SCHEMA}/sequences/RT_SEQUENCE_RENAMED` },
   },
   {
+    type: "Task",
+    path: `${IN_SCHEMA}/tasks/RT_TASK`,
+    args: inSchema({ name: "rt_task", definition: "SELECT 1", warehouse: { $ref: "rt_wh.name" }, schedule: { minutes: 60 }, config: { env: "rt" }, comment: "v1" }),
+    inPlace: {
+      args: { definition: onSource("SELECT COUNT(*) FROM "), schedule: { cron: "0 9 * * MON", timeZone: "UTC" }, config: { env: "rt", version: 2 }, comment: "v2", suspended: false, tags: tagged },
+      wire: { comment: "v2", state: "started", definition: "SELECT COUNT(*) FROM RT_DB.RT.RT_SOURCE", schedule: { schedule_type: "CRON_TYPE", cron_expr: "0 9 * * MON", timezone: "UTC" }, config: { env: "rt", version: 2 } },
+    },
+    // A person changing a started task suspends it first (ALTER TASK docs), then resumes it.
+    changeOutOfBand: async (stack) => {
+      for (const clause of ["SUSPEND", "SET COMMENT = 'changed by hand'", "RESUME"]) await stack.sql(`ALTER TASK ${QUALIFIED}."RT_TASK" ${clause}`);
+    },
+  },
+  {
     type: "Tag",
     path: `${IN_SCHEMA}/tags/RT_TAG_SUBJECT`,
     args: inSchema({ name: "rt_tag_subject", allowedValues: ["a", "b"], comment: "v1" }),
     inPlace: { args: { allowedValues: ["b", "a", "c"], comment: "v2" }, wire: { comment: "v2", allowed_values: ["b", "a", "c"] } },
     changeOutOfBand: putComment,
     rename: { name: "RT_TAG_RENAMED", path: `${IN_SCHEMA}/tags/RT_TAG_RENAMED` },
+  },
+  {
+    type: "Function",
+    path: `${IN_SCHEMA}/user-defined-functions/RT_FUNCTION(NUMBER)`,
+    args: inSchema({ name: "rt_function", arguments: [{ name: "x", datatype: "int" }], returns: "int", language: "sql", body: "X + 1", comment: "v1" }),
+    inPlace: {
+      args: { body: "X + 2", secure: true, comment: "v2", tags: tagged },
+      wire: { comment: "v2", body: "X + 2", is_secure: true, arguments: [{ name: "X", datatype: "NUMBER" }], return_type: { type: "DATATYPE", datatype: "NUMBER(38,0)" } },
+    },
+    changeOutOfBand: recreateWith({ comment: "changed by hand" }),
+    recreates: true,
+  },
+  {
+    type: "ServiceFunction",
+    path: `${IN_SCHEMA}/functions/RT_SERVICE_FUNCTION(VARCHAR)`,
+    // The emulator hosts no services, so the service named is not checked.
+    args: inSchema({ name: "rt_service_function", arguments: [{ name: "input", datatype: "string" }], returns: "string", service: "RT_SERVICE", endpoint: "echo", path: "/echo", maxBatchRows: 10 }),
+    inPlace: { args: { path: "/echo/v2", maxBatchRows: 20, tags: tagged }, wire: { path: "/echo/v2", max_batch_rows: 20, returns: "VARCHAR(16777216)" } },
+    marker: { property: "maxBatchRows", wire: "max_batch_rows", initial: 10, changed: 20 },
+    changeOutOfBand: recreateWith({ max_batch_rows: 99 }),
+    recreates: true,
+  },
+  {
+    type: "Procedure",
+    path: `${IN_SCHEMA}/procedures/RT_PROCEDURE(NUMBER)`,
+    args: inSchema({ name: "rt_procedure", arguments: [{ name: "x", datatype: "number" }], returns: "int", language: "sql", body: "BEGIN RETURN X * 2; END", comment: "v1" }),
+    inPlace: {
+      args: { body: "BEGIN RETURN X * 3; END", executeAs: "caller", comment: "v2", tags: tagged },
+      wire: { comment: "v2", body: "BEGIN RETURN X * 3; END", execute_as: "CALLER", arguments: [{ name: "X", datatype: "NUMBER" }] },
+    },
+    changeOutOfBand: recreateWith({ comment: "changed by hand" }),
+    recreates: true,
   },
 ];

@@ -31,7 +31,8 @@ export function renderClassModule(definition: ResourceDefinition, header: string
     "",
     `export interface ${name}Args extends CommonArgs {`,
   ];
-  for (const [key, field] of fields) {
+  // Derived fields (a file's content hash) are computed at check, never declared: outputs only.
+  for (const [key, field] of fields.filter(([, field]) => !field.derived)) {
     const optional = !field.required || key === "name" ? "?" : "";
     lines.push(...docComment(field.doc, "  "), `  ${key}${optional}: pulumi.Input<${inputType(field.kind.shape, "types.")}>;`);
   }

@@ -49,3 +49,13 @@ export function qualifiedNameKind(parts: number, options: { exactly?: boolean; w
 export function storedParts(value: string): string[] {
   return (splitQualifiedName(value) ?? [value]).map(storedName);
 }
+
+/**
+ * An object in the same schema as the one declaring it (a task's predecessors and finalized root): `NAME`, or
+ * `DB.SCHEMA.NAME` as Snowflake reports it. Compared by the object's own stored name; sent as written (canonical).
+ */
+export function siblingNameKind(what: string): FieldKind {
+  const qualified = qualifiedNameKind(3, { what });
+  const ownName = (value: unknown) => (typeof value === "string" ? (splitQualifiedName(value) ?? [value]).map(storedName).pop() : value);
+  return { ...qualified, expected: `${what} in the same schema, as NAME or DB.SCHEMA.NAME`, canonical: ownName };
+}

@@ -1,4 +1,5 @@
-// Time kinds: a dynamic table's target lag, and an alert's schedule (every N minutes, or cron with a time zone).
+// Time kinds: a dynamic table's target lag, and the schedule of an alert or a task (every N minutes, or cron with
+// a time zone).
 import { keyword, literal } from "../../sql/sql-text";
 import { FieldKind } from "../field-kind";
 import { integerKind, textKind } from "./scalars";
@@ -48,32 +49,40 @@ export function targetLagKind(): FieldKind {
   };
 }
 
-export interface AlertSchedule {
+export interface Schedule {
   minutes?: number;
   cron?: string;
   timeZone?: string;
 }
 
-// CREATE ALERT docs: '<num> MINUTE' takes positive integers; above 11520 (8 days) an alert never runs.
-const MAX_ALERT_MINUTES = 11520;
+// CREATE ALERT and CREATE TASK docs: '<num> MINUTE' takes positive integers up to 11520 (8 days).
+const MAX_MINUTES = 11520;
 const CRON_FIELDS = 5;
 
-/** { minutes } or { cron, timeZone }; on the wire alert.yaml MinutesSchedule / CronSchedule. */
 export function alertScheduleKind(): FieldKind {
-  const asSchedule = (value: unknown) => (value && typeof value === "object" ? (value as AlertSchedule) : undefined);
+  return scheduleKind("AlertSchedule", "When an alert checks its condition", "Check");
+}
+
+export function taskScheduleKind(): FieldKind {
+  return scheduleKind("TaskSchedule", "When a root task runs", "Run");
+}
+
+/** { minutes } or { cron, timeZone }; on the wire alert.yaml / task.yaml MinutesSchedule / CronSchedule. */
+function scheduleKind(typeName: string, when: string, verb: string): FieldKind {
+  const asSchedule = (value: unknown) => (value && typeof value === "object" ? (value as Schedule) : undefined);
   return {
     shape: {
       object: {
-        name: "AlertSchedule",
-        doc: "When an alert checks its condition: every `minutes`, or on a `cron` expression in `timeZone`.",
+        name: typeName,
+        doc: `${when}: every \`minutes\`, or on a \`cron\` expression in \`timeZone\`.`,
         fields: {
-          minutes: { wire: "minutes", kind: integerKind({ min: 1, max: MAX_ALERT_MINUTES }), doc: "Check every this many minutes (1 to 11520)." },
+          minutes: { wire: "minutes", kind: integerKind({ min: 1, max: MAX_MINUTES }), doc: `${verb} every this many minutes (1 to 11520).` },
           cron: { wire: "cron_expr", kind: textKind(), doc: "A cron expression with 5 fields: minute hour day-of-month month day-of-week." },
           timeZone: { wire: "timezone", kind: textKind(), doc: "The time zone of `cron`, e.g. UTC or America/Los_Angeles." },
         },
       },
     },
-    expected: `{ minutes: 1..${MAX_ALERT_MINUTES} } or { cron: "<5 cron fields>", timeZone: "<IANA time zone>" }`,
+    expected: `{ minutes: 1..${MAX_MINUTES} } or { cron: "<5 cron fields>", timeZone: "<IANA time zone>" }`,
     problem: (value) => {
       const schedule = asSchedule(value);
       if (!schedule) return "not an object";
@@ -81,7 +90,7 @@ export function alertScheduleKind(): FieldKind {
       if (extra.length) return `${extra.join(", ")} is not part of a schedule`;
       if (schedule.minutes !== undefined) {
         if (schedule.cron !== undefined || schedule.timeZone !== undefined) return "give minutes, or cron with timeZone, not both";
-        return Number.isInteger(schedule.minutes) && schedule.minutes >= 1 && schedule.minutes <= MAX_ALERT_MINUTES ? undefined : `minutes must be a whole number from 1 to ${MAX_ALERT_MINUTES}`;
+        return Number.isInteger(schedule.minutes) && schedule.minutes >= 1 && schedule.minutes <= MAX_MINUTES ? undefined : `minutes must be a whole number from 1 to ${MAX_MINUTES}`;
       }
       if (typeof schedule.cron !== "string" || schedule.cron.trim().split(/\s+/).length !== CRON_FIELDS) return "cron must have 5 fields (minute hour day-of-month month day-of-week)";
       if (typeof schedule.timeZone !== "string" || schedule.timeZone.trim() === "") return "a cron schedule needs timeZone, e.g. UTC or Europe/Paris";
@@ -103,7 +112,7 @@ export function alertScheduleKind(): FieldKind {
       if (!wire || typeof wire !== "object") return value;
       return wire.minutes !== undefined ? { minutes: wire.minutes } : { cron: wire.cron_expr, timeZone: wire.timezone };
     },
-    // ALTER ALERT ... SET SCHEDULE = '{ <num> MINUTE | USING CRON <expr> <time_zone> }'.
+    // ALTER ALERT / ALTER TASK ... SET SCHEDULE = '{ <num> MINUTE | USING CRON <expr> <time_zone> }'.
     toSql: (value) => {
       const schedule = asSchedule(value)!;
       return literal(schedule.minutes !== undefined ? `${schedule.minutes} MINUTE` : `USING CRON ${schedule.cron?.trim()} ${schedule.timeZone}`);
@@ -111,3 +120,15 @@ export function alertScheduleKind(): FieldKind {
   };
 }
 
+
+/** A number of minutes, on the wire task.yaml MinutesSchedule (a serverless task's target completion interval). */
+export function minutesIntervalKind(): FieldKind {
+  const base = integerKind({ min: 1, max: MAX_MINUTES });
+  return {
+    ...base,
+    expected: `a number of minutes from 1 to ${MAX_MINUTES}`,
+    toWire: (value) => ({ schedule_type: "MINUTES_TYPE", minutes: value }),
+    fromWire: (value) => (value && typeof value === "object" ? (value as { minutes?: number }).minutes : value),
+    toSql: (value) => literal(`${value} MINUTES`),
+  };
+}

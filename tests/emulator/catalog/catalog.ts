@@ -2,7 +2,7 @@
 // schemas, a schema holds tables, views, stages and the rest. Every object keeps only the settable properties
 // set on it (wire names); defaults, inherited parameters and derived values are computed when it is rendered.
 import { formatIdentifier } from "../identifiers";
-import type { ObjectKind } from "./object-kind";
+import type { KindContext, ObjectKind } from "./object-kind";
 
 export type WireValues = Record<string, unknown>;
 
@@ -55,6 +55,16 @@ export function namesakeOfOtherKind(kind: ObjectKind, container: Container, name
     if (found && found.kind !== kind && found.kind.namespace === kind.namespace) return found;
   }
   return undefined;
+}
+
+/** The key an object is filed under in its collection: its name, or name and signature (ObjectKind.signature). */
+export function catalogKey(kind: ObjectKind, name: string, values: WireValues, context: KindContext): string {
+  return kind.signature ? kind.signature.keyOf(name, values, context) : name;
+}
+
+/** A collection key as messages show it: a formatted name, or a signature key as it is. */
+export function shownKey(kind: ObjectKind, key: string): string {
+  return kind.signature ? key : formatIdentifier(key);
 }
 
 export function newObject(kind: ObjectKind, name: string, parent: Container, values: WireValues): CatalogObject {

@@ -3,9 +3,12 @@
 // defaults, inheritance, normalization, refusals, derived values and state machines, each citing its source.
 import type { z } from "zod";
 import type { ApiError } from "../errors";
+import type { Outcome } from "../http";
 import type { QueryParams } from "../query";
+import type { RequestContext } from "../router";
 import type { AccountState } from "../state";
 import type { AlterClause } from "../sql/alter";
+import type { ResultSet, SessionFacts } from "../sql/select";
 import type { CatalogObject, Container, WireValues } from "./catalog";
 
 export interface KindContext {
@@ -34,6 +37,11 @@ export interface RunStateSpec {
   initial(values: WireValues): "running" | "suspended";
   /** When resuming a running object (or suspending a suspended one) is an error, the error. */
   refusesNoop?(object: CatalogObject, verb: "resumed" | "suspended"): ApiError;
+  /**
+   * Called by :resume / :suspend and ALTER ... RESUME | SUSPEND just before the state changes: throws ApiError to
+   * refuse (a task graph whose root runs), and may record what the change implies (a task graph's version).
+   */
+  beforeTransition?(object: CatalogObject, wanted: "running" | "suspended", context: KindContext): void;
 }
 
 export interface SqlProperty {
@@ -42,6 +50,17 @@ export interface SqlProperty {
   value: "string" | "identifier" | "integer" | "boolean" | "lag" | "schedule";
   /** Whether ALTER ... UNSET <KEYWORD> is allowed (the statement's docs list it). */
   unset?: boolean;
+}
+
+/**
+ * Keys of kinds that overload names: the name with the canonical argument types, `ADD_ONE(NUMBER, VARCHAR)` (also how
+ * messages name the object). Both throw ApiError for what is not a valid signature.
+ */
+export interface SignatureSpec {
+  /** The key of an object from its name and (body) values. */
+  keyOf(name: string, values: WireValues, context: KindContext): string;
+  /** The key a `{nameWithArgs}` path segment (still percent-encoded) names. */
+  keyFromPath(rawSegment: string, context: KindContext): string;
 }
 
 export interface ObjectKind {
@@ -57,8 +76,10 @@ export interface ObjectKind {
   /** Path segment of the collection, e.g. "tables". */
   collection: string;
   scope: "account" | "database" | "schema";
-  /** Kinds whose names share one namespace in a schema (tables, views, dynamic and event tables). */
-  namespace?: "relations";
+  /** Kinds whose names share one namespace in a schema (tables, views, dynamic and event tables; UDFs and service functions). */
+  namespace?: "relations" | "functions";
+  /** Objects identified by name and argument types (functions, procedures): how they are keyed in their collection. */
+  signature?: SignatureSpec;
   wire: { strict: z.ZodType; properties: readonly string[]; readOnly: readonly string[]; writeOnly?: readonly string[] };
   /** Settable properties Snowflake never returns (credentials), besides the spec's write-only ones. */
   hidden?: readonly string[];
@@ -91,4 +112,17 @@ export interface ObjectKind {
   beforeDrop?(object: CatalogObject, context: KindContext): void;
   /** Refusals before any change (INFORMATION_SCHEMA is read-only). */
   beforeChange?(object: CatalogObject): void;
+  /** After a DROP removed the object: what Snowflake does to the objects that referred to it (a task's children). */
+  dropped?(object: CatalogObject, context: KindContext): void;
+  /** Rows a list answer keeps besides the name filters (listTasks' rootOnly). */
+  listFilter?(object: CatalogObject, query: QueryParams): boolean;
+  /**
+   * Operations of the kind's own, keyed by method and the spec path after `{name}` ("POST :execute",
+   * "GET /dependents"); the generic routes answer the rest (or 501).
+   */
+  operations?: Record<string, (kind: ObjectKind, context: RequestContext) => Outcome>;
+  /** System functions `SELECT <NAME>('<arg>', ...)` runs (SYSTEM$TASK_DEPENDENTS_ENABLE); the result is the text cell. */
+  sqlFunctions?: Record<string, (args: string[], context: KindContext) => string>;
+  /** Statements of the kind's own, by their first word (a stage's REMOVE / RM), given the whole statement text. */
+  sqlCommands?: Record<string, (sqlText: string, session: SessionFacts) => ResultSet>;
 }

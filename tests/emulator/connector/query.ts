@@ -11,6 +11,7 @@ import { requireSession } from "./session-auth";
 import { executeSql, StatementKinds } from "../sql/execute";
 import type { ResultSet } from "../sql/select";
 import { SqlError } from "../sql/tokens";
+import { putFileMetadata } from "../stage-files";
 
 // SQLSTATE 02000 ("no data") goes with Snowflake's 002003 "does not exist or not authorized".
 const COMPILATION_SQL_STATE = "02000";
@@ -22,6 +23,9 @@ function queryRequest(services: ConnectorServices, kinds: StatementKinds, contex
   const queryId = randomUUID();
   let result: ResultSet;
   try {
+    // PUT is a file transfer: the answer is upload metadata, and the driver copies the file itself (statement.js
+    // isPutCommand -> FileStatementPreExec; the metadata and where the file lands: stage-files.ts).
+    if (/^\s*PUT\s/i.test(sqlText)) return connectorSuccess(putFileMetadata(sqlText, session));
     result = executeSql(sqlText, session, kinds);
   } catch (error) {
     // statement.js turns data.sqlState/queryId into the error's sqlState and the statement's query id.

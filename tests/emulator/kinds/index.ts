@@ -5,15 +5,20 @@ import { databaseKind } from "./database";
 import { dynamicTableKind } from "./dynamic-table";
 import { eventTableKind } from "./event-table";
 import { pipeKind } from "./pipe";
+import { procedureKind } from "./procedure";
 import { schemaKind } from "./schema";
 import { sequenceKind } from "./sequence";
+import { serviceFunctionKind } from "./service-function";
 import { stageKind } from "./stage";
 import { streamKind } from "./stream";
 import { tableKind } from "./table";
 import { tagKind } from "./tag";
+import { taskKind } from "./task";
+import { userDefinedFunctionKind } from "./user-defined-function";
 import { viewKind } from "./view";
 import { warehouseKind } from "./warehouse";
 
 export const OBJECT_KINDS: readonly ObjectKind[] = [
-  warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind,
+  warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, taskKind,
+  userDefinedFunctionKind, serviceFunctionKind, procedureKind,
 ];

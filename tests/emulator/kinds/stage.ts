@@ -5,6 +5,7 @@ import type { CatalogObject, WireValues } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { badRequest } from "../errors";
 import { optionListClause } from "../sql/clauses";
+import { dropStageFiles, listFilesOperation, putOverSqlApi, removeCommand } from "../stage-files";
 import { requireIntegration } from "./shared";
 
 // CREATE STAGE docs: external locations by cloud, and the encryption types each takes.
@@ -70,6 +71,14 @@ export const stageKind: ObjectKind = {
     optionListClause("ENCRYPTION", (options, values) => ({ ...values, encryption: options })),
     optionListClause("DIRECTORY", (options, values) => ({ ...values, directory_table: { ...(values.directory_table as object), enable: options.enable === true } })),
   ],
+  // An internal stage's files (stage-files.ts): listed over REST, removed by REMOVE / RM, uploaded by PUT through the
+  // connector only, and gone with the stage (DROP STAGE docs) or the stage that CREATE OR REPLACE drops.
+  operations: { "GET /files": listFilesOperation },
+  sqlCommands: { REMOVE: removeCommand, RM: removeCommand, PUT: putOverSqlApi },
+  created: (_object, _context, replaced) => {
+    if (replaced) dropStageFiles(replaced);
+  },
+  dropped: (object) => dropStageFiles(object),
   render(object) {
     const url = object.values.url as string | undefined;
     const encryption = object.values.encryption as { master_key?: string } | undefined;

@@ -1,10 +1,10 @@
 // The object actions the emulator implements for every kind that has them in its spec: :rename, :resume,
 // :suspend, and the tag actions (rest/tags.ts). Other actions of the specs answer 501.
-import { CatalogObject, collectionOf, namesakeOfOtherKind } from "../catalog/catalog";
+import { CatalogObject, catalogKey, collectionOf, namesakeOfOtherKind, shownKey } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { alreadyExists, ApiError, ErrorCodes } from "../errors";
 import type { Outcome } from "../http";
-import { formatIdentifier, parseIdentifier } from "../identifiers";
+import { parseIdentifier } from "../identifiers";
 import type { RequestContext } from "../router";
 import type { AccountState } from "../state";
 import { readObjectBody } from "./body";
@@ -36,11 +36,13 @@ export function renameObject(object: CatalogObject, newName: string, account: Ac
     parent = schema ? findSchema(account, database, schema) : findDatabase(account, database);
   }
   const destination = collectionOf(parent, kind.collection);
-  if ((destination.has(newName) && destination.get(newName) !== object) || namesakeOfOtherKind(kind, parent, newName)) throw alreadyExists(formatIdentifier(newName));
-  collectionOf(object.parent, kind.collection).delete(object.name);
+  // Kinds that overload names keep their signature under the new name (renameUserDefinedFunction).
+  const [oldKey, newKey] = [object.name, newName].map((name) => catalogKey(kind, name, object.values, { account }));
+  if ((destination.has(newKey) && destination.get(newKey) !== object) || namesakeOfOtherKind(kind, parent, newKey)) throw alreadyExists(shownKey(kind, newKey));
+  collectionOf(object.parent, kind.collection).delete(oldKey);
   object.name = newName;
   object.parent = parent;
-  destination.set(newName, object);
+  destination.set(newKey, object);
 }
 
 function storedParentNames(object: CatalogObject): string[] {
@@ -70,6 +72,7 @@ export function runStateAction(kind: ObjectKind, context: RequestContext, verb: 
   return withObject(kind, context, (object) => {
     const wanted = verb === "resume" ? "running" : "suspended";
     if (object.facts.state === wanted && runState.refusesNoop) throw runState.refusesNoop(object, verb === "resume" ? "resumed" : "suspended");
+    runState.beforeTransition?.(object, wanted, { account: context.account });
     object.facts.state = wanted;
     object.facts.resumedOn = wanted === "running" ? new Date() : object.facts.resumedOn;
   });

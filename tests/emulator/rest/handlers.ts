@@ -1,6 +1,6 @@
 // The generic REST handlers every object kind gets: list, create (createMode), fetch, create-or-alter, drop.
 // Whatever differs between kinds is in the kind (catalog/object-kind.ts), never here.
-import { CatalogObject, collectionOf, Container, namesakeOfOtherKind, newObject, WireValues } from "../catalog/catalog";
+import { CatalogObject, catalogKey, collectionOf, Container, namesakeOfOtherKind, newObject, shownKey, WireValues } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { alreadyExists, badRequest, wrongObjectType } from "../errors";
 import { ok, type Outcome } from "../http";
@@ -12,7 +12,9 @@ import { findIn, missingObject, parentFromPath } from "./lookup";
 import { renderObject } from "./render";
 import { checkCreateMode, Status } from "./status";
 
+/** The collection key a request path names: its {name}, or the {nameWithArgs} of kinds that overload names. */
 export function pathName(kind: ObjectKind, context: RequestContext): string {
+  if (kind.signature && context.params.nameWithArgs !== undefined) return kind.signature.keyFromPath(context.params.nameWithArgs, { account: context.account });
   return parsePathIdentifier(context.params.name, `${kind.objectType.toLowerCase()} name`);
 }
 
@@ -27,7 +29,7 @@ export function createObject(kind: ObjectKind, context: RequestContext, parent: 
   const { name, ...settings } = accepted;
   const object = newObject(kind, name as string, parent, settings);
   if (kind.runState) object.facts.state = kind.runState.initial(accepted);
-  collectionOf(parent, kind.collection).set(object.name, object);
+  collectionOf(parent, kind.collection).set(catalogKey(kind, object.name, settings, { account: context.account }), object);
   kind.created?.(object, { account: context.account }, existing);
   return object;
 }
@@ -36,7 +38,8 @@ export function listObjects(kind: ObjectKind, context: RequestContext): Outcome 
   const parent = parentFromPath(kind, context.account, context.params);
   // `deep` (tables, views, dynamic tables) adds the column lists; `history` would add dropped objects, none kept.
   const deep = context.query.has("deep") && context.query.boolean("deep");
-  const rows = filterByName(collectionOf(parent, kind.collection).values(), (object) => object.name, context.query);
+  const members = [...collectionOf(parent, kind.collection).values()].filter((object) => kind.listFilter?.(object, context.query) ?? true);
+  const rows = filterByName(members, (object) => object.name, context.query);
   return ok(rows.map((object) => renderObject(object, { account: context.account }, { omit: deep ? [] : kind.listOmits })));
 }
 
@@ -44,9 +47,10 @@ export function createFromBody(kind: ObjectKind, context: RequestContext): Outco
   const parent = parentFromPath(kind, context.account, context.params);
   const values = readObjectBody(kind, context.body);
   const name = values.name as string;
-  const existing = collectionOf(parent, kind.collection).get(name);
-  refuseNamesake(kind, parent, name, context.query.createMode());
-  const skip = checkCreateMode(context.query.createMode(), existing !== undefined, name);
+  const key = catalogKey(kind, name, values, { account: context.account });
+  const existing = collectionOf(parent, kind.collection).get(key);
+  refuseNamesake(kind, parent, key, context.query.createMode());
+  const skip = checkCreateMode(context.query.createMode(), existing !== undefined, kind.signature ? key : name);
   if (skip) return skip;
   if (existing) kind.beforeChange?.(existing);
   createObject(kind, context, parent, values, existing);
@@ -62,7 +66,7 @@ function refuseNamesake(kind: ObjectKind, parent: Container, name: string, mode:
   const namesake = namesakeOfOtherKind(kind, parent, name);
   if (!namesake) return;
   if (mode === "orReplace") throw wrongObjectType(namesake.kind.sqlType, kind.sqlType);
-  throw alreadyExists(formatIdentifier(name));
+  throw alreadyExists(shownKey(kind, name));
 }
 
 export function fetchObject(kind: ObjectKind, context: RequestContext): Outcome {
@@ -113,5 +117,6 @@ export function dropObject(kind: ObjectKind, context: RequestContext): Outcome {
   }
   kind.beforeDrop?.(object, { account: context.account });
   members.delete(name);
+  kind.dropped?.(object, { account: context.account });
   return Status.dropped(name);
 }

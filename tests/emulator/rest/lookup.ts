@@ -1,5 +1,5 @@
 // Finding objects from request paths: the container a kind's collection lives in, and an object in it.
-import { AccountRoot, CatalogObject, collectionOf, Container, displayName } from "../catalog/catalog";
+import { AccountRoot, CatalogObject, collectionOf, Container, displayName, shownKey } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { doesNotExist } from "../errors";
 import { formatIdentifier, parsePathIdentifier } from "../identifiers";
@@ -32,7 +32,7 @@ export function parentFromPath(kind: ObjectKind, account: AccountState, params: 
 
 export function missingObject(kind: ObjectKind, parent: Container, name: string) {
   const prefix = parent instanceof AccountRoot ? "" : `${displayName(parent as CatalogObject)}.`;
-  return doesNotExist(kind.objectType, `${prefix}${formatIdentifier(name)}`);
+  return doesNotExist(kind.objectType, `${prefix}${shownKey(kind, name)}`);
 }
 
 export function findIn(kind: ObjectKind, parent: Container, name: string): CatalogObject {

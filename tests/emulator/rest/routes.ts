@@ -23,9 +23,12 @@ const ACTIONS: Record<string, Handler> = {
 };
 
 function handlerFor(kind: ObjectKind, operation: Operation, collectionPath: string): Handler | undefined {
-  const itemPath = `${collectionPath}/{name}`;
+  // The item segment is {name}, or {nameWithArgs} where Snowflake identifies objects by name and argument types.
+  const itemPath = `${collectionPath}/${operation.path.startsWith(`${collectionPath}/{nameWithArgs}`) ? "{nameWithArgs}" : "{name}"}`;
   if (operation.path === collectionPath) return COLLECTION_HANDLERS[operation.method];
   if (operation.path === itemPath) return ITEM_HANDLERS[operation.method];
+  const own = operation.path.startsWith(itemPath) ? kind.operations?.[`${operation.method} ${operation.path.slice(itemPath.length)}`] : undefined;
+  if (own) return own;
   if (!operation.path.startsWith(`${itemPath}:`)) return undefined;
   const action = operation.path.slice(itemPath.length + 1);
   if (kind.runState && operation.method === "POST" && (action === "resume" || action === "suspend")) return (k, c) => runStateAction(k, c, action);

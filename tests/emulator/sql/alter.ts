@@ -52,9 +52,10 @@ export function readPropertyValue(stream: TokenStream, property: SqlProperty): u
       return { type: "USER_DEFINED", seconds: Number(match[1]) * UNIT_SECONDS[match[2].toUpperCase()] };
     }
     case "schedule": {
-      // ALTER ALERT docs: SCHEDULE = '{ <num> MINUTE | USING CRON <expr> <time_zone> }' (also '<num> M').
+      // ALTER ALERT docs: SCHEDULE = '{ <num> MINUTE | USING CRON <expr> <time_zone> }' (also '<num> M'); ALTER TASK
+      // docs spell it '<num> MINUTES' too.
       const text = stream.string().trim();
-      const minutes = /^(\d+)\s*(MINUTE|M)$/i.exec(text);
+      const minutes = /^(\d+)\s*(MINUTES?|M)$/i.exec(text);
       if (minutes) return { schedule_type: "MINUTES_TYPE", minutes: Number(minutes[1]) };
       const cron = /^USING\s+CRON\s+((?:\S+\s+){4}\S+)\s+(\S+)$/i.exec(text);
       if (cron) return { schedule_type: "CRON_TYPE", cron_expr: cron[1], timezone: cron[2] };
@@ -103,9 +104,10 @@ function unsetProperties(kind: ObjectKind, stream: TokenStream): Change {
 
 function runState(kind: ObjectKind, verb: "RESUME" | "SUSPEND"): Change {
   if (!kind.runState) throw new SqlError(ErrorCodes.sqlCompilation, "42601", `SQL compilation error:\n${kind.sqlType} cannot be ${verb.toLowerCase()}d`);
-  return (object) => {
+  return (object, context) => {
     const wanted = verb === "RESUME" ? "running" : "suspended";
     if (object.facts.state === wanted && kind.runState!.refusesNoop) throw kind.runState!.refusesNoop(object, verb === "RESUME" ? "resumed" : "suspended");
+    kind.runState!.beforeTransition?.(object, wanted, context);
     object.facts.state = wanted;
   };
 }

@@ -1,11 +1,12 @@
 // One statement executor for both doors Snowflake offers: the SQL API (POST /api/v2/statements) and the
 // connector's query-request. It answers exactly the statements the provider and its tests issue -- ALTER of the
-// emulated objects, SHOW PARAMETERS / WAREHOUSES / DATABASES, SELECT of literals -- and anything else fails as
+// emulated objects, SHOW PARAMETERS / WAREHOUSES / DATABASES, SELECT of literals, the kinds' own commands (a stage's
+// REMOVE) -- and anything else fails as
 // Snowflake fails an unknown statement, with a syntax or compilation error.
 import type { ObjectKind } from "../catalog/object-kind";
 import { ApiError } from "../errors";
 import { findForStatement, readAlterAction } from "./alter";
-import { DDL_TYPE_ID, ResultSet, selectList, SessionFacts, text } from "./select";
+import { DDL_TYPE_ID, ResultSet, SELECT_TYPE_ID, selectList, SessionFacts, text } from "./select";
 import { executeShow } from "./show";
 import { TokenStream } from "./token-stream";
 import { SqlError } from "./tokens";
@@ -16,6 +17,16 @@ export class StatementKinds {
 
   of(sqlType: string): ObjectKind[] {
     return this.kinds.filter((kind) => kind.sqlType === sqlType);
+  }
+
+  /** The system function a kind answers under this (upper-case) name, e.g. SYSTEM$TASK_DEPENDENTS_ENABLE. */
+  sqlFunction(name: string): NonNullable<ObjectKind["sqlFunctions"]>[string] | undefined {
+    return this.kinds.map((kind) => kind.sqlFunctions?.[name]).find((run) => run !== undefined);
+  }
+
+  /** The statement a kind runs under this (upper-case) first word, e.g. a stage's REMOVE. */
+  sqlCommand(word: string): NonNullable<ObjectKind["sqlCommands"]>[string] | undefined {
+    return this.kinds.map((kind) => kind.sqlCommands?.[word]).find((run) => run !== undefined);
   }
 
   /** Reads the object type words of an ALTER (one or two words: ALERT, DYNAMIC TABLE). */
@@ -58,12 +69,37 @@ function executeAlter(stream: TokenStream, session: SessionFacts, kinds: Stateme
   return statusResult("Statement executed successfully.");
 }
 
+/** SELECT <FUNCTION>('<arg>', ...) of a system function a kind answers; undefined for any other SELECT. */
+function selectKindFunction(stream: TokenStream, session: SessionFacts, kinds: StatementKinds): ResultSet | undefined {
+  const name = stream.peek();
+  const run = name?.type === "word" ? kinds.sqlFunction(name.value.toUpperCase()) : undefined;
+  if (!name || !run) return undefined;
+  stream.next();
+  stream.expectSymbol("(");
+  const args: string[] = [];
+  let close = stream.peek();
+  while (!(close?.type === "symbol" && close.value === ")")) {
+    if (args.length) stream.expectSymbol(",");
+    args.push(stream.string());
+    close = stream.peek();
+  }
+  stream.next();
+  stream.expectEnd();
+  const value = run(args, { account: session.account });
+  // Snowflake names an unaliased column after its expression, upper-cased (as selectList does).
+  const column = stream.text.slice(name.start, close.end).replace(/\s+/g, "").toUpperCase();
+  return { columns: [text(column, true)], rows: [[value]], statementTypeId: SELECT_TYPE_ID };
+}
+
 export function executeSql(sqlText: string, session: SessionFacts, kinds: StatementKinds): ResultSet {
   const stream = new TokenStream(sqlText);
   try {
     if (stream.accept("ALTER")) return executeAlter(stream, session, kinds);
     if (stream.accept("SHOW")) return executeShow(stream, session, (sqlType) => kinds.of(sqlType));
-    if (stream.accept("SELECT")) return selectList(stream.rest(), session);
+    if (stream.accept("SELECT")) return selectKindFunction(stream, session, kinds) ?? selectList(stream.rest(), session);
+    const first = stream.peek();
+    const command = first?.type === "word" ? kinds.sqlCommand(first.value.toUpperCase()) : undefined;
+    if (command) return command(sqlText, session);
     if (stream.done) throw new SqlError("000900", "42000", "SQL compilation error:\nEmpty SQL statement.");
     // Valid SQL the emulator does not run (CREATE TABLE ..., INSERT ...) is refused rather than pretended.
     throw new SqlError("002003", "02000", `SQL compilation error:\nThe Snowflake emulator does not support this statement: ${sqlText.trim()}`);

@@ -1,0 +1,46 @@
+// JSON objects Snowflake keeps as given: a task's CONFIG, a task's session parameters. Compared key by key with
+// the keys in order, so a refresh never diffs on the order Snowflake prints them in.
+import { FieldKind, noSql } from "../field-kind";
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+function sortedDeep(value: unknown, upperCaseKeys: boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => sortedDeep(item, false));
+  if (!isObject(value)) return value;
+  const entries = Object.entries(value).map(([key, item]) => [upperCaseKeys ? key.toUpperCase() : key, sortedDeep(item, false)] as const);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** A JSON object; `parameterNames`: its keys are Snowflake parameter names (any case) with scalar values. */
+export function jsonObjectKind(options: { what: string; parameterNames?: boolean }): FieldKind {
+  const upperCaseKeys = options.parameterNames ?? false;
+  return {
+    shape: { map: { primitive: "unknown" } },
+    expected: upperCaseKeys ? `${options.what}: an object of parameter names to strings, numbers or booleans, e.g. { TIMEZONE: "UTC" }` : `${options.what}: a JSON object, e.g. { "environment": "prod" }`,
+    problem: (value) => {
+      if (!isObject(value)) return "not an object";
+      if (upperCaseKeys) {
+        const bad = Object.entries(value).find(([, item]) => !["string", "number", "boolean"].includes(typeof item));
+        if (bad) return `${bad[0]} is not a string, number or boolean`;
+      }
+      return undefined;
+    },
+    canonical: (value) => sortedDeep(value, upperCaseKeys),
+    toWire: (value) => (upperCaseKeys && isObject(value) ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key.toUpperCase(), item])) : value),
+    fromWire: (value) => value,
+    toSql: noSql("JSON object"),
+  };
+}
+
+/** Any JSON value, compared as JSON (with object keys in order). */
+export function jsonValueKind(): FieldKind {
+  return {
+    shape: { primitive: "unknown" },
+    expected: "a JSON value (string, number, boolean, list or object)",
+    problem: (value) => (value === undefined || typeof value === "function" ? "not a JSON value" : undefined),
+    canonical: (value) => sortedDeep(value, false),
+    toWire: (value) => value,
+    fromWire: (value) => value,
+    toSql: noSql("JSON value"),
+  };
+}
