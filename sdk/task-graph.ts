@@ -49,10 +49,16 @@ export class TaskGraph extends pulumi.ComponentResource {
   root?: Task;
   readonly tasks: Record<string, Task> = {};
   private readonly graphName: string;
+  private readonly componentName: string;
+  private finalizerTask?: Task;
 
   constructor(name: string, private readonly args: TaskGraphArgs, opts?: pulumi.ComponentResourceOptions) {
     super("snowflake:index:TaskGraph", name, {}, opts);
-    this.graphName = args.name ?? name;
+    // The graph's Snowflake name prefixes its tasks' (`<GRAPH>$<TASK>`), so it is a plain identifier; by default
+    // the component's name with anything else turned into `_` (etl-daily -> etl_daily).
+    this.graphName = args.name ?? name.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=[0-9$])/, "_");
+    this.componentName = name;
+    requirePlain(`task graph name`, this.graphName);
     for (const [taskName, taskArgs] of Object.entries(args.tasks ?? {})) this.task(taskName, taskArgs);
     if (args.finalizer) this.finalizer(args.finalizer.name, args.finalizer.args);
     if (args.execute) this.run("run", args.execute);
@@ -61,7 +67,7 @@ export class TaskGraph extends pulumi.ComponentResource {
 
   /** Adds a task; the first one without `after` becomes the root. */
   task(name: string, taskArgs: GraphTaskArgs): Task {
-    if (this.tasks[name]) throw new Error(`task graph ${this.graphName} already has a task ${name}`);
+    this.requireNew(name);
     const after = (taskArgs.after ?? []).map((predecessor) => this.member(name, predecessor));
     const isRoot = after.length === 0;
     if (isRoot && this.root) {
@@ -86,6 +92,8 @@ export class TaskGraph extends pulumi.ComponentResource {
   /** The finalizer task of the graph (at most one): it finalizes the root. */
   finalizer(name: string, taskArgs: GraphTaskArgs): Task {
     if (!this.root) throw new Error(`task graph ${this.graphName} needs its root task before a finalizer`);
+    if (this.finalizerTask) throw new Error(`task graph ${this.graphName} already has a finalizer (Snowflake allows one per root)`);
+    this.requireNew(name);
     if (taskArgs.after?.length) throw new Error(`the finalizer ${name} of task graph ${this.graphName} runs after the whole graph and takes no \`after\``);
     const { after: _after, ...settings } = taskArgs;
     const created = new Task(this.childResourceName(name), {
@@ -97,6 +105,7 @@ export class TaskGraph extends pulumi.ComponentResource {
       suspended: this.args.suspended,
     }, { parent: this, dependsOn: [this.root] });
     this.tasks[name] = created;
+    this.finalizerTask = created;
     return created;
   }
 
@@ -119,6 +128,7 @@ export class TaskGraph extends pulumi.ComponentResource {
     if (typeof predecessor !== "string") return predecessor;
     const found = this.tasks[predecessor];
     if (!found) throw new Error(`task ${from} of task graph ${this.graphName} runs after ${predecessor}, which is not a task of the graph (declare it first)`);
+    if (found === this.finalizerTask) throw new Error(`task ${from} of task graph ${this.graphName} cannot run after the finalizer ${predecessor}: it runs after the whole graph`);
     return found;
   }
 
@@ -135,12 +145,22 @@ export class TaskGraph extends pulumi.ComponentResource {
     return { database: this.args.database, schema: this.args.schema, connection: this.args.connection };
   }
 
+  private requireNew(name: string): void {
+    if (this.tasks[name]) throw new Error(`task graph ${this.graphName} already has a task ${name}`);
+    requirePlain(`task name in graph ${this.graphName}`, name);
+  }
+
   /** dagv1 names a graph's task `<GRAPH>$<TASK>`. */
   private memberName(task: string): string {
     return `${this.graphName}$${task}`;
   }
 
+  /** Pulumi names follow the component's, so two graphs named alike (dev and prod schemas) never collide. */
   private childResourceName(task: string): string {
-    return `${this.graphName}$${task}`;
+    return `${this.componentName}$${task}`;
   }
+}
+
+function requirePlain(what: string, name: string): void {
+  if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(name)) throw new Error(`${what} ${JSON.stringify(name)} must be a plain identifier (letters, digits, _ and $, not starting with a digit): it prefixes the names of the graph's tasks`);
 }

@@ -55,7 +55,8 @@ export class ResourceEngine {
 
   async create(inputs: Properties): Promise<{ id: string; outs: Properties }> {
     if (this.definition.invokes) return this.invoke(this.api(inputs), inputs);
-    return this.inGraphs(this.api(inputs), inputs, { next: inputs }, (api) => this.createObject(api, inputs));
+    const api = this.api(inputs);
+    return this.inGraphs(api, inputs, { next: inputs, tolerateResumeFailure: true }, () => this.createObject(api, inputs));
   }
 
   private async createObject(api: ObjectApi, inputs: Properties): Promise<{ id: string; outs: Properties }> {
@@ -123,9 +124,11 @@ export class ResourceEngine {
     // Every input of an invocation replaces it: an update only records common inputs (connection, opt-ins).
     if (this.definition.invokes) return { outs: { ...news, account: olds.account } };
     const plan = planChanges(this.definition, olds, news);
+    const changesSnowflake = plan.rename || Object.values(plan.inPlace).some((keys) => keys.length > 0);
     // A graph's root ends in its declared run state when its graph session closes, after every member's change.
     if (this.definition.graph && isRoot(api, news)) plan.inPlace.runState = [];
-    await this.inGraphs(api, news, { current: olds, next: news }, () => applyPlan(api, plan, olds, news));
+    // Only the opt-ins or the connection changed: nothing to send, so no reason to suspend a graph.
+    if (changesSnowflake) await this.inGraphs(api, news, { current: olds, next: news }, () => applyPlan(api, plan, olds, news));
     return { outs: await this.readBack(api, news, "disappeared during the update") };
   }
 
@@ -144,9 +147,9 @@ export class ResourceEngine {
   }
 
   /** A change of a graph member runs with its graph's root suspended; other types run it as is. */
-  private inGraphs<T>(api: ObjectApi, properties: Properties, change: GraphChange, apply: (api: ObjectApi) => Promise<T>): Promise<T> {
-    if (!this.definition.graph) return apply(api);
-    return withGraphRootsSuspended(api, this.connector.accountOf(properties), change, () => apply(api));
+  private inGraphs<T>(api: ObjectApi, properties: Properties, change: GraphChange, apply: () => Promise<T>): Promise<T> {
+    if (!this.definition.graph) return apply();
+    return withGraphRootsSuspended(api, this.connector.accountOf(properties), change, apply);
   }
 
   private parents(properties: Properties): Properties {

@@ -1,7 +1,7 @@
 // task.yaml components/schemas/Task. PUT is CREATE OR ALTER TASK; :resume / :suspend set the run state. A new task
 // is suspended (CREATE TASK docs: "a task is suspended by default when created"). Tasks form graphs through
 // `after` (predecessors) and `finalize`; Snowflake refuses to change any task of a graph while its root runs, so
-// the engine suspends the root around each change and resumes it afterwards (`graph` below; engine/task-graphs.ts).
+// the engine suspends the root around each change and resumes it afterwards (`graph` below; engine/graph-roots.ts).
 import { defineResource } from "../engine/define";
 import { isSet } from "../engine/field-kind";
 import { jsonObjectKind } from "../engine/kinds/json";
@@ -18,6 +18,7 @@ const OVERLAP_POLICY = enumType("TaskOverlapPolicy", "Whether runs of a task gra
 // CREATE TASK docs: serverless statement sizes range from XSMALL to XXLARGE.
 const SERVERLESS_SIZES = ["XSMALL", "SMALL", "MEDIUM", "LARGE", "XLARGE", "XXLARGE"];
 const SERVERLESS_ONLY = ["userTaskManagedInitialWarehouseSize", "targetCompletionInterval", "serverlessTaskMinStatementSize", "serverlessTaskMaxStatementSize"];
+const ROOT_ONLY = ["config", "overlapPolicy", "taskAutoRetryAttempts", "allowOverlappingExecution", "successIntegration"];
 // CREATE TASK docs: "A task can have a maximum of 100 predecessor tasks".
 const MAX_PREDECESSORS = 100;
 
@@ -70,6 +71,16 @@ export const task = defineResource({
     if (isSet(properties.finalize) && after.length) failures.push({ property: "finalize", reason: "a finalizer runs after its root's graph and cannot have predecessors (after)" });
     if (isSet(properties.finalize) && isSet(properties.schedule)) failures.push({ property: "finalize", reason: "a finalizer runs after its root's graph and cannot have a schedule" });
     if (after.length > MAX_PREDECESSORS) failures.push({ property: "after", reason: `${after.length} predecessors is more than ${MAX_PREDECESSORS}` });
+    const own = storedName(String(properties.name));
+    const linked = [...after, ...(isSet(properties.finalize) ? [properties.finalize] : [])].map((name) => storedParts(String(name)).pop());
+    if (linked.includes(own)) failures.push({ property: isSet(properties.finalize) && storedParts(String(properties.finalize)).pop() === own ? "finalize" : "after", reason: `a task cannot run after or finalize itself (${properties.name})` });
+    const ownNames = after.map((name) => storedParts(String(name)).pop());
+    const repeated = ownNames.find((name, index) => ownNames.indexOf(name) !== index);
+    if (repeated) failures.push({ property: "after", reason: `${repeated} is listed twice` });
+    // CREATE TASK docs: these apply to a graph as a whole, so only to its root.
+    if (after.length || isSet(properties.finalize)) {
+      for (const key of ROOT_ONLY.filter((k) => isSet(properties[k]))) failures.push({ property: key, reason: `applies to a whole task graph, so only to its root; this task runs ${after.length ? "after other tasks" : "as a finalizer"}` });
+    }
     for (const [property, names] of [["after", after], ["finalize", isSet(properties.finalize) ? [properties.finalize] : []]] as const) {
       for (const name of names) {
         const elsewhere = outsideSchema(String(name), properties);

@@ -4,10 +4,14 @@ import { FieldKind, noSql } from "../field-kind";
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-function sortedDeep(value: unknown, upperCaseKeys: boolean): unknown {
+/**
+ * Keys in order; for parameters, names upper-cased and values compared as text, since Snowflake keeps each
+ * parameter typed its own way (60 and "60" are one STATEMENT_TIMEOUT_IN_SECONDS).
+ */
+function sortedDeep(value: unknown, parameters: boolean): unknown {
   if (Array.isArray(value)) return value.map((item) => sortedDeep(item, false));
   if (!isObject(value)) return value;
-  const entries = Object.entries(value).map(([key, item]) => [upperCaseKeys ? key.toUpperCase() : key, sortedDeep(item, false)] as const);
+  const entries = Object.entries(value).map(([key, item]): [string, unknown] => (parameters ? [key.toUpperCase(), String(item)] : [key, sortedDeep(item, false)]));
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -22,6 +26,11 @@ export function jsonObjectKind(options: { what: string; parameterNames?: boolean
       if (upperCaseKeys) {
         const bad = Object.entries(value).find(([, item]) => !["string", "number", "boolean"].includes(typeof item));
         if (bad) return `${bad[0]} is not a string, number or boolean`;
+        const badKey = Object.keys(value).find((key) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key));
+        if (badKey !== undefined) return `${JSON.stringify(badKey)} is not a parameter name`;
+        const keys = Object.keys(value).map((key) => key.toUpperCase());
+        const twice = keys.find((key, index) => keys.indexOf(key) !== index);
+        if (twice) return `${twice} is given twice (parameter names are case-insensitive)`;
       }
       return undefined;
     },

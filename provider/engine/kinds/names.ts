@@ -52,10 +52,11 @@ export function storedParts(value: string): string[] {
 
 /**
  * An object in the same schema as the one declaring it (a task's predecessors and finalized root): `NAME`, or
- * `DB.SCHEMA.NAME` as Snowflake reports it. Compared by the object's own stored name; sent as written (canonical).
+ * `DB.SCHEMA.NAME` as Snowflake reports it. Compared by the object's own stored name (the definition checks the
+ * schema); sent canonically, qualified as given.
  */
 export function siblingNameKind(what: string): FieldKind {
   const qualified = qualifiedNameKind(3, { what });
-  const ownName = (value: unknown) => (typeof value === "string" ? (splitQualifiedName(value) ?? [value]).map(storedName).pop() : value);
+  const ownName = (value: unknown) => (typeof value === "string" ? storedParts(value).pop() : value);
   return { ...qualified, expected: `${what} in the same schema, as NAME or DB.SCHEMA.NAME`, canonical: ownName };
 }
