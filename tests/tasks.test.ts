@@ -31,6 +31,9 @@ test("a TaskRun runs its task when created, keeps its state on read, runs nothin
   const created = await run.create(declared);
   expect(created.id).toMatch(/^TASK_DB\.PUBLIC\.RUN_ME:execute@/);
   expect(await runsOf("RUN_ME")).toBe(1);
+  // What it started is recorded once: the emulator's runs finish at once, so the newest complete graph.
+  const [completed] = (await get(`${TASKS}/RUN_ME/complete-graphs`)) as { run_id: number; scheduled_time: string }[];
+  expect(created.outs).toMatchObject({ runId: completed.run_id, startedRunState: "SUCCEEDED", scheduledTime: completed.scheduled_time });
   const read = await run.read(created.id, created.outs);
   expect(read.props).toEqual(created.outs);
   expect((await run.diff(created.id, read.props!, declared)).changes).toBe(false);

@@ -170,7 +170,15 @@ export interface ResourceDefinition {
    * and a change of any input replaces it, so it runs again (Pulumi's `triggers` idiom). Reading keeps its state
    * while the object exists; deleting runs nothing.
    */
-  invokes?: { action: string; query?(properties: Properties): Record<string, string> };
+  invokes?: {
+    action: string;
+    query?(properties: Properties): Record<string, string>;
+    /**
+     * What the invocation started, read once right after it (GET {name}/<path> for each path, in order) and kept
+     * as the outputs: `pick` chooses the row from the answers; never read again, so a refresh changes nothing.
+     */
+    record?: { paths: string[]; pick(answers: unknown[]): WireSnapshot | undefined };
+  };
   /** The type has :set-tags / :unset-tags / :get-tags: a `tags` input. */
   tags?: boolean;
   /** Replacing an object of this type loses data or history, so it needs `allowReplace: true`. */

@@ -140,10 +140,17 @@ export class ResourceEngine {
 
   /** Runs the invocation (a task's :execute); the id tells runs apart, as each replacement is a new run. */
   private async invoke(api: ObjectApi, inputs: Properties): Promise<{ id: string; outs: Properties }> {
-    const { action, query } = this.definition.invokes!;
+    const { action, query, record } = this.definition.invokes!;
     await api.action(inputs, action, { query: query?.(inputs) });
+    const recorded: Properties = {};
+    if (record) {
+      const answers = [];
+      for (const path of record.paths) answers.push(await api.get(`${api.objectPath(inputs)}/${path}`));
+      const row = record.pick(answers);
+      for (const [key, output] of Object.entries(this.definition.outputs)) if (row && isSet(row[output.wire])) recorded[key] = output.kind.fromWire(row[output.wire]);
+    }
     const fqn = fullyQualifiedName(this.definition, inputs);
-    return { id: `${fqn}:${action}@${new Date().toISOString()}`, outs: { ...inputs, fullyQualifiedName: fqn, account: this.connector.accountOf(inputs) } };
+    return { id: `${fqn}:${action}@${new Date().toISOString()}`, outs: { ...inputs, ...recorded, fullyQualifiedName: fqn, account: this.connector.accountOf(inputs) } };
   }
 
   /** A change of a graph member runs with its graph's root suspended; other types run it as is. */

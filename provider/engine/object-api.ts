@@ -67,6 +67,11 @@ export class ObjectApi {
     await this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ifExists: true } });
   }
 
+  /** GET of a path under the object (a task's current-graphs): the answer's body. */
+  async get(path: string): Promise<unknown> {
+    return (await this.client.request({ method: "GET", path })).body;
+  }
+
   /** POST {name}:<action>, e.g. resume, suspend, set-tags, rename. */
   async action(properties: Properties, action: string, options: { query?: Record<string, string>; body?: unknown } = {}): Promise<void> {
     await this.client.request({ method: "POST", path: `${this.objectPath(properties)}:${action}`, query: options.query, body: options.body });

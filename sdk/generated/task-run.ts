@@ -40,8 +40,20 @@ export class TaskRun extends SnowflakeResource {
   declare readonly retryLast: pulumi.Output<boolean | undefined>;
   /** Values whose change runs the task again, e.g. a version or a hash of the task definitions. */
   declare readonly triggers: pulumi.Output<unknown[] | undefined>;
+  /**
+   * Snowflake's id of the graph run this started (as current-graphs / complete-graphs report it), recorded at
+   * creation.
+   */
+  declare readonly runId: pulumi.Output<number | undefined>;
+  /**
+   * The run's state when it was recorded right after it started (EXECUTING, or SUCCEEDED / FAILED for a quick
+   * one); later states are Snowflake's task history.
+   */
+  declare readonly startedRunState: pulumi.Output<string | undefined>;
+  /** When the run was scheduled (ISO 8601), recorded at creation. */
+  declare readonly scheduledTime: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: TaskRunArgs, opts?: pulumi.CustomResourceOptions) {
-    super("TaskRun", name, args, ["database","schema","task","retryLast","triggers"], [], opts);
+    super("TaskRun", name, args, ["database","schema","task","retryLast","triggers","runId","startedRunState","scheduledTime"], [], opts);
   }
 }
