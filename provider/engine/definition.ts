@@ -185,6 +185,12 @@ export interface ResourceDefinition {
   dataBearing?: DataBearing;
   /** Query parameters for the GET of one object. */
   readQuery?: Record<string, string | boolean>;
+  /**
+   * For types whose spec has no GET of one object (role.yaml, database-role.yaml): the object is read as its row
+   * of the collection's list, narrowed by its name through the list's `like` pattern or its `fromName` cursor, and
+   * then picked by exact name (engine/list-read.ts). Absent means GET of the object path.
+   */
+  readByList?: ListRead;
   /** Declared properties keyed by their Pulumi (camelCase) name. */
   fields: Record<string, FieldDefinition>;
   /** Read-only properties reported as outputs, keyed by Pulumi name. */
@@ -212,6 +218,12 @@ export interface ResourceDefinition {
   notOffered?: Record<string, string>;
   /** The body of a POST createMode=orReplace that changes the object in place (a stream keeping its offset). */
   orReplaceBody?(body: WireSnapshot, properties: Properties): WireSnapshot;
+  /**
+   * A DELETE Snowflake refuses while the object is in use (a network policy attached to the account or a user):
+   * an error whose message matches `pattern` is reported as "<noun> <name> cannot be deleted: <Snowflake's
+   * message, which says where it is used>" followed by `advice`.
+   */
+  deleteRefusal?: { pattern: RegExp; advice: string };
   /** For objects that are not REST resources of their own: how they are read, made and removed (see ObjectAccess). */
   access?: ObjectAccess;
   /**
@@ -235,6 +247,15 @@ export interface ObjectAccess {
   create(api: ObjectApi, properties: Properties): Promise<void>;
   /** Removes the object; one already gone is not an error. */
   delete(api: ObjectApi, properties: Properties): Promise<void>;
+}
+
+/** How a list narrows to one name (common.yaml parameters `like` and `fromName`). */
+export interface ListRead {
+  /**
+   * "like": `like=<name as a LIKE pattern>` (SHOW ... LIKE: case-insensitive, `_` and `%` escaped);
+   * "fromName": `fromName=<name>&showLimit=<a few>` (SHOW ... LIMIT n FROM '<name>': rows from the name on, in order).
+   */
+  nameQuery: "like" | "fromName";
 }
 
 export interface ChangeProblem {

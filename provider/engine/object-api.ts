@@ -1,11 +1,12 @@
 // The REST and SQL calls the engine makes for one object, from its definition: paths, GET with tags, POST, PUT,
 // DELETE, actions, and ALTER statements. No type-specific code: every call is shaped by the definition.
-import { ConflictError, NotFoundError } from "../client/errors";
+import { ConflictError, NotFoundError, SnowflakeApiError } from "../client/errors";
 import { RestClient } from "../client/rest-client";
 import { executeSql, rowObjects } from "../client/sql-api";
 import { keyword, qualifiedIdentifier, sql, SqlText } from "../sql/sql-text";
 import { Properties, ResourceDefinition, WireSnapshot } from "./definition";
 import { identifierSegment, storedName } from "./identifiers";
+import { fetchFromList } from "./list-read";
 import { fullyQualifiedName, identityOf, LiveObject, withoutNulls } from "./mapper";
 
 export { ConflictError };
@@ -30,9 +31,10 @@ export class ObjectApi {
     return qualifiedIdentifier([...Object.values(parents), name].map(storedName));
   }
 
-  /** GET the object (and its tags when asked); undefined when it does not exist. */
+  /** GET the object, or its list row (readByList), and its tags when asked; undefined when it does not exist. */
   async fetch(properties: Properties, withTags: boolean): Promise<LiveObject | undefined> {
     if (this.definition.access) return this.definition.access.fetch(this, properties);
+    if (this.definition.readByList) return fetchFromList(this, properties, withTags);
     const path = this.objectPath(properties);
     try {
       const response = await this.client.request({ method: "GET", path, query: this.definition.readQuery });
@@ -64,7 +66,16 @@ export class ObjectApi {
 
   async delete(properties: Properties): Promise<void> {
     if (this.definition.access) return this.definition.access.delete(this, properties);
-    await this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ifExists: true } });
+    try {
+      await this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ifExists: true } });
+    } catch (error) {
+      const refusal = this.definition.deleteRefusal;
+      // Snowflake's own words say where the object is used; the HTTP details stay on the original error.
+      const message = error instanceof SnowflakeApiError ? error.serverMessage : error instanceof Error ? error.message : String(error);
+      if (!refusal || !refusal.pattern.test(message)) throw error;
+      const reason = message.replace(/^SQL \w+ error:\s*/i, "").replace(/\s+/g, " ").trim();
+      throw new Error(`${this.describe(properties)} cannot be deleted: ${reason} ${refusal.advice}`, { cause: error });
+    }
   }
 
   /** GET of a path under the object (a task's current-graphs): the answer's body. */

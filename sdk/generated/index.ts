@@ -21,3 +21,7 @@ export { TaskRun, TaskRunArgs } from "./task-run";
 export { Function, FunctionArgs } from "./function";
 export { ServiceFunction, ServiceFunctionArgs } from "./service-function";
 export { Procedure, ProcedureArgs } from "./procedure";
+export { NetworkRule, NetworkRuleArgs } from "./network-rule";
+export { NetworkPolicy, NetworkPolicyArgs } from "./network-policy";
+export { Role, RoleArgs } from "./role";
+export { DatabaseRole, DatabaseRoleArgs } from "./database-role";

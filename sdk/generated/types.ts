@@ -24,6 +24,15 @@ export type ExecuteAs = "OWNER" | "CALLER";
 /** Severity of log messages ingested into the event table. Any case is accepted at run time. */
 export type LogLevel = "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR" | "FATAL" | "OFF";
 
+/** The direction of traffic the rule applies to. Any case is accepted at run time. */
+export type NetworkRuleMode = "INGRESS" | "INTERNAL_STAGE" | "EGRESS";
+
+/**
+ * What the rule's values identify: IPv4 ranges, private endpoint ids, or hosts with ports. Any case is accepted
+ * at run time.
+ */
+export type NetworkRuleType = "IPV4" | "AWSVPCEID" | "AZURELINKID" | "GCPPSCID" | "HOST_PORT" | "PRIVATE_HOST_PORT";
+
 /**
  * What a call with a NULL argument does: run the code (CALLED ON NULL INPUT, the default) or return NULL without
  * running it. Canonical: CALLED ON NULL INPUT, RETURNS NULL ON NULL INPUT; also accepted: STRICT,

@@ -113,6 +113,7 @@ const HOST = "127.0.0.1";
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const handles = accountOptions(options).map(createAccount);
   const accounts = new AccountRegistry(handles.map(({ account }) => account));
+  for (const account of accounts.all()) for (const kind of OBJECT_KINDS) kind.seed?.({ account });
   const firstTokens = new Map(handles.map(({ account, firstToken }) => [account, firstToken]));
   const sessions = new SessionStore({
     sessionTokenSeconds: options.sessionTokenLifetimeSeconds ?? SessionDefaults.sessionTokenLifetimeSeconds,

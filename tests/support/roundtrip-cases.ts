@@ -18,8 +18,13 @@ export interface RoundTripCase {
    * to change in place (a stage file: new content is a new upload), whose out-of-band change up undoes by replacing.
    */
   inPlace?: { args: Record<string, unknown>; wire: Record<string, unknown> };
-  /** `path` is a listing whose only row is the object (a stage file is a row of its stage's files). */
+  /**
+   * `path` is a listing whose only row is the object (a stage file is a row of its stage's files; roles and
+   * database roles have no GET of one object): a gone object is an empty listing there, not a 404.
+   */
   listed?: boolean;
+  /** The object's own path where `path` is a listing: its tag actions are there (role.yaml getTags). */
+  objectPath?: string;
   /** Changes the comment outside Pulumi (REST PUT or an ALTER over the SQL API). */
   changeOutOfBand(stack: TestStack, path: string): Promise<void>;
   /** A new name applied in place (types Snowflake renames), and the REST path it lands at. */
@@ -256,5 +261,44 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     },
     changeOutOfBand: recreateWith({ comment: "changed by hand" }),
     recreates: true,
+  },
+  {
+    type: "NetworkRule",
+    path: `${IN_SCHEMA}/network-rules/RT_NETWORK_RULE`,
+    args: inSchema({ name: "rt_network_rule", type: "ipv4", valueList: ["10.1.0.0/16"], comment: "v1" }),
+    inPlace: { args: { valueList: ["10.2.0.0/16", "10.1.0.0/16"], comment: "v2" }, wire: { comment: "v2", mode: "INGRESS", value_list: ["10.2.0.0/16", "10.1.0.0/16"] } },
+    changeOutOfBand: sqlComment("NETWORK RULE", "RT_NETWORK_RULE"),
+  },
+  {
+    // An account object naming the rule row's rule (so it is deleted before the rule, which it would keep in use).
+    type: "NetworkPolicy",
+    path: "/api/v2/network-policies/RT_NETWORK_POLICY",
+    args: { name: "rt_network_policy", allowedNetworkRuleList: [{ $ref: "subject_NetworkRule.fullyQualifiedName" }], blockedIpList: ["10.1.0.99"], comment: "v1" },
+    inPlace: { args: { blockedIpList: ["10.1.0.98", "10.1.0.99"], comment: "v2", tags: tagged }, wire: { comment: "v2", allowed_network_rule_list: ["RT_DB.RT.RT_NETWORK_RULE"], blocked_ip_list: ["10.1.0.98", "10.1.0.99"] } },
+    changeOutOfBand: (stack) => stack.sql(`ALTER NETWORK POLICY "RT_NETWORK_POLICY" SET COMMENT = 'changed by hand'`).then(() => undefined),
+    rename: { name: "RT_NETWORK_POLICY_RENAMED", path: "/api/v2/network-policies/RT_NETWORK_POLICY_RENAMED" },
+  },
+  {
+    // role.yaml has no GET of one role: the row is the role's line of the list, by an escaped LIKE pattern.
+    type: "Role",
+    path: `/api/v2/roles?like=${encodeURIComponent("RT\\_ROLE\\_SUBJECT")}`,
+    listed: true,
+    objectPath: "/api/v2/roles/RT_ROLE_SUBJECT",
+    args: { name: "rt_role_subject", comment: "v1" },
+    inPlace: { args: { comment: "v2", tags: tagged }, wire: { comment: "v2" } },
+    changeOutOfBand: (stack) => stack.sql(`ALTER ROLE "RT_ROLE_SUBJECT" SET COMMENT = 'changed by hand'`).then(() => undefined),
+    rename: { name: "RT_ROLE_RENAMED", path: `/api/v2/roles?like=${encodeURIComponent("RT\\_ROLE\\_RENAMED")}` },
+  },
+  {
+    // database-role.yaml lists from a name on (fromName); the new name sorts before the old one, so the old path's
+    // page is empty after the rename.
+    type: "DatabaseRole",
+    path: `/api/v2/databases/${DB}/database-roles?fromName=RT_DB_ROLE_SUBJECT&showLimit=1`,
+    listed: true,
+    objectPath: `/api/v2/databases/${DB}/database-roles/RT_DB_ROLE_SUBJECT`,
+    args: { database: { $ref: "rt_db.name" }, name: "rt_db_role_subject", comment: "v1" },
+    inPlace: { args: { comment: "v2", tags: tagged }, wire: { comment: "v2" } },
+    changeOutOfBand: (stack) => stack.sql(`ALTER DATABASE ROLE "${DB}"."RT_DB_ROLE_SUBJECT" SET COMMENT = 'changed by hand'`).then(() => undefined),
+    rename: { name: "RT_DB_ROLE_RENAMED", path: `/api/v2/databases/${DB}/database-roles?fromName=RT_DB_ROLE_RENAMED&showLimit=1` },
   },
 ];

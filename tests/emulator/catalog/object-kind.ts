@@ -47,7 +47,7 @@ export interface RunStateSpec {
 export interface SqlProperty {
   /** The wire property an ALTER ... SET <KEYWORD> = value changes. */
   wire: string;
-  value: "string" | "identifier" | "integer" | "boolean" | "lag" | "schedule";
+  value: "string" | "identifier" | "integer" | "boolean" | "lag" | "schedule" | "stringList";
   /** Whether ALTER ... UNSET <KEYWORD> is allowed (the statement's docs list it). */
   unset?: boolean;
 }
@@ -108,6 +108,8 @@ export interface ObjectKind {
   sqlProperties?: Record<string, SqlProperty>;
   /** ALTER clauses of their own (MODIFY CONDITION, CLUSTER BY, SET DIRECTORY, RENAME is generic). */
   sqlClauses?: readonly AlterClause[];
+  /** Objects every account has from its start, before any request (the system-defined roles). */
+  seed?(context: KindContext): void;
   /** Refusals before a DROP (INFORMATION_SCHEMA). */
   beforeDrop?(object: CatalogObject, context: KindContext): void;
   /** Refusals before any change (INFORMATION_SCHEMA is read-only). */

@@ -2,10 +2,14 @@
 import type { ObjectKind } from "../catalog/object-kind";
 import { alertKind } from "./alert";
 import { databaseKind } from "./database";
+import { databaseRoleKind } from "./database-role";
 import { dynamicTableKind } from "./dynamic-table";
 import { eventTableKind } from "./event-table";
+import { networkPolicyKind } from "./network-policy";
+import { networkRuleKind } from "./network-rule";
 import { pipeKind } from "./pipe";
 import { procedureKind } from "./procedure";
+import { roleKind } from "./role";
 import { schemaKind } from "./schema";
 import { sequenceKind } from "./sequence";
 import { serviceFunctionKind } from "./service-function";
@@ -20,5 +24,6 @@ import { warehouseKind } from "./warehouse";
 
 export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, taskKind,
-  userDefinedFunctionKind, serviceFunctionKind, procedureKind,
+  userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
+  networkRuleKind, networkPolicyKind,
 ];

@@ -51,6 +51,17 @@ export function readPropertyValue(stream: TokenStream, property: SqlProperty): u
       if (!match) throw badRequest(`SQL compilation error:\ninvalid value '${text}' for TARGET_LAG`);
       return { type: "USER_DEFINED", seconds: Number(match[1]) * UNIT_SECONDS[match[2].toUpperCase()] };
     }
+    case "stringList": {
+      // ALTER NETWORK POLICY / ALTER NETWORK RULE docs: <LIST> = ( '<value>' [ , '<value>' ... ] ); the policy's IP
+      // lists may be empty: ( ).
+      stream.expectSymbol("(");
+      const values: string[] = [];
+      while (!stream.acceptSymbol(")")) {
+        if (values.length) stream.expectSymbol(",");
+        values.push(stream.string());
+      }
+      return values;
+    }
     case "schedule": {
       // ALTER ALERT docs: SCHEDULE = '{ <num> MINUTE | USING CRON <expr> <time_zone> }' (also '<num> M'); ALTER TASK
       // docs spell it '<num> MINUTES' too.
