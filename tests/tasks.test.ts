@@ -41,7 +41,9 @@ test("a TaskRun runs its task when created, keeps its state on read, runs nothin
   await run.delete(created.id, created.outs);
   expect(await runsOf("RUN_ME")).toBe(1);
   // RETRY LAST needs a failed last run; with none, Snowflake refuses and says so.
+  emulator.clearRequestLog();
   await expect(run.create({ ...declared, retryLast: true })).rejects.toThrow(/retry/i);
+  expect(emulator.requestLog.filter((entry) => entry.path.endsWith(":execute")).map((entry) => entry.query)).toEqual([{ retryLast: "true" }]);
   // The task it ran on is gone: so is the run.
   await task.delete("", { ...IN, name: "RUN_ME" });
   expect((await run.read(created.id, created.outs)).id).toBe("");

@@ -3,9 +3,9 @@
 // allows, and the row is then picked by exact stored name: a LIKE pattern matches case-insensitively and a FROM
 // cursor returns the names after it too, so neither filter alone says which row is the object.
 import { NotFoundError } from "../client/errors";
-import { ListRead, Properties, WireSnapshot } from "./definition";
+import { ListRead, Properties } from "./definition";
 import { storedName } from "./identifiers";
-import { identityOf, LiveObject, withoutNulls } from "./mapper";
+import { identityOf, LiveObject } from "./mapper";
 import type { ObjectApi } from "./object-api";
 
 /**
@@ -43,14 +43,5 @@ export async function fetchFromList(api: ObjectApi, properties: Properties, with
   // Rows print names as identifiers (quoted where needed): compare them as stored names.
   const row = body.find((candidate) => typeof candidate?.name === "string" && storedName(candidate.name) === stored);
   if (!row) return undefined;
-  const parsed = definition.wire.schema.safeParse(withoutNulls(row));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new Error(`Snowflake answered GET ${path} with a ${definition.noun} that does not match the REST API model: ${issues}`);
-  }
-  const snapshot = parsed.data as WireSnapshot;
-  if (!withTags) return { snapshot };
-  // The tag actions are on the object's own path even where reading it is not (role.yaml getTags).
-  const tags = await client.request<unknown[]>({ method: "GET", path: `${api.objectPath(properties)}:get-tags` });
-  return { snapshot, tags: Array.isArray(tags.body) ? tags.body : [] };
+  return api.liveObject(properties, path, row, withTags);
 }

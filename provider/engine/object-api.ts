@@ -38,19 +38,25 @@ export class ObjectApi {
     const path = this.objectPath(properties);
     try {
       const response = await this.client.request({ method: "GET", path, query: this.definition.readQuery });
-      const parsed = this.definition.wire.schema.safeParse(withoutNulls(response.body));
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-        throw new Error(`Snowflake answered GET ${path} with a ${this.definition.noun} that does not match the REST API model: ${issues}`);
-      }
-      const snapshot = parsed.data as WireSnapshot;
-      if (!withTags) return { snapshot };
-      const tags = await this.client.request<unknown[]>({ method: "GET", path: `${path}:get-tags` });
-      return { snapshot, tags: Array.isArray(tags.body) ? tags.body : [] };
+      return await this.liveObject(properties, path, response.body, withTags);
     } catch (error) {
       if (error instanceof NotFoundError) return undefined;
       throw error;
     }
+  }
+
+  /** An answer checked against the wire model (answers that do not fit are reported), with the tags when asked. */
+  async liveObject(properties: Properties, answeredPath: string, body: unknown, withTags: boolean): Promise<LiveObject> {
+    const parsed = this.definition.wire.schema.safeParse(withoutNulls(body));
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+      throw new Error(`Snowflake answered GET ${answeredPath} with a ${this.definition.noun} that does not match the REST API model: ${issues}`);
+    }
+    const snapshot = parsed.data as WireSnapshot;
+    if (!withTags) return { snapshot };
+    // The tag actions are on the object's own path even where reading it is not (role.yaml getTags).
+    const tags = await this.client.request<unknown[]>({ method: "GET", path: `${this.objectPath(properties)}:get-tags` });
+    return { snapshot, tags: Array.isArray(tags.body) ? tags.body : [] };
   }
 
   async create(properties: Properties, body: WireSnapshot, createMode: "errorIfExists" | "orReplace"): Promise<void> {
