@@ -41,8 +41,9 @@ test.each(byType)("%s: every property the spec lets a user set is offered or lis
   const readOnly = new Set(definition.wire.readOnly);
   const missing = definition.wire.properties.filter((wire) => !readOnly.has(wire) && !offered.has(wire) && !(wire in (definition.notOffered ?? {})));
   expect(missing).toEqual([]);
-  // Containers are path parameters; tags have endpoints of their own.
-  const inBody = Object.values(definition.fields).filter((field) => field.identity !== "parent" && field.change !== "tags").map((field) => topLevel(field.wire));
+  // Containers are path parameters; tags have endpoints of their own; `body: "never"` fields are not in the model
+  // (a user's password policy), set only through their SQL.
+  const inBody = Object.values(definition.fields).filter((field) => field.identity !== "parent" && field.change !== "tags" && field.body !== "never").map((field) => topLevel(field.wire));
   const unknown = inBody.filter((wire) => !definition.wire.properties.includes(wire));
   expect(unknown).toEqual([]);
 });
@@ -57,6 +58,8 @@ test.each(OBJECT_KINDS.map((kind) => [kind.model, kind] as const))("the emulator
   expect(mentioned.filter((wire) => !kind.wire.properties.includes(wire))).toEqual([]);
 });
 
+const GRANT_ROUND_TRIP = ["Grant", "GrantOnAll", "FutureGrant", "RoleGrant", "DatabaseRoleGrant"];
+
 test("every resource type has an emulator kind and a row in the round-trip table", () => {
   const kindModels = new Set(OBJECT_KINDS.map((kind) => kind.collection));
   for (const definition of definitions) {
@@ -67,8 +70,9 @@ test("every resource type has an emulator kind and a row in the round-trip table
     const container = definition.access ? OBJECT_KINDS.find((kind) => kind.collection === segments[segments.length - 2]) : undefined;
     const served = definition.access ? container?.operations?.[`GET /${collection}`] !== undefined : kindModels.has(collection!);
     expect([definition.typeName, served]).toEqual([definition.typeName, true]);
-    // An invocation (TaskRun) mirrors no object, so it has no round trip; tests/task-graphs.test.ts runs it.
-    if (!definition.invokes) expect(ROUND_TRIP_CASES.map((c) => c.type)).toContain(definition.typeName);
+    // An invocation (TaskRun) mirrors no object, so it has no round trip; tests/task-graphs.test.ts runs it. Grants
+    // have no comment to follow: tests/grants-roundtrip.test.ts runs theirs.
+    if (!definition.invokes && !GRANT_ROUND_TRIP.includes(definition.typeName)) expect(ROUND_TRIP_CASES.map((c) => c.type)).toContain(definition.typeName);
   }
 });
 

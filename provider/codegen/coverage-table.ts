@@ -3,7 +3,7 @@
 import { ResourceDefinition } from "../engine/definition";
 import { methodOf } from "../engine/plan";
 
-const HOW: Record<string, string> = { put: "PUT create-or-alter", sql: "ALTER over the SQL API", orReplace: "CREATE OR REPLACE (POST orReplace)" };
+const HOW: Record<string, string> = { put: "PUT create-or-alter", sql: "ALTER over the SQL API", orReplace: "CREATE OR REPLACE (POST orReplace)", access: "granted / revoked one by one" };
 const RENAME: Record<string, string> = { restQuery: ":rename", restBody: ":rename", sql: "ALTER ... RENAME TO" };
 
 export const COVERAGE_BEGIN = "<!-- BEGIN GENERATED: resource coverage (npm run codegen) -->";

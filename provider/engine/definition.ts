@@ -23,7 +23,9 @@ export type ChangeMethod =
   /** The `tags` input: :set-tags / :unset-tags. */
   | "tags"
   /** The `suspended` input: resume / suspend actions. */
-  | "runState";
+  | "runState"
+  /** The type's own access applies it (ObjectAccess.update): a grant's privileges, granted and revoked one by one. */
+  | "access";
 
 /**
  * How a property changes through ALTER: a `property` goes into the statement's SET / UNSET lists with others;
@@ -34,6 +36,8 @@ export interface SqlChange {
   set?(value: unknown): SqlText;
   /** The removal clause, or "serverDefault": the statement has no UNSET for it, so SET <property> = serverDefault. */
   unset?: SqlText | "serverDefault";
+  /** SET is refused while a value is set (a user's password policy): a change to another value runs `unset` first. */
+  unsetFirst?: boolean;
 }
 
 export interface FieldDefinition {
@@ -56,6 +60,13 @@ export interface FieldDefinition {
   writeOnly?: boolean;
   /** Stored only encrypted in state (the SDK marks it an additional secret output). */
   secret?: boolean;
+  /**
+   * Which REST bodies carry it (default: every body). "create": only the POST that creates the object (user.yaml:
+   * PUT does not alter a password); PUT bodies keep what Snowflake reports, and a change goes through the field's
+   * `sql`. "never": not a property of the REST model (a user's password policy): set by the field's `sql` right
+   * after creation and changed the same way; needs writeOnly, since no snapshot reports it.
+   */
+  body?: "create" | "never";
   /**
    * A parameter the object inherits from its container (account -> database -> schema -> object) when not set on
    * itself. Snowflake reports the inherited value, so create-or-alter bodies keep only values set on the object.
@@ -247,6 +258,8 @@ export interface ObjectAccess {
   create(api: ObjectApi, properties: Properties): Promise<void>;
   /** Removes the object; one already gone is not an error. */
   delete(api: ObjectApi, properties: Properties): Promise<void>;
+  /** Applies the in-place changes of the fields whose change method is "access". */
+  update?(api: ObjectApi, olds: Properties, news: Properties): Promise<void>;
 }
 
 /** How a list narrows to one name (common.yaml parameters `like` and `fromName`). */

@@ -3,7 +3,7 @@
 // mapper.
 import { ConflictError } from "../client/errors";
 import { RestClient } from "../client/rest-client";
-import { applyPlan, applyRunState, applyTags } from "./apply";
+import { applyPlan, applyRunState, applySql, applyTags } from "./apply";
 import { checkInputs, CheckFailure } from "./check";
 import { Properties, ResourceDefinition } from "./definition";
 import { isSet, reconcileValue } from "./field-kind";
@@ -75,6 +75,9 @@ export class ResourceEngine {
       return this.adopt(api, inputs);
     }
     try {
+      // Settings no REST body carries (a user's password policy) are set right after the object exists.
+      const sqlOnly = Object.keys(this.definition.fields).filter((key) => this.definition.fields[key].body === "never" && isSet(inputs[key]));
+      if (sqlOnly.length) await applySql(api, sqlOnly, inputs);
       if (isSet(inputs.tags)) await applyTags(api, inputs, {});
       if (runState && isSet(inputs.suspended) && inputs.suspended !== startsSuspended) await applyRunState(api, inputs, inputs.suspended === true);
       return { id: fullyQualifiedName(this.definition, inputs), outs: await this.readBack(api, inputs, "was created") };

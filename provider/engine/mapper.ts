@@ -75,6 +75,7 @@ export function toWireBody(definition: ResourceDefinition, properties: Propertie
     const value = declared[key];
     if (!isSet(value) || field.identity === "parent" || !isBodyField(field)) continue;
     if (field.createOnly && !options.includeCreateOnly) continue;
+    if (field.body === "never" || (field.body === "create" && !options.includeCreateOnly)) continue;
     if (definition.wire.readOnly.includes(field.wire)) continue;
     writeWire(body, field.wire, field.identity === "name" ? canonicalIdentifier(String(value)) : field.kind.toWire(value));
   }

@@ -1,6 +1,9 @@
 // Every resource type the package manages, by Pulumi type name.
 import { ResourceDefinition } from "../engine/definition";
 import { alert } from "./alert";
+import { futureGrant, grantOnAll } from "./bulk-grants";
+import { grant } from "./grant";
+import { databaseRoleGrant, roleGrant } from "./role-grants";
 import { database } from "./database";
 import { databaseRole } from "./database-role";
 import { dynamicTable } from "./dynamic-table";
@@ -8,6 +11,7 @@ import { eventTable } from "./event-table";
 import { userDefinedFunction } from "./function";
 import { networkPolicy } from "./network-policy";
 import { networkRule } from "./network-rule";
+import { passwordPolicy } from "./password-policy";
 import { pipe } from "./pipe";
 import { procedure } from "./procedure";
 import { role } from "./role";
@@ -21,9 +25,10 @@ import { table } from "./table";
 import { tag } from "./tag";
 import { task } from "./task";
 import { taskRun } from "./task-run";
+import { user } from "./user";
 import { view } from "./view";
 import { warehouse } from "./warehouse";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant].map((definition) => [definition.typeName, definition])
 );

@@ -5,7 +5,11 @@
 const BUILT_HERE = Symbol("sql-text");
 
 export class SqlText {
-  constructor(readonly text: string, key: symbol) {
+  /**
+   * @param secrets the text of the secret literals in it (secretLiteral), so that whatever reports a failure of
+   *   the statement can take them out (client/sql-api.ts).
+   */
+  constructor(readonly text: string, key: symbol, readonly secrets: readonly string[] = []) {
     if (key !== BUILT_HERE) throw new Error("SqlText is built by provider/sql only");
   }
   toString(): string {
@@ -13,7 +17,8 @@ export class SqlText {
   }
 }
 
-const make = (text: string) => new SqlText(text, BUILT_HERE);
+const make = (text: string, secrets: readonly string[] = []) => new SqlText(text, BUILT_HERE, secrets);
+const secretsOf = (items: readonly SqlText[]) => items.flatMap((item) => item.secrets);
 
 /** A statement: code-written text with SqlText values, e.g. sql`ALTER ALERT ${name} RESUME`. */
 export function sql(parts: TemplateStringsArray, ...values: SqlText[]): SqlText {
@@ -22,7 +27,7 @@ export function sql(parts: TemplateStringsArray, ...values: SqlText[]): SqlText 
     if (!(value instanceof SqlText)) throw new Error(`sql template value ${index} is not SqlText`);
     text += value.text + parts[index + 1];
   });
-  return make(text);
+  return make(text, secretsOf(values));
 }
 
 /**
@@ -44,6 +49,15 @@ export function qualifiedIdentifier(storedParts: readonly string[]): SqlText {
  */
 export function literal(value: string): SqlText {
   return make(`'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`);
+}
+
+/**
+ * A string literal holding a secret (a password): the same text as literal(), marked so that error reports of the
+ * statement replace it (a syntax error echoes the text around the position it failed at).
+ */
+export function secretLiteral(value: string): SqlText {
+  const text = literal(value).text;
+  return make(text, [text, value]);
 }
 
 export function numberLiteral(value: number): SqlText {
@@ -72,5 +86,5 @@ export function userSql(text: string): SqlText {
 }
 
 export function joinSql(items: readonly SqlText[], separator: string): SqlText {
-  return make(items.map((item) => item.text).join(separator));
+  return make(items.map((item) => item.text).join(separator), secretsOf(items));
 }

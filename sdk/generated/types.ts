@@ -6,6 +6,12 @@ import * as pulumi from "@pulumi/pulumi";
 /** Whether an alert checks its condition. Any case is accepted at run time. */
 export type AlertState = "STARTED" | "SUSPENDED";
 
+/**
+ * Object types privileges are granted on, in SQL spelling (`DYNAMIC TABLE`); `_` for spaces and any case are
+ * accepted. Any case is accepted at run time.
+ */
+export type BulkGrantObjectType = "SCHEMA" | "TABLE" | "VIEW" | "MATERIALIZED VIEW" | "DYNAMIC TABLE" | "EVENT TABLE" | "EXTERNAL TABLE" | "ICEBERG TABLE" | "STAGE" | "FILE FORMAT" | "SEQUENCE" | "STREAM" | "PIPE" | "TASK" | "ALERT" | "TAG" | "SECRET" | "NETWORK RULE" | "PASSWORD POLICY" | "SESSION POLICY" | "MASKING POLICY" | "ROW ACCESS POLICY" | "IMAGE REPOSITORY" | "SERVICE" | "NOTEBOOK" | "STREAMLIT" | "CORTEX SEARCH SERVICE" | "MODEL";
+
 /** The language of a function's or procedure's code. Any case is accepted at run time. */
 export type CallableLanguage = "SQL" | "JAVASCRIPT" | "PYTHON" | "JAVA" | "SCALA";
 
@@ -14,6 +20,9 @@ export type CallableLanguage = "SQL" | "JAVASCRIPT" | "PYTHON" | "JAVA" | "SCALA
  * FOREIGN_KEY. Any case is accepted at run time.
  */
 export type ConstraintType = "PRIMARY KEY" | "UNIQUE" | "FOREIGN KEY" | "PRIMARY_KEY" | "FOREIGN_KEY";
+
+/** ALL (every role granted to the user is active as a secondary role) or NONE. Any case is accepted at run time. */
+export type DefaultSecondaryRoles = "ALL" | "NONE";
 
 /** When a dynamic table first fills: ON_CREATE or ON_SCHEDULE. Any case is accepted at run time. */
 export type DynamicTableInitialize = "ON_CREATE" | "ON_SCHEDULE";
@@ -62,6 +71,12 @@ export type ScalingPolicy = "STANDARD" | "ECONOMY";
 export type SchedulingState = "RUNNING" | "SUSPENDED";
 
 /**
+ * Object types privileges are granted on, in SQL spelling (`DYNAMIC TABLE`); `_` for spaces and any case are
+ * accepted. Any case is accepted at run time.
+ */
+export type SecurableType = "ACCOUNT" | "DATABASE" | "WAREHOUSE" | "INTEGRATION" | "COMPUTE POOL" | "EXTERNAL VOLUME" | "RESOURCE MONITOR" | "USER" | "FAILOVER GROUP" | "REPLICATION GROUP" | "SCHEMA" | "TABLE" | "VIEW" | "MATERIALIZED VIEW" | "DYNAMIC TABLE" | "EVENT TABLE" | "EXTERNAL TABLE" | "ICEBERG TABLE" | "STAGE" | "FILE FORMAT" | "SEQUENCE" | "STREAM" | "PIPE" | "TASK" | "ALERT" | "TAG" | "SECRET" | "NETWORK RULE" | "PASSWORD POLICY" | "SESSION POLICY" | "MASKING POLICY" | "ROW ACCESS POLICY" | "IMAGE REPOSITORY" | "SERVICE" | "NOTEBOOK" | "STREAMLIT" | "CORTEX SEARCH SERVICE" | "MODEL";
+
+/**
  * How a stage's files are encrypted: SNOWFLAKE_FULL or SNOWFLAKE_SSE (internal); AWS_CSE, AWS_SSE_S3,
  * AWS_SSE_KMS, GCS_SSE_KMS, AZURE_CSE or NONE (external). Any case is accepted at run time.
  */
@@ -88,6 +103,12 @@ export type TaskWarehouseSize = "XSMALL" | "SMALL" | "MEDIUM" | "LARGE" | "XLARG
 
 /** How trace events are ingested into the event table. Any case is accepted at run time. */
 export type TraceLevel = "ALWAYS" | "ON_EVENT" | "OFF";
+
+/**
+ * PERSON (a human), SERVICE (a program: key pair or OAuth only, no password) or LEGACY_SERVICE (a program that
+ * still logs in with a password). Any case is accepted at run time.
+ */
+export type UserType = "PERSON" | "SERVICE" | "LEGACY_SERVICE";
 
 /**
  * VOLATILE (default: results may differ for the same input) or IMMUTABLE (the same input always gives the same

@@ -2,6 +2,7 @@
 // request log), and wall time for many objects at once, through the same engine the provider host runs.
 import { closeAllPools } from "../../provider/client/rest-client";
 import { startEmulator } from "../emulator";
+import { connectionEnv } from "../support/test-stack";
 
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 200);
 const IN = { database: "BENCH_DB", schema: "BENCH" };
@@ -26,11 +27,7 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>][] = [
 
 async function main() {
   const emulator = await startEmulator({ latencyMs: Number(process.env.BENCH_LATENCY_MS ?? 0) });
-  Object.assign(process.env, {
-    SNOWFLAKE_ACCOUNT: emulator.account, SNOWFLAKE_HOST: emulator.host, SNOWFLAKE_PORT: String(emulator.port),
-    SNOWFLAKE_PROTOCOL: "http", SNOWFLAKE_USER: emulator.credentials.user,
-    SNOWFLAKE_AUTHENTICATOR: "PROGRAMMATIC_ACCESS_TOKEN", SNOWFLAKE_TOKEN: emulator.credentials.programmaticAccessToken,
-  });
+  Object.assign(process.env, connectionEnv(emulator));
   const { engineFor } = await import("../../provider/runtime");
   const rows: string[][] = [["type", "create", "read", "update", "delete"]];
   const created: { type: string; row: string[]; outs: Record<string, unknown> }[] = [];

@@ -301,4 +301,25 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     changeOutOfBand: (stack) => stack.sql(`ALTER DATABASE ROLE "${DB}"."RT_DB_ROLE_SUBJECT" SET COMMENT = 'changed by hand'`).then(() => undefined),
     rename: { name: "RT_DB_ROLE_RENAMED", path: `/api/v2/databases/${DB}/database-roles?fromName=RT_DB_ROLE_RENAMED&showLimit=1` },
   },
+  {
+    type: "PasswordPolicy",
+    path: `${IN_SCHEMA}/password-policies/RT_PASSWORD_POLICY`,
+    args: inSchema({ name: "rt_password_policy", minLength: 12, maxRetries: 3, comment: "v1" }),
+    inPlace: { args: { minLength: 16, history: 5, comment: "v2", tags: tagged }, wire: { comment: "v2", password_min_length: 16, password_history: 5, password_max_retries: 3 } },
+    changeOutOfBand: sqlComment("PASSWORD POLICY", "RT_PASSWORD_POLICY"),
+    rename: { name: "RT_PASSWORD_POLICY_RENAMED", path: `${IN_SCHEMA}/password-policies/RT_PASSWORD_POLICY_RENAMED` },
+  },
+  {
+    // An account object with a secret password (sent in the create, then changed by ALTER USER ... SET PASSWORD)
+    // and the policy row's policy (ALTER USER ... SET PASSWORD POLICY; renaming the policy re-attaches it).
+    type: "User",
+    path: "/api/v2/users/RT_USER",
+    args: { name: "rt_user", loginName: "rt_login", displayName: "Round Trip", password: "RoundTrip-Passw0rd-1", passwordPolicy: { $ref: "subject_PasswordPolicy.fullyQualifiedName" }, comment: "v1" },
+    inPlace: {
+      args: { displayName: "Round Trip v2", password: "RoundTrip-Passw0rd-2", defaultSecondaryRoles: "none", comment: "v2", tags: tagged },
+      wire: { comment: "v2", display_name: "Round Trip v2", login_name: "RT_LOGIN", has_password: true, default_secondary_roles: "NONE" },
+    },
+    changeOutOfBand: putComment,
+    rename: { name: "RT_USER_RENAMED", path: "/api/v2/users/RT_USER_RENAMED" },
+  },
 ];

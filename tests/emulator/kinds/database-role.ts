@@ -5,6 +5,8 @@
 import * as wire from "../../../provider/wire/database-role";
 import { CatalogObject, displayName } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
+import { grantOperations } from "../grants/operations";
+import { grantsOf } from "../grants/store";
 import { renameObject } from "../rest/actions";
 import { ErrorCodes } from "../errors";
 import { formatIdentifier } from "../identifiers";
@@ -43,8 +45,13 @@ export const databaseRoleKind: ObjectKind = {
       },
     },
   ],
-  render() {
-    // The emulator keeps no grants.
-    return { granted_to_roles: 0, granted_to_database_roles: 0, granted_database_roles: 0 };
+  operations: grantOperations("DATABASE ROLE"),
+  render(object, { account }) {
+    const roleGrants = grantsOf(account).filter((record) => record.kind === "role");
+    return {
+      granted_to_roles: roleGrants.filter((record) => record.kind === "role" && record.role === object && record.grantee.type === "ROLE").length,
+      granted_to_database_roles: roleGrants.filter((record) => record.kind === "role" && record.role === object && record.grantee.type === "DATABASE ROLE").length,
+      granted_database_roles: roleGrants.filter((record) => record.grantee.object === object).length,
+    };
   },
 };

@@ -7,6 +7,7 @@ import { dynamicTableKind } from "./dynamic-table";
 import { eventTableKind } from "./event-table";
 import { networkPolicyKind } from "./network-policy";
 import { networkRuleKind } from "./network-rule";
+import { passwordPolicyKind } from "./password-policy";
 import { pipeKind } from "./pipe";
 import { procedureKind } from "./procedure";
 import { roleKind } from "./role";
@@ -18,6 +19,7 @@ import { streamKind } from "./stream";
 import { tableKind } from "./table";
 import { tagKind } from "./tag";
 import { taskKind } from "./task";
+import { userKind } from "./user";
 import { userDefinedFunctionKind } from "./user-defined-function";
 import { viewKind } from "./view";
 import { warehouseKind } from "./warehouse";
@@ -25,5 +27,5 @@ import { warehouseKind } from "./warehouse";
 export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, taskKind,
   userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
-  networkRuleKind, networkPolicyKind,
+  networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind,
 ];

@@ -45,7 +45,7 @@ function resolveRule(account: AccountState, text: string): string {
 
 /**
  * Where a policy is attached: the account's NETWORK_POLICY parameter, and users whose `network_policy` names it
- * (user.yaml has the property; read from a "users" collection once the emulator hosts users as objects).
+ * (user.yaml has the property; users are objects of the "users" collection, kinds/user.ts).
  */
 export function attachmentsOf(account: AccountState, name: string): string[] {
   const names = (value: unknown) => typeof value === "string" && (value === name || value.toUpperCase() === name);

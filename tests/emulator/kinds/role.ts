@@ -8,6 +8,8 @@ import { CatalogObject, collectionOf, newObject } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { OWNER_ROLE, SYSTEM_ROLES } from "../defaults";
 import { ApiError, ErrorCodes } from "../errors";
+import { grantOperations } from "../grants/operations";
+import { grantsOf } from "../grants/store";
 import { formatIdentifier } from "../identifiers";
 
 const ROLES = "roles";
@@ -15,7 +17,7 @@ const ROLES = "roles";
 /**
  * The system roles' hierarchy (Overview of Access Control docs, "System-defined roles"): ACCOUNTADMIN is granted
  * SYSADMIN and SECURITYADMIN, SECURITYADMIN is granted USERADMIN; PUBLIC is granted to every user and role
- * automatically, which SHOW ROLES does not count here. The emulator keeps no other grants, so custom roles show 0.
+ * automatically, which SHOW ROLES does not count here. These are counted on top of the grants made (grants/store.ts).
  */
 const SYSTEM_GRANTS: Record<string, { granted_roles: number; granted_to_roles: number }> = {
   ACCOUNTADMIN: { granted_roles: 2, granted_to_roles: 0 },
@@ -62,18 +64,20 @@ export const roleKind: ObjectKind = {
     // ALTER ROLE docs: SET COMMENT = '<string_literal>' / UNSET COMMENT.
     COMMENT: { wire: "comment", value: "string", unset: true },
   },
-  render(object) {
+  operations: grantOperations("ROLE"),
+  render(object, { account }) {
     const system = isSystemRole(object) ? SYSTEM_GRANTS[object.name] : undefined;
+    const roleGrants = grantsOf(account).filter((record) => record.kind === "role");
+    const count = (test: (record: (typeof roleGrants)[number]) => boolean) => roleGrants.filter(test).length;
     return {
       // SHOW ROLES: is_current marks the session's role and is_inherited the roles it inherits (the emulator's
       // sessions all use ACCOUNTADMIN), is_default the user's DEFAULT_ROLE (the emulator's users set none).
       is_default: false,
       is_current: object.name === OWNER_ROLE,
       is_inherited: system !== undefined && object.name !== OWNER_ROLE,
-      // User grants are not kept.
-      assigned_to_users: 0,
-      granted_to_roles: system?.granted_to_roles ?? 0,
-      granted_roles: system?.granted_roles ?? 0,
+      assigned_to_users: count((record) => record.kind === "role" && record.role === object && record.grantee.type === "USER"),
+      granted_to_roles: (system?.granted_to_roles ?? 0) + count((record) => record.kind === "role" && record.role === object && record.grantee.type === "ROLE"),
+      granted_roles: (system?.granted_roles ?? 0) + count((record) => record.grantee.object === object),
     };
   },
 };

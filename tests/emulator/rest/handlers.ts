@@ -7,6 +7,7 @@ import { ok, type Outcome } from "../http";
 import { formatIdentifier, parsePathIdentifier } from "../identifiers";
 import { filterByName } from "../listing";
 import type { RequestContext } from "../router";
+import { applyFutureGrants } from "../grants/operations";
 import { readObjectBody } from "./body";
 import { findIn, missingObject, parentFromPath } from "./lookup";
 import { renderObject } from "./render";
@@ -31,6 +32,7 @@ export function createObject(kind: ObjectKind, context: RequestContext, parent: 
   if (kind.runState) object.facts.state = kind.runState.initial(accepted);
   collectionOf(parent, kind.collection).set(catalogKey(kind, object.name, settings, { account: context.account }), object);
   kind.created?.(object, { account: context.account }, existing);
+  applyFutureGrants(object, context.account);
   return object;
 }
 

@@ -1,0 +1,151 @@
+// Privileges granted to a role or database role, as one resource per grantee + securable (+ grant option):
+// - on one object (role.yaml grantPrivileges with `securable`),
+// - on all objects of a type in a database or schema (grantPrivileges with `containing_scope`),
+// - on future objects of a type (grantFuturePrivileges; listed by listFutureGrants).
+// Reads use the grantee's shared list (grantees.ts). A resource holds a set of privileges and only those: a read
+// reports which of them Snowflake still has (others granted on the same object are left alone), an update grants
+// the added ones and revokes the removed ones, and a delete revokes exactly what the resource holds.
+import { z } from "zod";
+import { ConflictError, NotFoundError, SnowflakeApiError } from "../../client/errors";
+import * as wire from "../../wire/role";
+import { ObjectAccess, Properties } from "../definition";
+import { formatSecurableName, parseSecurableName } from "../kinds/grants";
+import { concretePrivileges, canonicalPrivilege, canonicalTypeName, securableType, SecurableType } from "../kinds/securables";
+import { LiveObject } from "../mapper";
+import type { ObjectApi } from "../object-api";
+import { describeGrantee, Grantee, granteeList, granteeOf, writeToGrantee } from "./grantees";
+
+export type GrantScope = "object" | "all" | "future";
+
+/** The snapshot a privilege grant is read as (grantee, securable and the privileges it holds). */
+export const PrivilegeGrantSnapshot = z.strictObject({
+  to_role: z.string().optional(), to_database_role: z.string().optional(),
+  securable_type: z.string(), securable_name: z.string().optional(),
+  in_database: z.string().optional(), in_schema: z.string().optional(),
+  privileges: z.array(z.string()), grant_option: z.boolean(),
+});
+export const PRIVILEGE_GRANT_PROPERTIES = Object.keys(PrivilegeGrantSnapshot.shape);
+
+type GrantRow = z.infer<typeof wire.Grant>;
+
+/** Names of the objects of a type in a scope (stored parts), for reading ALL grants; undefined: cannot be listed. */
+export type ObjectLister = (api: ObjectApi, typeName: string, scope: string[]) => Promise<string[][] | undefined>;
+
+const stored = (parts: (string | undefined)[]) => parts.filter((part): part is string => part !== undefined).map((part) => parseSecurableName(part)?.[0] ?? part);
+const sameParts = (a: string[], b: string[]) => a.length === b.length && a.every((part, index) => part === b[index]);
+
+/** The securable a row is on, as stored parts (names in rows are printed as identifiers). */
+function rowObject(row: GrantRow): string[] {
+  const securable = row.securable;
+  return securable ? stored([securable.database, securable.schema, securable.name]) : [];
+}
+
+function rowScope(row: GrantRow): string[] {
+  return row.containing_scope ? stored([row.containing_scope.database, row.containing_scope.schema]) : [];
+}
+
+/** What the resource's properties say: the type, where, the wire shape of the securable, and words for messages. */
+function targetOf(scope: GrantScope, properties: Properties) {
+  const type = securableType(String(scope === "object" ? properties.securableType : properties.objectType)) as SecurableType;
+  if (scope === "object") {
+    const parts = typeof properties.securableName === "string" ? parseSecurableName(properties.securableName) ?? [] : [];
+    const securable = parts.length ? { ...(parts.length === 3 ? { database: parts[0], schema: parts[1] } : parts.length === 2 ? { database: parts[0] } : {}), name: parts[parts.length - 1] } : undefined;
+    return { type, parts, body: { securable_type: type.name, ...(securable ? { securable: quoteAll(securable) } : {}) }, words: `${type.name}${parts.length ? ` ${formatSecurableName(parts)}` : ""}` };
+  }
+  const parts = parseSecurableName(String(properties.inSchema ?? properties.inDatabase)) ?? [];
+  const containing = quoteAll({ database: parts[0], ...(parts[1] !== undefined ? { schema: parts[1] } : {}) });
+  return { type, parts, body: { securable_type: type.name, containing_scope: containing }, words: `${scope} ${type.name} objects in ${parts.length === 2 ? "schema" : "database"} ${formatSecurableName(parts)}` };
+}
+
+/** Identifiers as the spec's pattern wants them: bare where that reads back the same, else double-quoted. */
+function quoteAll<T extends Record<string, string>>(names: T): T {
+  return Object.fromEntries(Object.entries(names).map(([key, value]) => [key, formatSecurableName([value])])) as T;
+}
+
+function parseRows(rows: unknown[], path: string): GrantRow[] {
+  const parsed = z.array(wire.Grant).safeParse(rows);
+  if (!parsed.success) throw new Error(`Snowflake answered ${path} with grants that do not match the REST API model: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+function privilegesOf(rows: GrantRow[]): Set<string> {
+  return new Set(rows.flatMap((row) => (row.privileges ?? []).map(canonicalPrivilege)));
+}
+
+export function privilegeGrantAccess(scope: GrantScope, listObjects?: ObjectLister): ObjectAccess {
+  const listName = scope === "future" ? "future-grants" : "grants";
+  const declaredOf = (properties: Properties) => concretePrivileges(targetOf(scope, properties).type, (properties.privileges as string[]) ?? []);
+  const grantOption = (properties: Properties) => properties.withGrantOption === true;
+
+  /** The privileges of the declaration the grantee holds now; undefined when the grantee is gone. */
+  async function held(api: ObjectApi, grantee: Grantee, properties: Properties): Promise<Set<string> | undefined> {
+    const rows = await granteeList(api.client, grantee, listName);
+    if (!rows) return undefined;
+    const target = targetOf(scope, properties);
+    const mine = parseRows(rows, `GET ${listName} of ${describeGrantee(grantee)}`)
+      .filter((row) => canonicalTypeName(row.securable_type) === target.type.name && (row.grant_option ?? false) === grantOption(properties));
+    if (scope === "object") return privilegesOf(mine.filter((row) => sameParts(rowObject(row), target.parts)));
+    if (scope === "future") return privilegesOf(mine.filter((row) => sameParts(rowScope(row), target.parts)));
+    // ALL is no lasting grant: it is held where every object of the type in the scope has the privilege now.
+    const objects = listObjects ? await listObjects(api, target.type.name, target.parts) : undefined;
+    if (!objects) return new Set(declaredOf(properties));
+    const perObject = objects.map((object) => privilegesOf(mine.filter((row) => sameParts(rowObject(row), object))));
+    return new Set(declaredOf(properties).filter((privilege) => perObject.every((privileges) => privileges.has(privilege))));
+  }
+
+  async function fetch(api: ObjectApi, properties: Properties): Promise<LiveObject | undefined> {
+    const have = await held(api, granteeOf(properties), properties);
+    if (!have) return undefined;
+    const privileges = declaredOf(properties).filter((privilege) => have.has(privilege));
+    // None of its privileges left (revoked, or the object is gone and its grants with it): the grant is gone. An ON
+    // ALL grant stays, holding none, so that up grants them again to the objects now in its scope.
+    if (privileges.length === 0 && scope !== "all") return undefined;
+    const snapshot: Record<string, unknown> = { privileges, grant_option: grantOption(properties) };
+    for (const [key, wireName] of Object.entries({ toRole: "to_role", toDatabaseRole: "to_database_role", securableName: "securable_name", inDatabase: "in_database", inSchema: "in_schema" })) {
+      if (typeof properties[key] === "string") snapshot[wireName] = properties[key];
+    }
+    snapshot.securable_type = targetOf(scope, properties).type.name;
+    return { snapshot: PrivilegeGrantSnapshot.parse(snapshot) };
+  }
+
+  /** Grants or revokes privileges; Snowflake's refusal is reported with the grant it was about. */
+  async function write(api: ObjectApi, properties: Properties, privileges: string[], revoke: boolean): Promise<void> {
+    if (privileges.length === 0) return;
+    const grantee = granteeOf(properties);
+    const target = targetOf(scope, properties);
+    const body = { ...target.body, privileges, ...(revoke ? {} : { grant_option: grantOption(properties) }) };
+    try {
+      await writeToGrantee(api.client, grantee, `${listName}${revoke ? ":revoke" : ""}` as "grants", body);
+    } catch (error) {
+      // Revoking from a grantee or on an object that is gone: nothing is left to revoke.
+      if (revoke && error instanceof NotFoundError) return;
+      const reason = error instanceof SnowflakeApiError ? error.serverMessage : (error as Error).message;
+      const verb = revoke ? `revoke ${privileges.join(", ")} on ${target.words} from` : `grant ${privileges.join(", ")} on ${target.words} to`;
+      throw new Error(`cannot ${verb} ${describeGrantee(grantee)}: ${reason.replace(/\s+/g, " ").trim()}`, { cause: error });
+    }
+  }
+
+  return {
+    qualifiedName: (properties) => `${targetOf(scope, properties).words} to ${describeGrantee(granteeOf(properties))}${grantOption(properties) ? " with grant option" : ""}`,
+    fetch,
+    async create(api, properties) {
+      const declared = declaredOf(properties);
+      const have = await held(api, granteeOf(properties), properties);
+      const already = scope === "all" ? [] : declared.filter((privilege) => have?.has(privilege));
+      // Privileges granted before the stack existed would be revoked with this resource: only when told to adopt.
+      if (already.length && properties.adoptExisting !== true) {
+        throw new ConflictError({ status: 409, message: `${already.join(", ")} already granted`, method: "GET", path: listName });
+      }
+      await write(api, properties, declared, false);
+    },
+    async delete(api, properties) {
+      await write(api, properties, declaredOf(properties), true);
+    },
+    async update(api, olds, news) {
+      const before = new Set(declaredOf(olds));
+      const after = declaredOf(news);
+      await write(api, news, after.filter((privilege) => !before.has(privilege)), false);
+      await write(api, olds, [...before].filter((privilege) => !after.includes(privilege)), true);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// A role granted to a role or a user, and a database role granted to a role or database role: role.yaml /
+// user.yaml / database-role.yaml grantPrivileges with `securable_type` ROLE or DATABASE ROLE and the granted role as
+// the `securable` (snowflake.core RoleResource.grant_role sends exactly that), revoked with grants:revoke, and
+// read as that row of the grantee's shared grant list (grantees.ts).
+import { z } from "zod";
+import { ConflictError, NotFoundError, SnowflakeApiError } from "../../client/errors";
+import * as wire from "../../wire/role";
+import { ObjectAccess, Properties } from "../definition";
+import { formatSecurableName, parseSecurableName } from "../kinds/grants";
+import { canonicalTypeName } from "../kinds/securables";
+import type { ObjectApi } from "../object-api";
+import { describeGrantee, granteeList, granteeOf, writeToGrantee } from "./grantees";
+
+export const RoleGrantSnapshot = z.strictObject({
+  role: z.string().optional(), database_role: z.string().optional(),
+  to_role: z.string().optional(), to_database_role: z.string().optional(), to_user: z.string().optional(),
+});
+
+/** The granted role: its type as the grant lists name it, stored parts, and the securable to send. */
+function grantedOf(properties: Properties) {
+  const database = typeof properties.databaseRole === "string";
+  const parts = parseSecurableName(String(database ? properties.databaseRole : properties.role)) ?? [];
+  const quoted = parts.map((part) => formatSecurableName([part]));
+  const securable = database ? { database: quoted[0], name: quoted[1] } : { name: quoted[0] };
+  return { type: database ? "DATABASE ROLE" : "ROLE", parts, body: { securable_type: database ? "DATABASE ROLE" : "ROLE", securable } };
+}
+
+function describeGranted(properties: Properties): string {
+  const granted = grantedOf(properties);
+  return `${granted.type.toLowerCase()} ${formatSecurableName(granted.parts)}`;
+}
+
+async function isGranted(api: ObjectApi, properties: Properties): Promise<boolean | undefined> {
+  const grantee = granteeOf(properties);
+  const rows = await granteeList(api.client, grantee, "grants");
+  if (!rows) return undefined;
+  const parsed = z.array(wire.Grant).safeParse(rows);
+  if (!parsed.success) throw new Error(`Snowflake answered GET grants of ${describeGrantee(grantee)} with rows that do not match the REST API model: ${parsed.error.message}`);
+  const granted = grantedOf(properties);
+  return parsed.data.some((row) => {
+    if (canonicalTypeName(row.securable_type) !== granted.type || !row.securable) return false;
+    const parts = [row.securable.database, row.securable.name].filter((part): part is string => part !== undefined).map((part) => parseSecurableName(part)?.[0] ?? part);
+    return parts.length === granted.parts.length && parts.every((part, index) => part === granted.parts[index]);
+  });
+}
+
+async function write(api: ObjectApi, properties: Properties, revoke: boolean): Promise<void> {
+  const grantee = granteeOf(properties);
+  try {
+    await writeToGrantee(api.client, grantee, revoke ? "grants:revoke" : "grants", grantedOf(properties).body);
+  } catch (error) {
+    if (revoke && error instanceof NotFoundError) return; // either role is gone, and the grant with it
+    const reason = error instanceof SnowflakeApiError ? error.serverMessage : (error as Error).message;
+    throw new Error(`cannot ${revoke ? "revoke" : "grant"} ${describeGranted(properties)} ${revoke ? "from" : "to"} ${describeGrantee(grantee)}: ${reason.replace(/\s+/g, " ").trim()}`, { cause: error });
+  }
+}
+
+export const roleGrantAccess: ObjectAccess = {
+  qualifiedName: (properties) => `${describeGranted(properties)} to ${describeGrantee(granteeOf(properties))}`,
+  async fetch(api, properties) {
+    if (!(await isGranted(api, properties))) return undefined;
+    const snapshot = Object.fromEntries(Object.entries({ role: "role", databaseRole: "database_role", toRole: "to_role", toDatabaseRole: "to_database_role", toUser: "to_user" })
+      .filter(([key]) => typeof properties[key] === "string").map(([key, wireName]) => [wireName, properties[key]]));
+    return { snapshot: RoleGrantSnapshot.parse(snapshot) };
+  },
+  async create(api, properties) {
+    // Granted before the stack existed: deleting this resource would revoke it, so only when told to adopt.
+    if (properties.adoptExisting !== true && (await isGranted(api, properties))) {
+      throw new ConflictError({ status: 409, message: `${describeGranted(properties)} is already granted`, method: "GET", path: "grants" });
+    }
+    await write(api, properties, false);
+  },
+  async delete(api, properties) {
+    await write(api, properties, true);
+  },
+};
