@@ -58,7 +58,7 @@ test.each(OBJECT_KINDS.map((kind) => [kind.model, kind] as const))("the emulator
   expect(mentioned.filter((wire) => !kind.wire.properties.includes(wire))).toEqual([]);
 });
 
-const GRANT_ROUND_TRIP = ["Grant", "GrantOnAll", "FutureGrant", "RoleGrant", "DatabaseRoleGrant"];
+const GRANT_ROUND_TRIP = ["Grant", "GrantOnAll", "FutureGrant", "RoleGrant", "DatabaseRoleGrant", "OwnershipGrant"];
 
 test("every resource type has an emulator kind and a row in the round-trip table", () => {
   const kindModels = new Set(OBJECT_KINDS.map((kind) => kind.collection));

@@ -1,6 +1,7 @@
 // Every grant type through the driver and the real dynamic-provider host, on one stack: create, refresh with no
 // diff, privileges changed in place, refresh, changes made outside Pulumi seen by refresh and undone by up (while
-// a privilege granted by hand on a managed securable is left alone), and destroy revoking what the stack granted.
+// a privilege granted by hand on a managed securable is left alone), and destroy revoking what the stack granted
+// and giving a transferred object back to its owner before.
 // (Grants have no comment to follow, so their round trip lives here rather than in the round-trip table.)
 import { DriverResult } from "./driver";
 import { Declaration, expectOk, opOf, startTestStack, TestStack } from "./support/test-stack";
@@ -33,6 +34,7 @@ function grants(phase: Phase): Declaration[] {
     { type: "FutureGrant", name: "future_tables", args: { toRole: ref("writer.name"), objectType: "TABLE", inSchema: ref("schema.fullyQualifiedName"), privileges: changed ? ["SELECT", "INSERT"] : ["SELECT"] } },
     { type: "GrantOnAll", name: "all_tables", args: { toRole: ref("writer.name"), objectType: "TABLE", inSchema: ref("schema.fullyQualifiedName"), privileges: ["SELECT"] } },
     { type: "RoleGrant", name: "reader_to_writer", args: { role: ref("reader.name"), toRole: ref("writer.name") } },
+    { type: "OwnershipGrant", name: "orders_owner", args: { toRole: ref("writer.name"), securableType: "TABLE", securableName: ref("orders.fullyQualifiedName"), currentGrants: "COPY" } },
     { type: "DatabaseRoleGrant", name: "db_role_to_reader", args: { databaseRole: { $concat: [ref("db_role.database"), ".", ref("db_role.name")] }, toRole: ref("reader.name") } },
   ];
 }
@@ -57,6 +59,7 @@ describe("up", () => {
     expect(privileges(writer, "TABLE", "ORDERS")).toEqual(["SELECT"]);
     expect(await listed("/api/v2/roles/GR_WRITER/future-grants")).toEqual([expect.objectContaining({ securable_type: "TABLE", containing_scope: { database: DB, schema: "DATA" }, privileges: ["SELECT"] })]);
     expect(privileges(await listed(`/api/v2/databases/${DB}/database-roles/GR_DB_READ/grants`), "SCHEMA", "DATA")).toEqual(["USAGE"]);
+    expect((await stack.rest("GET", `/api/v2/databases/${DB}/schemas/DATA/tables/ORDERS`)).body.owner).toBe("GR_WRITER");
   });
 });
 
@@ -107,7 +110,7 @@ describe("changes made outside Pulumi", () => {
     expect(opOf(refresh, "on_db")).toBe("refresh-update");
     expect(opOf(refresh, "future_tables")).toBe("refresh-update");
     expect(opOf(refresh, "reader_to_writer")).toBe("refresh-delete");
-    for (const name of ["on_table", "to_db_role", "all_tables", "db_role_to_reader"]) expect(opOf(refresh, name)).toBe("same");
+    for (const name of ["on_table", "to_db_role", "all_tables", "db_role_to_reader", "orders_owner"]) expect(opOf(refresh, name)).toBe("same");
   });
   test("up grants them again", async () => {
     expect(opOf(up, "on_db")).toBe("update");
@@ -135,6 +138,8 @@ describe("destroy", () => {
       .toEqual([`DATABASE ${DB} MONITOR`]);
     expect(await listed("/api/v2/roles/GR_WRITER/future-grants")).toEqual([]);
     expect(await listed(`/api/v2/databases/${DB}/database-roles/GR_DB_READ/grants`)).toEqual([]);
+    // The table's ownership went back to the owner before the transfer.
+    expect((await stack.rest("GET", `/api/v2/databases/${DB}/schemas/DATA/tables/ORDERS`)).body.owner).toBe("ACCOUNTADMIN");
   });
   test("then the rest goes", async () => {
     expectOk(await stack.run("destroy", context));

@@ -242,6 +242,48 @@ describe("RoleGrant and DatabaseRoleGrant", () => {
   });
 });
 
+describe("OwnershipGrant", () => {
+  const ownership = () => engineAgainst(emulator, "OwnershipGrant");
+  const onItems = { toRole: "WRITER", securableType: "TABLE", securableName: `${DB}.DATA.ITEMS` };
+  const itemsOwner = async () => (await rest("GET", `${IN}/tables/ITEMS`)).body.owner;
+  const selectOnItems = { securable_type: "TABLE", securable: { database: DB, schema: "DATA", name: "ITEMS" }, privileges: ["SELECT"] };
+
+  test("COPY keeps the object's grants; delete gives it back to the owner before", async () => {
+    await rest("POST", "/api/v2/roles/READER/grants", selectOnItems);
+    const { id, outs } = await ownership().create({ ...onItems, currentGrants: "copy" });
+    expect(id).toBe("ownership of TABLE GRANTS_DB.DATA.ITEMS to role WRITER");
+    expect(outs.previousOwner).toBe("ACCOUNTADMIN");
+    expect(await itemsOwner()).toBe("WRITER");
+    expect(await privilegesOn("READER", "ITEMS")).toEqual(["SELECT"]);
+    expect((await ownership().read(id, outs)).props).toMatchObject({ toRole: "WRITER", previousOwner: "ACCOUNTADMIN" });
+    await ownership().delete(id, outs);
+    expect(await itemsOwner()).toBe("ACCOUNTADMIN");
+    expect(await privilegesOn("READER", "ITEMS")).toEqual(["SELECT"]);
+  });
+
+  test("REVOKE removes the object's grants; a transfer undone by hand is seen as gone", async () => {
+    const { id, outs } = await ownership().create({ ...onItems, currentGrants: "REVOKE" });
+    expect(await privilegesOn("READER", "ITEMS")).toEqual([]);
+    await rest("POST", "/api/v2/statements", { statement: `GRANT OWNERSHIP ON TABLE ${DB}.DATA.ITEMS TO ROLE ACCOUNTADMIN COPY CURRENT GRANTS` });
+    expect((await ownership().read(id, outs)).id).toBe("");
+    // Moved on by someone else: delete does not take it from them.
+    await ownership().delete(id, outs);
+    expect(await itemsOwner()).toBe("ACCOUNTADMIN");
+  });
+
+  test("Snowflake refuses a transfer of an object with grants without COPY or REVOKE", async () => {
+    await rest("POST", "/api/v2/roles/READER/grants", selectOnItems);
+    const answer = await rest("POST", "/api/v2/statements", { statement: `GRANT OWNERSHIP ON TABLE ${DB}.DATA.ITEMS TO ROLE WRITER` });
+    expect(answer.body.message).toMatch(/Dependent grant of privilege 'SELECT' on securable 'GRANTS_DB.DATA.ITEMS' to role 'READER' exists/);
+    await rest("POST", "/api/v2/roles/READER/grants:revoke", selectOnItems);
+  });
+
+  test("the choice about current grants is required at check, and only readable types are offered", async () => {
+    expect((await ownership().check({}, onItems)).failures).toEqual([expect.objectContaining({ property: "currentGrants", reason: expect.stringMatching(/^required/) })]);
+    expect((await ownership().check({}, { ...onItems, securableType: "FILE FORMAT", currentGrants: "COPY" })).failures).toEqual([expect.objectContaining({ property: "securableType", reason: expect.stringMatching(/cannot be read back.*allowed: DATABASE, WAREHOUSE/) })]);
+  });
+});
+
 describe("the emulator refuses what Snowflake refuses", () => {
   test("a privilege not valid on the securable, with Snowflake's message", async () => {
     const answer = await rest("POST", "/api/v2/roles/READER/grants", { securable_type: "WAREHOUSE", securable: { name: "GRANTS_WH" }, privileges: ["SELECT"] });

@@ -11,6 +11,7 @@ import { eventTable } from "./event-table";
 import { userDefinedFunction } from "./function";
 import { networkPolicy } from "./network-policy";
 import { networkRule } from "./network-rule";
+import { ownershipGrant } from "./ownership-grant";
 import { passwordPolicy } from "./password-policy";
 import { pipe } from "./pipe";
 import { procedure } from "./procedure";
@@ -30,5 +31,5 @@ import { view } from "./view";
 import { warehouse } from "./warehouse";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant].map((definition) => [definition.typeName, definition])
 );

@@ -32,3 +32,4 @@ export { GrantOnAll, GrantOnAllArgs } from "./grant-on-all";
 export { FutureGrant, FutureGrantArgs } from "./future-grant";
 export { RoleGrant, RoleGrantArgs } from "./role-grant";
 export { DatabaseRoleGrant, DatabaseRoleGrantArgs } from "./database-role-grant";
+export { OwnershipGrant, OwnershipGrantArgs } from "./ownership-grant";

@@ -21,6 +21,12 @@ export type CallableLanguage = "SQL" | "JAVASCRIPT" | "PYTHON" | "JAVA" | "SCALA
  */
 export type ConstraintType = "PRIMARY KEY" | "UNIQUE" | "FOREIGN KEY" | "PRIMARY_KEY" | "FOREIGN_KEY";
 
+/**
+ * What happens to the privileges already granted on the object when its ownership moves. Any case is accepted at
+ * run time.
+ */
+export type CurrentGrants = "COPY" | "REVOKE";
+
 /** ALL (every role granted to the user is active as a secondary role) or NONE. Any case is accepted at run time. */
 export type DefaultSecondaryRoles = "ALL" | "NONE";
 
@@ -54,6 +60,12 @@ export type NullHandling = "CALLED ON NULL INPUT" | "RETURNS NULL ON NULL INPUT"
  * is accepted at run time.
  */
 export type ObjectKind = "PERMANENT" | "TRANSIENT";
+
+/**
+ * Object types privileges are granted on, in SQL spelling (`DYNAMIC TABLE`); `_` for spaces and any case are
+ * accepted. Any case is accepted at run time.
+ */
+export type OwnedObjectType = "DATABASE" | "WAREHOUSE" | "INTEGRATION" | "COMPUTE POOL" | "EXTERNAL VOLUME" | "RESOURCE MONITOR" | "USER" | "FAILOVER GROUP" | "REPLICATION GROUP" | "SCHEMA" | "TABLE" | "VIEW" | "MATERIALIZED VIEW" | "DYNAMIC TABLE" | "EVENT TABLE" | "EXTERNAL TABLE" | "ICEBERG TABLE" | "STAGE" | "FILE FORMAT" | "SEQUENCE" | "STREAM" | "PIPE" | "TASK" | "ALERT" | "TAG" | "SECRET" | "NETWORK RULE" | "PASSWORD POLICY" | "SESSION POLICY" | "MASKING POLICY" | "ROW ACCESS POLICY" | "IMAGE REPOSITORY" | "SERVICE" | "NOTEBOOK" | "STREAMLIT" | "CORTEX SEARCH SERVICE" | "MODEL";
 
 /** AT includes the point in time, BEFORE starts just before it. Any case is accepted at run time. */
 export type PointOfTimeReference = "AT" | "BEFORE";

@@ -9,6 +9,7 @@ import type { ObjectKind } from "../catalog/object-kind";
 import { OWNER_ROLE, SYSTEM_ROLES } from "../defaults";
 import { ApiError, ErrorCodes } from "../errors";
 import { grantOperations } from "../grants/operations";
+import { grantOwnershipStatement } from "../grants/ownership";
 import { grantsOf } from "../grants/store";
 import { formatIdentifier } from "../identifiers";
 
@@ -65,6 +66,8 @@ export const roleKind: ObjectKind = {
     COMMENT: { wire: "comment", value: "string", unset: true },
   },
   operations: grantOperations("ROLE"),
+  // GRANT OWNERSHIP moves any object to a role (grants/ownership.ts).
+  sqlCommands: { GRANT: grantOwnershipStatement },
   render(object, { account }) {
     const system = isSystemRole(object) ? SYSTEM_GRANTS[object.name] : undefined;
     const roleGrants = grantsOf(account).filter((record) => record.kind === "role");

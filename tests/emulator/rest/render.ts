@@ -24,7 +24,8 @@ export function renderObject(object: CatalogObject, context: KindContext, option
     else if (kind.defaults?.[wire] !== undefined) snapshot[wire] = kind.defaults[wire];
   }
   snapshot.name = formatIdentifier(object.name);
-  const common: WireValues = { created_on: object.createdOn.toISOString(), owner: OWNER_ROLE, owner_role_type: OWNER_ROLE_TYPE };
+  // The session's role owns what it creates; GRANT OWNERSHIP moves it (grants/ownership.ts).
+  const common: WireValues = { created_on: object.createdOn.toISOString(), owner: object.facts.owner ?? OWNER_ROLE, owner_role_type: object.facts.ownerRoleType ?? OWNER_ROLE_TYPE };
   if (isObject(object.parent)) {
     const database = isObject(object.parent.parent) ? object.parent.parent : object.parent;
     common.database_name = formatIdentifier(database.name);
