@@ -15,14 +15,16 @@ const SCHEMA_NAME = `${DB}.DATA`;
 const TABLE = { database: DB, schema: "DATA", name: "ORDERS" };
 const ref = (path: string) => ({ $ref: path });
 
-const context: Declaration[] = [
+const contextNamed = (names: { reader: string; orders: string }): Declaration[] => [
   { type: "Database", name: "db", args: { name: DB } },
   { type: "Schema", name: "schema", args: { database: ref("db.name"), name: "DATA" } },
-  { type: "Table", name: "orders", args: { database: ref("db.name"), schema: ref("schema.name"), name: "ORDERS", columns: [{ name: "ID", datatype: "NUMBER" }] } },
-  { type: "Role", name: "reader", args: { name: "GR_READER" } },
+  { type: "Table", name: "orders", args: { database: ref("db.name"), schema: ref("schema.name"), name: names.orders, columns: [{ name: "ID", datatype: "NUMBER" }] } },
+  { type: "Role", name: "reader", args: { name: names.reader } },
   { type: "Role", name: "writer", args: { name: "GR_WRITER" } },
   { type: "DatabaseRole", name: "db_role", args: { database: ref("db.name"), name: "GR_DB_READ" } },
 ];
+const context = contextNamed({ reader: "GR_READER", orders: "ORDERS" });
+const renamedContext = contextNamed({ reader: "GR_READER_RENAMED", orders: "ORDERS_RENAMED" });
 
 type Phase = "initial" | "changed";
 function grants(phase: Phase): Declaration[] {
@@ -125,24 +127,45 @@ describe("changes made outside Pulumi", () => {
   });
 });
 
+describe("a role and a table renamed under their grants", () => {
+  let up: DriverResult;
+  let refresh: DriverResult;
+  beforeAll(async () => {
+    up = expectOk(await stack.run("up", [...renamedContext, ...grants("changed")]));
+    refresh = expectOk(await stack.run("refresh", [...renamedContext, ...grants("changed")]));
+  });
+  test("the grants naming them follow in place: nothing is replaced, nothing fails", () => {
+    for (const name of ["on_db", "on_table", "reader_to_writer", "db_role_to_reader", "orders_owner"]) expect(opOf(up, name)).toBe("update");
+    for (const name of ["to_db_role", "future_tables", "all_tables"]) expect(opOf(up, name)).toBe("same");
+  });
+  test("Snowflake kept every grant under the new names, and a refresh shows no diff", async () => {
+    const reader = await listed("/api/v2/roles/GR_READER_RENAMED/grants");
+    expect(privileges(reader, "DATABASE", DB)).toEqual(["MONITOR", "USAGE"]);
+    expect(privileges(reader, "TABLE", "ORDERS_RENAMED")).toContain("SELECT");
+    expect(privileges(await listed("/api/v2/roles/GR_WRITER/grants"), "ROLE", "GR_READER_RENAMED")).toEqual(["USAGE"]);
+    expect((await stack.rest("GET", `/api/v2/databases/${DB}/schemas/DATA/tables/ORDERS_RENAMED`)).body.owner).toBe("GR_WRITER");
+    for (const name of GRANTS) expect(opOf(refresh, name)).toBe("same");
+  });
+});
+
 describe("destroy", () => {
   let result: DriverResult;
   beforeAll(async () => {
     // Only the grants go first, so what they revoked can be seen on roles that still exist.
-    result = expectOk(await stack.run("up", context));
+    result = expectOk(await stack.run("up", renamedContext));
   });
   test.each(GRANTS)("%s is deleted", (name) => expect(opOf(result, name)).toBe("delete"));
   test("exactly what the stack granted is revoked; the hand-made grant stays", async () => {
-    expect(await listed("/api/v2/roles/GR_READER/grants")).toEqual([]);
+    expect(await listed("/api/v2/roles/GR_READER_RENAMED/grants")).toEqual([]);
     expect((await listed("/api/v2/roles/GR_WRITER/grants")).map((row) => `${row.securable_type} ${row.securable?.name} ${row.privileges}`).sort())
       .toEqual([`DATABASE ${DB} MONITOR`]);
     expect(await listed("/api/v2/roles/GR_WRITER/future-grants")).toEqual([]);
     expect(await listed(`/api/v2/databases/${DB}/database-roles/GR_DB_READ/grants`)).toEqual([]);
     // The table's ownership went back to the owner before the transfer.
-    expect((await stack.rest("GET", `/api/v2/databases/${DB}/schemas/DATA/tables/ORDERS`)).body.owner).toBe("ACCOUNTADMIN");
+    expect((await stack.rest("GET", `/api/v2/databases/${DB}/schemas/DATA/tables/ORDERS_RENAMED`)).body.owner).toBe("ACCOUNTADMIN");
   });
   test("then the rest goes", async () => {
-    expectOk(await stack.run("destroy", context));
+    expectOk(await stack.run("destroy", renamedContext));
     expect((await stack.rest("GET", "/api/v2/roles?like=GR_%25")).body).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { securableTypeKind } from "../engine/kinds/grants";
 import { qualifiedNameKind } from "../engine/kinds/names";
 import { bulkTypes } from "../engine/kinds/securables";
 import { field } from "./common";
-import { expandedPrivileges, granteeFields, granteeProblems, privilegeProblems, privilegesField, withGrantOptionField } from "./grant-fields";
+import { databaseRoleScopeProblems, expandedPrivileges, granteeFields, granteeProblems, privilegeProblems, privilegesField, withGrantOptionField } from "./grant-fields";
 import { scopeObjectLister } from "./scope-objects";
 
 const GRANTEES = ["toRole", "toDatabaseRole"] as const;
@@ -35,20 +35,23 @@ function bulkGrant(typeName: string, scope: "all" | "future", lister: ObjectList
     fields: {
       ...granteeFields([...GRANTEES], "the privileges"),
       objectType: field("securable_type", securableTypeKind(bulkTypes(), "BulkGrantObjectType"), `The type of the objects ${words.when}: SCHEMA (in a database) or a schema object type such as TABLE, VIEW, DYNAMIC TABLE, STAGE (singular SQL spelling). A change is another grant.`, { required: true, immutable: true }),
-      inDatabase: field("in_database", qualifiedNameKind(1, { exactly: true, what: "a database" }), "The database whose objects of the type (in every schema) get the privileges. Give this or inSchema.", { immutable: true }),
-      inSchema: field("in_schema", qualifiedNameKind(2, { exactly: true, what: "a schema" }), "The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase.", { immutable: true }),
+      inDatabase: field("in_database", qualifiedNameKind(1, { exactly: true, what: "a database" }), "The database whose objects of the type (in every schema) get the privileges. Give this or inSchema. A change moves the grant; a database renamed keeps it.", { change: "access" }),
+      inSchema: field("in_schema", qualifiedNameKind(2, { exactly: true, what: "a schema" }), "The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase. A change moves the grant; a schema renamed keeps it.", { change: "access" }),
       privileges: privilegesField(`the objects ${words.when}`),
       withGrantOption: withGrantOptionField,
     },
     outputs: {},
     comparable: expandedPrivileges("objectType"),
-    crossChecks: (properties) => [...granteeProblems(properties, [...GRANTEES]), ...scopeProblems(properties), ...privilegeProblems(properties, "objectType")],
+    crossChecks: (properties) => [
+      ...granteeProblems(properties, [...GRANTEES]), ...scopeProblems(properties),
+      ...databaseRoleScopeProblems(properties, "schema", (properties.inSchema ?? properties.inDatabase) as string | undefined), ...privilegeProblems(properties, "objectType"),
+    ],
     wire: { schema: PrivilegeGrantSnapshot, properties: PRIVILEGE_GRANT_PROPERTIES.filter((wire) => wire !== "securable_name"), readOnly: [] },
   });
 }
 
 export const grantOnAll = bulkGrant("GrantOnAll", "all", scopeObjectLister, {
-  doc: "Privileges on every object of a type that exists now in a database or schema (GRANT ... ON ALL <type>S IN ...). Read as what every such object holds now, so an object created later without them shows as a diff that up grants again; deleting revokes them from all of them (REST: /api/v2/roles/{role}/grants with containing_scope).",
+  doc: "Privileges on every object of a type that exists now in a database or schema (GRANT ... ON ALL <type>S IN ...). Read as what every such object holds now, so an object created later without them shows as a diff that up grants again; deleting revokes them from all of them -- Snowflake's REVOKE ... ON ALL also takes them where another grant gave them, so do not declare the same privilege on those objects twice (REST: /api/v2/roles/{role}/grants with containing_scope).",
   when: "that exist now",
 });
 

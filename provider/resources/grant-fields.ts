@@ -2,7 +2,7 @@
 // checked before anything is sent (one grantee; privileges valid for the securable type; ALL expanded).
 import { FieldDefinition, Properties } from "../engine/definition";
 import { isSet } from "../engine/field-kind";
-import { identifierKind, qualifiedNameKind } from "../engine/kinds/names";
+import { identifierKind, qualifiedNameKind, storedParts } from "../engine/kinds/names";
 import { booleanKind } from "../engine/kinds/scalars";
 import { privilegeSetKind } from "../engine/kinds/grants";
 import { concretePrivileges, privilegesProblem, securableType } from "../engine/kinds/securables";
@@ -12,9 +12,9 @@ import { field } from "./common";
 type GranteeKey = keyof typeof GRANTEE_FIELDS;
 
 const GRANTEE_DOCS: Record<GranteeKey, (what: string) => FieldDefinition> = {
-  toRole: (what) => field("to_role", identifierKind(), `The account role receiving ${what} (e.g. \`role.name\`). A change revokes it there and grants it to the new role.`, { immutable: true }),
-  toDatabaseRole: (what) => field("to_database_role", qualifiedNameKind(2, { exactly: true, what: "a database role" }), `The database role receiving ${what}, as \`DB.ROLE\` (e.g. \`pulumi.interpolate\\\`\${dbRole.database}.\${dbRole.name}\\\`\`). A change moves it.`, { immutable: true }),
-  toUser: (what) => field("to_user", identifierKind(), `The user receiving ${what} (e.g. \`user.name\`). A change moves it.`, { immutable: true }),
+  toRole: (what) => field("to_role", identifierKind(), `The account role receiving ${what} (e.g. \`role.name\`). A change moves the grant (granted there, revoked here); a role renamed keeps it.`, { change: "access" }),
+  toDatabaseRole: (what) => field("to_database_role", qualifiedNameKind(2, { exactly: true, what: "a database role" }), `The database role receiving ${what}, as \`DB.ROLE\` (e.g. \`pulumi.interpolate\\\`\${dbRole.database}.\${dbRole.name}\\\`\`). A change moves the grant.`, { change: "access" }),
+  toUser: (what) => field("to_user", identifierKind(), `The user receiving ${what} (e.g. \`user.name\`). A change moves the grant.`, { change: "access" }),
 };
 
 /** The grantee fields of a grant type: exactly one of them is declared. */
@@ -33,6 +33,18 @@ export function privilegesField(what: string): FieldDefinition {
 }
 
 export const withGrantOptionField = field("grant_option", booleanKind(), "Whether the grantee may grant these privileges on to others (WITH GRANT OPTION). A change re-grants them. Default false.", { immutable: true, serverDefault: false });
+
+/**
+ * GRANT <privileges> docs: a database role takes privileges only on its own database, the database's schemas and
+ * their objects -- no global privileges and no other account objects. `names`: the database the grant reaches.
+ */
+export function databaseRoleScopeProblems(properties: Properties, level: string | undefined, database: string | undefined): { property: string; reason: string }[] {
+  if (typeof properties.toDatabaseRole !== "string") return [];
+  const own = storedParts(properties.toDatabaseRole)[0];
+  if (level === "none" || (level === "account" && String(properties.securableType).toUpperCase() !== "DATABASE")) return [{ property: "toDatabaseRole", reason: `a database role takes privileges only on objects of its own database (${own}), not on ${String(properties.securableType).toUpperCase()}` }];
+  if (database !== undefined && storedParts(database)[0] !== own) return [{ property: "toDatabaseRole", reason: `a database role takes privileges only on objects of its own database (${own}), not of ${storedParts(database)[0]}` }];
+  return [];
+}
 
 /** Privileges valid for the type named by `typeKey`; failures name the property, the value and what is allowed. */
 export function privilegeProblems(properties: Properties, typeKey: string): { property: string; reason: string }[] {

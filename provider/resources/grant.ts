@@ -7,7 +7,7 @@ import { defineResource } from "../engine/define";
 import { securableNameKind, securableNameProblem, securableTypeKind } from "../engine/kinds/grants";
 import { securableType } from "../engine/kinds/securables";
 import { field } from "./common";
-import { expandedPrivileges, granteeFields, granteeProblems, privilegeProblems, privilegesField, withGrantOptionField } from "./grant-fields";
+import { databaseRoleScopeProblems, expandedPrivileges, granteeFields, granteeProblems, privilegeProblems, privilegesField, withGrantOptionField } from "./grant-fields";
 
 const GRANTEES = ["toRole", "toDatabaseRole"] as const;
 
@@ -21,7 +21,7 @@ export const grant = defineResource({
   fields: {
     ...granteeFields([...GRANTEES], "the privileges"),
     securableType: field("securable_type", securableTypeKind(), "What the privileges are on: ACCOUNT, DATABASE, WAREHOUSE, SCHEMA, TABLE, VIEW, STAGE, TASK, ... (SQL spelling; any case, `_` for spaces). A change is another grant.", { required: true, immutable: true }),
-    securableName: field("securable_name", securableNameKind(), "The object's name, qualified as its type needs: `NAME` for account objects (databases, warehouses), `DB.SCHEMA` for schemas, `DB.SCHEMA.NAME` for schema objects (e.g. `table.fullyQualifiedName`); left out for ACCOUNT. A change is another grant.", { immutable: true }),
+    securableName: field("securable_name", securableNameKind(), "The object's name, qualified as its type needs: `NAME` for account objects (databases, warehouses), `DB.SCHEMA` for schemas, `DB.SCHEMA.NAME` for schema objects (e.g. `table.fullyQualifiedName`); left out for ACCOUNT. A change moves the grant to that object; an object renamed keeps it.", { change: "access" }),
     privileges: privilegesField("the object"),
     withGrantOption: withGrantOptionField,
   },
@@ -30,7 +30,8 @@ export const grant = defineResource({
   crossChecks: (properties) => {
     const type = securableType(String(properties.securableType));
     const nameProblem = type ? securableNameProblem(type, properties.securableName) : undefined;
-    return [...granteeProblems(properties, [...GRANTEES]), ...(nameProblem ? [{ property: "securableName", reason: nameProblem }] : []), ...privilegeProblems(properties, "securableType")];
+    const scope = databaseRoleScopeProblems(properties, type?.level, typeof properties.securableName === "string" ? properties.securableName : undefined);
+    return [...granteeProblems(properties, [...GRANTEES]), ...(nameProblem ? [{ property: "securableName", reason: nameProblem }] : []), ...scope, ...privilegeProblems(properties, "securableType")];
   },
   wire: { schema: PrivilegeGrantSnapshot, properties: PRIVILEGE_GRANT_PROPERTIES.filter((wire) => !wire.startsWith("in_")), readOnly: [] },
 });

@@ -18,7 +18,7 @@ export const roleGrant = defineResource({
   changes: "replace",
   access: roleGrantAccess,
   fields: {
-    role: field("role", identifierKind(), "The role granted (e.g. `reader.name`). A change is another grant.", { required: true, immutable: true }),
+    role: field("role", identifierKind(), "The role granted (e.g. `reader.name`). A change moves the grant (the new role granted, the old one revoked); a role renamed keeps it.", { required: true, change: "access" }),
     ...granteeFields(["toRole", "toUser"], "the role"),
   },
   outputs: {},
@@ -51,7 +51,7 @@ export const databaseRoleGrant = defineResource({
   changes: "replace",
   access: roleGrantAccess,
   fields: {
-    databaseRole: field("database_role", qualifiedNameKind(2, { exactly: true, what: "a database role" }), "The database role granted, as `DB.ROLE`. A change is another grant.", { required: true, immutable: true }),
+    databaseRole: field("database_role", qualifiedNameKind(2, { exactly: true, what: "a database role" }), "The database role granted, as `DB.ROLE`. A change moves the grant; a database role renamed keeps it.", { required: true, change: "access" }),
     ...granteeFields(["toRole", "toDatabaseRole"], "the database role"),
   },
   outputs: {},

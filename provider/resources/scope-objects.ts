@@ -5,6 +5,7 @@ import type { ObjectLister } from "../engine/access/privilege-grants";
 import { ResourceDefinition } from "../engine/definition";
 import { identifierFor, storedName } from "../engine/identifiers";
 import type { ObjectApi } from "../engine/object-api";
+import { definitionForSecurableType } from "./definition-lookup";
 
 const IN_SCHEMA = "/api/v2/databases/{database}/schemas/{schema}/";
 
@@ -12,10 +13,8 @@ const IN_SCHEMA = "/api/v2/databases/{database}/schemas/{schema}/";
 const SYSTEM_SCHEMAS = new Set(["INFORMATION_SCHEMA"]);
 
 function definitionFor(typeName: string): ResourceDefinition | undefined {
-  // Loaded when first used: the registry imports the grant types, which import this module.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { resourceDefinitions } = require("./index") as { resourceDefinitions: Record<string, ResourceDefinition> };
-  return Object.values(resourceDefinitions).find((definition) => definition.sqlObjectType === typeName && !definition.access && (typeName === "SCHEMA" || definition.collectionPath.startsWith(IN_SCHEMA)));
+  const definition = definitionForSecurableType(typeName);
+  return definition && (typeName === "SCHEMA" || definition.collectionPath.startsWith(IN_SCHEMA)) ? definition : undefined;
 }
 
 async function names(api: ObjectApi, path: string): Promise<string[]> {

@@ -91,6 +91,11 @@ export const user = defineResource({
     lastName: field("last_name", textKind(), "Last name (not for SERVICE users)."),
     email: field("email", textKind(), "Email address."),
     comment: commentField("user"),
+    // Before the password: a password set in the same update must meet the policy it is moving to.
+    passwordPolicy: field("password_policy", policyName, "Password policy of the user, as DB.SCHEMA.POLICY (a PasswordPolicy's fullyQualifiedName). Set with ALTER USER ... SET PASSWORD POLICY; Snowflake's user snapshot does not report it, so it is compared with the declaration only.", {
+      writeOnly: true, body: "never", change: "sql",
+      sql: { set: (value) => sql`SET PASSWORD POLICY ${policyName.toSql(value)}`, unset: sql`UNSET PASSWORD POLICY`, unsetFirst: true },
+    }),
     password: field("password", textKind(), "Password (not for SERVICE users). Secret: stored only encrypted in state, never returned by Snowflake, so a change is seen from the declared value only (a password changed elsewhere is not drift); a change is ALTER USER ... SET PASSWORD, removing it UNSET PASSWORD.", {
       secret: true, writeOnly: true, body: "create", change: "sql",
       sql: { set: (value) => sql`SET PASSWORD = ${secretLiteral(String(value))}`, unset: sql`UNSET PASSWORD` },
@@ -109,10 +114,6 @@ export const user = defineResource({
     type: field("type", choiceKind(USER_TYPE), "PERSON (default), SERVICE or LEGACY_SERVICE.", { serverDefault: "PERSON" }),
     enableUnredactedQuerySyntaxError: field("enable_unredacted_query_syntax_error", booleanKind(), "Show the user's failed queries unredacted in query history. Default false.", { serverDefault: false }),
     networkPolicy: field("network_policy", identifierKind(), "Network policy for the user's logins (e.g. a NetworkPolicy's name); unset: the account's."),
-    passwordPolicy: field("password_policy", policyName, "Password policy of the user, as DB.SCHEMA.POLICY (a PasswordPolicy's fullyQualifiedName). Set with ALTER USER ... SET PASSWORD POLICY; Snowflake's user snapshot does not report it, so it is compared with the declaration only.", {
-      writeOnly: true, body: "never", change: "sql",
-      sql: { set: (value) => sql`SET PASSWORD POLICY ${policyName.toSql(value)}`, unset: sql`UNSET PASSWORD POLICY`, unsetFirst: true },
-    }),
   },
   outputs: {
     hasPassword: output("has_password", booleanKind(), "Whether the user has a password."),

@@ -7,13 +7,13 @@ import * as types from "./types";
 
 export interface FutureGrantArgs extends CommonArgs {
   /**
-   * The account role receiving the privileges (e.g. `role.name`). A change revokes it there and grants it to the
-   * new role.
+   * The account role receiving the privileges (e.g. `role.name`). A change moves the grant (granted there, revoked
+   * here); a role renamed keeps it.
    */
   toRole?: pulumi.Input<string>;
   /**
    * The database role receiving the privileges, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves it.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
    */
   toDatabaseRole?: pulumi.Input<string>;
   /**
@@ -21,9 +21,15 @@ export interface FutureGrantArgs extends CommonArgs {
    * VIEW, DYNAMIC TABLE, STAGE (singular SQL spelling). A change is another grant.
    */
   objectType: pulumi.Input<types.BulkGrantObjectType>;
-  /** The database whose objects of the type (in every schema) get the privileges. Give this or inSchema. */
+  /**
+   * The database whose objects of the type (in every schema) get the privileges. Give this or inSchema. A change
+   * moves the grant; a database renamed keeps it.
+   */
   inDatabase?: pulumi.Input<string>;
-  /** The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase. */
+  /**
+   * The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase. A change
+   * moves the grant; a schema renamed keeps it.
+   */
   inSchema?: pulumi.Input<string>;
   /**
    * Privileges on the objects created from now on, e.g. ["SELECT"]; any case; `ALL` (or `ALL PRIVILEGES`) means
@@ -46,13 +52,13 @@ export interface FutureGrantArgs extends CommonArgs {
  */
 export class FutureGrant extends SnowflakeResource {
   /**
-   * The account role receiving the privileges (e.g. `role.name`). A change revokes it there and grants it to the
-   * new role.
+   * The account role receiving the privileges (e.g. `role.name`). A change moves the grant (granted there, revoked
+   * here); a role renamed keeps it.
    */
   declare readonly toRole: pulumi.Output<string | undefined>;
   /**
    * The database role receiving the privileges, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves it.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
    */
   declare readonly toDatabaseRole: pulumi.Output<string | undefined>;
   /**
@@ -60,9 +66,15 @@ export class FutureGrant extends SnowflakeResource {
    * VIEW, DYNAMIC TABLE, STAGE (singular SQL spelling). A change is another grant.
    */
   declare readonly objectType: pulumi.Output<types.BulkGrantObjectType>;
-  /** The database whose objects of the type (in every schema) get the privileges. Give this or inSchema. */
+  /**
+   * The database whose objects of the type (in every schema) get the privileges. Give this or inSchema. A change
+   * moves the grant; a database renamed keeps it.
+   */
   declare readonly inDatabase: pulumi.Output<string | undefined>;
-  /** The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase. */
+  /**
+   * The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase. A change
+   * moves the grant; a schema renamed keeps it.
+   */
   declare readonly inSchema: pulumi.Output<string | undefined>;
   /**
    * Privileges on the objects created from now on, e.g. ["SELECT"]; any case; `ALL` (or `ALL PRIVILEGES`) means

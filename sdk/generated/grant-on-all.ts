@@ -7,13 +7,13 @@ import * as types from "./types";
 
 export interface GrantOnAllArgs extends CommonArgs {
   /**
-   * The account role receiving the privileges (e.g. `role.name`). A change revokes it there and grants it to the
-   * new role.
+   * The account role receiving the privileges (e.g. `role.name`). A change moves the grant (granted there, revoked
+   * here); a role renamed keeps it.
    */
   toRole?: pulumi.Input<string>;
   /**
    * The database role receiving the privileges, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves it.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
    */
   toDatabaseRole?: pulumi.Input<string>;
   /**
@@ -21,9 +21,15 @@ export interface GrantOnAllArgs extends CommonArgs {
    * DYNAMIC TABLE, STAGE (singular SQL spelling). A change is another grant.
    */
   objectType: pulumi.Input<types.BulkGrantObjectType>;
-  /** The database whose objects of the type (in every schema) get the privileges. Give this or inSchema. */
+  /**
+   * The database whose objects of the type (in every schema) get the privileges. Give this or inSchema. A change
+   * moves the grant; a database renamed keeps it.
+   */
   inDatabase?: pulumi.Input<string>;
-  /** The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase. */
+  /**
+   * The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase. A change
+   * moves the grant; a schema renamed keeps it.
+   */
   inSchema?: pulumi.Input<string>;
   /**
    * Privileges on the objects that exist now, e.g. ["SELECT"]; any case; `ALL` (or `ALL PRIVILEGES`) means every
@@ -41,18 +47,19 @@ export interface GrantOnAllArgs extends CommonArgs {
 /**
  * Privileges on every object of a type that exists now in a database or schema (GRANT ... ON ALL <type>S IN
  * ...). Read as what every such object holds now, so an object created later without them shows as a diff that
- * up grants again; deleting revokes them from all of them (REST: /api/v2/roles/{role}/grants with
- * containing_scope).
+ * up grants again; deleting revokes them from all of them -- Snowflake's REVOKE ... ON ALL also takes them where
+ * another grant gave them, so do not declare the same privilege on those objects twice (REST:
+ * /api/v2/roles/{role}/grants with containing_scope).
  */
 export class GrantOnAll extends SnowflakeResource {
   /**
-   * The account role receiving the privileges (e.g. `role.name`). A change revokes it there and grants it to the
-   * new role.
+   * The account role receiving the privileges (e.g. `role.name`). A change moves the grant (granted there, revoked
+   * here); a role renamed keeps it.
    */
   declare readonly toRole: pulumi.Output<string | undefined>;
   /**
    * The database role receiving the privileges, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves it.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
    */
   declare readonly toDatabaseRole: pulumi.Output<string | undefined>;
   /**
@@ -60,9 +67,15 @@ export class GrantOnAll extends SnowflakeResource {
    * DYNAMIC TABLE, STAGE (singular SQL spelling). A change is another grant.
    */
   declare readonly objectType: pulumi.Output<types.BulkGrantObjectType>;
-  /** The database whose objects of the type (in every schema) get the privileges. Give this or inSchema. */
+  /**
+   * The database whose objects of the type (in every schema) get the privileges. Give this or inSchema. A change
+   * moves the grant; a database renamed keeps it.
+   */
   declare readonly inDatabase: pulumi.Output<string | undefined>;
-  /** The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase. */
+  /**
+   * The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase. A change
+   * moves the grant; a schema renamed keeps it.
+   */
   declare readonly inSchema: pulumi.Output<string | undefined>;
   /**
    * Privileges on the objects that exist now, e.g. ["SELECT"]; any case; `ALL` (or `ALL PRIVILEGES`) means every

@@ -7,13 +7,13 @@ import * as types from "./types";
 
 export interface GrantArgs extends CommonArgs {
   /**
-   * The account role receiving the privileges (e.g. `role.name`). A change revokes it there and grants it to the
-   * new role.
+   * The account role receiving the privileges (e.g. `role.name`). A change moves the grant (granted there, revoked
+   * here); a role renamed keeps it.
    */
   toRole?: pulumi.Input<string>;
   /**
    * The database role receiving the privileges, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves it.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
    */
   toDatabaseRole?: pulumi.Input<string>;
   /**
@@ -24,7 +24,7 @@ export interface GrantArgs extends CommonArgs {
   /**
    * The object's name, qualified as its type needs: `NAME` for account objects (databases, warehouses),
    * `DB.SCHEMA` for schemas, `DB.SCHEMA.NAME` for schema objects (e.g. `table.fullyQualifiedName`); left out for
-   * ACCOUNT. A change is another grant.
+   * ACCOUNT. A change moves the grant to that object; an object renamed keeps it.
    */
   securableName?: pulumi.Input<string>;
   /**
@@ -47,13 +47,13 @@ export interface GrantArgs extends CommonArgs {
  */
 export class Grant extends SnowflakeResource {
   /**
-   * The account role receiving the privileges (e.g. `role.name`). A change revokes it there and grants it to the
-   * new role.
+   * The account role receiving the privileges (e.g. `role.name`). A change moves the grant (granted there, revoked
+   * here); a role renamed keeps it.
    */
   declare readonly toRole: pulumi.Output<string | undefined>;
   /**
    * The database role receiving the privileges, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves it.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
    */
   declare readonly toDatabaseRole: pulumi.Output<string | undefined>;
   /**
@@ -64,7 +64,7 @@ export class Grant extends SnowflakeResource {
   /**
    * The object's name, qualified as its type needs: `NAME` for account objects (databases, warehouses),
    * `DB.SCHEMA` for schemas, `DB.SCHEMA.NAME` for schema objects (e.g. `table.fullyQualifiedName`); left out for
-   * ACCOUNT. A change is another grant.
+   * ACCOUNT. A change moves the grant to that object; an object renamed keeps it.
    */
   declare readonly securableName: pulumi.Output<string | undefined>;
   /**

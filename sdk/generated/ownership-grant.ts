@@ -7,13 +7,13 @@ import * as types from "./types";
 
 export interface OwnershipGrantArgs extends CommonArgs {
   /**
-   * The account role receiving the ownership (e.g. `role.name`). A change revokes it there and grants it to the
-   * new role.
+   * The account role receiving the ownership (e.g. `role.name`). A change moves the grant (granted there, revoked
+   * here); a role renamed keeps it.
    */
   toRole?: pulumi.Input<string>;
   /**
    * The database role receiving the ownership, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves it.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
    */
   toDatabaseRole?: pulumi.Input<string>;
   /**
@@ -23,7 +23,8 @@ export interface OwnershipGrantArgs extends CommonArgs {
   securableType: pulumi.Input<types.OwnedObjectType>;
   /**
    * The object's name, qualified as its type needs (`NAME`, `DB.SCHEMA`, `DB.SCHEMA.NAME`, e.g.
-   * `table.fullyQualifiedName`). A change is another transfer.
+   * `table.fullyQualifiedName`). A change gives the old object back and takes the new one; an object renamed keeps
+   * its owner.
    */
   securableName: pulumi.Input<string>;
   /**
@@ -36,19 +37,20 @@ export interface OwnershipGrantArgs extends CommonArgs {
 
 /**
  * Ownership of an object moved to a role or database role (GRANT OWNERSHIP). The object's current grants are
- * kept (COPY) or revoked (REVOKE), as you choose; deleting the resource gives the object back to its owner
- * before, keeping grants. Run it after the object's other grants (dependsOn), as the new owner then holds them
- * (SQL API: GRANT OWNERSHIP).
+ * kept (COPY) or revoked (REVOKE), as you choose; with REVOKE, make the object's Grant resources depend on this
+ * one (dependsOn), or the transfer revokes them right after they are made. Deleting the resource gives the
+ * object back to its owner before, keeping grants. The deploying role must still be able to manage the object
+ * afterwards (own the new owner role, or hold MANAGE GRANTS) (SQL API: GRANT OWNERSHIP).
  */
 export class OwnershipGrant extends SnowflakeResource {
   /**
-   * The account role receiving the ownership (e.g. `role.name`). A change revokes it there and grants it to the
-   * new role.
+   * The account role receiving the ownership (e.g. `role.name`). A change moves the grant (granted there, revoked
+   * here); a role renamed keeps it.
    */
   declare readonly toRole: pulumi.Output<string | undefined>;
   /**
    * The database role receiving the ownership, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves it.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
    */
   declare readonly toDatabaseRole: pulumi.Output<string | undefined>;
   /**
@@ -58,7 +60,8 @@ export class OwnershipGrant extends SnowflakeResource {
   declare readonly securableType: pulumi.Output<types.OwnedObjectType>;
   /**
    * The object's name, qualified as its type needs (`NAME`, `DB.SCHEMA`, `DB.SCHEMA.NAME`, e.g.
-   * `table.fullyQualifiedName`). A change is another transfer.
+   * `table.fullyQualifiedName`). A change gives the old object back and takes the new one; an object renamed keeps
+   * its owner.
    */
   declare readonly securableName: pulumi.Output<string>;
   /**

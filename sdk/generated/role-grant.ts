@@ -6,14 +6,17 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface RoleGrantArgs extends CommonArgs {
-  /** The role granted (e.g. `reader.name`). A change is another grant. */
+  /**
+   * The role granted (e.g. `reader.name`). A change moves the grant (the new role granted, the old one revoked); a
+   * role renamed keeps it.
+   */
   role: pulumi.Input<string>;
   /**
-   * The account role receiving the role (e.g. `role.name`). A change revokes it there and grants it to the new
-   * role.
+   * The account role receiving the role (e.g. `role.name`). A change moves the grant (granted there, revoked
+   * here); a role renamed keeps it.
    */
   toRole?: pulumi.Input<string>;
-  /** The user receiving the role (e.g. `user.name`). A change moves it. */
+  /** The user receiving the role (e.g. `user.name`). A change moves the grant. */
   toUser?: pulumi.Input<string>;
 }
 
@@ -23,14 +26,17 @@ export interface RoleGrantArgs extends CommonArgs {
  * /api/v2/users/{user}/grants).
  */
 export class RoleGrant extends SnowflakeResource {
-  /** The role granted (e.g. `reader.name`). A change is another grant. */
+  /**
+   * The role granted (e.g. `reader.name`). A change moves the grant (the new role granted, the old one revoked); a
+   * role renamed keeps it.
+   */
   declare readonly role: pulumi.Output<string>;
   /**
-   * The account role receiving the role (e.g. `role.name`). A change revokes it there and grants it to the new
-   * role.
+   * The account role receiving the role (e.g. `role.name`). A change moves the grant (granted there, revoked
+   * here); a role renamed keeps it.
    */
   declare readonly toRole: pulumi.Output<string | undefined>;
-  /** The user receiving the role (e.g. `user.name`). A change moves it. */
+  /** The user receiving the role (e.g. `user.name`). A change moves the grant. */
   declare readonly toUser: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: RoleGrantArgs, opts?: pulumi.CustomResourceOptions) {

@@ -26,6 +26,12 @@ export interface UserArgs extends CommonArgs {
   /** Comment on the user. */
   comment?: pulumi.Input<string>;
   /**
+   * Password policy of the user, as DB.SCHEMA.POLICY (a PasswordPolicy's fullyQualifiedName). Set with ALTER USER
+   * ... SET PASSWORD POLICY; Snowflake's user snapshot does not report it, so it is compared with the declaration
+   * only.
+   */
+  passwordPolicy?: pulumi.Input<string>;
+  /**
    * Password (not for SERVICE users). Secret: stored only encrypted in state, never returned by Snowflake, so a
    * change is seen from the declared value only (a password changed elsewhere is not drift); a change is ALTER
    * USER ... SET PASSWORD, removing it UNSET PASSWORD.
@@ -72,12 +78,6 @@ export interface UserArgs extends CommonArgs {
   /** Network policy for the user's logins (e.g. a NetworkPolicy's name); unset: the account's. */
   networkPolicy?: pulumi.Input<string>;
   /**
-   * Password policy of the user, as DB.SCHEMA.POLICY (a PasswordPolicy's fullyQualifiedName). Set with ALTER USER
-   * ... SET PASSWORD POLICY; Snowflake's user snapshot does not report it, so it is compared with the declaration
-   * only.
-   */
-  passwordPolicy?: pulumi.Input<string>;
-  /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
    * must exist. Tags set by others are left alone.
    */
@@ -108,6 +108,12 @@ export class User extends SnowflakeResource {
   declare readonly email: pulumi.Output<string | undefined>;
   /** Comment on the user. */
   declare readonly comment: pulumi.Output<string | undefined>;
+  /**
+   * Password policy of the user, as DB.SCHEMA.POLICY (a PasswordPolicy's fullyQualifiedName). Set with ALTER USER
+   * ... SET PASSWORD POLICY; Snowflake's user snapshot does not report it, so it is compared with the declaration
+   * only.
+   */
+  declare readonly passwordPolicy: pulumi.Output<string | undefined>;
   /**
    * Password (not for SERVICE users). Secret: stored only encrypted in state, never returned by Snowflake, so a
    * change is seen from the declared value only (a password changed elsewhere is not drift); a change is ALTER
@@ -155,12 +161,6 @@ export class User extends SnowflakeResource {
   /** Network policy for the user's logins (e.g. a NetworkPolicy's name); unset: the account's. */
   declare readonly networkPolicy: pulumi.Output<string | undefined>;
   /**
-   * Password policy of the user, as DB.SCHEMA.POLICY (a PasswordPolicy's fullyQualifiedName). Set with ALTER USER
-   * ... SET PASSWORD POLICY; Snowflake's user snapshot does not report it, so it is compared with the declaration
-   * only.
-   */
-  declare readonly passwordPolicy: pulumi.Output<string | undefined>;
-  /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
    * must exist. Tags set by others are left alone.
    */
@@ -179,6 +179,6 @@ export class User extends SnowflakeResource {
   declare readonly createdOn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: UserArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super("User", name, args, ["name","loginName","displayName","firstName","middleName","lastName","email","comment","password","mustChangePassword","disabled","daysToExpiry","minsToUnlock","minsToBypassMfa","defaultWarehouse","defaultNamespace","defaultRole","defaultSecondaryRoles","rsaPublicKey","rsaPublicKey2","type","enableUnredactedQuerySyntaxError","networkPolicy","passwordPolicy","tags","hasPassword","hasRsaPublicKey","rsaPublicKeyFp","rsaPublicKey2Fp","owner","createdOn"], ["password"], opts);
+    super("User", name, args, ["name","loginName","displayName","firstName","middleName","lastName","email","comment","passwordPolicy","password","mustChangePassword","disabled","daysToExpiry","minsToUnlock","minsToBypassMfa","defaultWarehouse","defaultNamespace","defaultRole","defaultSecondaryRoles","rsaPublicKey","rsaPublicKey2","type","enableUnredactedQuerySyntaxError","networkPolicy","tags","hasPassword","hasRsaPublicKey","rsaPublicKeyFp","rsaPublicKey2Fp","owner","createdOn"], ["password"], opts);
   }
 }

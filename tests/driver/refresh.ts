@@ -1,44 +1,63 @@
 // `pulumi refresh` (without --run-program): each dynamic resource in the state is Read from its provider, which
 // was configured from the provider's inputs in the state. The program does not run.
+import * as os from "os";
 import { Journal } from "./journal";
 import { changedKeys } from "./property-values";
 import { isDefaultProvider, isDynamicResourceType, ProviderRegistry } from "./providers";
 import { annotateSecrets, markSecret, revealMap } from "./secrets";
 import { StateFile, StateResource } from "./state-file";
 
+/** The engine's --parallel default (pulumi/pulumi#15016): PULUMI_PARALLEL, else 4 x CPUs. */
+export function defaultParallelism(): number {
+  const configured = Number(process.env.PULUMI_PARALLEL);
+  return Number.isInteger(configured) && configured > 0 ? configured : 4 * os.cpus().length;
+}
+
+/**
+ * Reads run as the engine runs refresh steps, up to the parallelism at once. A refresh changes nothing in the
+ * cloud, so the checkpoint is written once at the end (a crash loses only what was read, and refresh reads again)
+ * instead of rewriting the whole file after every read.
+ */
 export async function refresh(
   resources: readonly StateResource[],
   providers: ProviderRegistry,
   journal: Journal,
   file: StateFile,
 ): Promise<StateResource[]> {
-  let current = [...resources];
-  for (const resource of resources) {
-    if (!resource.custom || !isDynamicResourceType(resource.type)) {
-      if (!isDefaultProvider(resource)) journal.record(resource.urn, "same");
-      continue;
-    }
-    try {
-      const host = await providers.hostFor(resource.provider ?? "");
-      // Read gets the old outputs as `properties` and the old inputs (provider_plugin.go Read).
-      const read = await host.read(resource.id ?? "", resource.urn, revealMap(resource.outputs), revealMap(resource.inputs));
-      if (!read.id) {
-        // An empty id means the resource no longer exists: it leaves the state.
-        current = current.filter((r) => r !== resource);
-        journal.record(resource.urn, "refresh-delete");
-      } else {
-        // Secretness comes back by name from what was sent (annotateSecrets), plus additionalSecretOutputs.
-        const outputs = markSecret(annotateSecrets(read.properties, resource.outputs), resource.additionalSecretOutputs ?? []);
-        const inputs = read.inputs ? annotateSecrets(read.inputs, resource.inputs) : resource.inputs;
-        const changed = changedKeys(revealMap(resource.outputs), revealMap(outputs));
-        const refreshed = { ...resource, id: read.id, inputs, outputs };
-        current = current.map((r) => (r === resource ? refreshed : r));
-        journal.record(resource.urn, changed.length > 0 ? "refresh-update" : "same", changed);
+  const outcome = new Map<StateResource, StateResource | undefined>();
+  const pending = [...resources];
+  const readNext = async (): Promise<void> => {
+    for (let resource = pending.shift(); resource; resource = pending.shift()) {
+      if (!resource.custom || !isDynamicResourceType(resource.type)) {
+        if (!isDefaultProvider(resource)) journal.record(resource.urn, "same");
+        continue;
       }
-      file.save(current);
-    } catch (error) {
-      journal.fail(resource.urn, error);
+      try {
+        outcome.set(resource, await readOne(resource, providers, journal));
+      } catch (error) {
+        journal.fail(resource.urn, error);
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: defaultParallelism() }, readNext));
+  const current = resources.flatMap((resource) => (outcome.has(resource) ? (outcome.get(resource) ? [outcome.get(resource)!] : []) : [resource]));
+  file.save(current);
   return current;
+}
+
+/** One Read: the refreshed resource, or undefined when it no longer exists (it leaves the state). */
+async function readOne(resource: StateResource, providers: ProviderRegistry, journal: Journal): Promise<StateResource | undefined> {
+  const host = await providers.hostFor(resource.provider ?? "");
+  // Read gets the old outputs as `properties` and the old inputs (provider_plugin.go Read).
+  const read = await host.read(resource.id ?? "", resource.urn, revealMap(resource.outputs), revealMap(resource.inputs));
+  if (!read.id) {
+    journal.record(resource.urn, "refresh-delete");
+    return undefined;
+  }
+  // Secretness comes back by name from what was sent (annotateSecrets), plus additionalSecretOutputs.
+  const outputs = markSecret(annotateSecrets(read.properties, resource.outputs), resource.additionalSecretOutputs ?? []);
+  const inputs = read.inputs ? annotateSecrets(read.inputs, resource.inputs) : resource.inputs;
+  const changed = changedKeys(revealMap(resource.outputs), revealMap(outputs));
+  journal.record(resource.urn, changed.length > 0 ? "refresh-update" : "same", changed);
+  return { ...resource, id: read.id, inputs, outputs };
 }

@@ -4,7 +4,7 @@
 // deployment -- and shared by every grant read of that grantee, including reads running at the same time. Any
 // grant or revoke to the grantee through this process forgets its lists before and after the write, so a read
 // back after a change always asks Snowflake again.
-import { NotFoundError } from "../../client/errors";
+import { ConflictError, NotFoundError } from "../../client/errors";
 import { RestClient } from "../../client/rest-client";
 import { Properties } from "../definition";
 import { identifierSegment, qualifiedName, splitQualifiedName, storedName } from "../identifiers";
@@ -79,13 +79,24 @@ function forget(client: RestClient, grantee: Grantee): void {
   for (const path of [...lists.keys()]) if (path.startsWith(prefix)) lists.delete(path);
 }
 
-/** A grant or revoke to the grantee: its cached lists are forgotten around the write. */
-export async function writeToGrantee(client: RestClient, grantee: Grantee, path: "grants" | "grants:revoke" | "future-grants" | "future-grants:revoke", body: unknown): Promise<void> {
+/** A grant (POST .../grants) or revoke (.../grants:revoke) to the grantee: its cached lists are forgotten around it. */
+export async function writeToGrantee(client: RestClient, grantee: Grantee, list: "grants" | "future-grants", revoke: boolean, body: unknown): Promise<void> {
   forget(client, grantee);
   try {
-    await client.request({ method: "POST", path: `${granteePath(grantee)}/${path}`, body });
+    await client.request({ method: "POST", path: `${granteePath(grantee)}/${list}${revoke ? ":revoke" : ""}`, body });
   } finally {
     forget(client, grantee);
+  }
+}
+
+/**
+ * What a grant resource finds granted already, outside the stack: the engine's "already exists" conflict (taken over
+ * only with adoptExisting), without pretending a request failed.
+ */
+export class AlreadyGrantedError extends ConflictError {
+  constructor(what: string) {
+    super({ status: 409, message: what, method: "GET", path: "grants" });
+    this.message = what;
   }
 }
 

@@ -5,14 +5,14 @@
 // resource loses no one's privileges). Read as the object's `owner`, from the GET of the resource type with that
 // SQL object type.
 import { z } from "zod";
-import { ConflictError, NotFoundError } from "../../client/errors";
+import { NotFoundError } from "../../client/errors";
 import { executeSql } from "../../client/sql-api";
 import { identifier, keyword, qualifiedIdentifier, sql, SqlText } from "../../sql/sql-text";
 import { ObjectAccess, Properties, ResourceDefinition } from "../definition";
 import { identifierSegment, storedName } from "../identifiers";
 import { formatSecurableName, parseSecurableName } from "../kinds/grants";
 import type { ObjectApi } from "../object-api";
-import { describeGrantee, granteeOf } from "./grantees";
+import { AlreadyGrantedError, describeGrantee, forgetGranteeLists, granteeOf } from "./grantees";
 
 export const OwnershipSnapshot = z.strictObject({
   securable_type: z.string(), securable_name: z.string(), to_role: z.string().optional(), to_database_role: z.string().optional(),
@@ -25,8 +25,11 @@ export type OwnedTypeLookup = (securableType: string) => ResourceDefinition | un
 const parts = (properties: Properties) => parseSecurableName(String(properties.securableName)) ?? [];
 const words = (properties: Properties) => `${String(properties.securableType).toUpperCase()} ${formatSecurableName(parts(properties))}`;
 
-/** Owners as Snowflake reports them (`R`, `"my role"`, `DB.R`), as stored parts joined by dots. */
-const ownerKey = (owner: string) => (parseSecurableName(owner) ?? [owner]).join(".");
+/**
+ * Whether Snowflake's `owner` names the grantee: `R` or `"my role"`, and a database role as `DB.R` (how a database
+ * role owner is printed is not confirmed; owner_role_type says DATABASE_ROLE).
+ */
+const ownedBy = (owner: string, properties: Properties) => (parseSecurableName(owner) ?? [owner]).join(".") === granteeOf(properties).parts.join(".");
 
 function objectPath(definition: ResourceDefinition, properties: Properties): string {
   const names = parts(properties);
@@ -56,9 +59,28 @@ export function ownershipAccess(lookup: OwnedTypeLookup): ObjectAccess {
     }
   }
 
-  function transfer(api: ObjectApi, properties: Properties, to: { type: string; parts: string[] }, currentGrants: "COPY" | "REVOKE"): Promise<unknown> {
+  async function transfer(api: ObjectApi, properties: Properties, to: { type: string; parts: string[] }, currentGrants: "COPY" | "REVOKE"): Promise<void> {
     const target: SqlText = to.type === "DATABASE ROLE" ? sql`DATABASE ROLE ${qualifiedIdentifier(to.parts)}` : sql`ROLE ${identifier(to.parts[0])}`;
-    return executeSql(api.client, sql`GRANT OWNERSHIP ON ${keyword(String(properties.securableType).toUpperCase())} ${qualifiedIdentifier(parts(properties))} TO ${target} ${keyword(currentGrants)} CURRENT GRANTS`);
+    await executeSql(api.client, sql`GRANT OWNERSHIP ON ${keyword(String(properties.securableType).toUpperCase())} ${qualifiedIdentifier(parts(properties))} TO ${target} ${keyword(currentGrants)} CURRENT GRANTS`);
+    // REVOKE CURRENT GRANTS changed the lists of every role that held a privilege on the object.
+    forgetGranteeLists();
+  }
+
+  /** Moves the object to the grantee, recording who owned it before. */
+  async function take(api: ObjectApi, properties: Properties): Promise<void> {
+    const owner = await ownerOf(api, properties);
+    if (owner === undefined) throw new Error(`cannot transfer ownership of ${words(properties)}: it does not exist`);
+    recordedOwners.set(qualifiedName(properties), owner);
+    await transfer(api, properties, granteeOf(properties), properties.currentGrants === "REVOKE" ? "REVOKE" : "COPY");
+  }
+
+  /** Gives the object back to the owner recorded at the transfer, unless it is gone or someone moved it on since. */
+  async function giveBack(api: ObjectApi, properties: Properties): Promise<void> {
+    const previous = properties.previousOwner as string | undefined;
+    const owner = await ownerOf(api, properties);
+    if (!previous || owner === undefined || !ownedBy(owner, properties)) return;
+    const back = parseSecurableName(previous) ?? [storedName(previous)];
+    await transfer(api, properties, { type: back.length === 2 ? "DATABASE ROLE" : "ROLE", parts: back }, "COPY");
   }
 
   return {
@@ -66,30 +88,32 @@ export function ownershipAccess(lookup: OwnedTypeLookup): ObjectAccess {
     async fetch(api, properties) {
       const owner = await ownerOf(api, properties);
       // Owned by someone else now (or gone): the transfer this resource made no longer holds.
-      if (owner === undefined || ownerKey(owner) !== granteeOf(properties).parts.join(".")) return undefined;
+      if (owner === undefined || !ownedBy(owner, properties)) return undefined;
       const snapshot: Record<string, unknown> = { securable_type: properties.securableType, securable_name: properties.securableName, current_grants: properties.currentGrants };
       for (const [key, wireName] of [["toRole", "to_role"], ["toDatabaseRole", "to_database_role"]]) if (typeof properties[key] === "string") snapshot[wireName] = properties[key];
-      const previous = (properties.previousOwner as string | undefined) ?? recordedOwners.get(qualifiedName(properties));
+      const previous = recordedOwners.get(qualifiedName(properties)) ?? (properties.previousOwner as string | undefined);
       if (previous !== undefined) snapshot.previous_owner = previous;
       return { snapshot: OwnershipSnapshot.parse(snapshot) };
     },
     async create(api, properties) {
       const owner = await ownerOf(api, properties);
-      if (owner === undefined) throw new Error(`cannot transfer ownership of ${words(properties)}: it does not exist`);
-      const grantee = granteeOf(properties);
-      if (ownerKey(owner) === grantee.parts.join(".") && properties.adoptExisting !== true) {
-        throw new ConflictError({ status: 409, message: `${words(properties)} is owned by ${owner} already`, method: "GET", path: objectPath(definitionOf(properties), properties) });
+      if (owner !== undefined && ownedBy(owner, properties) && properties.adoptExisting !== true) {
+        throw new AlreadyGrantedError(`${words(properties)} is owned by ${owner} already, outside this stack`);
       }
-      recordedOwners.set(qualifiedName(properties), owner);
-      await transfer(api, properties, grantee, properties.currentGrants === "REVOKE" ? "REVOKE" : "COPY");
+      await take(api, properties);
     },
     async delete(api, properties) {
-      const previous = properties.previousOwner as string | undefined;
-      const owner = await ownerOf(api, properties);
-      // Gone, or moved on by someone else since: not this resource's to give back.
-      if (!previous || owner === undefined || ownerKey(owner) !== granteeOf(properties).parts.join(".")) return;
-      const back = parseSecurableName(previous) ?? [storedName(previous)];
-      await transfer(api, properties, { type: back.length === 2 ? "DATABASE ROLE" : "ROLE", parts: back }, "COPY");
+      await giveBack(api, properties);
+    },
+    async update(api, olds, news) {
+      const owner = await ownerOf(api, news);
+      // The object or the role was renamed: the ownership followed it, and so does the owner to give it back to.
+      if (owner !== undefined && ownedBy(owner, news)) {
+        if (olds.previousOwner !== undefined) recordedOwners.set(qualifiedName(news), olds.previousOwner as string);
+        return;
+      }
+      await giveBack(api, olds);
+      await take(api, news);
     },
   };
 }

@@ -6,14 +6,14 @@
 // reports which of them Snowflake still has (others granted on the same object are left alone), an update grants
 // the added ones and revokes the removed ones, and a delete revokes exactly what the resource holds.
 import { z } from "zod";
-import { ConflictError, NotFoundError, SnowflakeApiError } from "../../client/errors";
+import { NotFoundError, SnowflakeApiError } from "../../client/errors";
 import * as wire from "../../wire/role";
 import { ObjectAccess, Properties } from "../definition";
 import { formatSecurableName, parseSecurableName } from "../kinds/grants";
 import { concretePrivileges, canonicalPrivilege, canonicalTypeName, securableType, SecurableType } from "../kinds/securables";
 import { LiveObject } from "../mapper";
 import type { ObjectApi } from "../object-api";
-import { describeGrantee, Grantee, granteeList, granteeOf, writeToGrantee } from "./grantees";
+import { AlreadyGrantedError, describeGrantee, Grantee, granteeList, granteeOf, writeToGrantee } from "./grantees";
 
 export type GrantScope = "object" | "all" | "future";
 
@@ -77,20 +77,46 @@ export function privilegeGrantAccess(scope: GrantScope, listObjects?: ObjectList
   const declaredOf = (properties: Properties) => concretePrivileges(targetOf(scope, properties).type, (properties.privileges as string[]) ?? []);
   const grantOption = (properties: Properties) => properties.withGrantOption === true;
 
-  /** The privileges of the declaration the grantee holds now; undefined when the grantee is gone. */
-  async function held(api: ObjectApi, grantee: Grantee, properties: Properties): Promise<Set<string> | undefined> {
+  /**
+   * The privileges of the declaration the grantee holds now; undefined when the grantee is gone. A grant WITH GRANT
+   * OPTION needs rows with the option; a plain one is held by any row (`anyOption`: also for a declared option, to
+   * find privileges held already in whatever form).
+   */
+  async function held(api: ObjectApi, grantee: Grantee, properties: Properties, anyOption = false): Promise<Set<string> | undefined> {
     const rows = await granteeList(api.client, grantee, listName);
     if (!rows) return undefined;
     const target = targetOf(scope, properties);
-    const mine = parseRows(rows, `GET ${listName} of ${describeGrantee(grantee)}`)
-      .filter((row) => canonicalTypeName(row.securable_type) === target.type.name && (row.grant_option ?? false) === grantOption(properties));
-    if (scope === "object") return privilegesOf(mine.filter((row) => sameParts(rowObject(row), target.parts)));
-    if (scope === "future") return privilegesOf(mine.filter((row) => sameParts(rowScope(row), target.parts)));
-    // ALL is no lasting grant: it is held where every object of the type in the scope has the privilege now.
+    const needsOption = grantOption(properties) && !anyOption;
+    const mine = parseRows(rows, `GET ${listName} of ${describeGrantee(grantee)}`).filter((row) => !needsOption || row.grant_option === true);
+    const ofType = mine.filter((row) => canonicalTypeName(row.securable_type) === target.type.name);
+    if (scope === "object") return privilegesOf(ofType.filter((row) => sameParts(rowObject(row), target.parts)));
+    if (scope === "future") return privilegesOf(ofType.filter((row) => sameParts(rowScope(row), target.parts)));
+    // ALL is no lasting grant: it is held where every object of the type in the scope has the privilege now. Rows
+    // are matched by object alone: a listing of TABLEs may hold dynamic tables, whose grants say DYNAMIC TABLE.
     const objects = listObjects ? await listObjects(api, target.type.name, target.parts) : undefined;
     if (!objects) return new Set(declaredOf(properties));
     const perObject = objects.map((object) => privilegesOf(mine.filter((row) => sameParts(rowObject(row), object))));
     return new Set(declaredOf(properties).filter((privilege) => perObject.every((privileges) => privileges.has(privilege))));
+  }
+
+  /** Grantee and securable (or scope), compared by stored names: a change of either moves the grant. */
+  const placeOf = (properties: Properties) => JSON.stringify([granteeOf(properties), targetOf(scope, properties).parts]);
+
+  /**
+   * Privileges of `properties` the grantee holds already that the stack did not grant; refused without adoptExisting,
+   * as deleting the resource would revoke them. `movedFrom`: where the grant was before, when it still holds there
+   * (a grant on a renamed object or role is found under its new name and is the stack's own).
+   */
+  async function refuseForeign(api: ObjectApi, properties: Properties, movedFrom?: Properties): Promise<Set<string> | undefined> {
+    const have = await held(api, granteeOf(properties), properties, true);
+    if (scope === "all" || properties.adoptExisting === true) return have;
+    if (movedFrom) {
+      const before = await held(api, granteeOf(movedFrom), movedFrom, true);
+      if (!before || before.size === 0) return have;
+    }
+    const already = declaredOf(properties).filter((privilege) => have?.has(privilege));
+    if (already.length) throw new AlreadyGrantedError(`${already.join(", ")} on ${targetOf(scope, properties).words} ${already.length > 1 ? "are" : "is"} granted to ${describeGrantee(granteeOf(properties))} already, outside this stack`);
+    return have;
   }
 
   async function fetch(api: ObjectApi, properties: Properties): Promise<LiveObject | undefined> {
@@ -115,7 +141,7 @@ export function privilegeGrantAccess(scope: GrantScope, listObjects?: ObjectList
     const target = targetOf(scope, properties);
     const body = { ...target.body, privileges, ...(revoke ? {} : { grant_option: grantOption(properties) }) };
     try {
-      await writeToGrantee(api.client, grantee, `${listName}${revoke ? ":revoke" : ""}` as "grants", body);
+      await writeToGrantee(api.client, grantee, listName, revoke, body);
     } catch (error) {
       // Revoking from a grantee or on an object that is gone: nothing is left to revoke.
       if (revoke && error instanceof NotFoundError) return;
@@ -129,14 +155,8 @@ export function privilegeGrantAccess(scope: GrantScope, listObjects?: ObjectList
     qualifiedName: (properties) => `${targetOf(scope, properties).words} to ${describeGrantee(granteeOf(properties))}${grantOption(properties) ? " with grant option" : ""}`,
     fetch,
     async create(api, properties) {
-      const declared = declaredOf(properties);
-      const have = await held(api, granteeOf(properties), properties);
-      const already = scope === "all" ? [] : declared.filter((privilege) => have?.has(privilege));
-      // Privileges granted before the stack existed would be revoked with this resource: only when told to adopt.
-      if (already.length && properties.adoptExisting !== true) {
-        throw new ConflictError({ status: 409, message: `${already.join(", ")} already granted`, method: "GET", path: listName });
-      }
-      await write(api, properties, declared, false);
+      await refuseForeign(api, properties);
+      await write(api, properties, declaredOf(properties), false);
     },
     async delete(api, properties) {
       await write(api, properties, declaredOf(properties), true);
@@ -144,8 +164,16 @@ export function privilegeGrantAccess(scope: GrantScope, listObjects?: ObjectList
     async update(api, olds, news) {
       const before = new Set(declaredOf(olds));
       const after = declaredOf(news);
-      await write(api, news, after.filter((privilege) => !before.has(privilege)), false);
-      await write(api, olds, [...before].filter((privilege) => !after.includes(privilege)), true);
+      if (placeOf(olds) === placeOf(news)) {
+        await write(api, news, after.filter((privilege) => !before.has(privilege)), false);
+        await write(api, olds, [...before].filter((privilege) => !after.includes(privilege)), true);
+        return;
+      }
+      // Another grantee or object (or the same one renamed: its grants followed it, and the old name is gone, so
+      // the revoke there finds nothing): grant at the new place, then revoke at the old one.
+      await refuseForeign(api, news, olds);
+      await write(api, news, after, false);
+      await write(api, olds, [...before], true);
     },
   };
 }

@@ -3,13 +3,13 @@
 // the `securable` (snowflake.core RoleResource.grant_role sends exactly that), revoked with grants:revoke, and
 // read as that row of the grantee's shared grant list (grantees.ts).
 import { z } from "zod";
-import { ConflictError, NotFoundError, SnowflakeApiError } from "../../client/errors";
+import { NotFoundError, SnowflakeApiError } from "../../client/errors";
 import * as wire from "../../wire/role";
 import { ObjectAccess, Properties } from "../definition";
 import { formatSecurableName, parseSecurableName } from "../kinds/grants";
 import { canonicalTypeName } from "../kinds/securables";
 import type { ObjectApi } from "../object-api";
-import { describeGrantee, granteeList, granteeOf, writeToGrantee } from "./grantees";
+import { AlreadyGrantedError, describeGrantee, granteeList, granteeOf, writeToGrantee } from "./grantees";
 
 export const RoleGrantSnapshot = z.strictObject({
   role: z.string().optional(), database_role: z.string().optional(),
@@ -47,7 +47,7 @@ async function isGranted(api: ObjectApi, properties: Properties): Promise<boolea
 async function write(api: ObjectApi, properties: Properties, revoke: boolean): Promise<void> {
   const grantee = granteeOf(properties);
   try {
-    await writeToGrantee(api.client, grantee, revoke ? "grants:revoke" : "grants", grantedOf(properties).body);
+    await writeToGrantee(api.client, grantee, "grants", revoke, grantedOf(properties).body);
   } catch (error) {
     if (revoke && error instanceof NotFoundError) return; // either role is gone, and the grant with it
     const reason = error instanceof SnowflakeApiError ? error.serverMessage : (error as Error).message;
@@ -64,13 +64,28 @@ export const roleGrantAccess: ObjectAccess = {
     return { snapshot: RoleGrantSnapshot.parse(snapshot) };
   },
   async create(api, properties) {
-    // Granted before the stack existed: deleting this resource would revoke it, so only when told to adopt.
-    if (properties.adoptExisting !== true && (await isGranted(api, properties))) {
-      throw new ConflictError({ status: 409, message: `${describeGranted(properties)} is already granted`, method: "GET", path: "grants" });
-    }
+    await refuseForeign(api, properties);
     await write(api, properties, false);
   },
   async delete(api, properties) {
     await write(api, properties, true);
   },
+  async update(api, olds, news) {
+    // Another role or grantee, or the same one renamed (the grant followed it; the old name is gone, so the revoke
+    // there finds nothing): grant the new one, then revoke the old one.
+    if (!(await refuseForeign(api, news, olds))) await write(api, news, false);
+    await write(api, olds, true);
+  },
 };
+
+/**
+ * Whether the grant exists already; when the stack did not make it, refused without adoptExisting (deleting the
+ * resource would revoke it). `movedFrom`: where it was, when it still holds there (else it is the stack's own,
+ * renamed).
+ */
+async function refuseForeign(api: ObjectApi, properties: Properties, movedFrom?: Properties): Promise<boolean> {
+  const granted = (await isGranted(api, properties)) === true;
+  if (!granted || properties.adoptExisting === true) return granted;
+  if (movedFrom && !(await isGranted(api, movedFrom))) return granted;
+  throw new AlreadyGrantedError(`${describeGranted(properties)} is granted to ${describeGrantee(granteeOf(properties))} already, outside this stack`);
+}

@@ -5,7 +5,7 @@
 // Lists answer one row per privilege, as SHOW GRANTS TO ROLE prints them.
 import * as wire from "../../../provider/wire/role";
 import { bulkTypes } from "../../../provider/engine/kinds/securables";
-import { CatalogObject, collectionOf, displayName } from "../catalog/catalog";
+import { CatalogObject, collectionOf, Container, displayName, isObject } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { ApiError, badRequest, doesNotExist, ErrorCodes } from "../errors";
 import { ok, type Outcome } from "../http";
@@ -65,6 +65,18 @@ function checkRoleGrant(grantee: Grantee, role: CatalogObject, account: AccountS
   }
 }
 
+/**
+ * GRANT <privileges> docs: privileges granted to a database role are on its own database, that database's schemas
+ * and their objects only -- no global privileges, no other account objects. The error text is not confirmed.
+ */
+function checkDatabaseRoleReach(grantee: Grantee, typeName: string, object: CatalogObject | undefined): void {
+  if (grantee.type !== "DATABASE ROLE") return;
+  const database = grantee.object.parent as CatalogObject;
+  let reached: Container | undefined = object;
+  while (reached && isObject(reached) && reached !== database) reached = reached.parent;
+  if (reached !== database) throw badRequest(`Privileges on ${typeName} ${object ? displayName(object) : "ACCOUNT"} cannot be granted to database role ${displayName(grantee.object)}: a database role takes privileges only in database ${displayName(database)}.`);
+}
+
 function changeGrants(type: GranteeType, context: RequestContext, kind: ObjectKind, revoke: boolean): Outcome {
   const grantee: Grantee = { type, object: targetOf(kind, context).object };
   const body = readGrant(context);
@@ -78,8 +90,9 @@ function changeGrants(type: GranteeType, context: RequestContext, kind: ObjectKi
     }
     return Status.executed();
   }
-  // user.yaml: what is granted to a user is a role.
-  if (type === "USER") throw badRequest(`Only roles can be granted to a user, not privileges on ${body.securable_type}.`);
+  // GRANT <privileges> ... TO USER exists in Snowflake (docs: grant-privilege-user); the emulator models only roles
+  // granted to users, and says so rather than pretending.
+  if (type === "USER") return notImplemented(`grant of privileges on ${body.securable_type} to a user`);
   const securableType = typeNamed(body.securable_type);
   const privileges = privilegesOf(body);
   if (privileges.length === 0) throw badRequest("A grant of privileges needs at least one privilege.");
@@ -95,6 +108,7 @@ function changeGrants(type: GranteeType, context: RequestContext, kind: ObjectKi
     objects = [findSecurable(account, securableType, body.securable)];
   }
   for (const object of objects) {
+    if (!revoke) checkDatabaseRoleReach(grantee, securableType.name, object);
     for (const privilege of privileges) {
       if (revoke) removeGrants(account, (record) => record.kind === "privilege" && record.grantee.object === grantee.object && record.object === object && record.securableType === securableType.name && record.privilege === privilege);
       else {
@@ -116,6 +130,7 @@ function changeFutureGrants(type: GranteeType, context: RequestContext, kind: Ob
     throw badRequest(`Future grants on ${objectType.name} objects cannot be defined in this scope.`);
   }
   const scope = findScope(context.account, body.containing_scope);
+  if (!revoke) checkDatabaseRoleReach(grantee, objectType.name, scope);
   for (const privilege of privilegesOf(body)) {
     if (revoke) removeGrants(context.account, (record) => record.kind === "future" && record.grantee.object === grantee.object && record.scope === scope && record.objectType === objectType.name && record.privilege === privilege);
     else {

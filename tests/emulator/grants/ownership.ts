@@ -28,18 +28,18 @@ function readType(stream: TokenStream): string {
   throw stream.unexpected(stream.next());
 }
 
-function readNewOwner(stream: TokenStream, session: SessionFacts): { role: CatalogObject; type: "ROLE" | "DATABASE_ROLE" } {
+function readNewOwner(stream: TokenStream, session: SessionFacts): { role: CatalogObject } {
   const databaseRole = stream.accept("DATABASE", "ROLE");
   if (!databaseRole) stream.accept("ROLE");
   const parts = stream.qualifiedName();
   if (databaseRole || parts.length === 2) {
     const role = collectionOf(findDatabase(session.account, parts[0]), "database-roles").get(parts[1]);
     if (!role) throw doesNotExist("Database role", parts.map(formatIdentifier).join("."));
-    return { role, type: "DATABASE_ROLE" };
+    return { role };
   }
   const role = collectionOf(session.account.catalog, "roles").get(parts[0]);
   if (!role) throw doesNotExist("Role", formatIdentifier(parts[0]));
-  return { role, type: "ROLE" };
+  return { role };
 }
 
 export function grantOwnershipStatement(sqlText: string, session: SessionFacts): ResultSet {
@@ -62,7 +62,7 @@ export function grantOwnershipStatement(sqlText: string, session: SessionFacts):
     throw new SqlError(ErrorCodes.sqlCompilation, "42501", `SQL execution error:\nDependent grant of privilege '${first.kind === "privilege" ? first.privilege : ""}' on securable '${displayName(object)}' to role '${displayName(first.grantee.object)}' exists. It must be revoked first. To revoke all dependent grants while transferring object ownership, use convenience command 'GRANT OWNERSHIP ON <target_objects> TO <target_role> REVOKE CURRENT GRANTS'.`);
   }
   if (revoke) removeGrants(session.account, (record) => record.kind === "privilege" && record.object === object);
-  object.facts.owner = displayName(owner.role);
-  object.facts.ownerRoleType = owner.type;
+  // The owner is the role itself, so a renamed owner shows its new name (rest/render.ts).
+  object.facts.owner = owner.role;
   return { columns: [text("status")], rows: [["Statement executed successfully."]], statementTypeId: DDL_TYPE_ID };
 }

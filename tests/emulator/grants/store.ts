@@ -73,7 +73,9 @@ export function grantsOf(account: AccountState): GrantRecord[] {
 export function addGrant(account: AccountState, record: Omit<PrivilegeRecord, "createdOn" | "grantedBy"> | Omit<FutureRecord, "createdOn" | "grantedBy"> | Omit<RoleRecord, "createdOn" | "grantedBy">): void {
   const records = grantsOf(account);
   const same = records.find((existing) => sameGrant(existing, record as GrantRecord));
-  // Granting what is held already succeeds; WITH GRANT OPTION adds the option to it (GRANT <privileges> docs).
+  // Granting what is held already succeeds; WITH GRANT OPTION adds the option to it, and a plain grant over one held
+  // with the option keeps the option (not confirmed against a live account: the docs do not say). REVOKE's mode
+  // (RESTRICT fails when the privilege was granted on; CASCADE) is not modelled: grants are made by one role here.
   if (same) {
     same.grantOption ||= record.grantOption;
     return;
@@ -94,6 +96,11 @@ function sameGrant(a: GrantRecord, b: GrantRecord): boolean {
   if (a.kind === "privilege" && b.kind === "privilege") return a.object === b.object && a.securableType === b.securableType && a.privilege === b.privilege;
   if (a.kind === "future" && b.kind === "future") return a.scope === b.scope && a.objectType === b.objectType && a.privilege === b.privilege;
   return a.kind === "role" && b.kind === "role" && a.role === b.role;
+}
+
+/** The privileges granted on `from` now on `to` (CREATE OR REPLACE ... COPY GRANTS). */
+export function copyGrants(account: AccountState, from: CatalogObject, to: CatalogObject): void {
+  for (const record of stores.get(account) ?? []) if (record.kind === "privilege" && record.object === from) record.object = to;
 }
 
 /** The roles `role` inherits, directly or through other roles (the role hierarchy below it). */

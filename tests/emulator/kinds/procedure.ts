@@ -1,5 +1,5 @@
 // Stored procedures (procedure.yaml; CREATE PROCEDURE docs). Keyed by name and argument types (kinds/callables.ts);
-// no PUT: a procedure changes by CREATE OR REPLACE (copyGrants accepted; the emulator keeps no grants). The spec's
+// no PUT: a procedure changes by CREATE OR REPLACE (copyGrants keeps the grants, rest/handlers.ts). The spec's
 // language models require runtime_version, packages and handler for JAVA, PYTHON and SCALA.
 import * as wire from "../../../provider/wire/procedure";
 import type { ObjectKind } from "../catalog/object-kind";

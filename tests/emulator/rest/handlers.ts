@@ -8,6 +8,7 @@ import { formatIdentifier, parsePathIdentifier } from "../identifiers";
 import { filterByName } from "../listing";
 import type { RequestContext } from "../router";
 import { applyFutureGrants } from "../grants/operations";
+import { copyGrants } from "../grants/store";
 import { readObjectBody } from "./body";
 import { findIn, missingObject, parentFromPath } from "./lookup";
 import { renderObject } from "./render";
@@ -32,7 +33,10 @@ export function createObject(kind: ObjectKind, context: RequestContext, parent: 
   if (kind.runState) object.facts.state = kind.runState.initial(accepted);
   collectionOf(parent, kind.collection).set(catalogKey(kind, object.name, settings, { account: context.account }), object);
   kind.created?.(object, { account: context.account }, existing);
-  applyFutureGrants(object, context.account);
+  // CREATE OR REPLACE ... COPY GRANTS keeps the replaced object's grants, and the future grants of its schema are
+  // then not applied (CREATE TABLE docs, COPY GRANTS; BCR 2026_08 for views). Otherwise it is a new object.
+  if (existing && context.query.has("copyGrants") && context.query.boolean("copyGrants")) copyGrants(context.account, existing, object);
+  else applyFutureGrants(object, context.account);
   return object;
 }
 

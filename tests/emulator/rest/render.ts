@@ -2,11 +2,23 @@
 // with their effective value, the read-only facts every owned object has, and what its kind derives.
 import { OWNER_ROLE, OWNER_ROLE_TYPE } from "../defaults";
 import { formatIdentifier } from "../identifiers";
-import { CatalogObject, inheritedParameter, isObject, WireValues } from "../catalog/catalog";
+import { CatalogObject, displayName, inheritedParameter, isObject, WireValues } from "../catalog/catalog";
+import { isLive } from "../grants/store";
 import type { KindContext } from "../catalog/object-kind";
 
 function formatted(object: CatalogObject, wire: string, value: unknown): unknown {
   return object.kind.identifiers?.includes(wire) && typeof value === "string" ? formatIdentifier(value) : value;
+}
+
+/**
+ * The session's role owns what it creates; GRANT OWNERSHIP moves it to a role (grants/ownership.ts). DROP ROLE docs:
+ * the objects a dropped role owned go to the role that dropped it -- here always the session's. How Snowflake prints
+ * a database role owner is not confirmed: DB.ROLE, with owner_role_type DATABASE_ROLE.
+ */
+function ownerOf(object: CatalogObject): WireValues {
+  const owner = object.facts.owner as CatalogObject | undefined;
+  if (!owner || !isLive(owner)) return { owner: OWNER_ROLE, owner_role_type: OWNER_ROLE_TYPE };
+  return { owner: displayName(owner), owner_role_type: owner.kind.sqlType === "DATABASE ROLE" ? "DATABASE_ROLE" : "ROLE" };
 }
 
 export function renderObject(object: CatalogObject, context: KindContext, options: { omit?: readonly string[] } = {}): WireValues {
@@ -24,8 +36,7 @@ export function renderObject(object: CatalogObject, context: KindContext, option
     else if (kind.defaults?.[wire] !== undefined) snapshot[wire] = kind.defaults[wire];
   }
   snapshot.name = formatIdentifier(object.name);
-  // The session's role owns what it creates; GRANT OWNERSHIP moves it (grants/ownership.ts).
-  const common: WireValues = { created_on: object.createdOn.toISOString(), owner: object.facts.owner ?? OWNER_ROLE, owner_role_type: object.facts.ownerRoleType ?? OWNER_ROLE_TYPE };
+  const common: WireValues = { created_on: object.createdOn.toISOString(), ...ownerOf(object) };
   if (isObject(object.parent)) {
     const database = isObject(object.parent.parent) ? object.parent.parent : object.parent;
     common.database_name = formatIdentifier(database.name);
