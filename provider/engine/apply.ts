@@ -44,7 +44,7 @@ function defaultProperty(field: FieldDefinition): string {
 }
 
 /** ALTER statements: one SET list, one UNSET list, and the clauses that stand alone. */
-export async function applySql(api: ObjectApi, keys: string[], news: Properties, olds: Properties = {}): Promise<void> {
+export async function applySql(api: ObjectApi, keys: string[], news: Properties): Promise<void> {
   const sets: SqlText[] = [];
   const unsets: SqlText[] = [];
   const clauses: SqlText[] = [];
@@ -52,7 +52,9 @@ export async function applySql(api: ObjectApi, keys: string[], news: Properties,
     const field = api.definition.fields[key];
     const value = news[key];
     if (isSet(value) && !field.kind.meansUnset?.(value)) {
-      if (field.sql?.unsetFirst && field.sql.unset instanceof SqlText && isSet(olds[key])) clauses.push(field.sql.unset);
+      // Also when nothing was declared before: an adopted object's value is not reported (a user's password policy),
+      // and an UNSET of nothing changes nothing.
+      if (field.sql?.unsetFirst && field.sql.unset instanceof SqlText) clauses.push(field.sql.unset);
       if (field.sql?.set) clauses.push(field.sql.set(value));
       else sets.push(sql`${keyword(defaultProperty(field))} = ${field.kind.toSql(value)}`);
     } else if (field.sql?.unset === "serverDefault") {
@@ -115,7 +117,7 @@ export async function applyPlan(api: ObjectApi, plan: ChangePlan, olds: Properti
   if (plan.rename) await applyRename(api, olds, news);
   if (plan.inPlace.put.length) await applyPut(api, news, olds);
   if (plan.inPlace.orReplace.length) await applyOrReplace(api, news);
-  if (plan.inPlace.sql.length) await applySql(api, plan.inPlace.sql, news, olds);
+  if (plan.inPlace.sql.length) await applySql(api, plan.inPlace.sql, news);
   if (plan.inPlace.access.length) await applyThroughAccess(api, olds, news);
   // CREATE OR REPLACE drops the object's tags (there is no COPY TAGS over REST): the declared ones go back on.
   if (plan.inPlace.orReplace.length && isSet(news.tags)) await applyTags(api, news, {});

@@ -36,7 +36,7 @@ export interface SqlChange {
   set?(value: unknown): SqlText;
   /** The removal clause, or "serverDefault": the statement has no UNSET for it, so SET <property> = serverDefault. */
   unset?: SqlText | "serverDefault";
-  /** SET is refused while a value is set (a user's password policy): a change to another value runs `unset` first. */
+  /** SET is refused while a value is set (a user's password policy): every SET runs `unset` first. */
   unsetFirst?: boolean;
 }
 
@@ -58,6 +58,11 @@ export interface FieldDefinition {
   createOnly?: boolean;
   /** Never returned by Snowflake (credentials, specifications): state keeps the declared value. */
   writeOnly?: boolean;
+  /**
+   * Sent as this query parameter of the POST that creates the object, in no body (compute-pool.yaml
+   * createComputePool's `initiallySuspended`); needs createOnly. `wire` is then only the property's name in messages.
+   */
+  createQuery?: string;
   /** Stored only encrypted in state (the SDK marks it an additional secret output). */
   secret?: boolean;
   /**
@@ -106,8 +111,11 @@ export interface RunStateDefinition {
   suspendsItself?: boolean;
   /** The state a new object starts in when the create body does not say (alerts start suspended). */
   createdSuspended: boolean;
-  /** A create-body property that makes the new object start suspended (warehouse initially_suspended). */
-  createSuspendedWith?: { wire: string; value: unknown };
+  /**
+   * What makes the new object start suspended: a create-body property (warehouse initially_suspended) or a query
+   * parameter of the creating POST (compute-pool.yaml initiallySuspended).
+   */
+  createSuspendedWith?: { wire: string; value: unknown } | { query: string; value: unknown };
 }
 
 /**

@@ -8,7 +8,7 @@ import { checkInputs, CheckFailure } from "./check";
 import { Properties, ResourceDefinition } from "./definition";
 import { isSet, reconcileValue } from "./field-kind";
 import { GraphChange, isRoot, withGraphRootsSuspended } from "./graph-roots";
-import { fullyQualifiedName, inputsFromState, liveProperties, LiveObject, stateFrom, toWireBody } from "./mapper";
+import { createQueryOf, fullyQualifiedName, inputsFromState, liveProperties, LiveObject, stateFrom, toWireBody } from "./mapper";
 import { ObjectApi } from "./object-api";
 import { planChanges, refuseDataLoss } from "./plan";
 import { isUnknown } from "./unknowns";
@@ -61,14 +61,20 @@ export class ResourceEngine {
 
   private async createObject(api: ObjectApi, inputs: Properties): Promise<{ id: string; outs: Properties }> {
     const body = toWireBody(this.definition, inputs, { includeCreateOnly: true });
+    const query = createQueryOf(this.definition, inputs);
     const runState = this.definition.runState;
     let startsSuspended = runState?.createdSuspended ?? false;
-    if (runState?.createSuspendedWith && inputs.suspended === true && body[runState.createSuspendedWith.wire] === undefined) {
-      body[runState.createSuspendedWith.wire] = runState.createSuspendedWith.value;
-      startsSuspended = true;
+    const suspendWith = runState?.createSuspendedWith;
+    if (suspendWith && inputs.suspended === true) {
+      // A body property (warehouse initially_suspended) or a query parameter (compute pool initiallySuspended).
+      const [target, key] = "query" in suspendWith ? [query, suspendWith.query] : [body, suspendWith.wire];
+      if (target[key] === undefined) {
+        target[key] = suspendWith.value as string | boolean;
+        startsSuspended = true;
+      }
     }
     try {
-      await api.create(inputs, body, "errorIfExists");
+      await api.create(inputs, body, "errorIfExists", query);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       if (inputs.adoptExisting !== true) throw new Error(`${api.describe(inputs)} already exists; set adoptExisting: true to manage it (${error.message})`);

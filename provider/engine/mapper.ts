@@ -38,9 +38,18 @@ function writeWire(body: WireSnapshot, path: string, value: unknown): void {
   target[last] = isObject(value) && isObject(target[last]) ? { ...target[last], ...value } : value;
 }
 
-/** Fields whose values travel in REST bodies (tags and run state have endpoints of their own). */
+/** Fields whose values travel in REST bodies (tags and run state have endpoints of their own; createQuery fields go in the create's query). */
 export function isBodyField(field: FieldDefinition): boolean {
-  return field.change !== "tags" && field.change !== "runState";
+  return field.change !== "tags" && field.change !== "runState" && field.createQuery === undefined;
+}
+
+/** The query parameters of the creating POST that declared fields carry (FieldDefinition.createQuery). */
+export function createQueryOf(definition: ResourceDefinition, properties: Properties): Record<string, string | boolean> {
+  const query: Record<string, string | boolean> = {};
+  for (const [key, field] of Object.entries(definition.fields)) {
+    if (field.createQuery !== undefined && isSet(properties[key])) query[field.createQuery] = field.kind.toWire(properties[key]) as string | boolean;
+  }
+  return query;
 }
 
 /** The declared properties whose value is set. */

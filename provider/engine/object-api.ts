@@ -59,9 +59,10 @@ export class ObjectApi {
     return { snapshot, tags: Array.isArray(tags.body) ? tags.body : [] };
   }
 
-  async create(properties: Properties, body: WireSnapshot, createMode: "errorIfExists" | "orReplace"): Promise<void> {
+  /** POST to the collection; `options` are query parameters of the type's own (compute-pool.yaml initiallySuspended). */
+  async create(properties: Properties, body: WireSnapshot, createMode: "errorIfExists" | "orReplace", options: Record<string, string | boolean> = {}): Promise<void> {
     if (this.definition.access) return this.definition.access.create(this, properties);
-    const query: Record<string, string | boolean> = { createMode };
+    const query: Record<string, string | boolean> = { ...options, createMode };
     if (createMode === "orReplace" && this.definition.copyGrants) query.copyGrants = true;
     await this.client.request({ method: "POST", path: this.collectionPath(properties), query, body });
   }

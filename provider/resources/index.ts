@@ -1,6 +1,7 @@
 // Every resource type the package manages, by Pulumi type name.
 import { ResourceDefinition } from "../engine/definition";
 import { alert } from "./alert";
+import { computePool } from "./compute-pool";
 import { futureGrant, grantOnAll } from "./bulk-grants";
 import { grant } from "./grant";
 import { databaseRoleGrant, roleGrant } from "./role-grants";
@@ -8,6 +9,7 @@ import { database } from "./database";
 import { databaseRole } from "./database-role";
 import { dynamicTable } from "./dynamic-table";
 import { eventTable } from "./event-table";
+import { imageRepository } from "./image-repository";
 import { userDefinedFunction } from "./function";
 import { networkPolicy } from "./network-policy";
 import { networkRule } from "./network-rule";
@@ -31,5 +33,5 @@ import { view } from "./view";
 import { warehouse } from "./warehouse";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool].map((definition) => [definition.typeName, definition])
 );

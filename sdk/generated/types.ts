@@ -15,6 +15,9 @@ export type BulkGrantObjectType = "SCHEMA" | "TABLE" | "VIEW" | "MATERIALIZED VI
 /** The language of a function's or procedure's code. Any case is accepted at run time. */
 export type CallableLanguage = "SQL" | "JAVASCRIPT" | "PYTHON" | "JAVA" | "SCALA";
 
+/** The state Snowflake reports for a compute pool. Any case is accepted at run time. */
+export type ComputePoolState = "UNKNOWN" | "STARTING" | "IDLE" | "ACTIVE" | "STOPPING" | "SUSPENDED" | "RESIZING";
+
 /**
  * The kind of a table constraint. Canonical: PRIMARY KEY, UNIQUE, FOREIGN KEY; also accepted: PRIMARY_KEY,
  * FOREIGN_KEY. Any case is accepted at run time.
@@ -35,6 +38,9 @@ export type DynamicTableInitialize = "ON_CREATE" | "ON_SCHEDULE";
 
 /** Whose rights a procedure runs with: OWNER (default) or CALLER. Any case is accepted at run time. */
 export type ExecuteAs = "OWNER" | "CALLER";
+
+/** The machine type of a compute pool's nodes (CREATE COMPUTE POOL docs). Any case is accepted at run time. */
+export type InstanceFamily = "CPU_X64_XS" | "CPU_X64_S" | "CPU_X64_M" | "CPU_X64_SL" | "CPU_X64_L" | "HIGHMEM_X64_S" | "HIGHMEM_X64_M" | "HIGHMEM_X64_SL" | "HIGHMEM_X64_L" | "GPU_NV_XS" | "GPU_NV_S" | "GPU_NV_SM" | "GPU_NV_M" | "GPU_NV_2M" | "GPU_NV_3M" | "GPU_NV_SL" | "GPU_NV_L" | "GPU_GCP_NV_L4_1_24G" | "GPU_GCP_NV_L4_4_24G" | "GPU_GCP_NV_A100_8_40G";
 
 /** Severity of log messages ingested into the event table. Any case is accepted at run time. */
 export type LogLevel = "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR" | "FATAL" | "OFF";

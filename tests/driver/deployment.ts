@@ -5,6 +5,7 @@ import { randomUUID } from "crypto";
 import { deleteResource } from "./delete-step";
 import { applyIgnoreChanges, planChange } from "./diff-rules";
 import { Journal } from "./journal";
+import { StepSlots } from "./parallelism";
 import { changedKeys, downgradeResourceReferences, mapValues, PropertyMap } from "./property-values";
 import { isDynamicResourceType, NODEJS_PROVIDER_TYPE, ProviderRegistry, providerReference } from "./providers";
 import { annotateSecrets, markSecret, revealMap } from "./secrets";
@@ -59,6 +60,7 @@ export class Deployment {
   readonly defaultProviderRef: string;
   stackOutputs: PropertyMap = {};
   private readonly registered = new Set<string>();
+  private readonly slots = new StepSlots();
   private defaultProviderRecorded = false;
 
   constructor(private readonly ctx: DeploymentContext) {
@@ -82,7 +84,8 @@ export class Deployment {
         throw new Error(`'${registration.type}' is not a dynamic resource; the driver only runs pulumi-nodejs:dynamic resources`);
       }
       if (registration.importId) throw new Error("importing resources (the `import` option) is not supported by dynamic providers");
-      return await this.registerDynamic(urn, registration);
+      // Steps run up to the engine's parallelism at once; the rest wait for a slot.
+      return await this.slots.run(() => this.registerDynamic(urn, registration));
     } catch (error) {
       if (!(error instanceof SkippedRegistration)) this.ctx.journal.fail(urn, error);
       throw error;

@@ -1,9 +1,22 @@
-// `pulumi destroy`: every resource in the state is deleted, dependents first (reverse checkpoint order). The state
-// ends up empty; the program does not run.
+// `pulumi destroy`: every resource in the state is deleted, dependents first -- a resource goes once nothing that
+// depends on it (dependencies, children, resources using it as their provider) is left -- with up to the engine's
+// parallelism at once. The state ends up empty; the program does not run.
 import { deleteResource } from "./delete-step";
 import { Journal } from "./journal";
+import { defaultParallelism } from "./parallelism";
 import { isDefaultProvider, ProviderRegistry } from "./providers";
 import { StateFile, StateResource } from "./state-file";
+
+/** What each resource waits for: the resources in the state that depend on it. */
+function dependentsOf(resources: readonly StateResource[]): Map<string, Set<string>> {
+  const dependents = new Map(resources.map((resource) => [resource.urn, new Set<string>()]));
+  for (const resource of resources) {
+    // A provider reference is "<urn>::<id>".
+    const uses = [...(resource.dependencies ?? []), resource.parent, resource.provider?.split("::").slice(0, -1).join("::")];
+    for (const urn of uses) if (urn && urn !== resource.urn) dependents.get(urn)?.add(resource.urn);
+  }
+  return dependents;
+}
 
 export async function destroy(
   resources: readonly StateResource[],
@@ -12,17 +25,36 @@ export async function destroy(
   file: StateFile,
 ): Promise<StateResource[]> {
   let current = [...resources];
-  for (const resource of [...resources].reverse()) {
-    try {
-      await deleteResource(resource, providers, { preview: false });
-    } catch (error) {
+  const dependents = dependentsOf(resources);
+  const started = new Set<string>();
+  // Newest first among those free to go, as the sequential engine order would have it.
+  const ready = () => [...current].reverse().filter((resource) => dependents.get(resource.urn)!.size === 0 && !started.has(resource.urn));
+  let failed = false;
+  await new Promise<void>((finish) => {
+    let running = 0;
+    const startMore = () => {
       // The engine starts no further steps after a failed one; what was deleted so far stays deleted.
-      journal.fail(resource.urn, error);
-      break;
-    }
-    current = current.filter((r) => r !== resource);
-    file.save(current);
-    if (!isDefaultProvider(resource)) journal.record(resource.urn, "delete");
-  }
+      const candidates = failed ? [] : ready();
+      for (const resource of candidates.slice(0, Math.max(0, defaultParallelism() - running))) {
+        started.add(resource.urn);
+        running++;
+        deleteResource(resource, providers, { preview: false }).then(() => {
+          current = current.filter((r) => r !== resource);
+          file.save(current);
+          if (!isDefaultProvider(resource)) journal.record(resource.urn, "delete");
+          for (const set of dependents.values()) set.delete(resource.urn);
+        }, (error) => {
+          journal.fail(resource.urn, error);
+          failed = true;
+        }).finally(() => {
+          running--;
+          startMore();
+          if (running === 0) finish();
+        });
+      }
+      if (running === 0) finish();
+    };
+    startMore();
+  });
   return current;
 }

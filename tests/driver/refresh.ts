@@ -1,17 +1,11 @@
 // `pulumi refresh` (without --run-program): each dynamic resource in the state is Read from its provider, which
 // was configured from the provider's inputs in the state. The program does not run.
-import * as os from "os";
 import { Journal } from "./journal";
+import { defaultParallelism } from "./parallelism";
 import { changedKeys } from "./property-values";
 import { isDefaultProvider, isDynamicResourceType, ProviderRegistry } from "./providers";
 import { annotateSecrets, markSecret, revealMap } from "./secrets";
 import { StateFile, StateResource } from "./state-file";
-
-/** The engine's --parallel default (pulumi/pulumi#15016): PULUMI_PARALLEL, else 4 x CPUs. */
-export function defaultParallelism(): number {
-  const configured = Number(process.env.PULUMI_PARALLEL);
-  return Number.isInteger(configured) && configured > 0 ? configured : 4 * os.cpus().length;
-}
 
 /**
  * Reads run as the engine runs refresh steps, up to the parallelism at once. A refresh changes nothing in the

@@ -107,6 +107,15 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     rename: { name: "RT_WH_RENAMED", path: "/api/v2/warehouses/RT_WH_RENAMED" },
   },
   {
+    // Created suspended, so its state is the same at every read (a running pool reports STARTING first; see
+    // tests/compute-pools.test.ts). No rename: compute pools cannot be renamed.
+    type: "ComputePool",
+    path: "/api/v2/compute-pools/RT_POOL",
+    args: { name: "rt_pool", instanceFamily: "cpu_x64_xs", minNodes: 1, maxNodes: 2, initiallySuspended: true, comment: "v1" },
+    inPlace: { args: { minNodes: 2, maxNodes: 3, autoSuspendSecs: 600, comment: "v2", tags: tagged }, wire: { min_nodes: 2, max_nodes: 3, auto_suspend_secs: 600, instance_family: "CPU_X64_XS", state: "SUSPENDED", comment: "v2" } },
+    changeOutOfBand: putComment,
+  },
+  {
     type: "Database",
     path: "/api/v2/databases/RT_DB_SUBJECT",
     args: { name: "RT_DB_SUBJECT", comment: "v1", dataRetentionTimeInDays: 1 },
@@ -229,6 +238,18 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     inPlace: { args: { allowedValues: ["b", "a", "c"], comment: "v2" }, wire: { comment: "v2", allowed_values: ["b", "a", "c"] } },
     changeOutOfBand: putComment,
     rename: { name: "RT_TAG_RENAMED", path: `${IN_SCHEMA}/tags/RT_TAG_RENAMED` },
+  },
+  {
+    // image-repository.yaml reports no comment (ALTER sets it; it is compared with the declaration only), so the row
+    // follows the repository's RT_OWNER tag, its only assignment in :get-tags. No rename: ALTER IMAGE REPOSITORY has none.
+    type: "ImageRepository",
+    path: `${IN_SCHEMA}/image-repositories/RT_IMAGE_REPOSITORY:get-tags`,
+    listed: true,
+    objectPath: `${IN_SCHEMA}/image-repositories/RT_IMAGE_REPOSITORY`,
+    args: inSchema({ name: "rt_image_repository", comment: "v1", tags: { $tagged: ["rt_tag", "platform"] } }),
+    inPlace: { args: { comment: "v2", tags: tagged }, wire: { tag_name: "RT_OWNER", tag_value: "data" } },
+    marker: { property: "tags", wire: "tag_value", initial: "platform", changed: "data" },
+    changeOutOfBand: (stack) => stack.rest("POST", `${IN_SCHEMA}/image-repositories/RT_IMAGE_REPOSITORY:set-tags`, [{ tag_database: DB, tag_schema: SCHEMA, tag_name: "RT_OWNER", tag_value: "platform" }]).then(() => undefined),
   },
   {
     type: "Function",

@@ -33,10 +33,10 @@ export interface RunStateSpec {
   wire: string;
   running: string;
   suspended: string;
-  /** The state a new object starts in. */
-  initial(values: WireValues): "running" | "suspended";
-  /** When resuming a running object (or suspending a suspended one) is an error, the error. */
-  refusesNoop?(object: CatalogObject, verb: "resumed" | "suspended"): ApiError;
+  /** The state a new object starts in, from its values and the create's query (compute-pool.yaml initiallySuspended). */
+  initial(values: WireValues, query: QueryParams): "running" | "suspended";
+  /** When resuming a running object (or suspending a suspended one) is an error, the error; undefined: a no-op. */
+  refusesNoop?(object: CatalogObject, verb: "resumed" | "suspended"): ApiError | undefined;
   /**
    * Called by :resume / :suspend and ALTER ... RESUME | SUSPEND just before the state changes: throws ApiError to
    * refuse (a task graph whose root runs), and may record what the change implies (a task graph's version).
@@ -123,6 +123,11 @@ export interface ObjectKind {
    * "GET /dependents"); the generic routes answer the rest (or 501).
    */
   operations?: Record<string, (kind: ObjectKind, context: RequestContext) => Outcome>;
+  /**
+   * Operations on the collection of the kind's own, keyed by method and the spec path after the collection path
+   * ("GET /instance-families" of compute-pool.yaml); the rest answer 501.
+   */
+  collectionOperations?: Record<string, (kind: ObjectKind, context: RequestContext) => Outcome>;
   /** System functions `SELECT <NAME>('<arg>', ...)` runs (SYSTEM$TASK_DEPENDENTS_ENABLE); the result is the text cell. */
   sqlFunctions?: Record<string, (args: string[], context: KindContext) => string>;
   /** Statements of the kind's own, by their first word (a stage's REMOVE / RM), given the whole statement text. */

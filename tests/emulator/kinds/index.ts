@@ -1,10 +1,12 @@
 // Every object kind the emulator hosts. Its REST routes come from its spec's operations; its SQL from its kind.
 import type { ObjectKind } from "../catalog/object-kind";
 import { alertKind } from "./alert";
+import { computePoolKind } from "./compute-pool";
 import { databaseKind } from "./database";
 import { databaseRoleKind } from "./database-role";
 import { dynamicTableKind } from "./dynamic-table";
 import { eventTableKind } from "./event-table";
+import { imageRepositoryKind } from "./image-repository";
 import { networkPolicyKind } from "./network-policy";
 import { networkRuleKind } from "./network-rule";
 import { passwordPolicyKind } from "./password-policy";
@@ -25,7 +27,7 @@ import { viewKind } from "./view";
 import { warehouseKind } from "./warehouse";
 
 export const OBJECT_KINDS: readonly ObjectKind[] = [
-  warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, taskKind,
+  warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
   userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
-  networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind,
+  networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind,
 ];

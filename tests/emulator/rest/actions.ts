@@ -71,7 +71,8 @@ export function runStateAction(kind: ObjectKind, context: RequestContext, verb: 
   const runState = kind.runState!;
   return withObject(kind, context, (object) => {
     const wanted = verb === "resume" ? "running" : "suspended";
-    if (object.facts.state === wanted && runState.refusesNoop) throw runState.refusesNoop(object, verb === "resume" ? "resumed" : "suspended");
+    const refusal = object.facts.state === wanted ? runState.refusesNoop?.(object, verb === "resume" ? "resumed" : "suspended") : undefined;
+    if (refusal) throw refusal;
     runState.beforeTransition?.(object, wanted, { account: context.account });
     object.facts.state = wanted;
     object.facts.resumedOn = wanted === "running" ? new Date() : object.facts.resumedOn;

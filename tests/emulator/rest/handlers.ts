@@ -30,7 +30,7 @@ export function createObject(kind: ObjectKind, context: RequestContext, parent: 
   const accepted = kind.accept ? kind.accept(values, { account: context.account, parent, query: context.query }) : values;
   const { name, ...settings } = accepted;
   const object = newObject(kind, name as string, parent, settings);
-  if (kind.runState) object.facts.state = kind.runState.initial(accepted);
+  if (kind.runState) object.facts.state = kind.runState.initial(accepted, context.query);
   collectionOf(parent, kind.collection).set(catalogKey(kind, object.name, settings, { account: context.account }), object);
   kind.created?.(object, { account: context.account }, existing);
   // CREATE OR REPLACE ... COPY GRANTS keeps the replaced object's grants, and the future grants of its schema are

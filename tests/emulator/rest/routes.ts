@@ -27,6 +27,7 @@ function handlerFor(kind: ObjectKind, operation: Operation, collectionPath: stri
   const itemPath = `${collectionPath}/${operation.path.startsWith(`${collectionPath}/{nameWithArgs}`) ? "{nameWithArgs}" : "{name}"}`;
   if (operation.path === collectionPath) return COLLECTION_HANDLERS[operation.method];
   if (operation.path === itemPath) return ITEM_HANDLERS[operation.method];
+  if (!operation.path.startsWith(itemPath)) return kind.collectionOperations?.[`${operation.method} ${operation.path.slice(collectionPath.length)}`];
   const own = operation.path.startsWith(itemPath) ? kind.operations?.[`${operation.method} ${operation.path.slice(itemPath.length)}`] : undefined;
   if (own) return own;
   if (!operation.path.startsWith(`${itemPath}:`)) return undefined;
@@ -62,7 +63,9 @@ export function collectionPathOf(kind: ObjectKind): string {
 
 export function kindRoutes(kind: ObjectKind): Route[] {
   const collectionPath = collectionPathOf(kind);
-  const operations = OPERATIONS.filter((operation) => operation.spec === kind.spec);
+  // Literal paths under the collection first (compute-pools/instance-families), so `{name}` does not take them.
+  const templated = (operation: Operation) => (operation.path.slice(collectionPath.length).includes("{") ? 1 : 0);
+  const operations = OPERATIONS.filter((operation) => operation.spec === kind.spec).sort((a, b) => templated(a) - templated(b));
   if (!operations.some((operation) => operation.path === collectionPath)) throw new Error(`emulator bug: ${kind.spec}.yaml has no ${collectionPath}`);
   return operations.map((operation) => {
     const handler = handlerFor(kind, operation, collectionPath);

@@ -117,7 +117,8 @@ function runState(kind: ObjectKind, verb: "RESUME" | "SUSPEND"): Change {
   if (!kind.runState) throw new SqlError(ErrorCodes.sqlCompilation, "42601", `SQL compilation error:\n${kind.sqlType} cannot be ${verb.toLowerCase()}d`);
   return (object, context) => {
     const wanted = verb === "RESUME" ? "running" : "suspended";
-    if (object.facts.state === wanted && kind.runState!.refusesNoop) throw kind.runState!.refusesNoop(object, verb === "RESUME" ? "resumed" : "suspended");
+    const refusal = object.facts.state === wanted ? kind.runState!.refusesNoop?.(object, verb === "RESUME" ? "resumed" : "suspended") : undefined;
+    if (refusal) throw refusal;
     kind.runState!.beforeTransition?.(object, wanted, context);
     object.facts.state = wanted;
   };
