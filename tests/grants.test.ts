@@ -97,6 +97,15 @@ describe("Grant", () => {
     await rest("POST", "/api/v2/roles/READER/grants:revoke", { securable_type: "TABLE", securable: { database: DB, schema: "DATA", name: "ORDERS" }, privileges: ["TRUNCATE"] });
   });
 
+  test("an object dropped in the same deployment takes its grants: the shared lists are read again", async () => {
+    const engine = grant();
+    const table = engineAgainst(emulator, "Table");
+    const { outs: tableOuts } = await table.create({ database: DB, schema: "DATA", name: "SHORT_LIVED", columns: [{ name: "ID", datatype: "NUMBER" }] });
+    const { id, outs } = await engine.create({ toRole: "READER", securableType: "TABLE", securableName: `${DB}.DATA.SHORT_LIVED`, privileges: ["SELECT"] });
+    await table.delete("", tableOuts);
+    expect((await engine.read(id, outs)).id).toBe("");
+  });
+
   test("privileges granted before the stack existed are not taken over without adoptExisting", async () => {
     await rest("POST", "/api/v2/roles/OTHER/grants", { securable_type: "DATABASE", securable: { name: DB }, privileges: ["USAGE"] });
     const inputs = { toRole: "OTHER", securableType: "DATABASE", securableName: DB, privileges: ["USAGE", "MONITOR"] };

@@ -3,6 +3,7 @@
 import { joinSql, keyword, sql, SqlText } from "../sql/sql-text";
 import { FieldDefinition, Properties } from "./definition";
 import { isSet } from "./field-kind";
+import { forgetGranteeLists } from "./access/grantees";
 import { canonicalTagKey, tagReference } from "./kinds/tags";
 import { canonicalIdentifier } from "./identifiers";
 import { createOrAlterBody, toWireBody } from "./mapper";
@@ -37,6 +38,8 @@ export async function applyPut(api: ObjectApi, news: Properties, olds: Propertie
 export async function applyOrReplace(api: ObjectApi, news: Properties): Promise<void> {
   const body = toWireBody(api.definition, news, { includeCreateOnly: false });
   await api.create(news, api.definition.orReplaceBody ? api.definition.orReplaceBody(body, news) : body, "orReplace");
+  // A recreated object keeps its grants only where COPY GRANTS applies: grant lists read before are stale.
+  if (!api.definition.copyGrants) forgetGranteeLists();
 }
 
 function defaultProperty(field: FieldDefinition): string {

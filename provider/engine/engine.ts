@@ -7,6 +7,7 @@ import { applyPlan, applyRunState, applySql, applyTags } from "./apply";
 import { checkInputs, CheckFailure } from "./check";
 import { Properties, ResourceDefinition } from "./definition";
 import { isSet, reconcileValue } from "./field-kind";
+import { forgetGranteeLists } from "./access/grantees";
 import { GraphChange, isRoot, withGraphRootsSuspended } from "./graph-roots";
 import { createQueryOf, fullyQualifiedName, inputsFromState, liveProperties, LiveObject, stateFrom, toWireBody } from "./mapper";
 import { ObjectApi } from "./object-api";
@@ -145,6 +146,8 @@ export class ResourceEngine {
     if (this.definition.invokes) return;
     const api = this.api(state, "delete");
     await this.inGraphs(api, state, { current: state }, () => api.delete(state));
+    // A dropped object takes the grants on and to it: grant lists read earlier in this deployment are stale.
+    if (!this.definition.access) forgetGranteeLists();
   }
 
   /** Runs the invocation (a task's :execute); the id tells runs apart, as each replacement is a new run. */
