@@ -153,3 +153,14 @@ describe("the ComputePool resource", () => {
     expect((await stack.rest("GET", PATH)).status).toBe(404);
   });
 });
+
+test("a pool that resumed itself since the last read is what an up resuming it wants: Snowflake's 400 counts as done", async () => {
+  const engine = engineAgainst(stack.emulator, "ComputePool");
+  const inputs = { name: "SELF_RESUMED_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 1, suspended: true };
+  const { outs } = await engine.create(inputs);
+  // Resumed outside this deployment's view (auto resume, or by hand) after the state was recorded as suspended.
+  expect((await stack.rest("POST", `${POOLS}/SELF_RESUMED_POOL:resume`)).status).toBe(200);
+  const { outs: resumed } = await engine.update("", outs, { ...inputs, suspended: false });
+  expect(resumed.suspended).toBe(false);
+  await engine.delete("", resumed);
+});

@@ -7,6 +7,7 @@ import { forgetGranteeLists } from "./access/grantees";
 import { canonicalTagKey, tagReference } from "./kinds/tags";
 import { canonicalIdentifier } from "./identifiers";
 import { createOrAlterBody, toWireBody } from "./mapper";
+import { SnowflakeApiError } from "../client/errors";
 import { ConflictError, ObjectApi } from "./object-api";
 import { ChangePlan } from "./plan";
 
@@ -89,8 +90,9 @@ export async function applyTags(api: ObjectApi, news: Properties, olds: Properti
 
 /**
  * Resume or suspend: through the type's REST actions, or ALTER <type> ... RESUME / SUSPEND. Snowflake refuses to
- * resume a running object (a 409; the error code is not documented), which happens when a warehouse suspended or
- * resumed itself since the last read: a 409 counts as done only when the object is then in the asked-for state.
+ * resume a running object (a warehouse: 409, the code is not documented; a compute pool: 400, compute-pool.yaml),
+ * which happens when the object suspended or resumed itself since the last read: such a refusal counts as done only
+ * when the object is then in the asked-for state.
  */
 export async function applyRunState(api: ObjectApi, news: Properties, suspend: boolean): Promise<void> {
   const runState = api.definition.runState!;
@@ -98,7 +100,8 @@ export async function applyRunState(api: ObjectApi, news: Properties, suspend: b
     if (runState.via === "rest") await api.action(news, suspend ? "suspend" : "resume");
     else await api.alter(news, keyword(suspend ? "SUSPEND" : "RESUME"));
   } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
+    const refusal = error instanceof ConflictError || (error instanceof SnowflakeApiError && error.status === 400);
+    if (!refusal) throw error;
     const reported = (await api.fetch(news, false))?.snapshot[runState.wire];
     const nowSuspended = typeof reported === "string" && runState.suspendedValues.includes(reported.toUpperCase());
     if (nowSuspended !== suspend) throw error;
