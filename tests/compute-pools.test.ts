@@ -160,6 +160,8 @@ test("a pool that resumed itself since the last read is what an up resuming it w
   const { outs } = await engine.create(inputs);
   // Resumed outside this deployment's view (auto resume, or by hand) after the state was recorded as suspended.
   expect((await stack.rest("POST", `${POOLS}/SELF_RESUMED_POOL:resume`)).status).toBe(200);
+  // What the up's resume will meet: Snowflake refuses to resume a running pool.
+  expect((await stack.rest("POST", `${POOLS}/SELF_RESUMED_POOL:resume`)).status).toBe(400);
   const { outs: resumed } = await engine.update("", outs, { ...inputs, suspended: false });
   expect(resumed.suspended).toBe(false);
   await engine.delete("", resumed);

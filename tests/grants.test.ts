@@ -301,6 +301,15 @@ describe("OwnershipGrant", () => {
     expect(await itemsOwner()).toBe("ACCOUNTADMIN");
   });
 
+  test("a two-word type in any spelling is transferred under its SQL name", async () => {
+    await rest("POST", `${IN}/event-tables`, { name: "EVENTS" });
+    const { id, outs } = await ownership().create({ toRole: "WRITER", securableType: "event_table", securableName: `${DB}.DATA.EVENTS`, currentGrants: "COPY" });
+    expect(id).toBe("ownership of EVENT TABLE GRANTS_DB.DATA.EVENTS to role WRITER");
+    expect((await rest("GET", `${IN}/event-tables/EVENTS`)).body.owner).toBe("WRITER");
+    await ownership().delete(id, outs);
+    expect((await rest("GET", `${IN}/event-tables/EVENTS`)).body.owner).toBe("ACCOUNTADMIN");
+  });
+
   test("Snowflake refuses a transfer of an object with grants without COPY or REVOKE", async () => {
     await rest("POST", "/api/v2/roles/READER/grants", selectOnItems);
     const answer = await rest("POST", "/api/v2/statements", { statement: `GRANT OWNERSHIP ON TABLE ${DB}.DATA.ITEMS TO ROLE WRITER` });

@@ -69,6 +69,19 @@ export function identityOf(definition: ResourceDefinition, properties: Propertie
   return { parents, name: String(properties[nameKey]) };
 }
 
+/**
+ * The identity properties of an object of `definition` named by stored parts in path order (`[DB, SCHEMA, NAME]`):
+ * its containers' fields, then its name field (quoted, so any stored name survives). Parts beyond those given
+ * stay unset (a collection needs only its containers).
+ */
+export function identityFromParts(definition: ResourceDefinition, parts: readonly string[]): Properties {
+  const keys = [
+    ...Object.entries(definition.fields).filter(([, field]) => field.identity === "parent").map(([key]) => key),
+    ...Object.entries(definition.fields).filter(([, field]) => field.identity === "name").map(([key]) => key),
+  ];
+  return Object.fromEntries(keys.flatMap((key, index) => (parts[index] === undefined ? [] : [[key, `"${parts[index].replace(/"/g, '""')}"`]])));
+}
+
 /** `DB.SCHEMA.NAME`, with the signature of types that overload names (`DB.SCHEMA.ADD_ONE(NUMBER)`): the resource id. */
 export function fullyQualifiedName(definition: ResourceDefinition, properties: Properties): string {
   if (definition.access) return definition.access.qualifiedName(properties);

@@ -10,7 +10,7 @@ import { Properties } from "../engine/definition";
 import { isSet } from "../engine/field-kind";
 import { securableTypeKind } from "../engine/kinds/grants";
 import { qualifiedNameKind } from "../engine/kinds/names";
-import { bulkTypes } from "../engine/kinds/securables";
+import { bulkTypes, canonicalTypeName } from "../engine/kinds/securables";
 import { field } from "./common";
 import { databaseRoleScopeProblems, expandedPrivileges, granteeFields, granteeProblems, privilegeProblems, privilegesField, withGrantOptionField } from "./grant-fields";
 import { scopeObjectLister } from "./scope-objects";
@@ -20,7 +20,7 @@ const GRANTEES = ["toRole", "toDatabaseRole"] as const;
 function scopeProblems(properties: Properties): { property: string; reason: string }[] {
   const both = isSet(properties.inDatabase) && isSet(properties.inSchema);
   if (both || (!isSet(properties.inDatabase) && !isSet(properties.inSchema))) return [{ property: "inSchema", reason: both ? "declare inDatabase or inSchema, not both" : "declare where: inDatabase (DB) or inSchema (DB.SCHEMA)" }];
-  if (String(properties.objectType).toUpperCase() === "SCHEMA" && isSet(properties.inSchema)) return [{ property: "inSchema", reason: "schemas are in a database: use inDatabase" }];
+  if (canonicalTypeName(String(properties.objectType)) === "SCHEMA" && isSet(properties.inSchema)) return [{ property: "inSchema", reason: "schemas are in a database: use inDatabase" }];
   return [];
 }
 

@@ -5,7 +5,7 @@ import { isSet } from "../engine/field-kind";
 import { identifierKind, qualifiedNameKind, storedParts } from "../engine/kinds/names";
 import { booleanKind } from "../engine/kinds/scalars";
 import { privilegeSetKind } from "../engine/kinds/grants";
-import { concretePrivileges, privilegesProblem, securableType } from "../engine/kinds/securables";
+import { canonicalTypeName, concretePrivileges, privilegesProblem, securableType } from "../engine/kinds/securables";
 import { GRANTEE_FIELDS } from "../engine/access/grantees";
 import { field } from "./common";
 
@@ -41,7 +41,7 @@ export const withGrantOptionField = field("grant_option", booleanKind(), "Whethe
 export function databaseRoleScopeProblems(properties: Properties, level: string | undefined, database: string | undefined): { property: string; reason: string }[] {
   if (typeof properties.toDatabaseRole !== "string") return [];
   const own = storedParts(properties.toDatabaseRole)[0];
-  if (level === "none" || (level === "account" && String(properties.securableType).toUpperCase() !== "DATABASE")) return [{ property: "toDatabaseRole", reason: `a database role takes privileges only on objects of its own database (${own}), not on ${String(properties.securableType).toUpperCase()}` }];
+  if (level === "none" || (level === "account" && canonicalTypeName(String(properties.securableType)) !== "DATABASE")) return [{ property: "toDatabaseRole", reason: `a database role takes privileges only on objects of its own database (${own}), not on ${canonicalTypeName(String(properties.securableType))}` }];
   if (database !== undefined && storedParts(database)[0] !== own) return [{ property: "toDatabaseRole", reason: `a database role takes privileges only on objects of its own database (${own}), not of ${storedParts(database)[0]}` }];
   return [];
 }

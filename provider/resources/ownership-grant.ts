@@ -6,7 +6,7 @@ import { ownershipAccess, OwnershipSnapshot } from "../engine/access/ownership-g
 import { defineResource } from "../engine/define";
 import { securableNameKind, securableNameProblem, securableTypeKind } from "../engine/kinds/grants";
 import { choiceKind, enumType, textKind } from "../engine/kinds/scalars";
-import { SECURABLE_TYPES } from "../engine/kinds/securables";
+import { SECURABLE_TYPES, securableType } from "../engine/kinds/securables";
 import { field, output } from "./common";
 import { definitionForSecurableType } from "./definition-lookup";
 import { granteeFields, granteeProblems } from "./grant-fields";
@@ -35,7 +35,7 @@ export const ownershipGrant = defineResource({
     previousOwner: output("previous_owner", textKind(), "The owner before the transfer, which gets the object back when the resource is deleted."),
   },
   crossChecks: (properties) => {
-    const type = SECURABLE_TYPES.get(String(properties.securableType).toUpperCase().replace(/[_\s]+/g, " "));
+    const type = securableType(String(properties.securableType));
     const problems = granteeProblems(properties, [...GRANTEES]);
     if (type && !ownedType(type.name)) problems.push({ property: "securableType", reason: `ownership of ${type.name} objects cannot be read back by this package yet; allowed: ${TRANSFERABLE.filter((name) => ownedType(name)).join(", ")}` });
     const nameProblem = type ? securableNameProblem(type, properties.securableName) : undefined;

@@ -3,8 +3,9 @@
 import { NotFoundError } from "../client/errors";
 import type { ObjectLister } from "../engine/access/privilege-grants";
 import { ResourceDefinition } from "../engine/definition";
-import { identifierFor, storedName } from "../engine/identifiers";
-import type { ObjectApi } from "../engine/object-api";
+import { storedName } from "../engine/identifiers";
+import { identityFromParts } from "../engine/mapper";
+import { ObjectApi } from "../engine/object-api";
 import { definitionForSecurableType } from "./definition-lookup";
 
 const IN_SCHEMA = "/api/v2/databases/{database}/schemas/{schema}/";
@@ -17,7 +18,9 @@ function definitionFor(typeName: string): ResourceDefinition | undefined {
   return definition && (typeName === "SCHEMA" || definition.collectionPath.startsWith(IN_SCHEMA)) ? definition : undefined;
 }
 
-async function names(api: ObjectApi, path: string): Promise<string[]> {
+/** Stored names in a collection of `definition`, whose containers are `scope` (stored parts). */
+async function names(api: ObjectApi, definition: ResourceDefinition, scope: string[]): Promise<string[]> {
+  const path = new ObjectApi(definition, api.client).collectionPath(identityFromParts(definition, scope));
   try {
     const { body } = await api.client.request<{ name?: string }[]>({ method: "GET", path });
     return (Array.isArray(body) ? body : []).map((row) => storedName(String(row.name)));
@@ -27,19 +30,16 @@ async function names(api: ObjectApi, path: string): Promise<string[]> {
   }
 }
 
-const segment = (stored: string) => encodeURIComponent(identifierFor(stored));
-
 export const scopeObjectLister: ObjectLister = async (api, typeName, scope) => {
   const definition = definitionFor(typeName);
-  if (!definition) return undefined;
+  const schemaDefinition = definitionFor("SCHEMA");
+  if (!definition || !schemaDefinition) return undefined;
   const [database, schema] = scope;
-  const schemasPath = `/api/v2/databases/${segment(database)}/schemas`;
-  if (typeName === "SCHEMA") return (await names(api, schemasPath)).filter((name) => !SYSTEM_SCHEMAS.has(name)).map((name) => [database, name]);
-  const schemas = schema !== undefined ? [schema] : (await names(api, schemasPath)).filter((name) => !SYSTEM_SCHEMAS.has(name));
+  const schemasOf = async () => (await names(api, schemaDefinition, [database])).filter((name) => !SYSTEM_SCHEMAS.has(name));
+  if (typeName === "SCHEMA") return (await schemasOf()).map((name) => [database, name]);
   const objects: string[][] = [];
-  for (const inSchema of schemas) {
-    const path = definition.collectionPath.replace("{database}", segment(database)).replace("{schema}", segment(inSchema));
-    for (const name of await names(api, path)) objects.push([database, inSchema, name]);
+  for (const inSchema of schema !== undefined ? [schema] : await schemasOf()) {
+    for (const name of await names(api, definition, [database, inSchema])) objects.push([database, inSchema, name]);
   }
   return objects;
 };

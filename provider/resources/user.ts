@@ -3,10 +3,10 @@
 // a password, so a password is sent only when the user is created and changed with ALTER USER ... SET PASSWORD
 // over the SQL API. The spec has no :rename: a new name is ALTER USER ... RENAME TO. The password policy is not a
 // property of the REST model: ALTER USER ... SET / UNSET PASSWORD POLICY (ALTER USER docs).
-import { createPublicKey } from "node:crypto";
 import { FieldDefinition, Properties } from "../engine/definition";
 import { defineResource } from "../engine/define";
-import { FieldKind, isSet } from "../engine/field-kind";
+import { isSet } from "../engine/field-kind";
+import { caseInsensitiveTextKind, rsaPublicKeyKind } from "../engine/kinds/credentials";
 import { identifierKind, qualifiedNameKind } from "../engine/kinds/names";
 import { booleanKind, choiceKind, enumType, integerKind, textKind } from "../engine/kinds/scalars";
 import { secretLiteral, sql } from "../sql/sql-text";
@@ -17,35 +17,6 @@ import { commentField, field, nameField, output, ownershipOutputs } from "./comm
 const USER_TYPE = enumType("UserType", "PERSON (a human), SERVICE (a program: key pair or OAuth only, no password) or LEGACY_SERVICE (a program that still logs in with a password).", ["PERSON", "SERVICE", "LEGACY_SERVICE"]);
 // user.yaml default_secondary_roles: ALL or NONE, default ALL.
 const SECONDARY_ROLES = enumType("DefaultSecondaryRoles", "ALL (every role granted to the user is active as a secondary role) or NONE.", ["ALL", "NONE"]);
-
-/** Free text Snowflake matches case-insensitively (CREATE USER docs: login names are case-insensitive). */
-function caseInsensitiveTextKind(): FieldKind {
-  const base = textKind();
-  return { ...base, canonical: (value) => (typeof value === "string" ? value.toUpperCase() : base.canonical(value)) };
-}
-
-/** The base64 body of a PEM public key (CREATE USER docs: the key is given without its BEGIN / END lines). */
-const keyBody = (value: string) => value.replace(/-----(BEGIN|END) [A-Z ]+-----/g, "").replace(/\s+/g, "");
-
-/** An RSA public key, as a PEM or its base64 body; sent and compared as the body. */
-function rsaPublicKeyKind(): FieldKind {
-  const base = textKind();
-  return {
-    ...base,
-    expected: "an RSA public key: a PEM (-----BEGIN PUBLIC KEY-----) or its base64 body",
-    problem: (value) => {
-      if (typeof value !== "string") return "not a string";
-      try {
-        const key = createPublicKey({ key: Buffer.from(keyBody(value), "base64"), format: "der", type: "spki" });
-        return key.asymmetricKeyType === "rsa" ? undefined : `a ${key.asymmetricKeyType} key, not RSA`;
-      } catch {
-        return "not a public key";
-      }
-    },
-    canonical: (value) => (typeof value === "string" ? keyBody(value) : base.canonical(value)),
-    toWire: (value) => (typeof value === "string" ? keyBody(value) : value),
-  };
-}
 
 /**
  * A count Snowflake reports as what is left of it (DESCRIBE USER: days to expiry, minutes to unlock, minutes MFA is

@@ -5,13 +5,14 @@
 // resource loses no one's privileges). Read as the object's `owner`, from the GET of the resource type with that
 // SQL object type.
 import { z } from "zod";
-import { NotFoundError } from "../../client/errors";
 import { executeSql } from "../../client/sql-api";
 import { identifier, keyword, qualifiedIdentifier, sql, SqlText } from "../../sql/sql-text";
 import { ObjectAccess, Properties, ResourceDefinition } from "../definition";
-import { identifierSegment, storedName } from "../identifiers";
+import { storedName } from "../identifiers";
 import { formatSecurableName, parseSecurableName } from "../kinds/grants";
-import type { ObjectApi } from "../object-api";
+import { canonicalTypeName } from "../kinds/securables";
+import { identityFromParts } from "../mapper";
+import { ObjectApi } from "../object-api";
 import { AlreadyGrantedError, describeGrantee, forgetGranteeLists, granteeOf } from "./grantees";
 
 export const OwnershipSnapshot = z.strictObject({
@@ -23,20 +24,13 @@ export const OwnershipSnapshot = z.strictObject({
 export type OwnedTypeLookup = (securableType: string) => ResourceDefinition | undefined;
 
 const parts = (properties: Properties) => parseSecurableName(String(properties.securableName)) ?? [];
-const words = (properties: Properties) => `${String(properties.securableType).toUpperCase()} ${formatSecurableName(parts(properties))}`;
+const words = (properties: Properties) => `${canonicalTypeName(String(properties.securableType))} ${formatSecurableName(parts(properties))}`;
 
 /**
  * Whether Snowflake's `owner` names the grantee: `R` or `"my role"`, and a database role as `DB.R` (how a database
  * role owner is printed is not confirmed; owner_role_type says DATABASE_ROLE).
  */
 const ownedBy = (owner: string, properties: Properties) => (parseSecurableName(owner) ?? [owner]).join(".") === granteeOf(properties).parts.join(".");
-
-function objectPath(definition: ResourceDefinition, properties: Properties): string {
-  const names = parts(properties);
-  const segment = (stored: string) => identifierSegment(`"${stored.replace(/"/g, '""')}"`);
-  const path = definition.collectionPath.replace("{database}", segment(names[0])).replace("{schema}", segment(names[1] ?? ""));
-  return `${path}/${segment(names[names.length - 1])}`;
-}
 
 /** Previous owners recorded by creates in this process, until their read back puts them in state. */
 const recordedOwners = new Map<string, string>();
@@ -49,19 +43,17 @@ export function ownershipAccess(lookup: OwnedTypeLookup): ObjectAccess {
   };
   const qualifiedName = (properties: Properties) => `ownership of ${words(properties)} to ${describeGrantee(granteeOf(properties))}`;
 
+  /** The object's `owner`, read by its own type's GET (checked against that type's wire model). */
   async function ownerOf(api: ObjectApi, properties: Properties): Promise<string | undefined> {
-    try {
-      const { body } = await api.client.request<{ owner?: string }>({ method: "GET", path: objectPath(definitionOf(properties), properties) });
-      return typeof body?.owner === "string" ? body.owner : undefined;
-    } catch (error) {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    }
+    const definition = definitionOf(properties);
+    const live = await new ObjectApi(definition, api.client).fetch(identityFromParts(definition, parts(properties)), false);
+    const owner = live?.snapshot.owner;
+    return typeof owner === "string" ? owner : undefined;
   }
 
   async function transfer(api: ObjectApi, properties: Properties, to: { type: string; parts: string[] }, currentGrants: "COPY" | "REVOKE"): Promise<void> {
     const target: SqlText = to.type === "DATABASE ROLE" ? sql`DATABASE ROLE ${qualifiedIdentifier(to.parts)}` : sql`ROLE ${identifier(to.parts[0])}`;
-    await executeSql(api.client, sql`GRANT OWNERSHIP ON ${keyword(String(properties.securableType).toUpperCase())} ${qualifiedIdentifier(parts(properties))} TO ${target} ${keyword(currentGrants)} CURRENT GRANTS`);
+    await executeSql(api.client, sql`GRANT OWNERSHIP ON ${keyword(canonicalTypeName(String(properties.securableType)))} ${qualifiedIdentifier(parts(properties))} TO ${target} ${keyword(currentGrants)} CURRENT GRANTS`);
     // REVOKE CURRENT GRANTS changed the lists of every role that held a privilege on the object.
     forgetGranteeLists();
   }

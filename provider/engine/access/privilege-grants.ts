@@ -7,12 +7,12 @@
 // the added ones and revokes the removed ones, and a delete revokes exactly what the resource holds.
 import { z } from "zod";
 import { NotFoundError, SnowflakeApiError } from "../../client/errors";
-import * as wire from "../../wire/role";
 import { ObjectAccess, Properties } from "../definition";
 import { formatSecurableName, parseSecurableName } from "../kinds/grants";
 import { concretePrivileges, canonicalPrivilege, canonicalTypeName, securableType, SecurableType } from "../kinds/securables";
 import { LiveObject } from "../mapper";
 import type { ObjectApi } from "../object-api";
+import { GrantRow, grantRows, rowObject, rowScope, sameParts } from "./grant-rows";
 import { AlreadyGrantedError, describeGrantee, Grantee, granteeList, granteeOf, writeToGrantee } from "./grantees";
 
 export type GrantScope = "object" | "all" | "future";
@@ -26,23 +26,8 @@ export const PrivilegeGrantSnapshot = z.strictObject({
 });
 export const PRIVILEGE_GRANT_PROPERTIES = Object.keys(PrivilegeGrantSnapshot.shape);
 
-type GrantRow = z.infer<typeof wire.Grant>;
-
 /** Names of the objects of a type in a scope (stored parts), for reading ALL grants; undefined: cannot be listed. */
 export type ObjectLister = (api: ObjectApi, typeName: string, scope: string[]) => Promise<string[][] | undefined>;
-
-const stored = (parts: (string | undefined)[]) => parts.filter((part): part is string => part !== undefined).map((part) => parseSecurableName(part)?.[0] ?? part);
-const sameParts = (a: string[], b: string[]) => a.length === b.length && a.every((part, index) => part === b[index]);
-
-/** The securable a row is on, as stored parts (names in rows are printed as identifiers). */
-function rowObject(row: GrantRow): string[] {
-  const securable = row.securable;
-  return securable ? stored([securable.database, securable.schema, securable.name]) : [];
-}
-
-function rowScope(row: GrantRow): string[] {
-  return row.containing_scope ? stored([row.containing_scope.database, row.containing_scope.schema]) : [];
-}
 
 /** What the resource's properties say: the type, where, the wire shape of the securable, and words for messages. */
 function targetOf(scope: GrantScope, properties: Properties) {
@@ -60,12 +45,6 @@ function targetOf(scope: GrantScope, properties: Properties) {
 /** Identifiers as the spec's pattern wants them: bare where that reads back the same, else double-quoted. */
 function quoteAll<T extends Record<string, string>>(names: T): T {
   return Object.fromEntries(Object.entries(names).map(([key, value]) => [key, formatSecurableName([value])])) as T;
-}
-
-function parseRows(rows: unknown[], path: string): GrantRow[] {
-  const parsed = z.array(wire.Grant).safeParse(rows);
-  if (!parsed.success) throw new Error(`Snowflake answered ${path} with grants that do not match the REST API model: ${parsed.error.message}`);
-  return parsed.data;
 }
 
 function privilegesOf(rows: GrantRow[]): Set<string> {
@@ -87,7 +66,7 @@ export function privilegeGrantAccess(scope: GrantScope, listObjects?: ObjectList
     if (!rows) return undefined;
     const target = targetOf(scope, properties);
     const needsOption = grantOption(properties) && !anyOption;
-    const mine = parseRows(rows, `GET ${listName} of ${describeGrantee(grantee)}`).filter((row) => !needsOption || row.grant_option === true);
+    const mine = grantRows(rows, grantee, listName).filter((row) => !needsOption || row.grant_option === true);
     const ofType = mine.filter((row) => canonicalTypeName(row.securable_type) === target.type.name);
     if (scope === "object") return privilegesOf(ofType.filter((row) => sameParts(rowObject(row), target.parts)));
     if (scope === "future") return privilegesOf(ofType.filter((row) => sameParts(rowScope(row), target.parts)));

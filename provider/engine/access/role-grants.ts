@@ -4,11 +4,11 @@
 // read as that row of the grantee's shared grant list (grantees.ts).
 import { z } from "zod";
 import { NotFoundError, SnowflakeApiError } from "../../client/errors";
-import * as wire from "../../wire/role";
 import { ObjectAccess, Properties } from "../definition";
 import { formatSecurableName, parseSecurableName } from "../kinds/grants";
 import { canonicalTypeName } from "../kinds/securables";
 import type { ObjectApi } from "../object-api";
+import { grantRows, rowObject, sameParts } from "./grant-rows";
 import { AlreadyGrantedError, describeGrantee, granteeList, granteeOf, writeToGrantee } from "./grantees";
 
 export const RoleGrantSnapshot = z.strictObject({
@@ -34,14 +34,8 @@ async function isGranted(api: ObjectApi, properties: Properties): Promise<boolea
   const grantee = granteeOf(properties);
   const rows = await granteeList(api.client, grantee, "grants");
   if (!rows) return undefined;
-  const parsed = z.array(wire.Grant).safeParse(rows);
-  if (!parsed.success) throw new Error(`Snowflake answered GET grants of ${describeGrantee(grantee)} with rows that do not match the REST API model: ${parsed.error.message}`);
   const granted = grantedOf(properties);
-  return parsed.data.some((row) => {
-    if (canonicalTypeName(row.securable_type) !== granted.type || !row.securable) return false;
-    const parts = [row.securable.database, row.securable.name].filter((part): part is string => part !== undefined).map((part) => parseSecurableName(part)?.[0] ?? part);
-    return parts.length === granted.parts.length && parts.every((part, index) => part === granted.parts[index]);
-  });
+  return grantRows(rows, grantee, "grants").some((row) => canonicalTypeName(row.securable_type) === granted.type && row.securable !== undefined && sameParts(rowObject(row), granted.parts));
 }
 
 async function write(api: ObjectApi, properties: Properties, revoke: boolean): Promise<void> {
