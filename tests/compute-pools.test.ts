@@ -71,7 +71,8 @@ describe("the emulator", () => {
     families.forEach((family: unknown) => expectModel(wire.ComputePoolInstanceFamilyStrict, family));
     expect(families.map((family: { name: string }) => family.name)).toEqual(COMPUTE_POOL_INSTANCE_FAMILIES.map((family) => family.name));
     expect(families.find((family: { name: string }) => family.name === "CPU_X64_S").current_node_usage).toBe(2);
-    // Services do not exist in the emulator yet: there is nothing to stop.
+    // No service runs on this pool: stopping them all succeeds and changes nothing (tests/emulator-services.test.ts and
+    // tests/services.test.ts stop real ones).
     expect((await stack.rest("POST", `${POOL}:stop-all-services`)).status).toBe(200);
     expect((await stack.rest("DELETE", POOL)).status).toBe(200);
   });

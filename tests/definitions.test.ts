@@ -32,7 +32,7 @@ test.each(byType)("the %s SDK class knows exactly the definition's properties", 
   const file = path.join(__dirname, "..", "sdk", "generated", `${moduleNameOf(type)}.ts`);
   // Derived fields (a stage file's content hash) are computed at check: outputs, never arguments.
   const declarable = Object.entries(definition.fields).filter(([, field]) => !field.derived).map(([key]) => key);
-  expect(declaredMembers(file, `${type}Args`).sort()).toEqual([...declarable, ...definition.optIns].sort());
+  expect(declaredMembers(file, `${type}Args`).sort()).toEqual([...declarable, ...definition.optIns, ...Object.keys(definition.settings ?? {})].sort());
   expect(declaredMembers(file, type).sort()).toEqual([...Object.keys(definition.fields), ...Object.keys(definition.outputs)].sort());
 });
 

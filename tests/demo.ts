@@ -1,26 +1,29 @@
 // npm run demo: the quickstart against the built-in emulator -- up (tables, procedures, tasks started, the task
 // graph run once), up again with the walkthrough's new column (one in-place change of the table), refresh (must
-// find no changes), destroy (must leave nothing).
+// find no changes), destroy (must leave nothing). Then its Snowpark Container Services walkthrough
+// (examples/containers): up (the nginx service READY, its endpoint URL an output), up suspending the service and
+// the pool, destroy (the service before its pool).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { closeAllPools } from "../provider/client/rest-client";
 import { DriverMode, DriverResult, runDriverProcess } from "./driver";
-import { startEmulator } from "./emulator";
+import { Emulator, startEmulator } from "./emulator";
 import { callEmulator } from "./support/emulator-api";
 import { connectionEnv } from "./support/test-stack";
 
-const QUICKSTART = path.resolve(__dirname, "..", "..", "examples", "quickstart");
+const EXAMPLES = path.resolve(__dirname, "..", "..", "examples");
 
 async function main(): Promise<number> {
   const started = Date.now();
   const emulator = await startEmulator();
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "sf-demo-"));
   console.log(`Snowflake emulator on ${emulator.url} (account ${emulator.account})\n`);
-  const run = async (mode: DriverMode, config: Record<string, string> = {}): Promise<DriverResult> => {
+  const run = async (mode: DriverMode, config: Record<string, string> = {}, example = "quickstart"): Promise<DriverResult> => {
     const settings = Object.entries(config).map(([key, value]) => ` --config ${key}=${value}`).join("");
-    console.log(`$ pulumi ${mode}${settings}   # examples/quickstart, through the real dynamic-provider host`);
-    const result = await runDriverProcess({ mode, programDir: QUICKSTART, stateFile: path.join(stateDir, "dev.json"), env: connectionEnv(emulator), config });
+    console.log(`$ pulumi ${mode}${settings}   # examples/${example}, through the real dynamic-provider host`);
+    const programDir = path.join(EXAMPLES, example);
+    const result = await runDriverProcess({ mode, programDir, stateFile: path.join(stateDir, `${example}.json`), env: connectionEnv(emulator), config });
     console.log(result.summary.replace(/^/gm, "  "));
     if (!result.ok) throw new Error(`${mode} failed: ${result.error}\n${result.diagnostics.join("\n")}`);
     return result;
@@ -48,13 +51,34 @@ async function main(): Promise<number> {
       ...(await callEmulator(emulator, "GET", "/api/v2/databases")).body,
     ];
     if (left.length) throw new Error(`destroy left objects behind: ${JSON.stringify(left)}`);
-    console.log(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: created (tasks started, the DAG run once), a column added in place, refreshed with no changes, destroyed.`);
+    await containersWalkthrough(emulator, run);
+    console.log(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: created (tasks started, the DAG run once), a column added in place, refreshed with no changes, destroyed; the nginx service READY at its endpoint URL, suspended with its pool, destroyed.`);
     return 0;
   } finally {
     await closeAllPools();
     await emulator.close();
     fs.rmSync(stateDir, { recursive: true, force: true });
   }
+}
+
+type Run = (mode: DriverMode, config?: Record<string, string>, example?: string) => Promise<DriverResult>;
+
+/** examples/containers: the service is READY with its endpoint URL, then suspended with its pool, then gone. */
+async function containersWalkthrough(emulator: Emulator, run: Run): Promise<void> {
+  const up = await run("up", {}, "containers");
+  const url = up.outputs.endpointUrl;
+  if (typeof url !== "string" || !url.startsWith("https://") || up.outputs.serviceStatus !== "RUNNING") {
+    throw new Error(`the nginx service should be RUNNING with its endpoint URL, not: ${JSON.stringify(up.outputs)}`);
+  }
+  console.log(`  MyService is RUNNING; its public endpoint ui is ${url}\n`);
+  await run("up", { "snowflake-containers:suspend": "true" }, "containers");
+  const pool = (await callEmulator(emulator, "GET", "/api/v2/compute-pools/MYCOMPUTEPOOL")).body;
+  const service = (await callEmulator(emulator, "GET", "/api/v2/databases/SPCS_PYTHON_API_DB/schemas/PUBLIC/services/MYSERVICE")).body;
+  if (pool.state !== "SUSPENDED" || service.status !== "SUSPENDED") throw new Error(`the pool (${pool.state}) and the service (${service.status}) should be SUSPENDED`);
+  console.log("  MyService and MyComputePool are SUSPENDED\n");
+  await run("destroy", { "snowflake-containers:suspend": "true" }, "containers");
+  const left = [...(await callEmulator(emulator, "GET", "/api/v2/compute-pools")).body, ...(await callEmulator(emulator, "GET", "/api/v2/databases")).body];
+  if (left.length) throw new Error(`destroy left objects behind: ${JSON.stringify(left)}`);
 }
 
 main().then((code) => process.exit(code), (error) => { console.error(error instanceof Error ? error.message : error); process.exit(1); });

@@ -3,7 +3,7 @@
 import * as path from "node:path";
 import * as ts from "typescript";
 
-const EXAMPLES = ["quickstart", "multi-account", "component-library/stacks/analytics", "component-library/stacks/marketing"].map((name) => path.join(__dirname, "..", "examples", name, "index.ts"));
+const EXAMPLES = ["quickstart", "containers", "multi-account", "component-library/stacks/analytics", "component-library/stacks/marketing"].map((name) => path.join(__dirname, "..", "examples", name, "index.ts"));
 
 test("every example compiles without errors", () => {
   const program = ts.createProgram(EXAMPLES, {

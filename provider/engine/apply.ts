@@ -61,6 +61,9 @@ export async function applySql(api: ObjectApi, keys: string[], news: Properties)
       if (field.sql?.unsetFirst && field.sql.unset instanceof SqlText) clauses.push(field.sql.unset);
       if (field.sql?.set) clauses.push(field.sql.set(value));
       else sets.push(sql`${keyword(defaultProperty(field))} = ${field.kind.toSql(value)}`);
+    } else if (field.sql?.unset === "byReplacement") {
+      // The field that takes its place is in the same change and carries the clause.
+      continue;
     } else if (field.sql?.unset === "serverDefault") {
       sets.push(sql`${keyword(defaultProperty(field))} = ${field.kind.toSql(field.serverDefault)}`);
     } else if (field.sql?.unset) {

@@ -13,7 +13,8 @@ const INTERNAL_INPUTS = new Set(["__provider"]);
 export function checkInputs(definition: ResourceDefinition, news: Properties): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const flags = new Set<string>(["adoptExisting", ...definition.optIns]);
-  const known = new Set([...Object.keys(definition.fields), ...COMMON_INPUTS, ...definition.optIns]);
+  const settings = definition.settings ?? {};
+  const known = new Set([...Object.keys(definition.fields), ...COMMON_INPUTS, ...definition.optIns, ...Object.keys(settings)]);
   for (const [property, value] of Object.entries(news)) {
     if (INTERNAL_INPUTS.has(property) || value === undefined) continue;
     if (!known.has(property)) {
@@ -27,10 +28,10 @@ export function checkInputs(definition: ResourceDefinition, news: Properties): C
     } else if (flags.has(property)) {
       if (typeof value !== "boolean") failures.push({ property, reason: `${show(value)} is not allowed; expected true or false` });
     } else if (value !== null) {
-      const field = definition.fields[property];
+      const field = definition.fields[property] ?? settings[property];
       const problem = field.kind.problem(value);
       // A secret's value is never repeated in a message (check failures reach the console and CI logs).
-      const shown = field.secret ? "[secret]" : show(value);
+      const shown = "secret" in field && field.secret ? "[secret]" : show(value);
       if (problem) failures.push({ property, reason: `${shown} is not allowed (${problem}); expected ${field.kind.expected}` });
     }
   }

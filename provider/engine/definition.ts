@@ -34,8 +34,12 @@ export type ChangeMethod =
 export interface SqlChange {
   property?: string;
   set?(value: unknown): SqlText;
-  /** The removal clause, or "serverDefault": the statement has no UNSET for it, so SET <property> = serverDefault. */
-  unset?: SqlText | "serverDefault";
+  /**
+   * The removal clause; "serverDefault": the statement has no UNSET for it, so SET <property> = serverDefault;
+   * "byReplacement": it cannot be removed, only replaced by another field that takes its place (a service's inline
+   * specification by a specification file), whose own clause then makes the change.
+   */
+  unset?: SqlText | "serverDefault" | "byReplacement";
   /** SET is refused while a value is set (a user's password policy): every SET runs `unset` first. */
   unsetFirst?: boolean;
 }
@@ -88,6 +92,49 @@ export interface FieldDefinition {
    * SDK that the diff compares like a declared property, so a change of what it is computed from shows at preview.
    */
   derived?: boolean;
+  /**
+   * For a writeOnly field: the output (a read-only digest such as service.yaml's spec_digest) that changes whenever
+   * Snowflake's copy of the value changes. A refresh that finds another digest than the one read after the last
+   * write reports the field as changed outside Pulumi, so the next up puts the declared value back.
+   */
+  digest?: string;
+}
+
+/** An input of the provider's own behaviour (how long to wait): validated at check, never sent, never read back. */
+export interface SettingDefinition {
+  kind: FieldKind;
+  doc: string;
+}
+
+/** What one poll of a readiness check found. */
+export type ReadinessVerdict = { ready: true } | { ready: false; waitingFor: string } | { failed: string };
+
+/**
+ * Waiting until a new or changed object is usable (a service's containers READY, its public endpoints provisioned),
+ * after create, in-place changes and resume, unless it is declared suspended. Each check polls GET <object>/<path>,
+ * in order, with growing pauses, until it says ready, fails, or the time the `timeoutSetting` input allows is up;
+ * the error then says what was still awaited.
+ */
+export interface ReadinessDefinition {
+  /** The setting (see ResourceDefinition.settings) holding the limit in seconds; `defaultTimeoutSecs` when unset. */
+  timeoutSetting: string;
+  defaultTimeoutSecs: number;
+  checks: {
+    path: string;
+    /** Whether the check applies to these inputs (a `waitForEndpoints: false` skips the endpoint check). */
+    applies?(properties: Properties): boolean;
+    verdict(answer: unknown, properties: Properties): ReadinessVerdict;
+  }[];
+}
+
+/**
+ * A sub-resource read with the object (GET <object>/<path>) and folded into its snapshot under `wire`, so an output
+ * can report it (a service's public endpoints).
+ */
+export interface AttachedRead {
+  path: string;
+  wire: string;
+  pick(answer: unknown): unknown;
 }
 
 export interface OutputDefinition {
@@ -237,12 +284,14 @@ export interface ResourceDefinition {
   notOffered?: Record<string, string>;
   /** The body of a POST createMode=orReplace that changes the object in place (a stream keeping its offset). */
   orReplaceBody?(body: WireSnapshot, properties: Properties): WireSnapshot;
-  /**
-   * A DELETE Snowflake refuses while the object is in use (a network policy attached to the account or a user):
-   * an error whose message matches `pattern` is reported as "<noun> <name> cannot be deleted: <Snowflake's
-   * message, which says where it is used>" followed by `advice`.
-   */
-  deleteRefusal?: { pattern: RegExp; advice: string };
+  /** A DELETE Snowflake refuses while the object is in use (a network policy attached to a user, a pool running services). */
+  deleteRefusal?: DeleteRefusal;
+  /** Inputs of the provider's own behaviour (a readiness timeout), keyed by Pulumi name. */
+  settings?: Record<string, SettingDefinition>;
+  /** Waiting until a new or changed object is usable. */
+  readiness?: ReadinessDefinition;
+  /** Sub-resources read with the object for its outputs. */
+  attachedReads?: AttachedRead[];
   /** For objects that are not REST resources of their own: how they are read, made and removed (see ObjectAccess). */
   access?: ObjectAccess;
   /**
@@ -270,6 +319,19 @@ export interface ObjectAccess {
   update?(api: ObjectApi, olds: Properties, news: Properties): Promise<void>;
 }
 
+/**
+ * A DELETE Snowflake refuses while the object is in use. An error whose message matches `pattern` is reported as
+ * "<noun> <name> cannot be deleted: <Snowflake's message>", then what `explain` finds (the services on a compute
+ * pool), then `advice`. With `override`, a resource that says `override.optIn: true` runs `override.action`
+ * (POST <object>:<action>) and deletes again: it asked for what stands in the way to be removed.
+ */
+export interface DeleteRefusal {
+  pattern: RegExp;
+  advice: string;
+  explain?(api: ObjectApi, properties: Properties): Promise<string | undefined>;
+  override?: { optIn: OptIn; action: string };
+}
+
 /** How a list narrows to one name (common.yaml parameters `like` and `fromName`). */
 export interface ListRead {
   /**
@@ -293,6 +355,7 @@ export const COMMON_INPUTS = ["adoptExisting", "connection"] as const;
 export const OPT_IN_INPUTS = {
   allowReplace: "Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets, load history). Default false: such a change is refused at preview.",
   allowDropColumns: "Allow removing columns from the declaration, which drops them with their data. Default false: such a change is refused at preview.",
+  stopServicesOnDelete: "Allow deleting this compute pool while services run on it, including services this stack does not manage: they are dropped first (:stop-all-services). Default false: the delete is refused and names them.",
 } as const;
 export type OptIn = keyof typeof OPT_IN_INPUTS;
 

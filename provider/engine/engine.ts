@@ -12,6 +12,7 @@ import { GraphChange, isRoot, withGraphRootsSuspended } from "./graph-roots";
 import { createQueryOf, fullyQualifiedName, inputsFromState, liveProperties, LiveObject, stateFrom, toWireBody } from "./mapper";
 import { ObjectApi } from "./object-api";
 import { planChanges, refuseDataLoss } from "./plan";
+import { waitUntilReady, withAttachedReads } from "./readiness";
 import { isUnknown } from "./unknowns";
 
 export interface DiffResult { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; }
@@ -50,7 +51,9 @@ export class ResourceEngine {
 
   private commonInputsChanged(olds: Properties, news: Properties): boolean {
     const flags = ["adoptExisting", ...this.definition.optIns];
+    const settings = Object.keys(this.definition.settings ?? {});
     return flags.some((key) => (news[key] ?? false) !== (olds[key] ?? false))
+      || settings.some((key) => JSON.stringify(news[key] ?? null) !== JSON.stringify(olds[key] ?? null))
       || JSON.stringify(news.connection ?? null) !== JSON.stringify(olds.connection ?? null);
   }
 
@@ -87,6 +90,7 @@ export class ResourceEngine {
       if (sqlOnly.length) await applySql(api, sqlOnly, inputs);
       if (isSet(inputs.tags)) await applyTags(api, inputs, {});
       if (runState && isSet(inputs.suspended) && inputs.suspended !== startsSuspended) await applyRunState(api, inputs, inputs.suspended === true);
+      await waitUntilReady(api, inputs);
       return { id: fullyQualifiedName(this.definition, inputs), outs: await this.readBack(api, inputs, "was created") };
     } catch (error) {
       // A failed create leaves no resource in Pulumi's state: take the new object away again rather than orphan it.
@@ -115,6 +119,7 @@ export class ResourceEngine {
       throw new Error(`${api.describe(inputs)} exists but cannot be adopted: its ${plan.replaces.join(", ")} differs from the declaration and cannot be changed in place`);
     }
     await applyPlan(api, plan, current, inputs);
+    await waitUntilReady(api, inputs);
     return { id: fullyQualifiedName(this.definition, inputs), outs: await this.readBack(api, inputs, "was adopted") };
   }
 
@@ -125,7 +130,7 @@ export class ResourceEngine {
     // An invocation happened; what it ran on still existing is all there is to read.
     if (this.definition.invokes) return { id, props: state, inputs: inputsFromState(this.definition, state) };
     const declared = inputsFromState(this.definition, state);
-    const props = { ...stateFrom(this.definition, declared, live), account: this.connector.accountOf(state) };
+    const props = { ...stateFrom(this.definition, declared, live, state), account: this.connector.accountOf(state) };
     return { id, props, inputs: inputsFromState(this.definition, props) };
   }
 
@@ -138,7 +143,10 @@ export class ResourceEngine {
     // A graph's root ends in its declared run state when its graph session closes, after every member's change.
     if (this.definition.graph && isRoot(api, news)) plan.inPlace.runState = [];
     // Only the opt-ins or the connection changed: nothing to send, so no reason to suspend a graph.
-    if (changesSnowflake) await this.inGraphs(api, news, { current: olds, next: news }, () => applyPlan(api, plan, olds, news));
+    if (changesSnowflake) {
+      await this.inGraphs(api, news, { current: olds, next: news }, () => applyPlan(api, plan, olds, news));
+      await waitUntilReady(api, news);
+    }
     return { outs: await this.readBack(api, news, "disappeared during the update") };
   }
 
@@ -175,8 +183,8 @@ export class ResourceEngine {
     return Object.fromEntries(Object.entries(this.definition.fields).filter(([, field]) => field.identity === "parent").map(([key]) => [key, properties[key]]));
   }
 
-  private fetch(api: ObjectApi, properties: Properties): Promise<LiveObject | undefined> {
-    return api.fetch(properties, Boolean(this.definition.tags) && isSet(properties.tags));
+  private async fetch(api: ObjectApi, properties: Properties): Promise<LiveObject | undefined> {
+    return withAttachedReads(api, properties, await api.fetch(properties, Boolean(this.definition.tags) && isSet(properties.tags)));
   }
 
   private async readBack(api: ObjectApi, properties: Properties, failure: string): Promise<Properties> {

@@ -10,7 +10,9 @@ export type TypeShape =
   | { enumType: EnumType }
   | { list: TypeShape }
   | { map: TypeShape }
-  | { object: ObjectType };
+  | { object: ObjectType }
+  /** Either of several forms (a service specification: YAML text or the same as an object). */
+  | { oneOf: TypeShape[] };
 
 /** A closed set of upper-case tokens; any case and the aliases are accepted too. */
 export interface EnumType {

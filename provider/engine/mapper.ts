@@ -154,8 +154,27 @@ export function liveProperties(definition: ResourceDefinition, live: LiveObject)
   return properties;
 }
 
-/** Pulumi state for a snapshot: declared properties with live values (in the declared spelling when equal), plus outputs. */
-export function stateFrom(definition: ResourceDefinition, declared: Properties, live: LiveObject): Properties {
+/**
+ * What state records for a write-only field whose digest (FieldDefinition.digest) no longer matches the one read after
+ * the last write: Snowflake's copy changed outside Pulumi, and this differs from any declared value.
+ */
+export function changedOutsidePulumi(digestWire: string, recorded: unknown, live: unknown): string {
+  return `(changed outside Pulumi: ${digestWire} was ${String(recorded)}, is ${String(live)})`;
+}
+
+/** The write-only field's value for state: the declared one, unless its digest says Snowflake's copy changed. */
+function writeOnlyValue(definition: ResourceDefinition, field: FieldDefinition, declared: unknown, live: LiveObject, previous?: Properties): unknown {
+  const output = field.digest ? definition.outputs[field.digest] : undefined;
+  if (!output || !previous || !isSet(previous[field.digest!])) return declared;
+  const liveDigest = readWire(live.snapshot, output.wire);
+  return isSet(liveDigest) && liveDigest !== previous[field.digest!] ? changedOutsidePulumi(output.wire, previous[field.digest!], liveDigest) : declared;
+}
+
+/**
+ * Pulumi state for a snapshot: declared properties with live values (in the declared spelling when equal), plus
+ * outputs. `previous` is the state a refresh starts from (its digests tell out-of-band changes of write-only fields).
+ */
+export function stateFrom(definition: ResourceDefinition, declared: Properties, live: LiveObject, previous?: Properties): Properties {
   const state: Properties = {};
   const liveValues = liveProperties(definition, live);
   const comparableDeclared = definition.comparable ? definition.comparable(declared) : declared;
@@ -163,7 +182,7 @@ export function stateFrom(definition: ResourceDefinition, declared: Properties, 
   for (const key of declaredFields(definition, declared)) {
     const field = definition.fields[key];
     if (field.identity === "parent" || field.writeOnly || field.createOnly) {
-      state[key] = declared[key];
+      state[key] = field.writeOnly ? writeOnlyValue(definition, field, declared[key], live, previous) : declared[key];
       continue;
     }
     // A property Snowflake leaves out of its answer has Snowflake's default value.
@@ -184,7 +203,7 @@ export function stateFrom(definition: ResourceDefinition, declared: Properties, 
     const value = readWire(live.snapshot, output.wire);
     if (isSet(value)) state[property] = output.kind.fromWire(value);
   }
-  for (const key of [...COMMON_INPUTS, ...definition.optIns]) if (declared[key] !== undefined) state[key] = declared[key];
+  for (const key of providerInputs(definition)) if (declared[key] !== undefined) state[key] = declared[key];
   state.fullyQualifiedName = fullyQualifiedName(definition, { ...declared, ...state });
   return state;
 }
@@ -193,6 +212,11 @@ export function stateFrom(definition: ResourceDefinition, declared: Properties, 
 export function inputsFromState(definition: ResourceDefinition, state: Properties): Properties {
   const inputs: Properties = {};
   for (const key of declaredFields(definition, state)) inputs[key] = state[key];
-  for (const key of [...COMMON_INPUTS, ...definition.optIns]) if (state[key] !== undefined) inputs[key] = state[key];
+  for (const key of providerInputs(definition)) if (state[key] !== undefined) inputs[key] = state[key];
   return inputs;
+}
+
+/** Inputs that are the provider's business, not Snowflake's: the connection, adoptExisting, opt-ins and settings. */
+export function providerInputs(definition: ResourceDefinition): string[] {
+  return [...COMMON_INPUTS, ...definition.optIns, ...Object.keys(definition.settings ?? {})];
 }

@@ -73,15 +73,23 @@ export class ObjectApi {
 
   async delete(properties: Properties): Promise<void> {
     if (this.definition.access) return this.definition.access.delete(this, properties);
+    const drop = () => this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ifExists: true } });
     try {
-      await this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ifExists: true } });
+      await drop();
     } catch (error) {
       const refusal = this.definition.deleteRefusal;
       // Snowflake's own words say where the object is used; the HTTP details stay on the original error.
       const message = error instanceof SnowflakeApiError ? error.serverMessage : error instanceof Error ? error.message : String(error);
       if (!refusal || !refusal.pattern.test(message)) throw error;
+      // The resource asked for what stands in the way to go (a pool's services): remove it, then delete again.
+      if (refusal.override && properties[refusal.override.optIn] === true) {
+        await this.action(properties, refusal.override.action);
+        await drop();
+        return;
+      }
       const reason = message.replace(/^SQL \w+ error:\s*/i, "").replace(/\s+/g, " ").trim();
-      throw new Error(`${this.describe(properties)} cannot be deleted: ${reason} ${refusal.advice}`, { cause: error });
+      const found = await refusal.explain?.(this, properties).catch(() => undefined);
+      throw new Error([`${this.describe(properties)} cannot be deleted: ${reason}`, found, refusal.advice].filter(Boolean).join(" "), { cause: error });
     }
   }
 

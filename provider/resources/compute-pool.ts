@@ -1,5 +1,10 @@
 // compute-pool.yaml components/schemas/ComputePool; behaviour from the CREATE / ALTER / DROP COMPUTE POOL docs.
+import { executeSql, rowObjects } from "../client/sql-api";
 import { defineResource } from "../engine/define";
+import type { ObjectApi } from "../engine/object-api";
+import { identifierFor } from "../engine/identifiers";
+import { Properties } from "../engine/definition";
+import { sql } from "../sql/sql-text";
 import { identifierKind } from "../engine/kinds/names";
 import { booleanKind, choiceKind, enumType, integerKind, textKind } from "../engine/kinds/scalars";
 import * as wire from "../wire/compute-pool";
@@ -11,6 +16,13 @@ const COMPUTE_POOL_STATE = enumType("ComputePoolState", "The state Snowflake rep
 // CREATE COMPUTE POOL docs: MIN_NODES must be greater than 0. The per-family node limit (150 for CPU_X64_XS and
 // CPU_X64_S in the docs' table) was not confirmed for every family, so Snowflake alone enforces it.
 const nodeCount = () => integerKind({ min: 1 });
+
+/** SHOW SERVICES IN COMPUTE POOL: the services that keep the pool from being dropped, by qualified name. */
+async function servicesOnPool(api: ObjectApi, properties: Properties): Promise<string | undefined> {
+  const rows = rowObjects(await executeSql(api.client, sql`SHOW SERVICES IN COMPUTE POOL ${api.sqlName(properties)}`));
+  if (rows.length === 0) return undefined;
+  return `Services on it: ${rows.map((row) => [row.database_name, row.schema_name, row.name].map((part) => identifierFor(String(part))).join(".")).join(", ")}.`;
+}
 
 export const computePool = defineResource({
   typeName: "ComputePool",
@@ -27,6 +39,15 @@ export const computePool = defineResource({
   // which `suspended: false` accepts (like a warehouse). STOPPING is on the way to SUSPENDED (ALTER COMPUTE POOL
   // docs: jobs run to a terminal state, then the nodes are released).
   runState: { wire: "state", suspendedValues: ["SUSPENDED", "STOPPING"], via: "rest", suspendsItself: true, createdSuspended: false, createSuspendedWith: { query: "initiallySuspended", value: true } },
+  // DROP COMPUTE POOL docs: the drop fails while services run on the pool (jobs are aborted); ALTER COMPUTE POOL ...
+  // STOP ALL (compute-pool.yaml :stop-all-services) drops them. Only a resource that says so drops services with it.
+  extraOptIns: ["stopServicesOnDelete"],
+  deleteRefusal: {
+    pattern: /service/i,
+    explain: servicesOnPool,
+    advice: "Delete those services first (a Service whose computePool is this pool's `name` output is deleted before it), or set stopServicesOnDelete: true on this pool to drop them with it.",
+    override: { optIn: "stopServicesOnDelete", action: "stop-all-services" },
+  },
   fields: {
     // CREATE COMPUTE POOL docs: quoted (case-sensitive or special-character) names are not supported.
     name: field("name", identifierKind(), "Name of the compute pool, unique in the account; upper-cased by Snowflake (quoted names are not supported). Default: derived from the resource name.", { identity: "name", required: true }),

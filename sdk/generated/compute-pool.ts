@@ -35,6 +35,11 @@ export interface ComputePoolArgs extends CommonArgs {
    * Unset: not managed.
    */
   suspended?: pulumi.Input<boolean>;
+  /**
+   * Allow deleting this compute pool while services run on it, including services this stack does not manage: they
+   * are dropped first (:stop-all-services). Default false: the delete is refused and names them.
+   */
+  stopServicesOnDelete?: pulumi.Input<boolean>;
 }
 
 /**

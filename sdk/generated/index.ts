@@ -35,3 +35,4 @@ export { RoleGrant, RoleGrantArgs } from "./role-grant";
 export { DatabaseRoleGrant, DatabaseRoleGrantArgs } from "./database-role-grant";
 export { OwnershipGrant, OwnershipGrantArgs } from "./ownership-grant";
 export { ComputePool, ComputePoolArgs } from "./compute-pool";
+export { Service, ServiceArgs } from "./service";

@@ -306,6 +306,22 @@ export interface ServiceFunctionArgument {
   datatype: string;
 }
 
+/** A service specification file on an internal stage. */
+export interface ServiceSpecificationFileArgs {
+  /** The internal stage holding the file, e.g. `DB.SCHEMA.SPECS` (or `@DB.SCHEMA.SPECS`). */
+  stage: pulumi.Input<string>;
+  /** The file's path in the stage, e.g. `nginx/spec.yaml`. */
+  path: pulumi.Input<string>;
+}
+
+/** A service specification file on an internal stage. (as reported in outputs) */
+export interface ServiceSpecificationFile {
+  /** The internal stage holding the file, e.g. `DB.SCHEMA.SPECS` (or `@DB.SCHEMA.SPECS`). */
+  stage: string;
+  /** The file's path in the stage, e.g. `nginx/spec.yaml`. */
+  path: string;
+}
+
 /** Credentials of an external stage: an AWS key (and token), an AWS role, or an Azure SAS token. Secret. */
 export interface StageCredentialsArgs {
   /** AWS access key id. */

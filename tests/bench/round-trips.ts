@@ -30,6 +30,8 @@ const CASES: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ["User", { name: "BENCH_USER", comment: "v1" }, { comment: "changed" }],
   ["ComputePool", { name: "BENCH_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 1, initiallySuspended: true }, { maxNodes: 2 }],
   ["ImageRepository", { ...IN, name: "BENCH_REPO" }, { comment: "changed" }],
+  // The quickstart's nginx: create waits until READY with the endpoint provisioned (the emulator's default polls).
+  ["Service", { ...IN, name: "BENCH_SERVICE", computePool: "BENCH_POOL", specification: { spec: { containers: [{ name: "web", image: "/bench_db/bench/bench_repo/nginx:latest" }], endpoints: [{ name: "ui", port: 80, public: true }] } } }, { maxInstances: 2 }],
 ];
 
 async function main() {

@@ -71,6 +71,11 @@ export const ErrorCodes = {
   serviceUnavailable: "390503",
   gatewayTimeout: "390504",
   internalError: "390500",
+  // Emulator-chosen (Snowpark Container Services errors are in Snowflake's 395xxx range, e.g. 395085 for DROP SERVICE
+  // of a service with block storage; these exact codes are not confirmed): a compute pool that still has services
+  // cannot be dropped; a service cannot start on a suspended pool whose AUTO_RESUME is FALSE.
+  computePoolHasServices: "395201",
+  computePoolSuspended: "395202",
   // Snowflake's SuccessAcceptedResponse code (common.yaml SuccessAcceptedResponse example): still running.
   requestInProgress: "392604",
 } as const;

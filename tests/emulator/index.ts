@@ -7,7 +7,7 @@ import { connectorRoutes } from "./connector/routes";
 import { createConnectorServices } from "./connector/services";
 import { SessionStore } from "./connector/sessions";
 import { SessionDefaults } from "./defaults";
-import { Knobs, type EmulatorKnobs, type InjectedFailure } from "./knobs";
+import { Knobs, type EmulatorKnobs, type InjectedFailure, type ServiceKnobs } from "./knobs";
 import { listen } from "./listener";
 import type { EmulatorAccountOptions, EmulatorUserOptions } from "./options";
 import { OBJECT_KINDS } from "./kinds";
@@ -22,7 +22,7 @@ import type { AccountState } from "./state";
 import { removeAllStageFiles } from "./stage-files";
 import { createSelfSignedCertificate } from "./tls-certificate";
 
-export type { EmulatorAccountOptions, EmulatorKnobs, EmulatorUserOptions, InjectedFailure, RequestLogEntry };
+export type { EmulatorAccountOptions, EmulatorKnobs, EmulatorUserOptions, InjectedFailure, RequestLogEntry, ServiceKnobs };
 export { DEFAULT_USER };
 
 export interface EmulatorOptions {
@@ -122,6 +122,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   let url = "";
   const knobs = new Knobs(options.latencyMs ?? 0);
+  for (const account of accounts.all()) account.serviceBehaviour = knobs.services;
   const requestLog: RequestLogEntry[] = [];
   const statementKinds = new StatementKinds(OBJECT_KINDS);
   const router = new Router().add(

@@ -3,6 +3,76 @@
 
 export type InjectedFailure = 429 | 503 | 504 | "drop";
 
+/**
+ * How Snowpark Container Services services progress (kinds/service-states.ts). Progress is counted in reads of a
+ * service (its GET, its row in a list or SHOW SERVICES, GET /containers, /instances, /status), never in time.
+ */
+export interface ServiceKnobs {
+  /**
+   * Reads a created, resumed or re-specified service stays PENDING (its containers PENDING, "Pending scheduling.")
+   * before its containers are READY and it is RUNNING. Default 2: reads 1 and 2 answer PENDING, read 3 RUNNING.
+   */
+  readsUntilReady: number;
+  /**
+   * Reads of GET /endpoints, counted from the first one after the service is RUNNING, that answer a public
+   * endpoint's ingress_url with Snowflake's provisioning text before the URL. Default 2. Reads of /endpoints before
+   * the service first runs also answer the text and are not counted.
+   */
+  readsUntilEndpoints: number;
+  /**
+   * Containers whose image matches go FAILED with `message` (default `Failed to pull image "<image>".`) once their
+   * service's pending reads are used up, and the service reports FAILED. Checked on every read, so a rule added or
+   * cleared later applies from the next read.
+   */
+  failContainers(imagePattern: RegExp, message?: string): void;
+  /** Containers whose image matches stay PENDING ("Pending scheduling.") for as long as the rule stands. */
+  holdContainers(imagePattern: RegExp): void;
+  /** Removes every failContainers / holdContainers rule. */
+  clearContainerRules(): void;
+  /** Back to the defaults: readsUntilReady 2, readsUntilEndpoints 2, no container rules. */
+  reset(): void;
+}
+
+export interface ContainerRule {
+  imagePattern: RegExp;
+  outcome: "fail" | "hold";
+  message?: string;
+}
+
+export const SERVICE_DEFAULTS = { readsUntilReady: 2, readsUntilEndpoints: 2 } as const;
+
+export class ServiceBehaviour implements ServiceKnobs {
+  readsUntilReady: number = SERVICE_DEFAULTS.readsUntilReady;
+  readsUntilEndpoints: number = SERVICE_DEFAULTS.readsUntilEndpoints;
+  private readonly rules: ContainerRule[] = [];
+
+  failContainers(imagePattern: RegExp, message?: string): void {
+    this.rules.push({ imagePattern, outcome: "fail", message });
+  }
+
+  holdContainers(imagePattern: RegExp): void {
+    this.rules.push({ imagePattern, outcome: "hold" });
+  }
+
+  clearContainerRules(): void {
+    this.rules.length = 0;
+  }
+
+  reset(): void {
+    this.readsUntilReady = SERVICE_DEFAULTS.readsUntilReady;
+    this.readsUntilEndpoints = SERVICE_DEFAULTS.readsUntilEndpoints;
+    this.clearContainerRules();
+  }
+
+  /** The latest rule whose pattern matches the image, if any. */
+  ruleFor(image: string): ContainerRule | undefined {
+    return [...this.rules].reverse().find((rule) => {
+      rule.imagePattern.lastIndex = 0;
+      return rule.imagePattern.test(image);
+    });
+  }
+}
+
 export interface EmulatorKnobs {
   /** Delay before every response, in milliseconds. */
   latencyMs: number;
@@ -18,6 +88,8 @@ export interface EmulatorKnobs {
    * Calls add up in order; a count of 0 cancels every 202 still planned.
    */
   acceptNext(count: number, pollsUntilDone: number): void;
+  /** Snowpark Container Services services: how many reads until READY, endpoints, failing or held containers. */
+  services: ServiceKnobs;
 }
 
 export interface PlannedFailure {
@@ -27,6 +99,7 @@ export interface PlannedFailure {
 
 export class Knobs implements EmulatorKnobs {
   latencyMs: number;
+  readonly services = new ServiceBehaviour();
   private readonly plannedFailures: PlannedFailure[] = [];
   private readonly plannedDeferrals: number[] = [];
 

@@ -81,6 +81,13 @@ export function stagedFiles(stage: CatalogObject): StagedFile[] {
   });
 }
 
+/** The text of one file on the stage (a path as LIST shows it after the stage name), or undefined when absent. */
+export function readStagedFile(stage: CatalogObject, filePath: string): string | undefined {
+  const relative = filePath.replace(/^\/+/, "");
+  const file = stagedFiles(stage).find((staged) => staged.path === relative);
+  return file && fs.readFileSync(path.join(filesDirectory(stage, false)!, file.path), "utf8");
+}
+
 /**
  * LIST / REMOVE PATTERN: "applies the regular expression pattern on each of the files found". The docs do not say
  * against which string; here the name as LIST prints it, matched whole, like Snowflake's other regex options.

@@ -4,6 +4,7 @@ import type { Outcome } from "./http";
 import type { EmulatorUserOptions } from "./options";
 import { publicKeyFingerprint } from "./keypair-jwt";
 import { AccountRoot } from "./catalog/catalog";
+import { ServiceBehaviour } from "./knobs";
 
 export interface WorkloadIdentityRecord {
   issuer: string;
@@ -62,6 +63,8 @@ export class AccountState {
    */
   readonly integrations = new Map<string, string>();
   readonly pendingResults = new Map<string, PendingResult>();
+  /** How services progress (the emulator's knobs.services, shared by its accounts; kinds/service-states.ts). */
+  serviceBehaviour = new ServiceBehaviour();
 
   /**
    * @param name account name, as in SNOWFLAKE_ACCOUNT

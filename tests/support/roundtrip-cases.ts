@@ -66,6 +66,7 @@ export const CONTEXT: Declaration[] = [
   },
   { type: "Stage", name: "rt_stage", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_LANDING" } },
   { type: "Tag", name: "rt_tag", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_OWNER", allowedValues: ["data", "platform"] } },
+  { type: "ComputePool", name: "rt_service_pool", args: { name: "RT_SERVICE_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2 } },
 ];
 
 const inSchema = (args: Record<string, unknown>) => ({ database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, ...args });
@@ -342,5 +343,17 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     },
     changeOutOfBand: putComment,
     rename: { name: "RT_USER_RENAMED", path: "/api/v2/users/RT_USER_RENAMED" },
+  },
+  {
+    // The quickstart's nginx service: an inline YAML specification, then the same containers as an object with a
+    // new image and more instances (ALTER SERVICE ... FROM SPECIFICATION and SET, in place; up waits until RUNNING).
+    type: "Service",
+    path: `${IN_SCHEMA}/services/RT_SERVICE`,
+    args: inSchema({ name: "rt_service", computePool: { $ref: "rt_service_pool.name" }, specification: "spec:\n  containers:\n  - name: web-server\n    image: /rt_db/rt/repo/nginx:latest\n", comment: "v1" }),
+    inPlace: {
+      args: { specification: { spec: { containers: [{ name: "web-server", image: "/rt_db/rt/repo/nginx:1.27" }] } }, maxInstances: 2, comment: "v2" },
+      wire: { comment: "v2", max_instances: 2, min_instances: 1, compute_pool: "RT_SERVICE_POOL", status: "RUNNING" },
+    },
+    changeOutOfBand: sqlComment("SERVICE", "RT_SERVICE"),
   },
 ];

@@ -37,6 +37,7 @@ export function renderClassModule(definition: ResourceDefinition, header: string
     lines.push(...docComment(field.doc, "  "), `  ${key}${optional}: pulumi.Input<${inputType(field.kind.shape, "types.")}>;`);
   }
   for (const optIn of definition.optIns) lines.push(...docComment(OPT_IN_INPUTS[optIn], "  "), `  ${optIn}?: pulumi.Input<boolean>;`);
+  for (const [key, setting] of Object.entries(definition.settings ?? {})) lines.push(...docComment(setting.doc, "  "), `  ${key}?: pulumi.Input<${inputType(setting.kind.shape, "types.")}>;`);
   lines.push("}", "", ...docComment(definition.doc, ""), `export class ${name} extends SnowflakeResource {`);
   for (const [key, field] of fields) {
     const always = field.required ? "" : " | undefined";

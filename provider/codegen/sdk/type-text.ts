@@ -27,6 +27,7 @@ export class NamedTypes {
     else if ("list" in shape) this.visit(shape.list);
     else if ("map" in shape) this.visit(shape.map);
     else if ("object" in shape) this.addObject(shape.object);
+    else if ("oneOf" in shape) shape.oneOf.forEach((form) => this.visit(form));
   }
 }
 
@@ -36,6 +37,7 @@ export function inputType(shape: TypeShape, prefix = ""): string {
   if ("enumType" in shape) return `${prefix}${shape.enumType.name}`;
   if ("list" in shape) return `pulumi.Input<${inputType(shape.list, prefix)}>[]`;
   if ("map" in shape) return `{ [key: string]: pulumi.Input<${inputType(shape.map, prefix)}> }`;
+  if ("oneOf" in shape) return shape.oneOf.map((form) => inputType(form, prefix)).join(" | ");
   return `${prefix}${shape.object.name}Args`;
 }
 
@@ -45,6 +47,7 @@ export function outputType(shape: TypeShape, prefix = ""): string {
   if ("enumType" in shape) return `${prefix}${shape.enumType.name}`;
   if ("list" in shape) return `${outputType(shape.list, prefix)}[]`;
   if ("map" in shape) return `{ [key: string]: ${outputType(shape.map, prefix)} }`;
+  if ("oneOf" in shape) return shape.oneOf.map((form) => outputType(form, prefix)).join(" | ");
   return `${prefix}${shape.object.name}`;
 }
 

@@ -9,6 +9,7 @@ import type { RequestContext } from "../router";
 import type { AccountState } from "../state";
 import type { AlterClause } from "../sql/alter";
 import type { ResultSet, SessionFacts } from "../sql/select";
+import type { TokenStream } from "../sql/token-stream";
 import type { CatalogObject, Container, WireValues } from "./catalog";
 
 export interface KindContext {
@@ -47,7 +48,7 @@ export interface RunStateSpec {
 export interface SqlProperty {
   /** The wire property an ALTER ... SET <KEYWORD> = value changes. */
   wire: string;
-  value: "string" | "identifier" | "integer" | "boolean" | "lag" | "schedule" | "stringList";
+  value: "string" | "identifier" | "integer" | "boolean" | "lag" | "schedule" | "stringList" | "identifierList";
   /** Whether ALTER ... UNSET <KEYWORD> is allowed (the statement's docs list it). */
   unset?: boolean;
 }
@@ -132,4 +133,6 @@ export interface ObjectKind {
   sqlFunctions?: Record<string, (args: string[], context: KindContext) => string>;
   /** Statements of the kind's own, by their first word (a stage's REMOVE / RM), given the whole statement text. */
   sqlCommands?: Record<string, (sqlText: string, session: SessionFacts) => ResultSet>;
+  /** SHOW statements of the kind's own, by the word after SHOW (SERVICES), given the stream past that word. */
+  sqlShows?: Record<string, (stream: TokenStream, session: SessionFacts) => ResultSet>;
 }

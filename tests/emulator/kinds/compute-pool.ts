@@ -4,8 +4,9 @@
 // States, deterministic (counted in reads, not time): a pool that starts (created without initiallySuspended, or
 // resumed) reports STARTING on the next read of it (a GET or a list row), then IDLE: services do not exist in the
 // emulator yet, so a running pool never becomes ACTIVE, and all its min_nodes nodes are idle. A running pool whose
-// min_nodes changes reports RESIZING on the next read, then IDLE. :suspend makes it SUSPENDED at once (ALTER COMPUTE
-// POOL docs: jobs run to a terminal state before the nodes go; there are none here, so no STOPPING). The emulator
+// min_nodes changes reports RESIZING on the next read, then IDLE -- or ACTIVE while services run on it (their
+// nodes active). :suspend makes it SUSPENDED at once and suspends its services (ALTER COMPUTE POOL docs: jobs run to
+// a terminal state before the nodes go; there are none here, so no STOPPING). The emulator
 // never suspends a pool by itself (auto_suspend_secs); tests stand in for that with :suspend, which leaves the pool
 // in the same state.
 import * as wire from "../../../provider/wire/compute-pool";
@@ -17,6 +18,8 @@ import { ok } from "../http";
 import { checkEnum, checkRange } from "../rest/body";
 import { withObject } from "../rest/actions";
 import { parentFromPath } from "../rest/lookup";
+import { dropServicesOnPool, refuseDropWhileServices, servicesOnPool, suspendServicesOnPool } from "./service-pool";
+import { peek } from "./service-states";
 
 const FAMILY_NAMES = COMPUTE_POOL_INSTANCE_FAMILIES.map((family) => family.name);
 const INT64_MAX = Number.MAX_SAFE_INTEGER;
@@ -61,9 +64,12 @@ export const computePoolKind: ObjectKind = {
     // compute-pool.yaml resumeComputePool: resuming a running pool is a 400 Bad Request; suspendComputePool: a
     // suspended pool is left as it is, without an error. The message text is not confirmed.
     refusesNoop: (object, verb) => (verb === "resumed" ? new ApiError(400, ErrorCodes.badRequest, `Compute pool ${object.name} is not suspended and cannot be resumed.`) : undefined),
-    beforeTransition(object, wanted) {
+    beforeTransition(object, wanted, context) {
       if (wanted === "running") object.facts.transition = { state: "STARTING", reads: 1 } satisfies Transition;
-      else delete object.facts.transition;
+      else {
+        delete object.facts.transition;
+        suspendServicesOnPool(context.account, object.name);
+      }
     },
   },
   accept(values) {
@@ -90,15 +96,20 @@ export const computePoolKind: ObjectKind = {
       object.facts.transition = { state: "RESIZING", reads: 1, nodesBefore: minNodes(object) } satisfies Transition;
     }
   },
-  render(object) {
+  render(object, context) {
     const running = object.facts.state === "running";
     const { state, idle } = running ? runningState(object) : { state: "SUSPENDED", idle: 0 };
+    const services = servicesOnPool(context.account, object.name);
+    // SHOW COMPUTE POOLS docs: ACTIVE while services or jobs run on the pool; here each running service keeps one
+    // node active (how Snowflake places instances on nodes is not modelled).
+    const runningServices = services.filter((service) => peek(service, context.account).status !== "SUSPENDED").length;
+    const active = state === "IDLE" && runningServices > 0 ? Math.min(runningServices, minNodes(object)) : 0;
     return {
-      state,
-      num_services: 0,
+      state: active > 0 ? "ACTIVE" : state,
+      num_services: services.length,
       num_jobs: 0,
-      active_nodes: 0,
-      idle_nodes: idle,
+      active_nodes: active,
+      idle_nodes: idle - active,
       // Not confirmed: what a suspended pool reports as its target; here no nodes.
       target_nodes: running ? minNodes(object) : 0,
       resumed_on: ((object.facts.resumedOn as Date | undefined) ?? object.createdOn).toISOString(),
@@ -106,11 +117,12 @@ export const computePoolKind: ObjectKind = {
       is_exclusive: false,
     };
   },
+  // DROP COMPUTE POOL docs: the drop fails while services run on the pool (service-pool.ts).
+  beforeDrop: (object, context) => refuseDropWhileServices(object, context.account),
   operations: {
-    // Services come in a later change: with none on the pool, stopping them all succeeds and changes nothing (and
-    // DROP COMPUTE POOL, which the docs say fails while services run, always succeeds).
-    "POST :stop-all-services": (kind, context) => withObject(kind, context, () => undefined),
-    "POST :stopallservices": (kind, context) => withObject(kind, context, () => undefined),
+    // compute-pool.yaml stopAllServicesInComputePool (ALTER COMPUTE POOL ... STOP ALL): drops every service on it.
+    "POST :stop-all-services": (kind, context) => withObject(kind, context, (pool) => void dropServicesOnPool(context.account, pool.name)),
+    "POST :stopallservices": (kind, context) => withObject(kind, context, (pool) => void dropServicesOnPool(context.account, pool.name)),
   },
   collectionOperations: {
     // SHOW COMPUTE POOL INSTANCE FAMILIES docs: current_node_usage counts this account's nodes of the family.

@@ -25,9 +25,14 @@ export const EMULATOR_ORGANIZATION = "EMULATORORG";
  * `/<db>/<schema>/<repository>` in lower case (the docs' examples: `.../tutorial_db/data_schema/tutorial_repository`).
  */
 export function registryHost(account: AccountState): string {
+  return `${organizationAccountLabel(account)}.registry.snowflakecomputing.com`;
+}
+
+/** `<orgname>-<acctname>` in lower case with dashes for underscores, as hostnames carry it (registry, ingress). */
+export function organizationAccountLabel(account: AccountState): string {
   const accountPart = account.name.split(".")[0];
   const identifier = accountPart.includes("-") ? accountPart : `${EMULATOR_ORGANIZATION}-${accountPart}`;
-  return `${identifier.toLowerCase().replace(/_/g, "-")}.registry.snowflakecomputing.com`;
+  return identifier.toLowerCase().replace(/_/g, "-");
 }
 
 export function repositoryUrl(object: CatalogObject, account: AccountState): string {

@@ -15,6 +15,7 @@ import { procedureKind } from "./procedure";
 import { roleKind } from "./role";
 import { schemaKind } from "./schema";
 import { sequenceKind } from "./sequence";
+import { serviceKind } from "./service";
 import { serviceFunctionKind } from "./service-function";
 import { stageKind } from "./stage";
 import { streamKind } from "./stream";
@@ -29,5 +30,5 @@ import { warehouseKind } from "./warehouse";
 export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
   userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
-  networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind,
+  networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind, serviceKind,
 ];

@@ -62,6 +62,16 @@ export function readPropertyValue(stream: TokenStream, property: SqlProperty): u
       }
       return values;
     }
+    case "identifierList": {
+      // ALTER SERVICE docs: EXTERNAL_ACCESS_INTEGRATIONS = ( <EAI_name> [ , ... ] ); names kept formatted.
+      stream.expectSymbol("(");
+      const names: string[] = [];
+      while (!stream.acceptSymbol(")")) {
+        if (names.length) stream.expectSymbol(",");
+        names.push(formatIdentifier(stream.identifier()));
+      }
+      return names;
+    }
     case "schedule": {
       // ALTER ALERT docs: SCHEDULE = '{ <num> MINUTE | USING CRON <expr> <time_zone> }' (also '<num> M'); ALTER TASK
       // docs spell it '<num> MINUTES' too.

@@ -29,6 +29,11 @@ export class StatementKinds {
     return this.kinds.map((kind) => kind.sqlCommands?.[word]).find((run) => run !== undefined);
   }
 
+  /** The SHOW statement a kind answers after this (upper-case) word, e.g. SERVICES. */
+  sqlShow(word: string): NonNullable<ObjectKind["sqlShows"]>[string] | undefined {
+    return this.kinds.map((kind) => kind.sqlShows?.[word]).find((run) => run !== undefined);
+  }
+
   /** Reads the object type words of an ALTER (one or two words: ALERT, DYNAMIC TABLE). */
   read(stream: TokenStream): ObjectKind[] {
     const first = stream.next();
@@ -95,7 +100,15 @@ export function executeSql(sqlText: string, session: SessionFacts, kinds: Statem
   const stream = new TokenStream(sqlText);
   try {
     if (stream.accept("ALTER")) return executeAlter(stream, session, kinds);
-    if (stream.accept("SHOW")) return executeShow(stream, session, (sqlType) => kinds.of(sqlType));
+    if (stream.accept("SHOW")) {
+      const word = stream.peek();
+      const show = word?.type === "word" ? kinds.sqlShow(word.value.toUpperCase()) : undefined;
+      if (show) {
+        stream.next();
+        return show(stream, session);
+      }
+      return executeShow(stream, session, (sqlType) => kinds.of(sqlType));
+    }
     if (stream.accept("SELECT")) return selectKindFunction(stream, session, kinds) ?? selectList(stream.rest(), session);
     const first = stream.peek();
     const command = first?.type === "word" ? kinds.sqlCommand(first.value.toUpperCase()) : undefined;

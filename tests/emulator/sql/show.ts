@@ -12,7 +12,7 @@ import { fixed, ResultSet, SessionFacts, SHOW_TYPE_ID, text, timestamp } from ".
 import type { TokenStream } from "./token-stream";
 
 /** TIMESTAMP_LTZ on the JSON rowset: "<epoch seconds>.<9 digit fraction>" (needs `scale`, and TIMEZONE in the answer). */
-function epochSeconds(date: Date): string {
+export function epochSeconds(date: Date): string {
   const milliseconds = date.getTime();
   return `${Math.floor(milliseconds / 1000)}.${String(milliseconds % 1000).padStart(3, "0")}000000`;
 }
