@@ -7,7 +7,7 @@ import { formatIdentifier } from "../identifiers";
 import { likePatternToRegExp } from "../listing";
 import { findDatabase, findSchema, SCHEMAS } from "../rest/lookup";
 import { renderObject } from "../rest/render";
-import type { AlterClause } from "../sql/alter";
+import { applyValues, type AlterClause } from "../sql/alter";
 import { fixed, type ResultSet, type SessionFacts, SHOW_TYPE_ID, text, timestamp } from "../sql/select";
 import { epochSeconds } from "../sql/show";
 import type { TokenStream } from "../sql/token-stream";
@@ -19,10 +19,7 @@ import { DEPLOYED_SPEC } from "./service-states";
 /** ALTER SERVICE ... FROM: the values re-checked with the new specification (read afresh), then the kind's alter. */
 function respecify(service: CatalogObject, spec: WireValues, account: AccountState): void {
   const { [DEPLOYED_SPEC]: _before, ...rest } = service.values;
-  const accepted = service.kind.accept!({ ...rest, spec, name: service.name }, { account, parent: service.parent, existing: service });
-  const { name: _name, ...settings } = accepted;
-  service.kind.alter!(service, settings, { account });
-  service.values = settings;
+  applyValues(service, { ...rest, spec }, { account }, { asAlter: true });
 }
 
 export const serviceClauses: AlterClause[] = [

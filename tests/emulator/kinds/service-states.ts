@@ -84,7 +84,7 @@ function names(service: CatalogObject): WireValues {
 /** The instance status from its containers (SHOW SERVICE CONTAINERS IN SERVICE docs: PENDING, READY, FAILED, ...). */
 const instanceStatus = (seen: Observation) => (seen.containers.some((row) => row.status === "FAILED") ? "FAILED" : seen.containers.some((row) => row.status === "PENDING") ? "PENDING" : "READY");
 const instanceIds = (service: CatalogObject) => Array.from({ length: minInstances(service) }, (_, index) => String(index));
-const iso = (date: unknown) => (date instanceof Date ? date.toISOString() : undefined);
+export const iso = (date: unknown) => (date instanceof Date ? date.toISOString() : undefined);
 
 /**
  * GET /containers: one row per container per instance (instance ids "0", "1", ... up to min_instances). SHOW SERVICE

@@ -12,10 +12,9 @@ import type { AccountState } from "../state";
 import { refuseUnlessPoolCanRun, requirePool, resumePoolFor } from "./service-pool";
 import { readSpec, type DeployedSpec } from "./service-spec";
 import { serviceClauses, serviceShows } from "./service-sql";
-import { containerRows, deployedSpec, DEPLOYED_SPEC, dnsName, endpointRows, instanceRows, minInstances, observe, startRollout, statusText } from "./service-states";
+import { containerRows, deployedSpec, DEPLOYED_SPEC, dnsName, endpointRows, instanceRows, iso, minInstances, observe, startRollout, statusText } from "./service-states";
 
 const INT64_MAX = Number.MAX_SAFE_INTEGER;
-const iso = (date: unknown) => (date instanceof Date ? date.toISOString() : undefined);
 
 /** The specification a body names, read again only when it differs from the one the service runs. */
 function specFor(values: WireValues, context: AcceptContext): DeployedSpec {

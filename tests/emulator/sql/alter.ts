@@ -85,10 +85,14 @@ export function readPropertyValue(stream: TokenStream, property: SqlProperty): u
   }
 }
 
-/** Re-checks an object's values after a change through the kind's own rules, then keeps them. */
-export function applyValues(object: CatalogObject, values: Record<string, unknown>, context: KindContext): void {
+/**
+ * Re-checks an object's values after a change through the kind's own rules, then keeps them. `asAlter`: the change
+ * is one a PUT could make too (a service's new specification), so the kind's alter hook sees it first.
+ */
+export function applyValues(object: CatalogObject, values: Record<string, unknown>, context: KindContext, options: { asAlter?: boolean } = {}): void {
   const accepted = object.kind.accept ? object.kind.accept({ ...values, name: object.name }, { ...context, parent: object.parent, existing: object }) : values;
   const { name: _name, ...settings } = accepted;
+  if (options.asAlter) object.kind.alter?.(object, settings, context);
   object.values = settings;
 }
 
