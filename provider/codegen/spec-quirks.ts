@@ -167,6 +167,26 @@ export function dropFormats(spec: SpecDocument): void {
   );
 }
 
+/**
+ * Credentials Snowflake never returns: secret.yaml does not mark a secret's values writeOnly, but DESCRIBE SECRET
+ * (docs) reports the username, expiry times, integration and scopes and never the password, secret string or
+ * refresh token, and a GET answers the same. Marked writeOnly, so a snapshot without them still parses (and
+ * `required` on them applies to requests only).
+ */
+const UNRETURNED_CREDENTIALS: Record<string, Record<string, string[]>> = {
+  secret: { PasswordSecret: ["password"], GenericStringSecret: ["secret_string"], Oauth2Secret: ["oauth_refresh_token"] },
+};
+export function markUnreturnedCredentialsWriteOnly(spec: SpecDocument, notes: ModelNotes): void {
+  for (const [model, properties] of Object.entries(UNRETURNED_CREDENTIALS[spec.name] ?? {})) {
+    for (const property of properties) {
+      const schema = spec.schemas[model]?.properties?.[property];
+      if (!schema) throw new Error(`${spec.name}.yaml ${model}.${property}: not found (quirk out of date)`);
+      schema.writeOnly = true;
+    }
+    notes.add(model, `${properties.join(", ")}: never returned by Snowflake (DESCRIBE SECRET docs), so write-only here.`);
+  }
+}
+
 /** The quirk fixes in the order they must run (refs are local before the identifier fix adds new ones). */
 export function fixSpecQuirks(spec: SpecDocument, notes: ModelNotes): void {
   localizeCommonRefs(spec);
@@ -176,5 +196,6 @@ export function fixSpecQuirks(spec: SpecDocument, notes: ModelNotes): void {
   spellOutCaseInsensitiveFlag(spec, notes);
   acceptMinutesTypeForMinutesSchedule(spec, notes);
   acceptTableKindTable(spec, notes);
+  markUnreturnedCredentialsWriteOnly(spec, notes);
   dropFormats(spec);
 }

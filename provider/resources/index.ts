@@ -1,6 +1,7 @@
 // Every resource type the package manages, by Pulumi type name.
 import { ResourceDefinition } from "../engine/definition";
 import { alert } from "./alert";
+import { apiIntegration } from "./api-integration";
 import { computePool } from "./compute-pool";
 import { futureGrant, grantOnAll } from "./bulk-grants";
 import { grant } from "./grant";
@@ -19,6 +20,7 @@ import { pipe } from "./pipe";
 import { procedure } from "./procedure";
 import { role } from "./role";
 import { schema } from "./schema";
+import { secret } from "./secret";
 import { sequence } from "./sequence";
 import { service } from "./service";
 import { serviceFunction } from "./service-function";
@@ -34,5 +36,5 @@ import { view } from "./view";
 import { warehouse } from "./warehouse";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret].map((definition) => [definition.typeName, definition])
 );

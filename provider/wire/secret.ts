@@ -40,6 +40,9 @@ export const CloudProviderTokenSecret_READ_ONLY = [
 export const CloudProviderTokenSecret_WRITE_ONLY = [] as const;
 export const CloudProviderTokenSecret_REQUIRED = ["type", "name", "api_authentication"] as const;
 
+// secret_string: never returned by Snowflake (DESCRIBE SECRET docs), so write-only here.
+// secret_string: required by the spec in one direction only (read-only or write-only), so optional here;
+// GenericStringSecret_REQUIRED keeps the spec's list.
 export const GenericStringSecret = z.looseObject({
   type: z.literal("GENERIC_STRING"),
   comment: z.string().optional(),
@@ -49,7 +52,7 @@ export const GenericStringSecret = z.looseObject({
   schema_name: common.Identifier.optional(),
   owner: common.Identifier.optional(),
   owner_role_type: z.string().optional(),
-  secret_string: z.string(),
+  secret_string: z.string().optional(),
 });
 export type GenericStringSecret = z.infer<typeof GenericStringSecret>;
 export const GenericStringSecretStrict = z.strictObject(GenericStringSecret.shape);
@@ -71,7 +74,7 @@ export const GenericStringSecret_READ_ONLY = [
   "owner",
   "owner_role_type",
 ] as const;
-export const GenericStringSecret_WRITE_ONLY = [] as const;
+export const GenericStringSecret_WRITE_ONLY = ["secret_string"] as const;
 export const GenericStringSecret_REQUIRED = ["type", "name", "secret_string"] as const;
 
 export const JwtKeyPairSecret = z.looseObject({
@@ -110,6 +113,7 @@ export const JwtKeyPairSecret_READ_ONLY = [
 export const JwtKeyPairSecret_WRITE_ONLY = [] as const;
 export const JwtKeyPairSecret_REQUIRED = ["type", "name"] as const;
 
+// oauth_refresh_token: never returned by Snowflake (DESCRIBE SECRET docs), so write-only here.
 export const Oauth2Secret = z.looseObject({
   type: z.literal("OAUTH2"),
   comment: z.string().optional(),
@@ -147,9 +151,12 @@ export const Oauth2Secret_READ_ONLY = [
   "owner",
   "owner_role_type",
 ] as const;
-export const Oauth2Secret_WRITE_ONLY = [] as const;
+export const Oauth2Secret_WRITE_ONLY = ["oauth_refresh_token"] as const;
 export const Oauth2Secret_REQUIRED = ["type", "name", "api_authentication"] as const;
 
+// password: never returned by Snowflake (DESCRIBE SECRET docs), so write-only here.
+// password: required by the spec in one direction only (read-only or write-only), so optional here;
+// PasswordSecret_REQUIRED keeps the spec's list.
 export const PasswordSecret = z.looseObject({
   type: z.literal("PASSWORD"),
   comment: z.string().optional(),
@@ -160,7 +167,7 @@ export const PasswordSecret = z.looseObject({
   owner: common.Identifier.optional(),
   owner_role_type: z.string().optional(),
   username: z.string(),
-  password: z.string(),
+  password: z.string().optional(),
 });
 export type PasswordSecret = z.infer<typeof PasswordSecret>;
 export const PasswordSecretStrict = z.strictObject(PasswordSecret.shape);
@@ -183,7 +190,7 @@ export const PasswordSecret_READ_ONLY = [
   "owner",
   "owner_role_type",
 ] as const;
-export const PasswordSecret_WRITE_ONLY = [] as const;
+export const PasswordSecret_WRITE_ONLY = ["password"] as const;
 export const PasswordSecret_REQUIRED = ["type", "name", "username", "password"] as const;
 
 export const SymmetricKeySecret = z.looseObject({
@@ -257,6 +264,6 @@ export const Secret_PROPERTIES = [
   "key_length",
 ] as const;
 export const Secret_READ_ONLY = ["created_on", "database_name", "schema_name", "owner", "owner_role_type"] as const;
-export const Secret_WRITE_ONLY = [] as const;
+export const Secret_WRITE_ONLY = ["password", "oauth_refresh_token", "secret_string"] as const;
 export const Secret_REQUIRED = ["type", "name"] as const;
 

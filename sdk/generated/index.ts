@@ -36,3 +36,5 @@ export { DatabaseRoleGrant, DatabaseRoleGrantArgs } from "./database-role-grant"
 export { OwnershipGrant, OwnershipGrantArgs } from "./ownership-grant";
 export { ComputePool, ComputePoolArgs } from "./compute-pool";
 export { Service, ServiceArgs } from "./service";
+export { ApiIntegration, ApiIntegrationArgs } from "./api-integration";
+export { Secret, SecretArgs } from "./secret";

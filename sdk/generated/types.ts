@@ -7,6 +7,15 @@ import * as pulumi from "@pulumi/pulumi";
 export type AlertState = "STARTED" | "SUSPENDED";
 
 /**
+ * Which kind of API the integration reaches: AWS, AZURE, GC (Google Cloud) or GIT. Any case is accepted at run
+ * time.
+ */
+export type ApiHookType = "AWS" | "AZURE" | "GC" | "GIT";
+
+/** The API gateway of an AWS, Azure or Google Cloud hook. Any case is accepted at run time. */
+export type ApiProvider = "AWS_API_GATEWAY" | "AWS_PRIVATE_API_GATEWAY" | "AWS_GOV_API_GATEWAY" | "AWS_GOV_PRIVATE_API_GATEWAY" | "AZURE_API_MANAGEMENT" | "AZURE_PRIVATE_API_MANAGEMENT" | "GOOGLE_API_GATEWAY";
+
+/**
  * Object types privileges are granted on, in SQL spelling (`DYNAMIC TABLE`); `_` for spaces and any case are
  * accepted. Any case is accepted at run time.
  */
@@ -87,6 +96,9 @@ export type ScalingPolicy = "STANDARD" | "ECONOMY";
 
 /** Whether a dynamic table's refreshes run. Any case is accepted at run time. */
 export type SchedulingState = "RUNNING" | "SUSPENDED";
+
+/** What the secret holds. Any case is accepted at run time. */
+export type SecretType = "PASSWORD" | "OAUTH2" | "GENERIC_STRING" | "SYMMETRIC_KEY" | "CLOUD_PROVIDER_TOKEN" | "JWT_KEY_PAIR";
 
 /**
  * Object types privileges are granted on, in SQL spelling (`DYNAMIC TABLE`); `_` for spaces and any case are

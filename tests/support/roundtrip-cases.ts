@@ -356,4 +356,23 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     },
     changeOutOfBand: sqlComment("SERVICE", "RT_SERVICE"),
   },
+  {
+    // An account object with a secret API key (sent in the create, then in the create-or-alter PUT; never read back).
+    type: "ApiIntegration",
+    path: "/api/v2/api-integrations/RT_API_INTEGRATION",
+    args: { name: "rt_api_integration", hookType: "aws", apiProvider: "aws_api_gateway", apiAwsRoleArn: "arn:aws:iam::123456789012:role/rt", apiKey: "rt-api-key-1", apiAllowedPrefixes: ["https://rt.execute-api.us-west-2.amazonaws.com/prod/"], comment: "v1" },
+    inPlace: {
+      args: { apiKey: "rt-api-key-2", apiAllowedPrefixes: ["https://rt.execute-api.us-west-2.amazonaws.com/prod/", "https://rt.execute-api.us-west-2.amazonaws.com/dev/"], apiBlockedPrefixes: ["https://rt.execute-api.us-west-2.amazonaws.com/prod/admin/"], enabled: false, comment: "v2", tags: tagged },
+      wire: { comment: "v2", enabled: false, api_hook: { type: "AWS", api_provider: "AWS_API_GATEWAY", api_aws_role_arn: "arn:aws:iam::123456789012:role/rt" }, api_blocked_prefixes: ["https://rt.execute-api.us-west-2.amazonaws.com/prod/admin/"] },
+    },
+    changeOutOfBand: (stack) => stack.sql(`ALTER API INTEGRATION "RT_API_INTEGRATION" SET COMMENT = 'changed by hand'`).then(() => undefined),
+  },
+  {
+    // A password secret: the password is sent in the create, then by ALTER SECRET ... SET; never read back.
+    type: "Secret",
+    path: `${IN_SCHEMA}/secrets/RT_SECRET`,
+    args: inSchema({ name: "rt_secret", type: "password", username: "rt_service_user", password: "rt-secret-password-1", comment: "v1" }),
+    inPlace: { args: { username: "rt_service_user_2", password: "rt-secret-password-2", comment: "v2" }, wire: { comment: "v2", type: "PASSWORD", username: "rt_service_user_2" } },
+    changeOutOfBand: sqlComment("SECRET", "RT_SECRET"),
+  },
 ];

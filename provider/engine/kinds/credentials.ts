@@ -2,6 +2,7 @@
 // as a PEM or its bare body, compared as the body (so a refresh after sending one never shows the other form).
 import { createPublicKey } from "node:crypto";
 import { FieldKind } from "../field-kind";
+import { secretLiteral } from "../../sql/sql-text";
 import { textKind } from "./scalars";
 
 /** Free text Snowflake matches case-insensitively (CREATE USER docs: login names are case-insensitive). */
@@ -31,4 +32,10 @@ export function rsaPublicKeyKind(): FieldKind {
     canonical: (value) => (typeof value === "string" ? keyBody(value) : base.canonical(value)),
     toWire: (value) => (typeof value === "string" ? keyBody(value) : value),
   };
+}
+
+/** A credential (a password, token or API key) as free text; in SQL a secret literal, so no error report shows it. */
+export function secretTextKind(): FieldKind {
+  const base = textKind();
+  return { ...base, toSql: (value) => secretLiteral(String(value)) };
 }

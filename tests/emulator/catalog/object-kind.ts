@@ -77,8 +77,8 @@ export interface ObjectKind {
   /** Path segment of the collection, e.g. "tables". */
   collection: string;
   scope: "account" | "database" | "schema";
-  /** Kinds whose names share one namespace in a schema (tables, views, dynamic and event tables; UDFs and service functions). */
-  namespace?: "relations" | "functions";
+  /** Kinds whose names share one namespace in their container (tables, views, dynamic and event tables; UDFs and service functions; integrations). */
+  namespace?: "relations" | "functions" | "integrations";
   /** Objects identified by name and argument types (functions, procedures): how they are keyed in their collection. */
   signature?: SignatureSpec;
   wire: { strict: z.ZodType; properties: readonly string[]; readOnly: readonly string[]; writeOnly?: readonly string[] };

@@ -1,6 +1,7 @@
 // Every object kind the emulator hosts. Its REST routes come from its spec's operations; its SQL from its kind.
 import type { ObjectKind } from "../catalog/object-kind";
 import { alertKind } from "./alert";
+import { apiIntegrationKind } from "./api-integration";
 import { computePoolKind } from "./compute-pool";
 import { databaseKind } from "./database";
 import { databaseRoleKind } from "./database-role";
@@ -14,6 +15,7 @@ import { pipeKind } from "./pipe";
 import { procedureKind } from "./procedure";
 import { roleKind } from "./role";
 import { schemaKind } from "./schema";
+import { secretKind } from "./secret";
 import { sequenceKind } from "./sequence";
 import { serviceKind } from "./service";
 import { serviceFunctionKind } from "./service-function";
@@ -31,4 +33,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
   userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
   networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind, serviceKind,
+  apiIntegrationKind, secretKind,
 ];

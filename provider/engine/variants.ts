@@ -1,0 +1,34 @@
+// Types whose inputs depend on a variant one input chooses (a secret's `type`, an integration's hook type): which
+// inputs each variant requires and which it takes, checked before anything is sent. The variants mirror the
+// specs' discriminated models (secret.yaml PasswordSecret / Oauth2Secret ..., api-integration.yaml AwsHook ...).
+import { isSet } from "./field-kind";
+import type { Properties } from "./definition";
+
+export interface Variant {
+  required?: readonly string[];
+  optional?: readonly string[];
+}
+
+export type Problem = { property: string; reason: string };
+
+/**
+ * A crossChecks function: the variant named by `discriminator` (compared in upper case) must have its required
+ * inputs, and no input that belongs only to other variants.
+ */
+export function variantChecks(discriminator: string, variants: Record<string, Variant>): (properties: Properties) => Problem[] {
+  const variantInputs = new Set(Object.values(variants).flatMap((variant) => [...(variant.required ?? []), ...(variant.optional ?? [])]));
+  return (properties) => {
+    const chosen = typeof properties[discriminator] === "string" ? (properties[discriminator] as string).trim().toUpperCase() : undefined;
+    const variant = chosen === undefined ? undefined : variants[chosen];
+    if (!variant) return [];
+    const takes = [...(variant.required ?? []), ...(variant.optional ?? [])];
+    const problems: Problem[] = [];
+    for (const key of variant.required ?? []) if (!isSet(properties[key])) problems.push({ property: key, reason: `is required when ${discriminator} is ${chosen}` });
+    for (const key of variantInputs) {
+      if (isSet(properties[key]) && !takes.includes(key)) {
+        problems.push({ property: key, reason: `does not apply when ${discriminator} is ${chosen} (${takes.length ? `it takes ${takes.join(", ")}` : "it takes none of the variant inputs"})` });
+      }
+    }
+    return problems;
+  };
+}
