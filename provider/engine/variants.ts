@@ -32,3 +32,12 @@ export function variantChecks(discriminator: string, variants: Record<string, Va
     return problems;
   };
 }
+
+/**
+ * A replacedBy function: inputs a variant requires can be removed only together with the variant (a new type is a
+ * new object), and ALTER has no UNSET for them; any such removal that passes check is a replacement.
+ */
+export function variantRequiredRemoved(variants: Record<string, Variant>, alsoReplacing: readonly string[] = []): (olds: Properties, news: Properties) => string[] {
+  const keys = [...new Set([...Object.values(variants).flatMap((variant) => variant.required ?? []), ...alsoReplacing])];
+  return (olds, news) => keys.filter((key) => isSet(olds[key]) && !isSet(news[key]));
+}

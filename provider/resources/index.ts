@@ -14,6 +14,7 @@ import { imageRepository } from "./image-repository";
 import { userDefinedFunction } from "./function";
 import { networkPolicy } from "./network-policy";
 import { networkRule } from "./network-rule";
+import { notificationIntegration } from "./notification-integration";
 import { ownershipGrant } from "./ownership-grant";
 import { passwordPolicy } from "./password-policy";
 import { pipe } from "./pipe";
@@ -36,5 +37,5 @@ import { view } from "./view";
 import { warehouse } from "./warehouse";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration].map((definition) => [definition.typeName, definition])
 );

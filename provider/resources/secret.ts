@@ -10,12 +10,11 @@
 // - A value ALTER cannot remove (a refresh token, its expiry; the values a type requires, which go only with the
 //   type) can only go with a new secret.
 import { defineResource } from "../engine/define";
-import { isSet } from "../engine/field-kind";
 import { secretTextKind } from "../engine/kinds/credentials";
 import { identifierKind } from "../engine/kinds/names";
 import { stringSetKind } from "../engine/kinds/network";
 import { choiceKind, enumType, integerKind, textKind } from "../engine/kinds/scalars";
-import { variantChecks } from "../engine/variants";
+import { variantChecks, variantRequiredRemoved } from "../engine/variants";
 import { sql } from "../sql/sql-text";
 import * as wire from "../wire/secret";
 import { commentField, field, ownershipOutputs, schemaObjectIdentity, schemaObjectPath } from "./common";
@@ -31,7 +30,6 @@ const VARIANTS = {
   CLOUD_PROVIDER_TOKEN: { required: ["apiAuthentication"] },
   JWT_KEY_PAIR: { optional: ["algorithm", "keyLength"] },
 };
-const NOT_REMOVABLE = ["oauthRefreshToken", "oauthRefreshTokenExpiryTime", "username", "password", "secretString"];
 
 const credential = (wireName: string, doc: string) =>
   field(wireName, secretTextKind(), `${doc} Secret: stored only encrypted in state and never returned by Snowflake, so only a declared change is applied (ALTER SECRET ... SET).`, { writeOnly: true, secret: true });
@@ -59,7 +57,7 @@ export const secret = defineResource({
   },
   outputs: ownershipOutputs("secret"),
   crossChecks: variantChecks("type", VARIANTS),
-  replacedBy: (olds, news) => NOT_REMOVABLE.filter((key) => isSet(olds[key]) && !isSet(news[key])),
+  replacedBy: variantRequiredRemoved(VARIANTS, ["oauthRefreshToken", "oauthRefreshTokenExpiryTime"]),
   // A secret an integration or function names cannot be dropped while in use (not confirmed how Snowflake words it).
   deleteRefusal: { pattern: /in use|referenced by|associated with/i, advice: "Remove it from the integrations and functions that use it first." },
   wire: { schema: wire.Secret, properties: wire.Secret_PROPERTIES, readOnly: wire.Secret_READ_ONLY },

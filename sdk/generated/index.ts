@@ -38,3 +38,4 @@ export { ComputePool, ComputePoolArgs } from "./compute-pool";
 export { Service, ServiceArgs } from "./service";
 export { ApiIntegration, ApiIntegrationArgs } from "./api-integration";
 export { Secret, SecretArgs } from "./secret";
+export { NotificationIntegration, NotificationIntegrationArgs } from "./notification-integration";

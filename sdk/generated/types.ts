@@ -64,6 +64,12 @@ export type NetworkRuleMode = "INGRESS" | "INTERNAL_STAGE" | "EGRESS";
 export type NetworkRuleType = "IPV4" | "AWSVPCEID" | "AZURELINKID" | "GCPPSCID" | "HOST_PORT" | "PRIVATE_HOST_PORT";
 
 /**
+ * How the integration notifies: email, a webhook, or a cloud queue (outbound push or inbound events). Any case
+ * is accepted at run time.
+ */
+export type NotificationType = "EMAIL" | "WEBHOOK" | "QUEUE_AWS_SNS_OUTBOUND" | "QUEUE_AZURE_EVENT_GRID_OUTBOUND" | "QUEUE_GCP_PUBSUB_OUTBOUND" | "QUEUE_AZURE_EVENT_GRID_INBOUND" | "QUEUE_GCP_PUBSUB_INBOUND";
+
+/**
  * What a call with a NULL argument does: run the code (CALLED ON NULL INPUT, the default) or return NULL without
  * running it. Canonical: CALLED ON NULL INPUT, RETURNS NULL ON NULL INPUT; also accepted: STRICT,
  * CALLED_ON_NULL_INPUT, RETURNS_NULL_ON_NULL_INPUT. Any case is accepted at run time.

@@ -66,6 +66,9 @@ export const CONTEXT: Declaration[] = [
   },
   { type: "Stage", name: "rt_stage", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_LANDING" } },
   { type: "Tag", name: "rt_tag", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_OWNER", allowedValues: ["data", "platform"] } },
+  // Users whose email addresses a notification integration may send to (recipients must be users of the account).
+  { type: "User", name: "rt_mail_ops", args: { name: "RT_MAIL_OPS", email: "rt-ops@example.com" } },
+  { type: "User", name: "rt_mail_oncall", args: { name: "RT_MAIL_ONCALL", email: "rt-oncall@example.com" } },
   { type: "ComputePool", name: "rt_service_pool", args: { name: "RT_SERVICE_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2 } },
 ];
 
@@ -374,5 +377,16 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     args: inSchema({ name: "rt_secret", type: "password", username: "rt_service_user", password: "rt-secret-password-1", comment: "v1" }),
     inPlace: { args: { username: "rt_service_user_2", password: "rt-secret-password-2", comment: "v2" }, wire: { comment: "v2", type: "PASSWORD", username: "rt_service_user_2" } },
     changeOutOfBand: sqlComment("SECRET", "RT_SECRET"),
+  },
+  {
+    // Email to users of the account (named through the users, so they exist first).
+    type: "NotificationIntegration",
+    path: "/api/v2/notification-integrations/RT_NOTIFY",
+    args: { name: "rt_notify", notificationType: "email", allowedRecipients: [{ $ref: "rt_mail_ops.email" }], comment: "v1" },
+    inPlace: {
+      args: { allowedRecipients: [{ $ref: "rt_mail_ops.email" }, { $ref: "rt_mail_oncall.email" }], defaultRecipients: [{ $ref: "rt_mail_oncall.email" }], defaultSubject: "rt alerts", enabled: false, comment: "v2", tags: tagged },
+      wire: { comment: "v2", enabled: false, notification_hook: { type: "EMAIL", default_subject: "rt alerts", default_recipients: ["rt-oncall@example.com"] } },
+    },
+    changeOutOfBand: (stack) => stack.sql(`ALTER NOTIFICATION INTEGRATION "RT_NOTIFY" SET COMMENT = 'changed by hand'`).then(() => undefined),
   },
 ];

@@ -1,5 +1,6 @@
 // JSON objects Snowflake keeps as given: a task's CONFIG, a task's session parameters. Compared key by key with
 // the keys in order, so a refresh never diffs on the order Snowflake prints them in.
+import { joinSql, literal, sql } from "../../sql/sql-text";
 import { FieldKind, noSql } from "../field-kind";
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -51,5 +52,28 @@ export function jsonValueKind(): FieldKind {
     toWire: (value) => value,
     fromWire: (value) => value,
     toSql: noSql("JSON value"),
+  };
+}
+
+/**
+ * HTTP headers as a map of names to values (a webhook's WEBHOOK_HEADERS = ( 'name'='value', ... )). Header names
+ * are case-insensitive (RFC 9110 5.1), so they are compared in lower case; values as written.
+ */
+export function headersKind(): FieldKind {
+  return {
+    shape: { map: { primitive: "string" } },
+    expected: 'an object of HTTP header names to string values, e.g. { "Content-Type": "application/json" }',
+    problem: (value) => {
+      if (!isObject(value)) return "not an object";
+      const bad = Object.entries(value).find(([, item]) => typeof item !== "string");
+      if (bad) return `the value of ${bad[0]} is not a string`;
+      const names = Object.keys(value).map((key) => key.toLowerCase());
+      const twice = names.find((name, index) => names.indexOf(name) !== index);
+      return twice ? `${twice} is given twice (header names are case-insensitive)` : undefined;
+    },
+    canonical: (value) => (isObject(value) ? sortedDeep(Object.fromEntries(Object.entries(value).map(([key, item]) => [key.toLowerCase(), item])), false) : value),
+    toWire: (value) => value,
+    fromWire: (value) => value,
+    toSql: (value) => sql`(${joinSql(Object.entries(value as Record<string, string>).map(([key, item]) => sql`${literal(key)}=${literal(item)}`), ", ")})`,
   };
 }

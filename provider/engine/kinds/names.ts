@@ -1,7 +1,7 @@
 // Name kinds: a Snowflake identifier, and a name qualified by its database and schema (`DB.SCHEMA.TAG`).
 import { identifier, qualifiedIdentifier } from "../../sql/sql-text";
 import { FieldKind } from "../field-kind";
-import { canonicalIdentifier, identifierProblem, qualifiedName, splitQualifiedName, storedName } from "../identifiers";
+import { canonicalIdentifier, identifierFor, identifierProblem, qualifiedName, splitQualifiedName, storedName } from "../identifiers";
 
 const IDENTIFIER_WORDS = 'a Snowflake identifier: letters, digits, _ and $ not starting with a digit, or any text in double quotes ("my-name")';
 
@@ -59,4 +59,22 @@ export function siblingNameKind(what: string): FieldKind {
   const qualified = qualifiedNameKind(3, { what });
   const ownName = (value: unknown) => (typeof value === "string" ? storedParts(value).pop() : value);
   return { ...qualified, expected: `${what} in the same schema, as NAME or DB.SCHEMA.NAME`, canonical: ownName };
+}
+
+/**
+ * A schema object named `DB.SCHEMA.NAME` that the REST model carries as `{ database_name, schema_name, name }`
+ * (notification-integration.yaml WebhookSecret): declared and compared as the qualified name.
+ */
+export function objectReferenceKind(what: string): FieldKind {
+  const qualified = qualifiedNameKind(3, { exactly: true, what });
+  const isReference = (value: unknown): value is { database_name: string; schema_name: string; name: string } =>
+    typeof value === "object" && value !== null && "name" in value;
+  return {
+    ...qualified,
+    toWire: (value) => {
+      const [database_name, schema_name, name] = storedParts(String(value)).map(identifierFor);
+      return { database_name, schema_name, name };
+    },
+    fromWire: (value) => (isReference(value) ? qualifiedName([value.database_name, value.schema_name, value.name]) : value),
+  };
 }

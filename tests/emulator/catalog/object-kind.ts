@@ -46,9 +46,9 @@ export interface RunStateSpec {
 }
 
 export interface SqlProperty {
-  /** The wire property an ALTER ... SET <KEYWORD> = value changes. */
+  /** The wire property an ALTER ... SET <KEYWORD> = value changes ("a.b" reaches into a nested object). */
   wire: string;
-  value: "string" | "identifier" | "integer" | "boolean" | "lag" | "schedule" | "stringList" | "identifierList";
+  value: "string" | "identifier" | "integer" | "boolean" | "lag" | "schedule" | "stringList" | "identifierList" | "stringMap" | "objectReference";
   /** Whether ALTER ... UNSET <KEYWORD> is allowed (the statement's docs list it). */
   unset?: boolean;
 }

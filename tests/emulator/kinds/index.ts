@@ -10,6 +10,7 @@ import { eventTableKind } from "./event-table";
 import { imageRepositoryKind } from "./image-repository";
 import { networkPolicyKind } from "./network-policy";
 import { networkRuleKind } from "./network-rule";
+import { notificationIntegrationKind } from "./notification-integration";
 import { passwordPolicyKind } from "./password-policy";
 import { pipeKind } from "./pipe";
 import { procedureKind } from "./procedure";
@@ -33,5 +34,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
   userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
   networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind, serviceKind,
-  apiIntegrationKind, secretKind,
+  apiIntegrationKind, secretKind, notificationIntegrationKind,
 ];

@@ -62,6 +62,26 @@ export function readPropertyValue(stream: TokenStream, property: SqlProperty): u
       }
       return values;
     }
+    case "stringMap": {
+      // ALTER NOTIFICATION INTEGRATION docs: WEBHOOK_HEADERS = ( '<header>'='<value>' [ , ... ] ).
+      stream.expectSymbol("(");
+      const entries: [string, string][] = [];
+      while (!stream.acceptSymbol(")")) {
+        if (entries.length) stream.expectSymbol(",");
+        const key = stream.string();
+        stream.expectSymbol("=");
+        entries.push([key, stream.string()]);
+      }
+      return Object.fromEntries(entries);
+    }
+    case "objectReference": {
+      // A schema object named <db>.<schema>.<name> (WEBHOOK_SECRET = my_db.my_schema.my_secret), as the REST
+      // models carry it: { database_name, schema_name, name }, names formatted.
+      const parts = stream.qualifiedName();
+      if (parts.length !== 3) throw badRequest(`SQL compilation error:
+'${parts.join(".")}' must be named <database>.<schema>.<name>.`);
+      return { database_name: formatIdentifier(parts[0]), schema_name: formatIdentifier(parts[1]), name: formatIdentifier(parts[2]) };
+    }
     case "identifierList": {
       // ALTER SERVICE docs: EXTERNAL_ACCESS_INTEGRATIONS = ( <EAI_name> [ , ... ] ); names kept formatted.
       stream.expectSymbol("(");
@@ -114,7 +134,22 @@ function setProperties(kind: ObjectKind, stream: TokenStream): Change {
     assignments.push([property.wire, readPropertyValue(stream, property)]);
     stream.acceptSymbol(",");
   } while (!stream.done);
-  return (object, context) => applyValues(object, { ...object.values, ...Object.fromEntries(assignments) }, context);
+  return (object, context) => applyValues(object, assignments.reduce((values, [wire, value]) => withValueAt(values, wire, value), object.values), context);
+}
+
+/**
+ * The values with one (possibly nested: "notification_hook.allowed_recipients") property set, or removed when
+ * `value` is undefined; nested objects are copied, never changed in place.
+ */
+function withValueAt(values: Record<string, unknown>, wire: string, value: unknown): Record<string, unknown> {
+  const [top, ...rest] = wire.split(".");
+  const next = { ...values };
+  if (rest.length) {
+    const inner = values[top];
+    next[top] = withValueAt(inner && typeof inner === "object" ? (inner as Record<string, unknown>) : {}, rest.join("."), value);
+  } else if (value === undefined) delete next[top];
+  else next[top] = value;
+  return next;
 }
 
 function unsetProperties(kind: ObjectKind, stream: TokenStream): Change {
@@ -124,7 +159,7 @@ function unsetProperties(kind: ObjectKind, stream: TokenStream): Change {
     if (!property.unset) throw new SqlError(ErrorCodes.sqlCompilation, "42601", `SQL compilation error:\nproperty '${keyword}' cannot be unset for 'ALTER ${kind.sqlType}'`);
     removed.push(property.wire);
   } while (stream.acceptSymbol(","));
-  return (object, context) => applyValues(object, Object.fromEntries(Object.entries(object.values).filter(([wire]) => !removed.includes(wire))), context);
+  return (object, context) => applyValues(object, removed.reduce((values, wire) => withValueAt(values, wire, undefined), object.values), context);
 }
 
 function runState(kind: ObjectKind, verb: "RESUME" | "SUSPEND"): Change {
