@@ -168,13 +168,15 @@ export function dropFormats(spec: SpecDocument): void {
 }
 
 /**
- * Credentials Snowflake never returns: secret.yaml does not mark a secret's values writeOnly, but DESCRIBE SECRET
- * (docs) reports the username, expiry times, integration and scopes and never the password, secret string or
- * refresh token, and a GET answers the same. Marked writeOnly, so a snapshot without them still parses (and
- * `required` on them applies to requests only).
+ * Credentials Snowflake never returns, which the specs do not mark writeOnly: a secret's values (DESCRIBE SECRET
+ * docs report the username, expiry times, integration and scopes, never the password, secret string or refresh
+ * token) and a catalog integration's OAuth client secret (not confirmed how DESCRIBE shows it; every other
+ * credential there is masked or left out, e.g. DESCRIBE API INTEGRATION's API_KEY). Marked writeOnly, so a snapshot
+ * without them still parses (and `required` on them applies to requests only).
  */
 const UNRETURNED_CREDENTIALS: Record<string, Record<string, string[]>> = {
   secret: { PasswordSecret: ["password"], GenericStringSecret: ["secret_string"], Oauth2Secret: ["oauth_refresh_token"] },
+  "catalog-integration": { OAuth: ["oauth_client_secret"] },
 };
 export function markUnreturnedCredentialsWriteOnly(spec: SpecDocument, notes: ModelNotes): void {
   for (const [model, properties] of Object.entries(UNRETURNED_CREDENTIALS[spec.name] ?? {})) {
@@ -183,7 +185,7 @@ export function markUnreturnedCredentialsWriteOnly(spec: SpecDocument, notes: Mo
       if (!schema) throw new Error(`${spec.name}.yaml ${model}.${property}: not found (quirk out of date)`);
       schema.writeOnly = true;
     }
-    notes.add(model, `${properties.join(", ")}: never returned by Snowflake (DESCRIBE SECRET docs), so write-only here.`);
+    notes.add(model, `${properties.join(", ")}: never returned by Snowflake, so write-only here.`);
   }
 }
 

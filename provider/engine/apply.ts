@@ -48,14 +48,16 @@ function defaultProperty(field: FieldDefinition): string {
 }
 
 /** ALTER statements: one SET list, one UNSET list, and the clauses that stand alone. */
-export async function applySql(api: ObjectApi, keys: string[], news: Properties): Promise<void> {
+export async function applySql(api: ObjectApi, keys: string[], news: Properties, olds: Properties = {}): Promise<void> {
   const sets: SqlText[] = [];
   const unsets: SqlText[] = [];
   const clauses: SqlText[] = [];
   for (const key of keys) {
     const field = api.definition.fields[key];
     const value = news[key];
-    if (isSet(value) && !field.kind.meansUnset?.(value)) {
+    if (field.sql?.alter) {
+      clauses.push(...field.sql.alter(value, olds[key]));
+    } else if (isSet(value) && !field.kind.meansUnset?.(value)) {
       // Also when nothing was declared before: an adopted object's value is not reported (a user's password policy),
       // and an UNSET of nothing changes nothing.
       if (field.sql?.unsetFirst && field.sql.unset instanceof SqlText) clauses.push(field.sql.unset);
@@ -126,7 +128,7 @@ export async function applyPlan(api: ObjectApi, plan: ChangePlan, olds: Properti
   if (plan.rename) await applyRename(api, olds, news);
   if (plan.inPlace.put.length) await applyPut(api, news, olds);
   if (plan.inPlace.orReplace.length) await applyOrReplace(api, news);
-  if (plan.inPlace.sql.length) await applySql(api, plan.inPlace.sql, news);
+  if (plan.inPlace.sql.length) await applySql(api, plan.inPlace.sql, news, olds);
   if (plan.inPlace.access.length) await applyThroughAccess(api, olds, news);
   // CREATE OR REPLACE drops the object's tags (there is no COPY TAGS over REST): the declared ones go back on.
   if (plan.inPlace.orReplace.length && isSet(news.tags)) await applyTags(api, news, {});

@@ -42,6 +42,11 @@ export interface SqlChange {
   unset?: SqlText | "serverDefault" | "byReplacement";
   /** SET is refused while a value is set (a user's password policy): every SET runs `unset` first. */
   unsetFirst?: boolean;
+  /**
+   * Clauses that turn the previous value into the next one piece by piece, instead of SET / UNSET of the whole
+   * (ALTER EXTERNAL VOLUME ... ADD STORAGE_LOCATION / REMOVE STORAGE_LOCATION).
+   */
+  alter?(next: unknown, previous: unknown): SqlText[];
 }
 
 export interface FieldDefinition {

@@ -2,7 +2,9 @@
 // repositories reach an HTTPS API. Its `api_hook` is one of AwsHook / AzureHook / GoogleCloudHook / GitHook,
 // chosen by `type`; here the hook's properties are flat inputs (wire paths into api_hook), and the hook type
 // says which of them apply (checked before anything is sent).
-// - Changes go through PUT createOrAlterAPIIntegration with the whole declaration.
+// - Changes go through PUT createOrAlterAPIIntegration with the whole declaration, except what that PUT does not
+//   alter (api-integration.yaml: "API_KEY is not currently altered by this operation ... Unsetting
+//   API_BLOCKED_PREFIXES is also unsupported"): those go through ALTER API INTEGRATION SET / UNSET.
 // - hookType and apiProvider are fixed at creation: ALTER API INTEGRATION (docs) sets the role ARN / Azure
 //   application / audience, API_KEY, the prefix lists, ENABLED and COMMENT, but has no API_PROVIDER; the spec has no
 //   :rename either, so a new name is a new integration.
@@ -11,6 +13,7 @@ import { Properties } from "../engine/definition";
 import { defineResource } from "../engine/define";
 import { qualifiedNameKind, identifierKind } from "../engine/kinds/names";
 import { stringSetKind } from "../engine/kinds/network";
+import { secretTextKind } from "../engine/kinds/credentials";
 import { booleanKind, choiceKind, enumType, textKind } from "../engine/kinds/scalars";
 import * as wire from "../wire/api-integration";
 import { Problem, variantChecks } from "../engine/variants";
@@ -61,12 +64,14 @@ export const apiIntegration = defineResource({
     azureTenantId: hookField("azure_tenant_id", "AZURE: the Office 365 tenant id of the API Management instance."),
     azureAdApplicationId: hookField("azure_ad_application_id", "AZURE: the application (client) id of the Azure AD app."),
     googleAudience: hookField("google_audience", "GC: the audience claim of the JWT Snowflake sends to the Google API Gateway."),
-    apiKey: field("api_hook.api_key", textKind(), "AWS, AZURE or GC: the API key (subscription key) sent with each request. Secret; never read back, so only a declared change is applied.", { writeOnly: true, secret: true }),
+    apiKey: field("api_hook.api_key", secretTextKind(), "AWS, AZURE or GC: the API key (subscription key) sent with each request. Secret; never read back, so only a declared change is applied (ALTER API INTEGRATION ... SET API_KEY).", {
+      writeOnly: true, secret: true, body: "create", change: "sql", sql: { property: "API_KEY" },
+    }),
     allowAnySecret: field("api_hook.allow_any_secret", booleanKind(), "GIT: let handler code use any secret to reach the repository (ignored when allowedAuthenticationSecrets is set). Default false.", { serverDefault: false }),
     allowedAuthenticationSecrets: field("api_hook.allowed_authentication_secrets", stringSetKind(qualifiedNameKind(3, { exactly: true, what: "a secret" }), "secrets as DB.SCHEMA.SECRET"), "GIT: the secrets (DB.SCHEMA.SECRET, e.g. a Secret's fullyQualifiedName) handler code may use for the repository; a set."),
     allowedApiAuthenticationIntegrations: field("api_hook.allowed_api_authentication_integrations", stringSetKind(identifierKind(), "security integration names"), "GIT: the API authentication (OAuth) security integrations handler code may use; a set."),
     apiAllowedPrefixes: field("api_allowed_prefixes", stringSetKind(textKind(), "HTTPS URL prefixes"), "HTTPS URL prefixes the integration may call, e.g. `https://github.com/my-org`; a set.", { required: true }),
-    apiBlockedPrefixes: field("api_blocked_prefixes", stringSetKind(textKind(), "HTTPS URL prefixes"), "HTTPS URL prefixes the integration may not call, even under an allowed prefix; a set."),
+    apiBlockedPrefixes: field("api_blocked_prefixes", stringSetKind(textKind(), "HTTPS URL prefixes"), "HTTPS URL prefixes the integration may not call, even under an allowed prefix; a set.", { change: "sql", sql: { property: "API_BLOCKED_PREFIXES" } }),
     enabled: field("enabled", booleanKind(), "Whether the integration can be used. Default true.", { serverDefault: true }),
     comment: commentField("API integration"),
   },

@@ -1,6 +1,7 @@
 // Every resource type the package manages, by Pulumi type name.
 import { ResourceDefinition } from "../engine/definition";
 import { alert } from "./alert";
+import { catalogIntegration } from "./catalog-integration";
 import { apiIntegration } from "./api-integration";
 import { computePool } from "./compute-pool";
 import { futureGrant, grantOnAll } from "./bulk-grants";
@@ -10,6 +11,7 @@ import { database } from "./database";
 import { databaseRole } from "./database-role";
 import { dynamicTable } from "./dynamic-table";
 import { eventTable } from "./event-table";
+import { externalVolume } from "./external-volume";
 import { imageRepository } from "./image-repository";
 import { userDefinedFunction } from "./function";
 import { networkPolicy } from "./network-policy";
@@ -37,5 +39,5 @@ import { view } from "./view";
 import { warehouse } from "./warehouse";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration].map((definition) => [definition.typeName, definition])
 );

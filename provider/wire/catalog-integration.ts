@@ -34,17 +34,20 @@ export const ObjectStore_READ_ONLY = [] as const;
 export const ObjectStore_WRITE_ONLY = [] as const;
 export const ObjectStore_REQUIRED = ["catalog_source"] as const;
 
+// oauth_client_secret: never returned by Snowflake, so write-only here.
+// oauth_client_secret: required by the spec in one direction only (read-only or write-only), so optional
+// here; OAuth_REQUIRED keeps the spec's list.
 export const OAuth = z.looseObject({
   type: z.literal("OAUTH"),
   oauth_client_id: z.string(),
-  oauth_client_secret: z.string(),
+  oauth_client_secret: z.string().optional(),
   oauth_allowed_scopes: z.array(z.string()),
 });
 export type OAuth = z.infer<typeof OAuth>;
 export const OAuthStrict = z.strictObject(OAuth.shape);
 export const OAuth_PROPERTIES = ["type", "oauth_client_id", "oauth_client_secret", "oauth_allowed_scopes"] as const;
 export const OAuth_READ_ONLY = [] as const;
-export const OAuth_WRITE_ONLY = [] as const;
+export const OAuth_WRITE_ONLY = ["oauth_client_secret"] as const;
 export const OAuth_REQUIRED = ["type", "oauth_client_id", "oauth_client_secret", "oauth_allowed_scopes"] as const;
 
 export const RestAuthentication = z.discriminatedUnion("type", [OAuth.extend({ type: z.literal("OAUTH") })]);
@@ -59,7 +62,7 @@ export const RestAuthentication_PROPERTIES = [
   "oauth_allowed_scopes",
 ] as const;
 export const RestAuthentication_READ_ONLY = [] as const;
-export const RestAuthentication_WRITE_ONLY = [] as const;
+export const RestAuthentication_WRITE_ONLY = ["oauth_client_secret"] as const;
 export const RestAuthentication_REQUIRED = [
   "type",
   "oauth_client_id",

@@ -40,7 +40,7 @@ export const CloudProviderTokenSecret_READ_ONLY = [
 export const CloudProviderTokenSecret_WRITE_ONLY = [] as const;
 export const CloudProviderTokenSecret_REQUIRED = ["type", "name", "api_authentication"] as const;
 
-// secret_string: never returned by Snowflake (DESCRIBE SECRET docs), so write-only here.
+// secret_string: never returned by Snowflake, so write-only here.
 // secret_string: required by the spec in one direction only (read-only or write-only), so optional here;
 // GenericStringSecret_REQUIRED keeps the spec's list.
 export const GenericStringSecret = z.looseObject({
@@ -113,7 +113,7 @@ export const JwtKeyPairSecret_READ_ONLY = [
 export const JwtKeyPairSecret_WRITE_ONLY = [] as const;
 export const JwtKeyPairSecret_REQUIRED = ["type", "name"] as const;
 
-// oauth_refresh_token: never returned by Snowflake (DESCRIBE SECRET docs), so write-only here.
+// oauth_refresh_token: never returned by Snowflake, so write-only here.
 export const Oauth2Secret = z.looseObject({
   type: z.literal("OAUTH2"),
   comment: z.string().optional(),
@@ -154,7 +154,7 @@ export const Oauth2Secret_READ_ONLY = [
 export const Oauth2Secret_WRITE_ONLY = ["oauth_refresh_token"] as const;
 export const Oauth2Secret_REQUIRED = ["type", "name", "api_authentication"] as const;
 
-// password: never returned by Snowflake (DESCRIBE SECRET docs), so write-only here.
+// password: never returned by Snowflake, so write-only here.
 // password: required by the spec in one direction only (read-only or write-only), so optional here;
 // PasswordSecret_REQUIRED keeps the spec's list.
 export const PasswordSecret = z.looseObject({

@@ -29,7 +29,7 @@ export interface ApiIntegrationArgs extends CommonArgs {
   googleAudience?: pulumi.Input<string>;
   /**
    * AWS, AZURE or GC: the API key (subscription key) sent with each request. Secret; never read back, so only a
-   * declared change is applied.
+   * declared change is applied (ALTER API INTEGRATION ... SET API_KEY).
    */
   apiKey?: pulumi.Input<string>;
   /**
@@ -88,7 +88,7 @@ export class ApiIntegration extends SnowflakeResource {
   declare readonly googleAudience: pulumi.Output<string | undefined>;
   /**
    * AWS, AZURE or GC: the API key (subscription key) sent with each request. Secret; never read back, so only a
-   * declared change is applied.
+   * declared change is applied (ALTER API INTEGRATION ... SET API_KEY).
    */
   declare readonly apiKey: pulumi.Output<string | undefined>;
   /**

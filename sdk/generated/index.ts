@@ -39,3 +39,5 @@ export { Service, ServiceArgs } from "./service";
 export { ApiIntegration, ApiIntegrationArgs } from "./api-integration";
 export { Secret, SecretArgs } from "./secret";
 export { NotificationIntegration, NotificationIntegrationArgs } from "./notification-integration";
+export { ExternalVolume, ExternalVolumeArgs } from "./external-volume";
+export { CatalogIntegration, CatalogIntegrationArgs } from "./catalog-integration";

@@ -24,6 +24,15 @@ export type BulkGrantObjectType = "SCHEMA" | "TABLE" | "VIEW" | "MATERIALIZED VI
 /** The language of a function's or procedure's code. Any case is accepted at run time. */
 export type CallableLanguage = "SQL" | "JAVASCRIPT" | "PYTHON" | "JAVA" | "SCALA";
 
+/** How Snowflake authenticates to a REST catalog. Any case is accepted at run time. */
+export type CatalogRestAuthenticationType = "OAUTH";
+
+/** Where the Iceberg catalog lives. Any case is accepted at run time. */
+export type CatalogSource = "GLUE" | "OBJECT_STORE" | "POLARIS";
+
+/** The table format of the catalog's tables. Any case is accepted at run time. */
+export type CatalogTableFormat = "ICEBERG";
+
 /** The state Snowflake reports for a compute pool. Any case is accepted at run time. */
 export type ComputePoolState = "UNKNOWN" | "STARTING" | "IDLE" | "ACTIVE" | "STOPPING" | "SUSPENDED" | "RESIZING";
 
@@ -47,6 +56,9 @@ export type DynamicTableInitialize = "ON_CREATE" | "ON_SCHEDULE";
 
 /** Whose rights a procedure runs with: OWNER (default) or CALLER. Any case is accepted at run time. */
 export type ExecuteAs = "OWNER" | "CALLER";
+
+/** How files written to the location are encrypted. Any case is accepted at run time. */
+export type ExternalVolumeEncryptionType = "NONE" | "AWS_SSE_S3" | "AWS_SSE_KMS" | "GCS_SSE_KMS";
 
 /** The machine type of a compute pool's nodes (CREATE COMPUTE POOL docs). Any case is accepted at run time. */
 export type InstanceFamily = "CPU_X64_XS" | "CPU_X64_S" | "CPU_X64_M" | "CPU_X64_SL" | "CPU_X64_L" | "HIGHMEM_X64_S" | "HIGHMEM_X64_M" | "HIGHMEM_X64_SL" | "HIGHMEM_X64_L" | "GPU_NV_XS" | "GPU_NV_S" | "GPU_NV_SM" | "GPU_NV_M" | "GPU_NV_2M" | "GPU_NV_3M" | "GPU_NV_SL" | "GPU_NV_L" | "GPU_GCP_NV_L4_1_24G" | "GPU_GCP_NV_L4_4_24G" | "GPU_GCP_NV_A100_8_40G";
@@ -117,6 +129,9 @@ export type SecurableType = "ACCOUNT" | "DATABASE" | "WAREHOUSE" | "INTEGRATION"
  * AWS_SSE_KMS, GCS_SSE_KMS, AZURE_CSE or NONE (external). Any case is accepted at run time.
  */
 export type StageEncryptionType = "SNOWFLAKE_FULL" | "SNOWFLAKE_SSE" | "AWS_CSE" | "AWS_SSE_S3" | "AWS_SSE_KMS" | "GCS_SSE_KMS" | "AZURE_CSE" | "NONE";
+
+/** The cloud storage service of a location. Any case is accepted at run time. */
+export type StorageProvider = "S3" | "S3GOV" | "GCS" | "AZURE";
 
 /**
  * Whether a tag follows data to dependent objects and copies (Enterprise Edition). Any case is accepted at run
@@ -286,6 +301,22 @@ export interface EventTableColumn {
   datatype?: string;
 }
 
+/** Server-side encryption of the files Snowflake writes to the location. */
+export interface ExternalVolumeEncryptionArgs {
+  /** NONE, AWS_SSE_S3, AWS_SSE_KMS (S3) or GCS_SSE_KMS (GCS). */
+  type: pulumi.Input<ExternalVolumeEncryptionType>;
+  /** The KMS key (AWS_SSE_KMS, GCS_SSE_KMS). */
+  kmsKeyId?: pulumi.Input<string>;
+}
+
+/** Server-side encryption of the files Snowflake writes to the location. (as reported in outputs) */
+export interface ExternalVolumeEncryption {
+  /** NONE, AWS_SSE_S3, AWS_SSE_KMS (S3) or GCS_SSE_KMS (GCS). */
+  type: ExternalVolumeEncryptionType;
+  /** The KMS key (AWS_SSE_KMS, GCS_SSE_KMS). */
+  kmsKeyId?: string;
+}
+
 /** A column of the table a table function or procedure returns. */
 export interface ReturnColumnArgs {
   /** Column name. */
@@ -389,6 +420,48 @@ export interface StageEncryption {
   masterKey?: string;
   /** KMS key id (AWS_SSE_KMS, GCS_SSE_KMS). */
   kmsKeyId?: string;
+}
+
+/** A named cloud storage location of an external volume. */
+export interface StorageLocationArgs {
+  /** The location's name, unique in the volume (case-sensitive). */
+  name: pulumi.Input<string>;
+  /** S3, S3GOV, GCS or AZURE. */
+  storageProvider: pulumi.Input<StorageProvider>;
+  /**
+   * The base URL, e.g. `s3://bucket/path/`, `gcs://bucket/path/`,
+   * `azure://account.blob.core.windows.net/container/path/`.
+   */
+  storageBaseUrl: pulumi.Input<string>;
+  /** S3, S3GOV: the IAM role Snowflake assumes (case-sensitive ARN). */
+  storageAwsRoleArn?: pulumi.Input<string>;
+  /** S3, S3GOV: the external id in the role's trust policy; Snowflake makes one when it is left out. */
+  storageAwsExternalId?: pulumi.Input<string>;
+  /** S3, S3GOV, GCS: server-side encryption of written files. */
+  encryption?: pulumi.Input<ExternalVolumeEncryptionArgs>;
+  /** AZURE: the Office 365 tenant of the storage account. */
+  azureTenantId?: pulumi.Input<string>;
+}
+
+/** A named cloud storage location of an external volume. (as reported in outputs) */
+export interface StorageLocation {
+  /** The location's name, unique in the volume (case-sensitive). */
+  name: string;
+  /** S3, S3GOV, GCS or AZURE. */
+  storageProvider: StorageProvider;
+  /**
+   * The base URL, e.g. `s3://bucket/path/`, `gcs://bucket/path/`,
+   * `azure://account.blob.core.windows.net/container/path/`.
+   */
+  storageBaseUrl: string;
+  /** S3, S3GOV: the IAM role Snowflake assumes (case-sensitive ARN). */
+  storageAwsRoleArn?: string;
+  /** S3, S3GOV: the external id in the role's trust policy; Snowflake makes one when it is left out. */
+  storageAwsExternalId?: string;
+  /** S3, S3GOV, GCS: server-side encryption of written files. */
+  encryption?: ExternalVolumeEncryption;
+  /** AZURE: the Office 365 tenant of the storage account. */
+  azureTenantId?: string;
 }
 
 /** Where a new stream starts reading, instead of now: one of timestamp, offset, statement or stream. */

@@ -389,4 +389,38 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     },
     changeOutOfBand: (stack) => stack.sql(`ALTER NOTIFICATION INTEGRATION "RT_NOTIFY" SET COMMENT = 'changed by hand'`).then(() => undefined),
   },
+  {
+    // One S3 location, then a GCS one added beside it (ADD STORAGE_LOCATION, in place); Snowflake fills in the
+    // S3 location's external id, which is not drift.
+    type: "ExternalVolume",
+    path: "/api/v2/external-volumes/RT_EXT_VOLUME",
+    args: { name: "rt_ext_volume", storageLocations: [{ name: "rt-s3", storageProvider: "s3", storageBaseUrl: "s3://rt-bucket/iceberg/", storageAwsRoleArn: "arn:aws:iam::123456789012:role/rt-iceberg" }], comment: "v1" },
+    inPlace: {
+      args: {
+        storageLocations: [
+          { name: "rt-gcs", storageProvider: "GCS", storageBaseUrl: "gcs://rt-bucket/iceberg/", encryption: { type: "gcs_sse_kms", kmsKeyId: "rt-key" } },
+          { name: "rt-s3", storageProvider: "s3", storageBaseUrl: "s3://rt-bucket/iceberg/", storageAwsRoleArn: "arn:aws:iam::123456789012:role/rt-iceberg" },
+        ],
+        allowWrites: false,
+        comment: "v2",
+      },
+      wire: { comment: "v2", allow_writes: false },
+    },
+    changeOutOfBand: (stack) => stack.sql(`ALTER EXTERNAL VOLUME "RT_EXT_VOLUME" SET COMMENT = 'changed by hand'`).then(() => undefined),
+  },
+  {
+    // Snowflake Open Catalog with an OAuth client: only the client secret (SET REST_AUTHENTICATION) and the
+    // comment change in place.
+    type: "CatalogIntegration",
+    path: "/api/v2/catalog-integrations/RT_CATALOG",
+    args: {
+      name: "rt_catalog", catalogSource: "polaris", catalogNamespace: "rt_ns", restCatalogUri: "https://rt.snowflakecomputing.com/polaris/api/catalog", restWarehouse: "rt_open_catalog",
+      oauthClientId: "rt-client", oauthClientSecret: "rt-client-secret-1", oauthAllowedScopes: ["PRINCIPAL_ROLE:ALL"], comment: "v1",
+    },
+    inPlace: {
+      args: { oauthClientSecret: "rt-client-secret-2", comment: "v2", tags: tagged },
+      wire: { comment: "v2", enabled: true, table_format: "ICEBERG", type: "CATALOG", catalog: { catalog_source: "POLARIS", catalog_namespace: "rt_ns", rest_authentication: { type: "OAUTH", oauth_client_id: "rt-client" } } },
+    },
+    changeOutOfBand: (stack) => stack.sql(`ALTER CATALOG INTEGRATION "RT_CATALOG" SET COMMENT = 'changed by hand'`).then(() => undefined),
+  },
 ];

@@ -1,12 +1,14 @@
 // Every object kind the emulator hosts. Its REST routes come from its spec's operations; its SQL from its kind.
 import type { ObjectKind } from "../catalog/object-kind";
 import { alertKind } from "./alert";
+import { catalogIntegrationKind } from "./catalog-integration";
 import { apiIntegrationKind } from "./api-integration";
 import { computePoolKind } from "./compute-pool";
 import { databaseKind } from "./database";
 import { databaseRoleKind } from "./database-role";
 import { dynamicTableKind } from "./dynamic-table";
 import { eventTableKind } from "./event-table";
+import { externalVolumeKind } from "./external-volume";
 import { imageRepositoryKind } from "./image-repository";
 import { networkPolicyKind } from "./network-policy";
 import { networkRuleKind } from "./network-rule";
@@ -34,5 +36,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
   userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
   networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind, serviceKind,
-  apiIntegrationKind, secretKind, notificationIntegrationKind,
+  apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind,
 ];
