@@ -103,9 +103,14 @@ export function requireWarehouse(account: AccountState, name: unknown): void {
   if (typeof name === "string" && !collectionOf(account.catalog, "warehouses").has(name)) throw doesNotExist("Warehouse", formatIdentifier(name));
 }
 
-/** An integration a property names must exist (integrations are registered by tests; REST v2 has none). */
+/**
+ * An integration a property names must exist: one created over REST (API, catalog and notification integrations,
+ * which share one namespace), or one a test registered (storage integrations and others REST v2 cannot create).
+ */
 export function requireIntegration(account: AccountState, name: unknown): void {
-  if (typeof name === "string" && !account.integrations.has(name)) throw doesNotExist("Integration", formatIdentifier(name));
+  if (typeof name !== "string" || account.integrations.has(name)) return;
+  const created = [...account.catalog.children.values()].some((members) => members.get(name)?.kind.namespace === "integrations");
+  if (!created) throw doesNotExist("Integration", formatIdentifier(name));
 }
 
 /** Stored database and schema names of a schema-level object's container. */
