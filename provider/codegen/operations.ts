@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 
-import { COMMON_SPEC } from "./spec-documents";
+import { COMMON_SPEC, EXCLUDED_SPEC } from "./spec-documents";
 
 export interface QueryParameter {
   name: string;
@@ -27,7 +27,6 @@ export interface Operation {
   bodyRequired?: boolean;
 }
 
-const EXCLUDED = /^(cortex-|common-cortex-|spark-connect$)/;
 const METHODS = ["get", "post", "put", "delete"] as const;
 
 interface RawParameter { $ref?: string; name?: string; in?: string; required?: boolean; schema?: Record<string, unknown> }
@@ -65,7 +64,7 @@ export function readOperations(specsDir: string): Operation[] {
   const load = (name: string) => parse(fs.readFileSync(path.join(specsDir, `${name}.yaml`), "utf8"));
   const commonParameters = load(COMMON_SPEC)?.components?.parameters ?? {};
   const operations: Operation[] = [];
-  const names = fs.readdirSync(specsDir).filter((file) => file.endsWith(".yaml")).map((file) => file.slice(0, -5)).filter((name) => name !== COMMON_SPEC && !EXCLUDED.test(name)).sort();
+  const names = fs.readdirSync(specsDir).filter((file) => file.endsWith(".yaml")).map((file) => file.slice(0, -5)).filter((name) => name !== COMMON_SPEC && !EXCLUDED_SPEC.test(name)).sort();
   for (const spec of names) {
     const document = load(spec);
     const own = document?.components?.parameters ?? {};

@@ -7,8 +7,11 @@ import { SchemaMap } from "./schema-tree";
 
 export const COMMON_SPEC = "common";
 
-/** Not Snowflake objects the provider manages: AI inference and Spark Connect. (sqlapi: the SQL API's answers.) */
-const EXCLUDED_SPEC = /^(cortex-|common-cortex-|spark-connect$)/;
+/**
+ * Not Snowflake objects the provider manages: AI inference (the cortex-* specs but Cortex Search services, which are
+ * schema objects) and Spark Connect. (sqlapi: the SQL API's answers.)
+ */
+export const EXCLUDED_SPEC = /^(cortex-(?!search-service$)|common-cortex-|spark-connect$)/;
 
 export interface SpecDocument {
   /** File name without `.yaml`, e.g. `compute-pool`; also the output module name. */

@@ -4,6 +4,7 @@ import { alert } from "./alert";
 import { catalogIntegration } from "./catalog-integration";
 import { apiIntegration } from "./api-integration";
 import { computePool } from "./compute-pool";
+import { cortexSearchService } from "./cortex-search-service";
 import { futureGrant, grantOnAll } from "./bulk-grants";
 import { grant } from "./grant";
 import { databaseRoleGrant, roleGrant } from "./role-grants";
@@ -39,5 +40,5 @@ import { view } from "./view";
 import { warehouse } from "./warehouse";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration, cortexSearchService].map((definition) => [definition.typeName, definition])
 );

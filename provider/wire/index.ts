@@ -14,6 +14,7 @@ export * as artifactRepository from "./artifact-repository";
 export * as catalogIntegration from "./catalog-integration";
 export * as common from "./common";
 export * as computePool from "./compute-pool";
+export * as cortexSearchService from "./cortex-search-service";
 export * as database from "./database";
 export * as databaseRole from "./database-role";
 export * as dynamicTable from "./dynamic-table";

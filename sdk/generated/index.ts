@@ -41,3 +41,4 @@ export { Secret, SecretArgs } from "./secret";
 export { NotificationIntegration, NotificationIntegrationArgs } from "./notification-integration";
 export { ExternalVolume, ExternalVolumeArgs } from "./external-volume";
 export { CatalogIntegration, CatalogIntegrationArgs } from "./catalog-integration";
+export { CortexSearchService, CortexSearchServiceArgs } from "./cortex-search-service";

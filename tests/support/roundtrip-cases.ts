@@ -64,6 +64,11 @@ export const CONTEXT: Declaration[] = [
     name: "rt_source",
     args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_SOURCE", columns: [{ name: "ID", datatype: "NUMBER" }, { name: "PAYLOAD", datatype: "VARIANT" }] },
   },
+  {
+    type: "Table",
+    name: "rt_docs",
+    args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_DOCS", columns: [{ name: "ID", datatype: "NUMBER" }, { name: "BODY", datatype: "VARCHAR" }, { name: "REGION", datatype: "VARCHAR" }] },
+  },
   { type: "Stage", name: "rt_stage", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_LANDING" } },
   { type: "Tag", name: "rt_tag", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_OWNER", allowedValues: ["data", "platform"] } },
   // Users whose email addresses a notification integration may send to (recipients must be users of the account).
@@ -422,5 +427,16 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
       wire: { comment: "v2", enabled: true, table_format: "ICEBERG", type: "CATALOG", catalog: { catalog_source: "POLARIS", catalog_namespace: "rt_ns", rest_authentication: { type: "OAUTH", oauth_client_id: "rt-client" } } },
     },
     changeOutOfBand: (stack) => stack.sql(`ALTER CATALOG INTEGRATION "RT_CATALOG" SET COMMENT = 'changed by hand'`).then(() => undefined),
+  },
+  {
+    // An index over the documents table (named through it, so it exists first); suspended and resumed as a whole.
+    type: "CortexSearchService",
+    path: `${IN_SCHEMA}/cortex-search-services/RT_SEARCH`,
+    args: inSchema({ name: "rt_search", definition: { $concat: ["SELECT id, body, region FROM ", { $ref: "rt_docs.fullyQualifiedName" }] }, searchColumn: "body", attributeColumns: ["region"], warehouse: { $ref: "rt_wh.name" }, targetLag: "1 hour", comment: "v1" }),
+    inPlace: {
+      args: { targetLag: "2 hours", suspended: true, comment: "v2" },
+      wire: { comment: "v2", target_lag: { type: "USER_DEFINED", seconds: 7200 }, serving_state: "SUSPENDED", indexing_state: "SUSPENDED", search_column: "BODY" },
+    },
+    changeOutOfBand: sqlComment("CORTEX SEARCH SERVICE", "RT_SEARCH"),
   },
 ];

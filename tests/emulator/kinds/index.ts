@@ -4,6 +4,7 @@ import { alertKind } from "./alert";
 import { catalogIntegrationKind } from "./catalog-integration";
 import { apiIntegrationKind } from "./api-integration";
 import { computePoolKind } from "./compute-pool";
+import { cortexSearchServiceKind } from "./cortex-search-service";
 import { databaseKind } from "./database";
 import { databaseRoleKind } from "./database-role";
 import { dynamicTableKind } from "./dynamic-table";
@@ -36,5 +37,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
   userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
   networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind, serviceKind,
-  apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind,
+  apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind, cortexSearchServiceKind,
 ];

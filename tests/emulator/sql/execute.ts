@@ -34,20 +34,18 @@ export class StatementKinds {
     return this.kinds.map((kind) => kind.sqlShows?.[word]).find((run) => run !== undefined);
   }
 
-  /** Reads the object type words of an ALTER (one or two words: ALERT, DYNAMIC TABLE). */
+  /** Reads the object type words of an ALTER (one to three words: ALERT, DYNAMIC TABLE, CORTEX SEARCH SERVICE), longest first. */
   read(stream: TokenStream): ObjectKind[] {
-    const first = stream.next();
-    const one = this.of(first.value.toUpperCase());
-    const second = stream.peek();
-    if (second?.type === "word") {
-      const two = this.of(`${first.value} ${second.value}`.toUpperCase());
-      if (two.length) {
-        stream.next();
-        return two;
+    for (const length of [3, 2, 1]) {
+      const words = Array.from({ length }, (_, offset) => stream.peek(offset));
+      if (words.some((token) => token?.type !== "word")) continue;
+      const found = this.of(words.map((token) => token!.value).join(" ").toUpperCase());
+      if (found.length) {
+        for (let i = 0; i < length; i++) stream.next();
+        return found;
       }
     }
-    if (!one.length) throw stream.unexpected(first);
-    return one;
+    throw stream.unexpected(stream.next());
   }
 }
 

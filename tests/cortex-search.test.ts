@@ -1,0 +1,48 @@
+// Cortex Search services through the engine against the emulator: the source must be a table with the named
+// columns (the search column text), the warehouse and lag change in place, a new query recreates the service, and
+// `suspended` suspends indexing and serving together.
+import { closeAllPools } from "../provider/client/rest-client";
+import { Emulator, startEmulator } from "./emulator";
+import { callEmulator } from "./support/emulator-api";
+import { engineAgainst } from "./support/engine-harness";
+
+let emulator: Emulator;
+const SERVICES = "/api/v2/databases/CS_DB/schemas/PUBLIC/cortex-search-services";
+beforeAll(async () => {
+  emulator = await startEmulator();
+  await callEmulator(emulator, "POST", "/api/v2/databases", { name: "CS_DB" });
+  await callEmulator(emulator, "POST", "/api/v2/warehouses", { name: "CS_WH" });
+  await callEmulator(emulator, "POST", "/api/v2/databases/CS_DB/schemas/PUBLIC/tables", { name: "DOCS", columns: [{ name: "ID", datatype: "NUMBER" }, { name: "BODY", datatype: "VARCHAR" }, { name: "REGION", datatype: "VARCHAR" }] });
+});
+afterAll(async () => {
+  await closeAllPools();
+  await emulator.close();
+});
+
+const declared = { database: "CS_DB", schema: "PUBLIC", name: "DOC_SEARCH", definition: "SELECT id, body, region FROM docs", searchColumn: "body", attributeColumns: ["region"], warehouse: "cs_wh", targetLag: "1 hour" };
+
+test("the source must exist and hold the columns; the search column must be text", async () => {
+  const search = engineAgainst(emulator, "CortexSearchService");
+  await expect(search.create({ ...declared, name: "NO_TABLE", definition: "SELECT body FROM missing" })).rejects.toThrow(/MISSING/);
+  await expect(search.create({ ...declared, name: "NO_COLUMN", attributeColumns: ["country"] })).rejects.toThrow(/COUNTRY/);
+  await expect(search.create({ ...declared, name: "NUMERIC", searchColumn: "id" })).rejects.toThrow(/must be of type VARCHAR/);
+});
+
+test("warehouse and lag change in place, a new query recreates, suspended covers indexing and serving", async () => {
+  const search = engineAgainst(emulator, "CortexSearchService");
+  const { outs } = await search.create(declared);
+  expect(outs).toMatchObject({ indexingState: "ACTIVE", servingState: "ACTIVE" });
+  // Snowflake reports the returned columns when none are declared: not drift.
+  const refreshed = (await search.read("CS_DB.PUBLIC.DOC_SEARCH", outs)).props!;
+  expect((await search.diff("", refreshed, declared)).changes).toBe(false);
+  emulator.clearRequestLog();
+  const lagged = (await search.update("", refreshed, { ...declared, targetLag: "2 hours", suspended: true })).outs;
+  expect(emulator.requestLog.filter((entry) => entry.method === "POST" && entry.path === SERVICES)).toEqual([]);
+  expect((await callEmulator(emulator, "GET", `${SERVICES}/DOC_SEARCH`)).body).toMatchObject({ target_lag: { seconds: 7200 }, indexing_state: "SUSPENDED", serving_state: "SUSPENDED" });
+  const requery = { ...declared, definition: "SELECT id, body FROM docs", attributeColumns: undefined, targetLag: "2 hours", suspended: true };
+  expect((await search.diff("", lagged, requery)).replaces).toEqual([]);
+  emulator.clearRequestLog();
+  await search.update("", lagged, requery);
+  expect(emulator.requestLog.some((entry) => entry.method === "POST" && entry.path === SERVICES && entry.query.createMode === "orReplace")).toBe(true);
+  expect((await callEmulator(emulator, "GET", `${SERVICES}/DOC_SEARCH`)).body).toMatchObject({ columns: ["ID", "BODY"], serving_state: "SUSPENDED" });
+});
