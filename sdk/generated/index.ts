@@ -42,3 +42,4 @@ export { NotificationIntegration, NotificationIntegrationArgs } from "./notifica
 export { ExternalVolume, ExternalVolumeArgs } from "./external-volume";
 export { CatalogIntegration, CatalogIntegrationArgs } from "./catalog-integration";
 export { CortexSearchService, CortexSearchServiceArgs } from "./cortex-search-service";
+export { Notebook, NotebookArgs } from "./notebook";

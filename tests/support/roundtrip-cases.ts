@@ -54,6 +54,9 @@ const SCHEMA = "RT";
 const IN_SCHEMA = `/api/v2/databases/${DB}/schemas/${SCHEMA}`;
 const QUALIFIED = `"${DB}"."${SCHEMA}"`;
 
+/** The notebook file the Notebook row is made from. */
+const NOTEBOOK_FILE = path.resolve(__dirname, "..", "fixtures", "stage-files", "analysis.ipynb");
+
 /** What every schema-level row lives in, and what some of them read from (created first, kept throughout). */
 export const CONTEXT: Declaration[] = [
   { type: "Database", name: "rt_db", args: { name: DB } },
@@ -70,6 +73,7 @@ export const CONTEXT: Declaration[] = [
     args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_DOCS", columns: [{ name: "ID", datatype: "NUMBER" }, { name: "BODY", datatype: "VARCHAR" }, { name: "REGION", datatype: "VARCHAR" }] },
   },
   { type: "Stage", name: "rt_stage", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_LANDING" } },
+  { type: "StageFile", name: "rt_notebook_file", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, stage: { $ref: "rt_stage.name" }, source: path.relative(FIXTURE_PROGRAM, NOTEBOOK_FILE), path: "analysis.ipynb" } },
   { type: "Tag", name: "rt_tag", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_OWNER", allowedValues: ["data", "platform"] } },
   // Users whose email addresses a notification integration may send to (recipients must be users of the account).
   { type: "User", name: "rt_mail_ops", args: { name: "RT_MAIL_OPS", email: "rt-ops@example.com" } },
@@ -438,5 +442,14 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
       wire: { comment: "v2", target_lag: { type: "USER_DEFINED", seconds: 7200 }, serving_state: "SUSPENDED", indexing_state: "SUSPENDED", search_column: "BODY" },
     },
     changeOutOfBand: sqlComment("CORTEX SEARCH SERVICE", "RT_SEARCH"),
+  },
+  {
+    // Made from the notebook file the context puts on the stage (named through its path, so it exists first).
+    type: "Notebook",
+    path: `${IN_SCHEMA}/notebooks/RT_NOTEBOOK`,
+    args: inSchema({ name: "rt_notebook", fromLocation: { $concat: ["@", { $ref: "rt_stage.fullyQualifiedName" }] }, mainFile: { $ref: "rt_notebook_file.path" }, queryWarehouse: { $ref: "rt_wh.name" }, comment: "v1" }),
+    inPlace: { args: { idleAutoShutdownTimeSeconds: 3600, comment: "v2", tags: tagged }, wire: { comment: "v2", idle_auto_shutdown_time_seconds: 3600, main_file: "analysis.ipynb", default_version: "VERSION$1" } },
+    changeOutOfBand: sqlComment("NOTEBOOK", "RT_NOTEBOOK"),
+    rename: { name: "RT_NOTEBOOK_RENAMED", path: `${IN_SCHEMA}/notebooks/RT_NOTEBOOK_RENAMED` },
   },
 ];

@@ -13,6 +13,7 @@ import { externalVolumeKind } from "./external-volume";
 import { imageRepositoryKind } from "./image-repository";
 import { networkPolicyKind } from "./network-policy";
 import { networkRuleKind } from "./network-rule";
+import { notebookKind } from "./notebook";
 import { notificationIntegrationKind } from "./notification-integration";
 import { passwordPolicyKind } from "./password-policy";
 import { pipeKind } from "./pipe";
@@ -37,5 +38,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
   userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
   networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind, serviceKind,
-  apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind, cortexSearchServiceKind,
+  apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind, cortexSearchServiceKind, notebookKind,
 ];

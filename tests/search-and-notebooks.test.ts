@@ -1,10 +1,12 @@
-// Cortex Search services through the engine against the emulator: the source must be a table with the named
+// Cortex Search services and notebooks (the schema objects of snowflake.core's AI and notebook APIs) through the engine against the emulator: the source must be a table with the named
 // columns (the search column text), the warehouse and lag change in place, a new query recreates the service, and
 // `suspended` suspends indexing and serving together.
+import * as path from "path";
 import { closeAllPools } from "../provider/client/rest-client";
 import { Emulator, startEmulator } from "./emulator";
 import { callEmulator } from "./support/emulator-api";
 import { engineAgainst } from "./support/engine-harness";
+import { putByHand } from "./support/stage-file-put";
 
 let emulator: Emulator;
 const SERVICES = "/api/v2/databases/CS_DB/schemas/PUBLIC/cortex-search-services";
@@ -45,4 +47,31 @@ test("warehouse and lag change in place, a new query recreates, suspended covers
   await search.update("", lagged, requery);
   expect(emulator.requestLog.some((entry) => entry.method === "POST" && entry.path === SERVICES && entry.query.createMode === "orReplace")).toBe(true);
   expect((await callEmulator(emulator, "GET", `${SERVICES}/DOC_SEARCH`)).body).toMatchObject({ columns: ["ID", "BODY"], serving_state: "SUSPENDED" });
+});
+
+describe("notebooks", () => {
+  const NOTEBOOK = "/api/v2/databases/CS_DB/schemas/PUBLIC/notebooks";
+  const declared = { database: "CS_DB", schema: "PUBLIC", name: "ANALYSIS", fromLocation: "@CS_DB.PUBLIC.NOTEBOOKS/nb", mainFile: "analysis.ipynb", queryWarehouse: "cs_wh" };
+  beforeAll(async () => {
+    await callEmulator(emulator, "POST", "/api/v2/databases/CS_DB/schemas/PUBLIC/stages", { name: "NOTEBOOKS" });
+    await putByHand(emulator, path.resolve(__dirname, "fixtures", "stage-files", "analysis.ipynb"), "@CS_DB.PUBLIC.NOTEBOOKS/nb");
+  });
+
+  test("a notebook needs its file on the stage; the location is never reported, so it is compared as declared", async () => {
+    const notebook = engineAgainst(emulator, "Notebook");
+    await expect(notebook.create({ ...declared, name: "MISSING", mainFile: "other.ipynb" })).rejects.toThrow(/other\.ipynb/);
+    const { outs } = await notebook.create(declared);
+    const live = (await callEmulator(emulator, "GET", `${NOTEBOOK}/ANALYSIS`)).body;
+    expect(live).toMatchObject({ main_file: "analysis.ipynb", query_warehouse: "CS_WH", default_version: "VERSION$1" });
+    expect(live).not.toHaveProperty("fromLocation");
+    const refreshed = (await notebook.read("CS_DB.PUBLIC.ANALYSIS", outs)).props!;
+    expect((await notebook.diff("", refreshed, declared)).changes).toBe(false);
+  });
+
+  test("new source files would replace the notebook and its versions: refused at preview unless allowReplace", async () => {
+    const notebook = engineAgainst(emulator, "Notebook");
+    const olds = (await notebook.read("CS_DB.PUBLIC.ANALYSIS", { ...declared, fullyQualifiedName: "CS_DB.PUBLIC.ANALYSIS" })).props!;
+    await expect(notebook.diff("", olds, { ...declared, fromLocation: "@CS_DB.PUBLIC.NOTEBOOKS/v2" })).rejects.toThrow(/allowReplace/);
+    expect((await notebook.diff("", olds, { ...declared, fromLocation: "@CS_DB.PUBLIC.NOTEBOOKS/v2", allowReplace: true })).replaces).toEqual(["fromLocation"]);
+  });
 });
