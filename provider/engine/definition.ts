@@ -254,6 +254,13 @@ export interface ResourceDefinition {
   tags?: boolean;
   /** Replacing an object of this type loses data or history, so it needs `allowReplace: true`. */
   dataBearing?: DataBearing;
+  /**
+   * Query parameters every other type's create and delete take but this type's do not (managed-account.yaml's POST
+   * has no createMode and its DELETE no ifExists): left out, and a DELETE answered 404 counts as done.
+   */
+  lacksQuery?: readonly ("createMode" | "ifExists")[];
+  /** Query parameters of the DELETE, from the resource's inputs (account.yaml deleteAccount's gracePeriodInDays). */
+  deleteQuery?(properties: Properties): Record<string, string | number | boolean>;
   /** Query parameters for the GET of one object. */
   readQuery?: Record<string, string | boolean>;
   /**

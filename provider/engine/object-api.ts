@@ -62,7 +62,7 @@ export class ObjectApi {
   /** POST to the collection; `options` are query parameters of the type's own (compute-pool.yaml initiallySuspended). */
   async create(properties: Properties, body: WireSnapshot, createMode: "errorIfExists" | "orReplace", options: Record<string, string | boolean> = {}): Promise<void> {
     if (this.definition.access) return this.definition.access.create(this, properties);
-    const query: Record<string, string | boolean> = { ...options, createMode };
+    const query: Record<string, string | boolean> = { ...options, ...(this.definition.lacksQuery?.includes("createMode") ? {} : { createMode }) };
     if (createMode === "orReplace" && this.definition.copyGrants) query.copyGrants = true;
     await this.client.request({ method: "POST", path: this.collectionPath(properties), query, body });
   }
@@ -73,7 +73,9 @@ export class ObjectApi {
 
   async delete(properties: Properties): Promise<void> {
     if (this.definition.access) return this.definition.access.delete(this, properties);
-    const drop = () => this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ifExists: true } });
+    const ifExists = !this.definition.lacksQuery?.includes("ifExists");
+    const drop = () => this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ...(ifExists ? { ifExists: true } : {}), ...this.definition.deleteQuery?.(properties) } })
+      .catch((error: unknown) => { if (!(error instanceof NotFoundError) || ifExists) throw error; });
     try {
       await drop();
     } catch (error) {

@@ -1,5 +1,6 @@
 // Every resource type the package manages, by Pulumi type name.
 import { ResourceDefinition } from "../engine/definition";
+import { account, managedAccount } from "./accounts";
 import { alert } from "./alert";
 import { catalogIntegration } from "./catalog-integration";
 import { apiIntegration } from "./api-integration";
@@ -41,5 +42,5 @@ import { view } from "./view";
 import { warehouse } from "./warehouse";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration, cortexSearchService, notebook].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration, cortexSearchService, notebook, account, managedAccount].map((definition) => [definition.typeName, definition])
 );

@@ -43,3 +43,5 @@ export { ExternalVolume, ExternalVolumeArgs } from "./external-volume";
 export { CatalogIntegration, CatalogIntegrationArgs } from "./catalog-integration";
 export { CortexSearchService, CortexSearchServiceArgs } from "./cortex-search-service";
 export { Notebook, NotebookArgs } from "./notebook";
+export { Account, AccountArgs } from "./account";
+export { ManagedAccount, ManagedAccountArgs } from "./managed-account";

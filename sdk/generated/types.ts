@@ -3,6 +3,12 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
+/** The type of the new account's administrator. Any case is accepted at run time. */
+export type AccountAdminUserType = "PERSON" | "SERVICE" | "LEGACY_SERVICE";
+
+/** The Snowflake edition of an account. Any case is accepted at run time. */
+export type AccountEdition = "STANDARD" | "ENTERPRISE" | "BUSINESS_CRITICAL";
+
 /** Whether an alert checks its condition. Any case is accepted at run time. */
 export type AlertState = "STARTED" | "SUSPENDED";
 
@@ -65,6 +71,9 @@ export type InstanceFamily = "CPU_X64_XS" | "CPU_X64_S" | "CPU_X64_M" | "CPU_X64
 
 /** Severity of log messages ingested into the event table. Any case is accepted at run time. */
 export type LogLevel = "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR" | "FATAL" | "OFF";
+
+/** The kind of managed account. Any case is accepted at run time. */
+export type ManagedAccountType = "READER";
 
 /** The direction of traffic the rule applies to. Any case is accepted at run time. */
 export type NetworkRuleMode = "INGRESS" | "INTERNAL_STAGE" | "EGRESS";

@@ -36,6 +36,32 @@ export class AccountRegistry {
     }
   }
 
+  /**
+   * An account made at run time (CREATE ACCOUNT, CREATE MANAGED ACCOUNT over REST): from then on it is served like
+   * the configured ones, with the system roles every account starts with and the organization's behaviour.
+   */
+  add(account: AccountState): void {
+    const key = accountKey(account.name);
+    if (this.byKey.has(key)) throw new Error(`Account ${account.name} exists.`);
+    this.adopt(account);
+    this.byKey.set(key, account);
+  }
+
+  /** Dropping an account stops serving it (its grace period is not emulated: it cannot be undropped). */
+  remove(name: string): void {
+    this.byKey.delete(accountKey(name));
+  }
+
+  /** What every hosted account shares: this registry as its organization, its seeds and the service behaviour. */
+  adopt(account: AccountState, seed = true): void {
+    account.organization = this;
+    if (seed) for (const kind of this.seeds) kind.seed?.({ account });
+    account.serviceBehaviour = this.defaultAccount.serviceBehaviour;
+  }
+
+  /** The object kinds whose seeds a new account gets (set once the kinds are known: emulator/index.ts). */
+  seeds: readonly { seed?(context: { account: AccountState }): void }[] = [];
+
   get defaultAccount(): AccountState {
     return this.all()[0];
   }

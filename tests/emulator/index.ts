@@ -113,6 +113,7 @@ const HOST = "127.0.0.1";
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const handles = accountOptions(options).map(createAccount);
   const accounts = new AccountRegistry(handles.map(({ account }) => account));
+  accounts.seeds = OBJECT_KINDS;
   for (const account of accounts.all()) for (const kind of OBJECT_KINDS) kind.seed?.({ account });
   const firstTokens = new Map(handles.map(({ account, firstToken }) => [account, firstToken]));
   const sessions = new SessionStore({
@@ -123,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let url = "";
   const knobs = new Knobs(options.latencyMs ?? 0);
   for (const account of accounts.all()) account.serviceBehaviour = knobs.services;
+  for (const account of accounts.all()) accounts.adopt(account, false);
   const requestLog: RequestLogEntry[] = [];
   const statementKinds = new StatementKinds(OBJECT_KINDS);
   const router = new Router().add(

@@ -63,6 +63,8 @@ export class AccountState {
    */
   readonly integrations = new Map<string, string>();
   readonly pendingResults = new Map<string, PendingResult>();
+  /** The accounts of the organization this account belongs to (the emulator's registry), set when it is hosted. */
+  organization?: { add(account: AccountState): void; remove(name: string): void; find(name: string): AccountState | undefined; all(): AccountState[] };
   /** How services progress (the emulator's knobs.services, shared by its accounts; kinds/service-states.ts). */
   serviceBehaviour = new ServiceBehaviour();
 

@@ -452,4 +452,27 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     changeOutOfBand: sqlComment("NOTEBOOK", "RT_NOTEBOOK"),
     rename: { name: "RT_NOTEBOOK_RENAMED", path: `${IN_SCHEMA}/notebooks/RT_NOTEBOOK_RENAMED` },
   },
+  {
+    // An account of the organization, listed (account.yaml has no GET of one); the emulator then hosts it.
+    type: "Account",
+    path: `/api/v2/accounts?like=${encodeURIComponent("RT\\_ACCOUNT")}`,
+    listed: true,
+    args: { name: "rt_account", edition: "enterprise", adminName: "rt_admin", adminPassword: "Rt-Admin-Passw0rd-1", email: "rt-admin@example.com", comment: "v1" },
+    inPlace: { args: { comment: "v2", gracePeriodInDays: 5 }, wire: { comment: "v2", edition: "ENTERPRISE", organization_name: "EMULATORORG" } },
+    changeOutOfBand: (stack) => stack.sql(`ALTER ACCOUNT "RT_ACCOUNT" SET COMMENT = 'changed by hand'`).then(() => undefined),
+  },
+  {
+    // A reader account: nothing changes in place, so a reader account a person recreated with another comment is
+    // put back by a replacement (which it opts in to: a new reader account starts empty).
+    type: "ManagedAccount",
+    path: `/api/v2/managed-accounts?like=${encodeURIComponent("RT\\_READER")}`,
+    listed: true,
+    args: { name: "rt_reader", adminName: "rt_reader_admin", adminPassword: "Rt-Reader-Passw0rd-1", comment: "v1", allowReplace: true },
+    marker: { property: "comment", wire: "comment", initial: "v1", changed: "v1" },
+    changeOutOfBand: async (stack) => {
+      await stack.rest("DELETE", "/api/v2/managed-accounts/RT_READER");
+      const made = await stack.rest("POST", "/api/v2/managed-accounts", { name: "RT_READER", admin_name: "BY_HAND", admin_password: "By-Hand-Passw0rd-1", account_type: "READER", comment: "changed by hand" });
+      if (made.status !== 200) throw new Error(`recreating the reader account: ${made.status} ${JSON.stringify(made.body)}`);
+    },
+  },
 ];

@@ -1,5 +1,6 @@
 // Every object kind the emulator hosts. Its REST routes come from its spec's operations; its SQL from its kind.
 import type { ObjectKind } from "../catalog/object-kind";
+import { accountKind, managedAccountKind } from "./accounts";
 import { alertKind } from "./alert";
 import { catalogIntegrationKind } from "./catalog-integration";
 import { apiIntegrationKind } from "./api-integration";
@@ -39,4 +40,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
   networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind, serviceKind,
   apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind, cortexSearchServiceKind, notebookKind,
+  accountKind, managedAccountKind,
 ];
