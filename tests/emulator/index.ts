@@ -144,7 +144,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const handle = (account: AccountState): EmulatorAccountHandle => ({
     name: account.name,
-    credentials: credentialsOf(account, firstTokens.get(account)!),
+    // Accounts made at run time (CREATE ACCOUNT) have no configured token: tests add one (addProgrammaticAccessToken).
+    credentials: credentialsOf(account, firstTokens.get(account) ?? ""),
     registerUser: (name, rsaPublicKeyPem) => void account.registerUser({ name, rsaPublicKeyPem }),
     addProgrammaticAccessToken: (token, user) => account.addProgrammaticAccessToken(token, user),
     addIntegration: (name, type = "STORAGE") => void account.integrations.set(name.toUpperCase(), type),

@@ -13,6 +13,7 @@ import { alreadyExists, badRequest } from "../errors";
 import { formatIdentifier } from "../identifiers";
 import { checkEnum } from "../rest/body";
 import { EMULATOR_ORGANIZATION, organizationAccountLabel } from "./image-repository";
+import { rsaKey } from "./user";
 
 // CREATE ACCOUNT docs: EDITION = { STANDARD | ENTERPRISE | BUSINESS_CRITICAL }; REGION defaults to the current
 // account's region (the emulator's is AWS_US_WEST_2).
@@ -26,9 +27,11 @@ function hostAccount(object: CatalogObject, context: KindContext): void {
   const organization = context.account.organization;
   if (!organization) return;
   const admin = String(object.values.admin_name);
+  // CREATE ACCOUNT docs: ADMIN_RSA_PUBLIC_KEY is given as for CREATE USER (the key's base64 body).
+  const key = object.values.admin_rsa_public_key as string | undefined;
   const { account } = createAccount({
     name: object.name,
-    users: [{ name: admin, password: object.values.admin_password as string | undefined, rsaPublicKeyPem: object.values.admin_rsa_public_key as string | undefined }],
+    users: [{ name: admin, password: object.values.admin_password as string | undefined, rsaPublicKeyPem: key === undefined ? undefined : rsaKey(key).export({ type: "spki", format: "pem" }).toString() }],
   });
   organization.add(account);
 }
@@ -59,6 +62,7 @@ export const accountKind: ObjectKind = {
     values.edition = checkEnum(accountKind, "edition", values.edition, EDITIONS);
     // CREATE ACCOUNT docs: ADMIN_PASSWORD or ADMIN_RSA_PUBLIC_KEY must be given.
     if (values.admin_password === undefined && values.admin_rsa_public_key === undefined) throw badRequest("SQL compilation error:\nEither ADMIN_PASSWORD or ADMIN_RSA_PUBLIC_KEY must be specified.");
+    if (values.admin_rsa_public_key !== undefined) rsaKey(String(values.admin_rsa_public_key));
     return { region: EMULATOR_REGION, ...values };
   },
   created: hostAccount,

@@ -31,7 +31,7 @@ const boolean = (wireName: string): SqlProperty => ({ wire: wireName, value: "bo
 const identifier = (wireName: string): SqlProperty => ({ wire: wireName, value: "identifier", unset: true });
 
 /** Key-pair auth docs: the key is the base64 DER SubjectPublicKeyInfo, without the PEM delimiters. */
-function rsaKey(text: string) {
+export function rsaKey(text: string) {
   try {
     const key = createPublicKey({ key: Buffer.from(text.replace(/\s+/g, ""), "base64"), format: "der", type: "spki" });
     if (key.asymmetricKeyType === "rsa") return key;
