@@ -173,6 +173,26 @@ describe("external volumes", () => {
   });
 });
 
+describe("Iceberg tables on an external volume", () => {
+  test("a table needs a volume that allows writes; a volume in use is not dropped; columns are appended in place", async () => {
+    const volume = engineAgainst(emulator, "ExternalVolume");
+    const readOnlyVolume = await volume.create({ name: "INT_RO_VOLUME", allowWrites: false, storageLocations: [{ name: "l", storageProvider: "GCS", storageBaseUrl: "gcs://ro/" }] });
+    const lake = await volume.create({ name: "INT_LAKE", storageLocations: [{ name: "l", storageProvider: "GCS", storageBaseUrl: "gcs://lake/" }] });
+    const iceberg = engineAgainst(emulator, "IcebergTable");
+    const declared = { ...IN, name: "EVENTS", externalVolume: "int_lake", columns: [{ name: "ID", datatype: "int" }] };
+    await expect(iceberg.create({ ...declared, externalVolume: "INT_RO_VOLUME" })).rejects.toThrow(/does not allow writes/);
+    await expect(iceberg.create({ ...declared, name: "BLOBS", columns: [{ name: "DOC", datatype: "VARIANT" }] })).rejects.toThrow(/not supported for Iceberg tables/);
+    const { outs } = await iceberg.create(declared);
+    const appended = { ...declared, columns: [{ name: "ID", datatype: "int" }, { name: "AT", datatype: "timestamp_ntz(6)" }] };
+    expect((await iceberg.diff("", outs, appended)).replaces).toEqual([]);
+    await iceberg.update("", outs, appended);
+    expect((await get("/api/v2/databases/INT_DB/schemas/PUBLIC/iceberg-tables/EVENTS")).columns.map((column: { name: string }) => column.name)).toEqual(["ID", "AT"]);
+    await expect(iceberg.diff("", outs, { ...declared, columns: [{ name: "ID", datatype: "varchar" }] })).rejects.toThrow(/allowReplace/);
+    await expect(volume.delete("INT_LAKE", lake.outs)).rejects.toThrow(/cannot be deleted.*EVENTS.*Drop or move the Iceberg tables/s);
+    await volume.delete("INT_RO_VOLUME", readOnlyVolume.outs);
+  });
+});
+
 describe("catalog integrations", () => {
   test("an Open Catalog client secret is write-only and changed by ALTER; anything else replaces", async () => {
     const catalog = engineAgainst(emulator, "CatalogIntegration");

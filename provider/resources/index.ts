@@ -14,6 +14,7 @@ import { databaseRole } from "./database-role";
 import { dynamicTable } from "./dynamic-table";
 import { eventTable } from "./event-table";
 import { externalVolume } from "./external-volume";
+import { icebergTable } from "./iceberg-table";
 import { imageRepository } from "./image-repository";
 import { userDefinedFunction } from "./function";
 import { networkPolicy } from "./network-policy";
@@ -42,5 +43,5 @@ import { view } from "./view";
 import { warehouse } from "./warehouse";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration, cortexSearchService, notebook, account, managedAccount].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration, cortexSearchService, notebook, account, managedAccount, icebergTable].map((definition) => [definition.typeName, definition])
 );

@@ -45,3 +45,4 @@ export { CortexSearchService, CortexSearchServiceArgs } from "./cortex-search-se
 export { Notebook, NotebookArgs } from "./notebook";
 export { Account, AccountArgs } from "./account";
 export { ManagedAccount, ManagedAccountArgs } from "./managed-account";
+export { IcebergTable, IcebergTableArgs } from "./iceberg-table";

@@ -143,6 +143,12 @@ export type StageEncryptionType = "SNOWFLAKE_FULL" | "SNOWFLAKE_SSE" | "AWS_CSE"
 export type StorageProvider = "S3" | "S3GOV" | "GCS" | "AZURE";
 
 /**
+ * How Snowflake encodes and compresses the table's Parquet files: COMPATIBLE (readable by other engines) or
+ * OPTIMIZED. Any case is accepted at run time.
+ */
+export type StorageSerializationPolicy = "COMPATIBLE" | "OPTIMIZED";
+
+/**
  * Whether a tag follows data to dependent objects and copies (Enterprise Edition). Any case is accepted at run
  * time.
  */
@@ -324,6 +330,30 @@ export interface ExternalVolumeEncryption {
   type: ExternalVolumeEncryptionType;
   /** The KMS key (AWS_SSE_KMS, GCS_SSE_KMS). */
   kmsKeyId?: string;
+}
+
+/** A column of an Iceberg table. */
+export interface IcebergTableColumnArgs {
+  /** Column name. */
+  name: pulumi.Input<string>;
+  /** Data type, as Snowflake spells it for Iceberg tables (e.g. NUMBER(10,2), VARCHAR, TIMESTAMP_NTZ(6)). */
+  datatype: pulumi.Input<string>;
+  /** Whether the column takes NULL. Default true. */
+  nullable?: pulumi.Input<boolean>;
+  /** Column comment. */
+  comment?: pulumi.Input<string>;
+}
+
+/** A column of an Iceberg table. (as reported in outputs) */
+export interface IcebergTableColumn {
+  /** Column name. */
+  name: string;
+  /** Data type, as Snowflake spells it for Iceberg tables (e.g. NUMBER(10,2), VARCHAR, TIMESTAMP_NTZ(6)). */
+  datatype: string;
+  /** Whether the column takes NULL. Default true. */
+  nullable?: boolean;
+  /** Column comment. */
+  comment?: string;
 }
 
 /** A column of the table a table function or procedure returns. */

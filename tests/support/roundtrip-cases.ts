@@ -74,6 +74,7 @@ export const CONTEXT: Declaration[] = [
   },
   { type: "Stage", name: "rt_stage", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_LANDING" } },
   { type: "StageFile", name: "rt_notebook_file", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, stage: { $ref: "rt_stage.name" }, source: path.relative(FIXTURE_PROGRAM, NOTEBOOK_FILE), path: "analysis.ipynb" } },
+  { type: "ExternalVolume", name: "rt_volume", args: { name: "RT_VOLUME", storageLocations: [{ name: "rt-lake", storageProvider: "S3", storageBaseUrl: "s3://rt-lake/iceberg/", storageAwsRoleArn: "arn:aws:iam::123456789012:role/rt-lake" }] } },
   { type: "Tag", name: "rt_tag", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_OWNER", allowedValues: ["data", "platform"] } },
   // Users whose email addresses a notification integration may send to (recipients must be users of the account).
   { type: "User", name: "rt_mail_ops", args: { name: "RT_MAIL_OPS", email: "rt-ops@example.com" } },
@@ -474,5 +475,17 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
       const made = await stack.rest("POST", "/api/v2/managed-accounts", { name: "RT_READER", admin_name: "BY_HAND", admin_password: "By-Hand-Passw0rd-1", account_type: "READER", comment: "changed by hand" });
       if (made.status !== 200) throw new Error(`recreating the reader account: ${made.status} ${JSON.stringify(made.body)}`);
     },
+  },
+  {
+    // On the context's external volume (named through it, so it exists first); a column appended in place.
+    type: "IcebergTable",
+    path: `${IN_SCHEMA}/iceberg-tables/RT_ICEBERG`,
+    args: inSchema({ name: "rt_iceberg", externalVolume: { $ref: "rt_volume.name" }, baseLocation: "rt_iceberg/", columns: [{ name: "ID", datatype: "NUMBER(10,0)" }, { name: "NAME", datatype: "STRING" }], comment: "v1" }),
+    inPlace: {
+      args: { columns: [{ name: "ID", datatype: "NUMBER(10,0)" }, { name: "NAME", datatype: "STRING" }, { name: "SEEN_AT", datatype: "TIMESTAMP_NTZ(6)", comment: "when" }], changeTracking: true, comment: "v2", tags: tagged },
+      wire: { comment: "v2", change_tracking: true, external_volume: "RT_VOLUME", iceberg_table_type: "MANAGED" },
+    },
+    changeOutOfBand: sqlComment("ICEBERG TABLE", "RT_ICEBERG"),
+    rename: { name: "RT_ICEBERG_RENAMED", path: `${IN_SCHEMA}/iceberg-tables/RT_ICEBERG_RENAMED` },
   },
 ];

@@ -6,6 +6,7 @@ import type { CatalogObject, WireValues } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { badRequest } from "../errors";
 import { AlterClause, applyValues } from "../sql/alter";
+import { icebergTablesUsing } from "./iceberg-table";
 import type { TokenStream } from "../sql/token-stream";
 import type { AccountState } from "../state";
 
@@ -99,4 +100,10 @@ export const externalVolumeKind: ObjectKind = {
     COMMENT: { wire: "comment", value: "string" },
   },
   sqlClauses: locationClauses,
+  // DROP EXTERNAL VOLUME docs: a volume Iceberg tables use cannot be dropped (the wording is not confirmed).
+  beforeDrop(object, { account }) {
+    const tables = icebergTablesUsing(account, "external_volume", object.name);
+    if (tables.length) throw badRequest(`SQL compilation error:
+Cannot drop external volume ${object.name}: it is in use by Iceberg table(s) ${tables.map((table) => table.name).join(", ")}.`);
+  },
 };

@@ -11,6 +11,7 @@ import { databaseRoleKind } from "./database-role";
 import { dynamicTableKind } from "./dynamic-table";
 import { eventTableKind } from "./event-table";
 import { externalVolumeKind } from "./external-volume";
+import { icebergTableKind } from "./iceberg-table";
 import { imageRepositoryKind } from "./image-repository";
 import { networkPolicyKind } from "./network-policy";
 import { networkRuleKind } from "./network-rule";
@@ -40,5 +41,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
   networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind, serviceKind,
   apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind, cortexSearchServiceKind, notebookKind,
-  accountKind, managedAccountKind,
+  accountKind, managedAccountKind, icebergTableKind,
 ];
