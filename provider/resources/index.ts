@@ -4,6 +4,7 @@ import { account, managedAccount } from "./accounts";
 import { alert } from "./alert";
 import { catalogIntegration } from "./catalog-integration";
 import { apiIntegration } from "./api-integration";
+import { artifactRepository } from "./artifact-repository";
 import { computePool } from "./compute-pool";
 import { cortexSearchService } from "./cortex-search-service";
 import { futureGrant, grantOnAll } from "./bulk-grants";
@@ -34,6 +35,7 @@ import { serviceFunction } from "./service-function";
 import { stage } from "./stage";
 import { stageFile } from "./stage-file";
 import { stream } from "./stream";
+import { streamlit } from "./streamlit";
 import { table } from "./table";
 import { tag } from "./tag";
 import { task } from "./task";
@@ -43,5 +45,5 @@ import { view } from "./view";
 import { warehouse } from "./warehouse";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration, cortexSearchService, notebook, account, managedAccount, icebergTable].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration, cortexSearchService, notebook, account, managedAccount, icebergTable, streamlit, artifactRepository].map((definition) => [definition.typeName, definition])
 );

@@ -9,12 +9,12 @@
 //   EXTERNAL_ACCESS_INTEGRATIONS and IDLE_AUTO_SHUTDOWN_TIME_SECONDS, and unsets them; :rename renames it.
 import { defineResource } from "../engine/define";
 import { identifierKind } from "../engine/kinds/names";
+import { STAGE_LOCATION } from "../engine/kinds/stage-paths";
 import { integerKind, textKind } from "../engine/kinds/scalars";
 import { listKind } from "../engine/kinds/structures";
 import * as wire from "../wire/notebook";
 import { commentField, field, output, ownershipOutputs, schemaObjectIdentity, schemaObjectPath } from "./common";
 
-const STAGE_LOCATION = /^@("([^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)(\.("([^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)){0,2}(\/\S*)?$/;
 
 export const notebook = defineResource({
   typeName: "Notebook",

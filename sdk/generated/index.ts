@@ -46,3 +46,5 @@ export { Notebook, NotebookArgs } from "./notebook";
 export { Account, AccountArgs } from "./account";
 export { ManagedAccount, ManagedAccountArgs } from "./managed-account";
 export { IcebergTable, IcebergTableArgs } from "./iceberg-table";
+export { Streamlit, StreamlitArgs } from "./streamlit";
+export { ArtifactRepository, ArtifactRepositoryArgs } from "./artifact-repository";

@@ -21,6 +21,9 @@ export type ApiHookType = "AWS" | "AZURE" | "GC" | "GIT";
 /** The API gateway of an AWS, Azure or Google Cloud hook. Any case is accepted at run time. */
 export type ApiProvider = "AWS_API_GATEWAY" | "AWS_PRIVATE_API_GATEWAY" | "AWS_GOV_API_GATEWAY" | "AWS_GOV_PRIVATE_API_GATEWAY" | "AZURE_API_MANAGEMENT" | "AZURE_PRIVATE_API_MANAGEMENT" | "GOOGLE_API_GATEWAY";
 
+/** The kind of package repository. Any case is accepted at run time. */
+export type ArtifactRepositoryType = "PIP";
+
 /**
  * Object types privileges are granted on, in SQL spelling (`DYNAMIC TABLE`); `_` for spaces and any case are
  * accepted. Any case is accepted at run time.

@@ -56,6 +56,7 @@ const QUALIFIED = `"${DB}"."${SCHEMA}"`;
 
 /** The notebook file the Notebook row is made from. */
 const NOTEBOOK_FILE = path.resolve(__dirname, "..", "fixtures", "stage-files", "analysis.ipynb");
+const APP_FILE = path.resolve(__dirname, "..", "fixtures", "stage-files", "streamlit_app.py");
 
 /** What every schema-level row lives in, and what some of them read from (created first, kept throughout). */
 export const CONTEXT: Declaration[] = [
@@ -74,6 +75,7 @@ export const CONTEXT: Declaration[] = [
   },
   { type: "Stage", name: "rt_stage", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_LANDING" } },
   { type: "StageFile", name: "rt_notebook_file", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, stage: { $ref: "rt_stage.name" }, source: path.relative(FIXTURE_PROGRAM, NOTEBOOK_FILE), path: "analysis.ipynb" } },
+  { type: "StageFile", name: "rt_app_file", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, stage: { $ref: "rt_stage.name" }, source: path.relative(FIXTURE_PROGRAM, APP_FILE), path: "streamlit_app.py" } },
   { type: "ExternalVolume", name: "rt_volume", args: { name: "RT_VOLUME", storageLocations: [{ name: "rt-lake", storageProvider: "S3", storageBaseUrl: "s3://rt-lake/iceberg/", storageAwsRoleArn: "arn:aws:iam::123456789012:role/rt-lake" }] } },
   { type: "Tag", name: "rt_tag", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_OWNER", allowedValues: ["data", "platform"] } },
   // Users whose email addresses a notification integration may send to (recipients must be users of the account).
@@ -487,5 +489,22 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     },
     changeOutOfBand: sqlComment("ICEBERG TABLE", "RT_ICEBERG"),
     rename: { name: "RT_ICEBERG_RENAMED", path: `${IN_SCHEMA}/iceberg-tables/RT_ICEBERG_RENAMED` },
+  },
+  {
+    type: "Streamlit",
+    path: `${IN_SCHEMA}/streamlits/RT_APP`,
+    args: inSchema({ name: "rt_app", sourceLocation: { $concat: ["@", { $ref: "rt_stage.fullyQualifiedName" }] }, mainFile: { $ref: "rt_app_file.path" }, queryWarehouse: { $ref: "rt_wh.name" }, comment: "v1" }),
+    inPlace: { args: { title: "Round trip", comment: "v2", tags: tagged }, wire: { comment: "v2", title: "Round trip", main_file: "streamlit_app.py", query_warehouse: "RT_WH" } },
+    changeOutOfBand: sqlComment("STREAMLIT", "RT_APP"),
+    rename: { name: "RT_APP_RENAMED", path: `${IN_SCHEMA}/streamlits/RT_APP_RENAMED` },
+  },
+  {
+    // PyPI through the API integration row's integration (named through it, so it exists first).
+    type: "ArtifactRepository",
+    path: `${IN_SCHEMA}/artifact-repositories/RT_ARTIFACTS`,
+    args: inSchema({ name: "rt_artifacts", apiIntegration: { $ref: "subject_ApiIntegration.name" }, comment: "v1" }),
+    inPlace: { args: { comment: "v2" }, wire: { comment: "v2", type: "PIP", api_integration: "RT_API_INTEGRATION" } },
+    changeOutOfBand: putComment,
+    rename: { name: "RT_ARTIFACTS_RENAMED", path: `${IN_SCHEMA}/artifact-repositories/RT_ARTIFACTS_RENAMED` },
   },
 ];

@@ -32,3 +32,6 @@ export function stagePathKind(): FieldKind {
     toSql: noSql("stage paths"),
   };
 }
+
+/** A stage location as CREATE NOTEBOOK / CREATE STREAMLIT ... FROM take it: `@[db.][schema.]stage[/path]`. */
+export const STAGE_LOCATION = /^@("([^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)(\.("([^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)){0,2}(\/\S*)?$/;

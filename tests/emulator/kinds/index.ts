@@ -28,6 +28,7 @@ import { serviceKind } from "./service";
 import { serviceFunctionKind } from "./service-function";
 import { stageKind } from "./stage";
 import { streamKind } from "./stream";
+import { artifactRepositoryKind, streamlitKind } from "./streamlit";
 import { tableKind } from "./table";
 import { tagKind } from "./tag";
 import { taskKind } from "./task";
@@ -41,5 +42,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   userDefinedFunctionKind, serviceFunctionKind, procedureKind, roleKind, databaseRoleKind,
   networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind, serviceKind,
   apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind, cortexSearchServiceKind, notebookKind,
-  accountKind, managedAccountKind, icebergTableKind,
+  accountKind, managedAccountKind, icebergTableKind, streamlitKind, artifactRepositoryKind,
 ];

@@ -2,7 +2,7 @@
 // copies into the notebook's first version; the stage is not read again, and the source location is not reported.
 import { createHash } from "node:crypto";
 import * as wire from "../../../provider/wire/notebook";
-import { CatalogObject, collectionOf, isObject, storedPath, WireValues } from "../catalog/catalog";
+import { CatalogObject, collectionOf, isObject, storedPath } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { badRequest, doesNotExist } from "../errors";
 import { formatIdentifier } from "../identifiers";
@@ -13,10 +13,12 @@ import { readStagedFile } from "../stage-files";
 import type { AccountState } from "../state";
 import { requireWarehouse } from "./shared";
 
-/** FROM '<stage location>' MAIN_FILE = '<file>': the stage must exist and hold the file (CREATE NOTEBOOK docs). */
-function requireSourceFile(values: WireValues, parent: CatalogObject, account: AccountState): void {
-  const location = String(values.fromLocation);
-  if (values.main_file === undefined) throw badRequest("SQL compilation error:\nMAIN_FILE is required with FROM.");
+/**
+ * FROM '<stage location>' MAIN_FILE = '<file>' (CREATE NOTEBOOK, CREATE STREAMLIT docs): the stage must exist and hold
+ * the main file.
+ */
+export function requireSourceFile(location: string, mainFile: unknown, parent: CatalogObject, account: AccountState): void {
+  if (mainFile === undefined) throw badRequest("SQL compilation error:\nMAIN_FILE is required with FROM.");
   let reference;
   try {
     reference = parseStageReference(location);
@@ -30,7 +32,7 @@ function requireSourceFile(values: WireValues, parent: CatalogObject, account: A
   const stage = collectionOf(findSchema(account, db, sch), "stages").get(name);
   const shown = [db, sch, name].map(formatIdentifier).join(".");
   if (!stage) throw doesNotExist("Stage", shown);
-  const file = [reference.path, String(values.main_file)].filter(Boolean).join("/");
+  const file = [reference.path, String(mainFile)].filter(Boolean).join("/");
   // Not confirmed: the wording of Snowflake's error for a main file missing from the location.
   if (readStagedFile(stage, file) === undefined) throw badRequest(`SQL compilation error:\nFile '${file}' does not exist on stage ${shown}.`);
 }
@@ -48,7 +50,7 @@ export const notebookKind: ObjectKind = {
   hidden: ["fromLocation"],
   identifiers: ["query_warehouse", "compute_pool"],
   accept(values, { account, parent, existing }) {
-    if (!existing && values.fromLocation !== undefined && isObject(parent)) requireSourceFile(values, parent, account);
+    if (!existing && values.fromLocation !== undefined && isObject(parent)) requireSourceFile(String(values.fromLocation), values.main_file, parent, account);
     if (values.query_warehouse !== undefined) requireWarehouse(account, values.query_warehouse);
     // CREATE NOTEBOOK docs: COMPUTE_POOL applies to the container runtimes only.
     if (values.compute_pool !== undefined && !/^SYSTEM\$(BASIC|GPU)_RUNTIME$/i.test(String(values.runtime_name ?? ""))) {
