@@ -189,6 +189,12 @@ describe("Iceberg tables on an external volume", () => {
     expect((await get("/api/v2/databases/INT_DB/schemas/PUBLIC/iceberg-tables/EVENTS")).columns.map((column: { name: string }) => column.name)).toEqual(["ID", "AT"]);
     await expect(iceberg.diff("", outs, { ...declared, columns: [{ name: "ID", datatype: "varchar" }] })).rejects.toThrow(/allowReplace/);
     await expect(volume.delete("INT_LAKE", lake.outs)).rejects.toThrow(/cannot be deleted.*EVENTS.*Drop or move the Iceberg tables/s);
+    // A change that replaces the volume is refused at preview, naming the table, unless allowReplace.
+    const moved = { name: "INT_LAKE", storageLocations: [{ name: "l", storageProvider: "GCS", storageBaseUrl: "gcs://lake/moved/" }] };
+    await expect(volume.diff("", lake.outs, moved)).rejects.toThrow(/Iceberg table INT_DB\.PUBLIC\.EVENTS use.*allowReplace/s);
+    expect((await volume.diff("", lake.outs, { ...moved, allowReplace: true })).replaces).toEqual(["storageLocations"]);
+    // A volume no table uses is replaced without asking.
+    expect((await volume.diff("", readOnlyVolume.outs, { name: "INT_RO_VOLUME", allowWrites: false, storageLocations: [{ name: "l", storageProvider: "GCS", storageBaseUrl: "gcs://ro/2/" }] })).replaces).toEqual(["storageLocations"]);
     await volume.delete("INT_RO_VOLUME", readOnlyVolume.outs);
   });
 });

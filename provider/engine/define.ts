@@ -5,7 +5,7 @@ import { booleanKind } from "./kinds/scalars";
 import { tagsKind } from "./kinds/tags";
 
 export type ResourceDeclaration = Omit<ResourceDefinition, "optIns"> & {
-  /** Opt-ins beyond allowReplace (which every data-bearing type takes). */
+  /** Opt-ins beyond allowReplace (which every data-bearing type, and every type with `usedBy`, takes). */
   extraOptIns?: OptIn[];
 };
 
@@ -31,6 +31,6 @@ export function defineResource(declaration: ResourceDeclaration): ResourceDefini
   const fields: Record<string, FieldDefinition> = { ...definition.fields };
   if (definition.tags) fields.tags = { wire: "tags", kind: tagsKind(), doc: TAGS_DOC, change: "tags" };
   if (definition.runState) fields.suspended = suspendedField(declaration);
-  const optIns: OptIn[] = [...(definition.dataBearing ? (["allowReplace"] as const) : []), ...extraOptIns];
+  const optIns: OptIn[] = [...(definition.dataBearing || definition.usedBy ? (["allowReplace"] as const) : []), ...extraOptIns];
   return { ...definition, fields, optIns };
 }

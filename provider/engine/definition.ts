@@ -298,6 +298,12 @@ export interface ResourceDefinition {
   orReplaceBody?(body: WireSnapshot, properties: Properties): WireSnapshot;
   /** A DELETE Snowflake refuses while the object is in use (a network policy attached to a user, a pool running services). */
   deleteRefusal?: DeleteRefusal;
+  /**
+   * The objects that use this one (the Iceberg tables on an external volume), found at preview when a change would
+   * replace it: Snowflake refuses to drop or replace an object in use, so such a change is refused before anything
+   * happens, naming them, unless the resource says allowReplace (which the type then takes).
+   */
+  usedBy?(api: ObjectApi, properties: Properties): Promise<string[]>;
   /** Inputs of the provider's own behaviour (a readiness timeout), keyed by Pulumi name. */
   settings?: Record<string, SettingDefinition>;
   /** Waiting until a new or changed object is usable. */

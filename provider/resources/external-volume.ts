@@ -5,7 +5,8 @@
 //   (REMOVE STORAGE_LOCATION '<name>'), and sets ALLOW_WRITES and COMMENT. So locations come and go in place;
 //   a location whose settings change under the same name cannot be altered, and means a new external volume.
 // - No :rename (the spec has undrop only): a new name is a new external volume. The data stays in the bucket either
-//   way; Iceberg tables on the volume keep it in use (DROP is then refused, see deleteRefusal).
+//   way; Iceberg tables on the volume keep it in use: a replacement is then refused at preview, naming them
+//   (usedBy), and a delete is refused by Snowflake (deleteRefusal).
 import { Properties } from "../engine/definition";
 import { defineResource } from "../engine/define";
 import { isSet, sameValue } from "../engine/field-kind";
@@ -14,6 +15,7 @@ import { objectKind, recordsKind } from "../engine/kinds/structures";
 import { joinSql, keyword, literal, sql, SqlText } from "../sql/sql-text";
 import * as wire from "../wire/external-volume";
 import { CLEAR_COMMENT, commentField, field, nameField, ownershipOutputs } from "./common";
+import { icebergTablesUsing } from "./iceberg-usage";
 
 const STORAGE_PROVIDER = enumType("StorageProvider", "The cloud storage service of a location.", ["S3", "S3GOV", "GCS", "AZURE"]);
 const ENCRYPTION_TYPE = enumType("ExternalVolumeEncryptionType", "How files written to the location are encrypted.", ["NONE", "AWS_SSE_S3", "AWS_SSE_KMS", "GCS_SSE_KMS"]);
@@ -106,6 +108,7 @@ export const externalVolume = defineResource({
   },
   outputs: ownershipOutputs("external volume"),
   replacedBy: changedLocations,
+  usedBy: icebergTablesUsing("external_volume_name"),
   crossChecks: (properties) => (Array.isArray(properties.storageLocations) && properties.storageLocations.length === 0 ? [{ property: "storageLocations", reason: "an external volume needs at least one storage location" }] : []),
   // DROP EXTERNAL VOLUME docs: a volume Iceberg tables use cannot be dropped (the wording is not confirmed).
   deleteRefusal: { pattern: /iceberg table|in use|associated/i, advice: "Drop or move the Iceberg tables on it first." },

@@ -57,6 +57,11 @@ export interface CatalogIntegrationArgs extends CommonArgs {
    * must exist. Tags set by others are left alone.
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+  /**
+   * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
+   * load history). Default false: such a change is refused at preview.
+   */
+  allowReplace?: pulumi.Input<boolean>;
 }
 
 /**

@@ -20,6 +20,11 @@ export interface ExternalVolumeArgs extends CommonArgs {
   allowWrites?: pulumi.Input<boolean>;
   /** Comment on the external volume. */
   comment?: pulumi.Input<string>;
+  /**
+   * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
+   * load history). Default false: such a change is refused at preview.
+   */
+  allowReplace?: pulumi.Input<boolean>;
 }
 
 /**

@@ -7,9 +7,14 @@ import type { CatalogObject } from "../catalog/catalog";
 import { collectionOf } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { reportedDataType } from "../data-types";
-import { badRequest, doesNotExist } from "../errors";
+import { badRequest, doesNotExist, ErrorCodes } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
+import { likePatternToRegExp } from "../listing";
 import { AlterClause, applyValues } from "../sql/alter";
+import { type ResultSet, type SessionFacts, SHOW_TYPE_ID, text, timestamp } from "../sql/select";
+import { epochSeconds } from "../sql/show";
+import type { TokenStream } from "../sql/token-stream";
+import { SqlError } from "../sql/tokens";
 import { clusteringClauses } from "../sql/clauses";
 import type { AccountState } from "../state";
 import { checkRetention, RETENTION_AND_COMMENT_SQL } from "./shared";
@@ -31,13 +36,31 @@ function normalizeColumns(columns: unknown, account: AccountState): IcebergColum
 
 /** The Iceberg tables of the account that use this external volume or catalog integration (wire property, stored name). */
 export function icebergTablesUsing(account: AccountState, wireName: "external_volume" | "catalog_sync", name: string): CatalogObject[] {
-  const found: CatalogObject[] = [];
-  for (const database of collectionOf(account.catalog, "databases").values()) {
-    for (const schema of collectionOf(database, "schemas").values()) {
-      for (const table of collectionOf(schema, "iceberg-tables").values()) if (table.values[wireName] === name) found.push(table);
-    }
-  }
-  return found;
+  return allIcebergTables(account).filter((table) => table.values[wireName] === name);
+}
+
+/** Every Iceberg table of the account. */
+function allIcebergTables(account: AccountState): CatalogObject[] {
+  return [...collectionOf(account.catalog, "databases").values()].flatMap((database) =>
+    [...collectionOf(database, "schemas").values()].flatMap((schema) => [...collectionOf(schema, "iceberg-tables").values()]));
+}
+
+// SHOW ICEBERG TABLES docs: these columns among others (created_on, name, database_name, schema_name, owner,
+// external_volume_name, catalog_name, iceberg_table_type, base_location, comment).
+const SHOW_COLUMNS = [timestamp("created_on"), text("name"), text("database_name"), text("schema_name"), text("owner"), text("external_volume_name"), text("catalog_name"), text("iceberg_table_type"), text("base_location"), text("comment", true)];
+
+/** SHOW ICEBERG TABLES [ LIKE '<pattern>' ] IN ACCOUNT: the scope the provider asks for; other scopes are not emulated. */
+function showIcebergTables(stream: TokenStream, session: SessionFacts): ResultSet {
+  stream.expect("TABLES");
+  const like = stream.accept("LIKE") ? likePatternToRegExp(stream.string()) : undefined;
+  if (!stream.accept("IN", "ACCOUNT")) throw new SqlError(ErrorCodes.sqlCompilation, "0A000", "SQL compilation error:\nthe emulator answers SHOW ICEBERG TABLES only IN ACCOUNT.");
+  stream.expectEnd();
+  const rows = allIcebergTables(session.account).filter((table) => !like || like.test(table.name)).map((table) => {
+    const schema = table.parent as CatalogObject;
+    return [epochSeconds(table.createdOn), formatIdentifier(table.name), formatIdentifier((schema.parent as CatalogObject).name), formatIdentifier(schema.name), "ACCOUNTADMIN",
+      String(table.values.external_volume), String(table.values.catalog ?? "SNOWFLAKE"), "MANAGED", String(table.values.base_location), (table.values.comment as string | undefined) ?? null];
+  });
+  return { columns: SHOW_COLUMNS, rows, statementTypeId: SHOW_TYPE_ID };
 }
 
 // ALTER ICEBERG TABLE docs: ADD [ COLUMN ] <name> <type> [ NOT NULL ] [ COMMENT '<comment>' ].
@@ -95,4 +118,5 @@ export const icebergTableKind: ObjectKind = {
     CATALOG_SYNC: { wire: "catalog_sync", value: "identifier", unset: true },
   },
   sqlClauses: [addColumnClause, ...clusteringClauses],
+  sqlShows: { ICEBERG: showIcebergTables },
 };
