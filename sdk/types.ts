@@ -1,4 +1,5 @@
 // Connection settings a resource may carry; the value types of properties are generated (sdk/generated/types.ts).
+import type * as pulumi from "@pulumi/pulumi";
 
 /**
  * Where a resource lives, when not where the stack's connection points: a connections.toml connection name
@@ -7,12 +8,13 @@
  */
 export interface ConnectionArgs {
   /** A connection (section) of connections.toml; used on its own, with the fields below on top. */
-  profile?: string;
-  account?: string;
-  user?: string;
-  role?: string;
-  warehouse?: string;
-  host?: string;
-  port?: string | number;
-  protocol?: string;
+  profile?: pulumi.Input<string>;
+  /** E.g. an Account's `name` output, to deploy into an account the same program creates. */
+  account?: pulumi.Input<string>;
+  user?: pulumi.Input<string>;
+  role?: pulumi.Input<string>;
+  warehouse?: pulumi.Input<string>;
+  host?: pulumi.Input<string>;
+  port?: pulumi.Input<string | number>;
+  protocol?: pulumi.Input<string>;
 }

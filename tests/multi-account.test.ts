@@ -2,6 +2,7 @@
 // to dev, staging and prod (each stack's Pulumi.<stack>.yaml names its account, names and sizes), and a `dr` stack
 // that manages two accounts at once through a per-resource connections.toml connection. Each deploys, refreshes
 // clean and destroys; after every run the state holds no credential.
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -107,5 +108,41 @@ describe("stack dr: two accounts at once", () => {
     for (const account of [ACCOUNTS.prod, ACCOUNTS.dr]) {
       expect((await inAccount(account, "/api/v2/warehouses")).body).toEqual([]);
     }
+  });
+});
+
+describe("stack sandbox: an account the program creates, and the platform inside it", () => {
+  const pair = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const publicPem = pair.publicKey.export({ type: "spki", format: "pem" }).toString();
+  const privatePem = pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const runSandbox = (mode: DriverMode) => {
+    const stateFile = path.join(workDir, "sandbox.json");
+    return runDriverProcess({
+      mode, programDir: PROGRAM, stack: "sandbox", stateFile,
+      // Pulumi.sandbox.yaml logs in with a key pair; the key itself is a secret, and its public half the input.
+      config: {
+        "snowflake:host": emulator.host, "snowflake:port": String(emulator.port), "snowflake:protocol": "http",
+        "snowflake:privateKey": privatePem, "snowflake-multi-account:sandboxAdminPublicKey": publicPem,
+      },
+      secretConfigKeys: ["snowflake:privateKey"],
+      env: { SNOWFLAKE_HOME: path.join(workDir, "snowflake-home") },
+    }).then((result) => {
+      expectNoSecrets(stateFile, [privatePem, ...ALL_TOKENS]);
+      return result;
+    });
+  };
+
+  test("creates the account, deploys into it through the account's name, refreshes clean and destroys", async () => {
+    emulator.accountHandle(ACCOUNTS.dev).registerUser("PULUMI_DEPLOYER", publicPem);
+    const up = expectOk(await runSandbox("up"));
+    expect(up.outputs).toMatchObject({ account: ACCOUNTS.dev, sandboxAccountUrl: "https://emulatororg-sbx-sandbox.snowflakecomputing.com", sandboxMarts: "SBX_ANALYTICS.MARTS" });
+    emulator.accountHandle("SBX_SANDBOX").addProgrammaticAccessToken("sandbox-pat-1", "SANDBOX_ADMIN");
+    const inSandbox = (apiPath: string) => callEmulator(emulator, "GET", apiPath, undefined, "sandbox-pat-1");
+    expect((await inSandbox("/api/v2/databases/SBX_ANALYTICS/schemas/MARTS")).status).toBe(200);
+    expect((await inAccount(ACCOUNTS.dev, "/api/v2/databases/SBX_ANALYTICS/schemas/MARTS")).status).toBe(200);
+    const refresh = expectOk(await runSandbox("refresh"));
+    expect(refresh.changes.filter((change) => change.op !== "same")).toEqual([]);
+    expectOk(await runSandbox("destroy"));
+    expect(() => emulator.accountHandle("SBX_SANDBOX")).toThrow(/hosts no account/);
   });
 });
