@@ -218,7 +218,7 @@ describe("through the driver: no credential lands in state or in the run's outpu
   let stack: TestStack;
   beforeAll(async () => { stack = await startTestStack(); });
   afterAll(async () => { await stack.close(); });
-  const values = (n: number) => ({ apiKey: `api-key-${n}-9f2c`, password: `secret-password-${n}-9f2c`, token: `secret-string-${n}-9f2c`, client: `client-secret-${n}-9f2c` });
+  const values = (n: number) => ({ apiKey: `api-key-${n}-9f2c`, password: `secret-password-${n}-9f2c`, token: `secret-string-${n}-9f2c`, client: `client-secret-${n}-9f2c`, refresh: `refresh-token-${n}-9f2c`, reader: `Reader-Passw0rd-${n}-9f2c` });
   const program = (n: number): Declaration[] => {
     const v = values(n);
     return [
@@ -227,6 +227,9 @@ describe("through the driver: no credential lands in state or in the run's outpu
       { type: "Secret", name: "token", args: { database: { $ref: "db.name" }, schema: "PUBLIC", name: "TOKEN", type: "generic_string", secretString: v.token } },
       { type: "ApiIntegration", name: "api", args: { name: "SCAN_API", hookType: "aws", apiProvider: "aws_api_gateway", apiAwsRoleArn: "arn:aws:iam::123456789012:role/a", apiKey: v.apiKey, apiAllowedPrefixes: ["https://a/"] } },
       { type: "CatalogIntegration", name: "catalog", args: { name: "SCAN_CATALOG", catalogSource: "polaris", catalogNamespace: "ns", restCatalogUri: "https://c/", restWarehouse: "w", oauthClientId: "id", oauthClientSecret: v.client, oauthAllowedScopes: ["PRINCIPAL_ROLE:ALL"] } },
+      { type: "Secret", name: "oauth", args: { database: { $ref: "db.name" }, schema: "PUBLIC", name: "OAUTH", type: "oauth2", apiAuthentication: "MY_OAUTH_INTEGRATION", oauthRefreshToken: v.refresh, oauthRefreshTokenExpiryTime: "2030-01-01" } },
+      // Admin passwords act only at creation: the second run's is never sent, and neither is ever stored in plain text.
+      { type: "ManagedAccount", name: "reader", args: { name: "SCAN_READER", adminName: "reader_admin", adminPassword: v.reader } },
       { type: "NotificationIntegration", name: "hook", args: { name: "SCAN_HOOK", notificationType: "webhook", webhookUrl: "https://hooks.slack.com/services/SNOWFLAKE_WEBHOOK_SECRET", webhookSecret: { $ref: "token.fullyQualifiedName" } } },
     ];
   };
@@ -247,7 +250,7 @@ describe("through the driver: no credential lands in state or in the run's outpu
     expect(resources.find((r) => r.type.endsWith(":CatalogIntegration"))!.outputs.oauthClientSecret).toMatchObject({ ciphertext: expect.any(String) });
     expect(opOf(await run("refresh", 1), "api")).toBe("same");
     const changed = await run("up", 2);
-    for (const name of ["login", "token", "api", "catalog"]) expect([name, opOf(changed, name)]).toEqual([name, "update"]);
+    for (const name of ["login", "token", "api", "catalog", "oauth"]) expect([name, opOf(changed, name)]).toEqual([name, "update"]);
     await run("destroy", 2);
     expect(secretsFoundIn(stack.stateFile, all)).toEqual([]);
     expect(all.filter((secret) => seen.some((text) => text.includes(secret)))).toEqual([]);
