@@ -1,6 +1,6 @@
 // Cortex Search services and notebooks (the schema objects of snowflake.core's AI and notebook APIs) through the engine against the emulator: the source must be a table with the named
 // columns (the search column text), the warehouse and lag change in place, a new query recreates the service, and
-// `suspended` suspends indexing and serving together.
+// indexing and serving are suspended and resumed apart.
 import * as path from "path";
 import { closeAllPools } from "../provider/client/rest-client";
 import { Emulator, startEmulator } from "./emulator";
@@ -30,7 +30,7 @@ test("the source must exist and hold the columns; the search column must be text
   await expect(search.create({ ...declared, name: "NUMERIC", searchColumn: "id" })).rejects.toThrow(/must be of type VARCHAR/);
 });
 
-test("warehouse and lag change in place, a new query recreates, suspended covers indexing and serving", async () => {
+test("warehouse and lag change in place, a new query recreates, indexing and serving are suspended apart", async () => {
   const search = engineAgainst(emulator, "CortexSearchService");
   const { outs } = await search.create(declared);
   expect(outs).toMatchObject({ indexingState: "ACTIVE", servingState: "ACTIVE" });
@@ -38,13 +38,19 @@ test("warehouse and lag change in place, a new query recreates, suspended covers
   const refreshed = (await search.read("CS_DB.PUBLIC.DOC_SEARCH", outs)).props!;
   expect((await search.diff("", refreshed, declared)).changes).toBe(false);
   emulator.clearRequestLog();
-  const lagged = (await search.update("", refreshed, { ...declared, targetLag: "2 hours", suspended: true })).outs;
+  const lagged = (await search.update("", refreshed, { ...declared, targetLag: "2 hours", servingSuspended: true })).outs;
   expect(emulator.requestLog.filter((entry) => entry.method === "POST" && entry.path === SERVICES)).toEqual([]);
-  expect((await callEmulator(emulator, "GET", `${SERVICES}/DOC_SEARCH`)).body).toMatchObject({ target_lag: { seconds: 7200 }, indexing_state: "SUSPENDED", serving_state: "SUSPENDED" });
-  const requery = { ...declared, definition: "SELECT id, body FROM docs", attributeColumns: undefined, targetLag: "2 hours", suspended: true };
-  expect((await search.diff("", lagged, requery)).replaces).toEqual([]);
+  expect((await callEmulator(emulator, "GET", `${SERVICES}/DOC_SEARCH`)).body).toMatchObject({ target_lag: { seconds: 7200 }, indexing_state: "ACTIVE", serving_state: "SUSPENDED" });
+  // Resumed by hand: drift of the declared state, which the next update puts back.
+  await callEmulator(emulator, "POST", "/api/v2/statements", { statement: "ALTER CORTEX SEARCH SERVICE CS_DB.PUBLIC.DOC_SEARCH RESUME SERVING" });
+  const drifted = (await search.read("CS_DB.PUBLIC.DOC_SEARCH", lagged)).props!;
+  expect(drifted.servingSuspended).toBe(false);
+  await search.update("", drifted, { ...declared, targetLag: "2 hours", servingSuspended: true });
+  expect((await callEmulator(emulator, "GET", `${SERVICES}/DOC_SEARCH`)).body.serving_state).toBe("SUSPENDED");
+  const requery = { ...declared, definition: "SELECT id, body FROM docs", attributeColumns: undefined, targetLag: "2 hours", servingSuspended: true };
+  expect((await search.diff("", drifted, requery)).replaces).toEqual([]);
   emulator.clearRequestLog();
-  await search.update("", lagged, requery);
+  await search.update("", drifted, requery);
   expect(emulator.requestLog.some((entry) => entry.method === "POST" && entry.path === SERVICES && entry.query.createMode === "orReplace")).toBe(true);
   expect((await callEmulator(emulator, "GET", `${SERVICES}/DOC_SEARCH`)).body).toMatchObject({ columns: ["ID", "BODY"], serving_state: "SUSPENDED" });
 });

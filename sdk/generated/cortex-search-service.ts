@@ -30,19 +30,21 @@ export interface CortexSearchServiceArgs extends CommonArgs {
   warehouse: pulumi.Input<string>;
   /** How stale the index may get: a duration such as "1 hour" (at least 1 minute). */
   targetLag: pulumi.Input<string>;
+  /**
+   * Hold index refreshes (true) or run them (false); the service still answers from the index it has. Unset: not
+   * managed.
+   */
+  indexingSuspended?: pulumi.Input<boolean>;
+  /** Stop answering queries (true) or answer them (false). Unset: not managed. */
+  servingSuspended?: pulumi.Input<boolean>;
   /** Comment on the Cortex Search service. */
   comment?: pulumi.Input<string>;
-  /**
-   * Suspend (true) or resume (false) the Cortex Search service; read back and corrected by up. Unset: not managed
-   * (Snowflake creates it running).
-   */
-  suspended?: pulumi.Input<boolean>;
 }
 
 /**
  * A Cortex Search service: a search index over the rows of a query, kept within a target lag (REST:
- * .../schemas/{schema}/cortex-search-services). The warehouse, lag and comment change in place; a new query or
- * columns recreate it.
+ * .../schemas/{schema}/cortex-search-services). The warehouse, lag, comment and the indexing / serving states
+ * change in place; a new query or columns recreate it.
  */
 export class CortexSearchService extends SnowflakeResource {
   /** The database the Cortex Search service lives in (e.g. `db.name`). A change means a new Cortex Search service. */
@@ -69,16 +71,18 @@ export class CortexSearchService extends SnowflakeResource {
   declare readonly warehouse: pulumi.Output<string>;
   /** How stale the index may get: a duration such as "1 hour" (at least 1 minute). */
   declare readonly targetLag: pulumi.Output<string>;
+  /**
+   * Hold index refreshes (true) or run them (false); the service still answers from the index it has. Unset: not
+   * managed.
+   */
+  declare readonly indexingSuspended: pulumi.Output<boolean | undefined>;
+  /** Stop answering queries (true) or answer them (false). Unset: not managed. */
+  declare readonly servingSuspended: pulumi.Output<boolean | undefined>;
   /** Comment on the Cortex Search service. */
   declare readonly comment: pulumi.Output<string | undefined>;
-  /**
-   * Suspend (true) or resume (false) the Cortex Search service; read back and corrected by up. Unset: not managed
-   * (Snowflake creates it running).
-   */
-  declare readonly suspended: pulumi.Output<boolean | undefined>;
-  /** ACTIVE, SUSPENDED or INITIALIZING: whether the index is being refreshed. */
+  /** ACTIVE, SUSPENDED or INITIALIZING, as Snowflake reports it. */
   declare readonly indexingState: pulumi.Output<string | undefined>;
-  /** ACTIVE, SUSPENDED or INITIALIZING: whether the service answers queries. */
+  /** ACTIVE, SUSPENDED or INITIALIZING, as Snowflake reports it. */
   declare readonly servingState: pulumi.Output<string | undefined>;
   /** The last refresh's error, if any. */
   declare readonly indexingError: pulumi.Output<string | undefined>;
@@ -92,6 +96,6 @@ export class CortexSearchService extends SnowflakeResource {
   declare readonly createdOn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: CortexSearchServiceArgs, opts?: pulumi.CustomResourceOptions) {
-    super("CortexSearchService", name, args, ["database","schema","name","definition","searchColumn","attributeColumns","columns","warehouse","targetLag","comment","suspended","indexingState","servingState","indexingError","sourceDataNumRows","dataTimestamp","owner","createdOn"], [], opts);
+    super("CortexSearchService", name, args, ["database","schema","name","definition","searchColumn","attributeColumns","columns","warehouse","targetLag","indexingSuspended","servingSuspended","comment","indexingState","servingState","indexingError","sourceDataNumRows","dataTimestamp","owner","createdOn"], [], opts);
   }
 }

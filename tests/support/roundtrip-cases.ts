@@ -436,13 +436,13 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     changeOutOfBand: (stack) => stack.sql(`ALTER CATALOG INTEGRATION "RT_CATALOG" SET COMMENT = 'changed by hand'`).then(() => undefined),
   },
   {
-    // An index over the documents table (named through it, so it exists first); suspended and resumed as a whole.
+    // An index over the documents table (named through it, so it exists first); its indexing suspended in place.
     type: "CortexSearchService",
     path: `${IN_SCHEMA}/cortex-search-services/RT_SEARCH`,
     args: inSchema({ name: "rt_search", definition: { $concat: ["SELECT id, body, region FROM ", { $ref: "rt_docs.fullyQualifiedName" }] }, searchColumn: "body", attributeColumns: ["region"], warehouse: { $ref: "rt_wh.name" }, targetLag: "1 hour", comment: "v1" }),
     inPlace: {
-      args: { targetLag: "2 hours", suspended: true, comment: "v2" },
-      wire: { comment: "v2", target_lag: { type: "USER_DEFINED", seconds: 7200 }, serving_state: "SUSPENDED", indexing_state: "SUSPENDED", search_column: "BODY" },
+      args: { targetLag: "2 hours", indexingSuspended: true, comment: "v2" },
+      wire: { comment: "v2", target_lag: { type: "USER_DEFINED", seconds: 7200 }, serving_state: "ACTIVE", indexing_state: "SUSPENDED", search_column: "BODY" },
     },
     changeOutOfBand: sqlComment("CORTEX SEARCH SERVICE", "RT_SEARCH"),
   },

@@ -69,8 +69,12 @@ export const cortexSearchServiceKind: ObjectKind = {
   wire: { strict: wire.CortexSearchServiceStrict, properties: wire.CortexSearchService_PROPERTIES, readOnly: wire.CortexSearchService_READ_ONLY, writeOnly: wire.CortexSearchService_WRITE_ONLY },
   identifiers: ["search_column", "warehouse"],
   accept(values, { account, parent }) {
-    // The states are Snowflake's to report; ALTER ... SUSPEND / RESUME changes them, not a body.
-    const { indexing_state: _indexing, serving_state: _serving, ...settings } = values;
+    // A create body may carry the states (cortex-search-service.yaml: not read-only); they are kept as facts.
+    const settings = { ...values };
+    for (const target of TARGETS) {
+      const declared = settings[`${target}_state`];
+      if (declared !== undefined && declared !== "ACTIVE" && declared !== "SUSPENDED") throw badRequest(`Invalid value '${String(declared)}' for field '${target}_state' in CortexSearchService: ACTIVE or SUSPENDED.`);
+    }
     for (const required of ["search_column", "warehouse", "target_lag", "definition"]) {
       if (settings[required] === undefined) throw badRequest(`Missing required field '${required}' in CortexSearchService.`);
     }
@@ -89,6 +93,13 @@ export const cortexSearchServiceKind: ObjectKind = {
     }
     return { ...settings, attribute_columns: named(settings.attribute_columns), ...(settings.columns !== undefined ? { columns: named(settings.columns) } : { columns: [...available.keys()] }) };
   },
+  created(object) {
+    for (const target of TARGETS) {
+      const declared = object.values[`${target}_state`];
+      object.facts[target] = declared === "SUSPENDED" ? "suspended" : "running";
+      delete object.values[`${target}_state`];
+    }
+  },
   render: (object) => ({
     columns: (object.values.columns as string[]).map(formatIdentifier),
     attribute_columns: (object.values.attribute_columns as string[]).map(formatIdentifier),
@@ -104,6 +115,15 @@ export const cortexSearchServiceKind: ObjectKind = {
     TARGET_LAG: { wire: "target_lag", value: "lag" },
     COMMENT: { wire: "comment", value: "string" },
   },
+  // ALTER CORTEX SEARCH SERVICE docs: { SUSPEND | RESUME } [ { INDEXING | SERVING } ].
+  sqlClauses: [{
+    read(stream) {
+      const verb = stream.accept("SUSPEND") ? "suspended" : stream.accept("RESUME") ? "running" : undefined;
+      if (!verb) return undefined;
+      const target = stream.accept("INDEXING") ? "indexing" : stream.accept("SERVING") ? "serving" : undefined;
+      return (object) => { for (const each of target ? [target] : TARGETS) object.facts[each] = verb; };
+    },
+  }],
   operations: {
     "POST :suspend": suspendResume("suspended"),
     "POST :resume": suspendResume("running"),
