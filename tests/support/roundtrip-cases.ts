@@ -1,58 +1,17 @@
-// The round-trip table: one row per resource type. Adding a type adds a row here; tests/roundtrip.test.ts runs every
-// row through the driver together (one stack, one driver run per step), so the suite's time does not grow with
-// the number of types.
+// The round-trip table: one row per resource type. Adding a type adds a row here (or in roundtrip-account-cases.ts);
+// tests/roundtrip.test.ts runs every row through the driver together (one stack, one driver run per step), so the
+// suite's time does not grow with the number of types.
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { ACCOUNT_AND_INTEGRATION_CASES } from "./roundtrip-account-cases";
+import { DB, IN_SCHEMA, inSchema, putComment, QUALIFIED, recreateWith, RoundTripCase, SCHEMA, sqlComment, tagged } from "./roundtrip-helpers";
 import { putByHand } from "./stage-file-put";
-import { Declaration, FIXTURE_PROGRAM, readOnlyFieldsAt, TestStack } from "./test-stack";
+import { Declaration, FIXTURE_PROGRAM, TestStack } from "./test-stack";
 
-export interface RoundTripCase {
-  type: string;
-  /** REST path of the object the row creates. */
-  path: string;
-  args: Record<string, unknown>;
-  /**
-   * A change applied in place, and what the object looks like over REST afterwards. Absent for types with nothing
-   * to change in place (a stage file: new content is a new upload), whose out-of-band change up undoes by replacing.
-   */
-  inPlace?: { args: Record<string, unknown>; wire: Record<string, unknown> };
-  /**
-   * `path` is a listing whose only row is the object (a stage file is a row of its stage's files; roles and
-   * database roles have no GET of one object): a gone object is an empty listing there, not a 404.
-   */
-  listed?: boolean;
-  /** The object's own path where `path` is a listing: its tag actions are there (role.yaml getTags). */
-  objectPath?: string;
-  /** Changes the comment outside Pulumi (REST PUT or an ALTER over the SQL API). */
-  changeOutOfBand(stack: TestStack, path: string): Promise<void>;
-  /** A new name applied in place (types Snowflake renames), and the REST path it lands at. */
-  rename?: { name: string; path: string };
-  /** In-place changes are CREATE OR REPLACE (the object is recreated under the same resource). */
-  recreates?: boolean;
-  /** The property the steps follow where the type has no comment (function.yaml ServiceFunction); default COMMENT_MARKER. */
-  marker?: Marker;
-}
-
-export interface Marker {
-  property: string;
-  /** Where the REST answer shows it (a stage file's content: the md5 its listing reports). */
-  wire: string;
-  /** The input the preview makes unknown, where the marker is computed from another (a content hash, from `source`). */
-  unknownAtPreview?: string;
-  /** Its value in `args`, then in `inPlace.args` (which an up restores after the out-of-band change). */
-  initial: unknown;
-  changed: unknown;
-}
-
-const COMMENT_MARKER: Marker = { property: "comment", wire: "comment", initial: "v1", changed: "v2" };
-export const markerOf = (c: RoundTripCase): Marker => c.marker ?? COMMENT_MARKER;
-
-const DB = "RT_DB";
-const SCHEMA = "RT";
-const IN_SCHEMA = `/api/v2/databases/${DB}/schemas/${SCHEMA}`;
-const QUALIFIED = `"${DB}"."${SCHEMA}"`;
+export { markerOf } from "./roundtrip-helpers";
+export type { Marker, RoundTripCase } from "./roundtrip-helpers";
 
 /** The notebook file the Notebook row is made from. */
 const NOTEBOOK_FILE = path.resolve(__dirname, "..", "fixtures", "stage-files", "analysis.ipynb");
@@ -84,17 +43,6 @@ export const CONTEXT: Declaration[] = [
   { type: "ComputePool", name: "rt_service_pool", args: { name: "RT_SERVICE_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2 } },
 ];
 
-const inSchema = (args: Record<string, unknown>) => ({ database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, ...args });
-const sqlComment = (objectType: string, name: string) => (stack: TestStack) => stack.sql(`ALTER ${objectType} ${QUALIFIED}."${name}" SET COMMENT = 'changed by hand'`).then(() => undefined);
-const putComment = (stack: TestStack, path: string) => stack.changeOutOfBand(path, { comment: "changed by hand" });
-/** Types without PUT or ALTER here (functions, procedures): GET, patch, POST createMode=orReplace, as a person would recreate it. */
-const recreateWith = (patch: Record<string, unknown>) => async (stack: TestStack, path: string) => {
-  const current = await stack.rest("GET", path);
-  const readOnly = new Set(readOnlyFieldsAt(path));
-  const body = Object.fromEntries(Object.entries({ ...current.body, ...patch }).filter(([key]) => !readOnly.has(key)));
-  const recreated = await stack.rest("POST", `${path.slice(0, path.lastIndexOf("/"))}?createMode=orReplace`, body);
-  if (recreated.status !== 200) throw new Error(`recreating ${path}: ${recreated.status} ${JSON.stringify(recreated.body)}`);
-};
 /** A stage file's source, relative to the program's directory as users write it, and its listed md5 (the emulator stores files unencrypted). */
 const HANDLER = path.resolve(__dirname, "..", "fixtures", "stage-files", "handler.py");
 const HANDLER_MD5 = createHash("md5").update(fs.readFileSync(HANDLER)).digest("hex");
@@ -108,12 +56,11 @@ const overwriteStageFile = async (stack: TestStack) => {
     fs.rmSync(directory, { recursive: true, force: true });
   }
 };
-const tagged = { $tagged: ["rt_tag", "data"] };
 /** SQL naming the source table resource, so the object depends on it (as `pulumi.interpolate` would). */
 const onSource = (before: string, after = "") => ({ $concat: [before, { $ref: "rt_source.fullyQualifiedName" }, after] });
 const SOURCE = { $ref: "rt_source.fullyQualifiedName" };
 
-export const ROUND_TRIP_CASES: RoundTripCase[] = [
+const SCHEMA_OBJECT_CASES: RoundTripCase[] = [
   {
     type: "Warehouse",
     path: "/api/v2/warehouses/RT_WH_SUBJECT",
@@ -371,140 +318,6 @@ export const ROUND_TRIP_CASES: RoundTripCase[] = [
     },
     changeOutOfBand: sqlComment("SERVICE", "RT_SERVICE"),
   },
-  {
-    // An account object with a secret API key (sent in the create, then in the create-or-alter PUT; never read back).
-    type: "ApiIntegration",
-    path: "/api/v2/api-integrations/RT_API_INTEGRATION",
-    args: { name: "rt_api_integration", hookType: "aws", apiProvider: "aws_api_gateway", apiAwsRoleArn: "arn:aws:iam::123456789012:role/rt", apiKey: "rt-api-key-1", apiAllowedPrefixes: ["https://rt.execute-api.us-west-2.amazonaws.com/prod/"], comment: "v1" },
-    inPlace: {
-      args: { apiKey: "rt-api-key-2", apiAllowedPrefixes: ["https://rt.execute-api.us-west-2.amazonaws.com/prod/", "https://rt.execute-api.us-west-2.amazonaws.com/dev/"], apiBlockedPrefixes: ["https://rt.execute-api.us-west-2.amazonaws.com/prod/admin/"], enabled: false, comment: "v2", tags: tagged },
-      wire: { comment: "v2", enabled: false, api_hook: { type: "AWS", api_provider: "AWS_API_GATEWAY", api_aws_role_arn: "arn:aws:iam::123456789012:role/rt" }, api_blocked_prefixes: ["https://rt.execute-api.us-west-2.amazonaws.com/prod/admin/"] },
-    },
-    changeOutOfBand: (stack) => stack.sql(`ALTER API INTEGRATION "RT_API_INTEGRATION" SET COMMENT = 'changed by hand'`).then(() => undefined),
-  },
-  {
-    // A password secret: the password is sent in the create, then by ALTER SECRET ... SET; never read back.
-    type: "Secret",
-    path: `${IN_SCHEMA}/secrets/RT_SECRET`,
-    args: inSchema({ name: "rt_secret", type: "password", username: "rt_service_user", password: "rt-secret-password-1", comment: "v1" }),
-    inPlace: { args: { username: "rt_service_user_2", password: "rt-secret-password-2", comment: "v2" }, wire: { comment: "v2", type: "PASSWORD", username: "rt_service_user_2" } },
-    changeOutOfBand: sqlComment("SECRET", "RT_SECRET"),
-  },
-  {
-    // Email to users of the account (named through the users, so they exist first).
-    type: "NotificationIntegration",
-    path: "/api/v2/notification-integrations/RT_NOTIFY",
-    args: { name: "rt_notify", notificationType: "email", allowedRecipients: [{ $ref: "rt_mail_ops.email" }], comment: "v1" },
-    inPlace: {
-      args: { allowedRecipients: [{ $ref: "rt_mail_ops.email" }, { $ref: "rt_mail_oncall.email" }], defaultRecipients: [{ $ref: "rt_mail_oncall.email" }], defaultSubject: "rt alerts", enabled: false, comment: "v2", tags: tagged },
-      wire: { comment: "v2", enabled: false, notification_hook: { type: "EMAIL", default_subject: "rt alerts", default_recipients: ["rt-oncall@example.com"] } },
-    },
-    changeOutOfBand: (stack) => stack.sql(`ALTER NOTIFICATION INTEGRATION "RT_NOTIFY" SET COMMENT = 'changed by hand'`).then(() => undefined),
-  },
-  {
-    // One S3 location, then a GCS one added beside it (ADD STORAGE_LOCATION, in place); Snowflake fills in the
-    // S3 location's external id, which is not drift.
-    type: "ExternalVolume",
-    path: "/api/v2/external-volumes/RT_EXT_VOLUME",
-    args: { name: "rt_ext_volume", storageLocations: [{ name: "rt-s3", storageProvider: "s3", storageBaseUrl: "s3://rt-bucket/iceberg/", storageAwsRoleArn: "arn:aws:iam::123456789012:role/rt-iceberg" }], comment: "v1" },
-    inPlace: {
-      args: {
-        storageLocations: [
-          { name: "rt-gcs", storageProvider: "GCS", storageBaseUrl: "gcs://rt-bucket/iceberg/", encryption: { type: "gcs_sse_kms", kmsKeyId: "rt-key" } },
-          { name: "rt-s3", storageProvider: "s3", storageBaseUrl: "s3://rt-bucket/iceberg/", storageAwsRoleArn: "arn:aws:iam::123456789012:role/rt-iceberg" },
-        ],
-        allowWrites: false,
-        comment: "v2",
-      },
-      wire: { comment: "v2", allow_writes: false },
-    },
-    changeOutOfBand: (stack) => stack.sql(`ALTER EXTERNAL VOLUME "RT_EXT_VOLUME" SET COMMENT = 'changed by hand'`).then(() => undefined),
-  },
-  {
-    // Snowflake Open Catalog with an OAuth client: only the client secret (SET REST_AUTHENTICATION) and the
-    // comment change in place.
-    type: "CatalogIntegration",
-    path: "/api/v2/catalog-integrations/RT_CATALOG",
-    args: {
-      name: "rt_catalog", catalogSource: "polaris", catalogNamespace: "rt_ns", restCatalogUri: "https://rt.snowflakecomputing.com/polaris/api/catalog", restWarehouse: "rt_open_catalog",
-      oauthClientId: "rt-client", oauthClientSecret: "rt-client-secret-1", oauthAllowedScopes: ["PRINCIPAL_ROLE:ALL"], comment: "v1",
-    },
-    inPlace: {
-      args: { oauthClientSecret: "rt-client-secret-2", comment: "v2", tags: tagged },
-      wire: { comment: "v2", enabled: true, table_format: "ICEBERG", type: "CATALOG", catalog: { catalog_source: "POLARIS", catalog_namespace: "rt_ns", rest_authentication: { type: "OAUTH", oauth_client_id: "rt-client" } } },
-    },
-    changeOutOfBand: (stack) => stack.sql(`ALTER CATALOG INTEGRATION "RT_CATALOG" SET COMMENT = 'changed by hand'`).then(() => undefined),
-  },
-  {
-    // An index over the documents table (named through it, so it exists first); its indexing suspended in place.
-    type: "CortexSearchService",
-    path: `${IN_SCHEMA}/cortex-search-services/RT_SEARCH`,
-    args: inSchema({ name: "rt_search", definition: { $concat: ["SELECT id, body, region FROM ", { $ref: "rt_docs.fullyQualifiedName" }] }, searchColumn: "body", attributeColumns: ["region"], warehouse: { $ref: "rt_wh.name" }, targetLag: "1 hour", comment: "v1" }),
-    inPlace: {
-      args: { targetLag: "2 hours", indexingSuspended: true, comment: "v2" },
-      wire: { comment: "v2", target_lag: { type: "USER_DEFINED", seconds: 7200 }, serving_state: "ACTIVE", indexing_state: "SUSPENDED", search_column: "BODY" },
-    },
-    changeOutOfBand: sqlComment("CORTEX SEARCH SERVICE", "RT_SEARCH"),
-  },
-  {
-    // Made from the notebook file the context puts on the stage (named through its path, so it exists first).
-    type: "Notebook",
-    path: `${IN_SCHEMA}/notebooks/RT_NOTEBOOK`,
-    args: inSchema({ name: "rt_notebook", fromLocation: { $concat: ["@", { $ref: "rt_stage.fullyQualifiedName" }] }, mainFile: { $ref: "rt_notebook_file.path" }, queryWarehouse: { $ref: "rt_wh.name" }, comment: "v1" }),
-    inPlace: { args: { idleAutoShutdownTimeSeconds: 3600, comment: "v2", tags: tagged }, wire: { comment: "v2", idle_auto_shutdown_time_seconds: 3600, main_file: "analysis.ipynb", default_version: "VERSION$1" } },
-    changeOutOfBand: sqlComment("NOTEBOOK", "RT_NOTEBOOK"),
-    rename: { name: "RT_NOTEBOOK_RENAMED", path: `${IN_SCHEMA}/notebooks/RT_NOTEBOOK_RENAMED` },
-  },
-  {
-    // An account of the organization, listed (account.yaml has no GET of one); the emulator then hosts it.
-    type: "Account",
-    path: `/api/v2/accounts?like=${encodeURIComponent("RT\\_ACCOUNT")}`,
-    listed: true,
-    args: { name: "rt_account", edition: "enterprise", adminName: "rt_admin", adminPassword: "Rt-Admin-Passw0rd-1", email: "rt-admin@example.com", comment: "v1" },
-    inPlace: { args: { comment: "v2", gracePeriodInDays: 5 }, wire: { comment: "v2", edition: "ENTERPRISE", organization_name: "EMULATORORG" } },
-    changeOutOfBand: (stack) => stack.sql(`ALTER ACCOUNT "RT_ACCOUNT" SET COMMENT = 'changed by hand'`).then(() => undefined),
-  },
-  {
-    // A reader account: nothing changes in place, so a reader account a person recreated with another comment is
-    // put back by a replacement (which it opts in to: a new reader account starts empty).
-    type: "ManagedAccount",
-    path: `/api/v2/managed-accounts?like=${encodeURIComponent("RT\\_READER")}`,
-    listed: true,
-    args: { name: "rt_reader", adminName: "rt_reader_admin", adminPassword: "Rt-Reader-Passw0rd-1", comment: "v1", allowReplace: true },
-    marker: { property: "comment", wire: "comment", initial: "v1", changed: "v1" },
-    changeOutOfBand: async (stack) => {
-      await stack.rest("DELETE", "/api/v2/managed-accounts/RT_READER");
-      const made = await stack.rest("POST", "/api/v2/managed-accounts", { name: "RT_READER", admin_name: "BY_HAND", admin_password: "By-Hand-Passw0rd-1", account_type: "READER", comment: "changed by hand" });
-      if (made.status !== 200) throw new Error(`recreating the reader account: ${made.status} ${JSON.stringify(made.body)}`);
-    },
-  },
-  {
-    // On the context's external volume (named through it, so it exists first); a column appended in place.
-    type: "IcebergTable",
-    path: `${IN_SCHEMA}/iceberg-tables/RT_ICEBERG`,
-    args: inSchema({ name: "rt_iceberg", externalVolume: { $ref: "rt_volume.name" }, baseLocation: "rt_iceberg/", columns: [{ name: "ID", datatype: "NUMBER(10,0)" }, { name: "NAME", datatype: "STRING" }], comment: "v1" }),
-    inPlace: {
-      args: { columns: [{ name: "ID", datatype: "NUMBER(10,0)" }, { name: "NAME", datatype: "STRING" }, { name: "SEEN_AT", datatype: "TIMESTAMP_NTZ(6)", comment: "when" }], changeTracking: true, comment: "v2", tags: tagged },
-      wire: { comment: "v2", change_tracking: true, external_volume: "RT_VOLUME", iceberg_table_type: "MANAGED" },
-    },
-    changeOutOfBand: sqlComment("ICEBERG TABLE", "RT_ICEBERG"),
-    rename: { name: "RT_ICEBERG_RENAMED", path: `${IN_SCHEMA}/iceberg-tables/RT_ICEBERG_RENAMED` },
-  },
-  {
-    type: "Streamlit",
-    path: `${IN_SCHEMA}/streamlits/RT_APP`,
-    args: inSchema({ name: "rt_app", sourceLocation: { $concat: ["@", { $ref: "rt_stage.fullyQualifiedName" }] }, mainFile: { $ref: "rt_app_file.path" }, queryWarehouse: { $ref: "rt_wh.name" }, comment: "v1" }),
-    inPlace: { args: { title: "Round trip", comment: "v2", tags: tagged }, wire: { comment: "v2", title: "Round trip", main_file: "streamlit_app.py", query_warehouse: "RT_WH" } },
-    changeOutOfBand: sqlComment("STREAMLIT", "RT_APP"),
-    rename: { name: "RT_APP_RENAMED", path: `${IN_SCHEMA}/streamlits/RT_APP_RENAMED` },
-  },
-  {
-    // PyPI through the API integration row's integration (named through it, so it exists first).
-    type: "ArtifactRepository",
-    path: `${IN_SCHEMA}/artifact-repositories/RT_ARTIFACTS`,
-    args: inSchema({ name: "rt_artifacts", apiIntegration: { $ref: "subject_ApiIntegration.name" }, comment: "v1" }),
-    inPlace: { args: { comment: "v2" }, wire: { comment: "v2", type: "PIP", api_integration: "RT_API_INTEGRATION" } },
-    changeOutOfBand: putComment,
-    rename: { name: "RT_ARTIFACTS_RENAMED", path: `${IN_SCHEMA}/artifact-repositories/RT_ARTIFACTS_RENAMED` },
-  },
 ];
+
+export const ROUND_TRIP_CASES: RoundTripCase[] = [...SCHEMA_OBJECT_CASES, ...ACCOUNT_AND_INTEGRATION_CASES];
