@@ -66,7 +66,10 @@ describe("API integrations", () => {
     emulator.clearRequestLog();
     const changed = { ...declared, apiKey: "api-key-2", apiBlockedPrefixes: ["https://a.execute-api.us-west-2.amazonaws.com/prod/admin/"], comment: "c" };
     const updated = (await api.update("", refreshed, changed)).outs;
+    // The comment goes by PUT, the key and the blocked prefixes (which that PUT does not alter) by ALTER.
+    expect(emulator.requestLog.some((entry) => entry.method === "PUT" && entry.path === "/api/v2/api-integrations/INT_API")).toBe(true);
     expect(emulator.requestLog.some((entry) => entry.path.endsWith("/statements"))).toBe(true);
+    expect((await get("/api/v2/api-integrations/INT_API")).comment).toBe("c");
     expect((await get("/api/v2/api-integrations/INT_API")).api_blocked_prefixes).toEqual(["https://a.execute-api.us-west-2.amazonaws.com/prod/admin/"]);
     // Removing the blocked prefixes goes through UNSET, since the PUT keeps them.
     const { apiBlockedPrefixes: _gone, ...unblocked } = changed;
@@ -80,7 +83,8 @@ describe("API integrations", () => {
     expect((await api.diff("", olds, { ...olds, apiProvider: "aws_private_api_gateway" })).replaces).toEqual(["apiProvider"]);
   });
 
-  test("the emulator keeps the key on a PUT and refuses another provider", async () => {
+  // (That a PUT keeps the key is not observable here: neither REST nor SQL ever shows the key.)
+  test("the emulator refuses a create-or-alter PUT that changes the API provider", async () => {
     const put = await callEmulator(emulator, "PUT", "/api/v2/api-integrations/INT_API", {
       name: "INT_API", enabled: true, api_allowed_prefixes: ["https://a/"], api_hook: { type: "AWS", api_provider: "AWS_PRIVATE_API_GATEWAY", api_aws_role_arn: "arn" },
     });

@@ -30,6 +30,16 @@ test("the source must exist and hold the columns; the search column must be text
   await expect(search.create({ ...declared, name: "NUMERIC", searchColumn: "id" })).rejects.toThrow(/must be of type VARCHAR/);
 });
 
+test("the emulator holds a search service and a dynamic table to the same lag rules (DOWNSTREAM only for dynamic tables)", async () => {
+  const body = { name: "LAGGED", search_column: "BODY", warehouse: "CS_WH", definition: "SELECT id, body FROM docs" };
+  const downstream = await callEmulator(emulator, "POST", SERVICES, { ...body, target_lag: { type: "DOWNSTREAM" } });
+  expect([downstream.status, JSON.stringify(downstream.body)]).toEqual([400, expect.stringMatching(/DOWNSTREAM is for dynamic tables/)]);
+  const quick = await callEmulator(emulator, "POST", SERVICES, { ...body, target_lag: { type: "USER_DEFINED", seconds: 30 } });
+  expect([quick.status, JSON.stringify(quick.body)]).toEqual([400, expect.stringMatching(/minimum is 1 minute/)]);
+  const dynamic = await callEmulator(emulator, "POST", "/api/v2/databases/CS_DB/schemas/PUBLIC/dynamic-tables", { name: "QUICK", target_lag: { type: "USER_DEFINED", seconds: 30 }, warehouse: "CS_WH", query: "SELECT id FROM docs" });
+  expect([dynamic.status, JSON.stringify(dynamic.body)]).toEqual([400, expect.stringMatching(/\[30 seconds\].*minimum is 1 minute/)]);
+});
+
 test("warehouse and lag change in place, a new query recreates, indexing and serving are suspended apart", async () => {
   const search = engineAgainst(emulator, "CortexSearchService");
   const { outs } = await search.create(declared);

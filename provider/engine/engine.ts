@@ -11,7 +11,7 @@ import { forgetGranteeLists } from "./access/grantees";
 import { GraphChange, isRoot, withGraphRootsSuspended } from "./graph-roots";
 import { createQueryOf, fullyQualifiedName, inputsFromState, liveProperties, LiveObject, stateFrom, toWireBody } from "./mapper";
 import { ObjectApi } from "./object-api";
-import { planChanges, RefusedChangeError, refuseDataLoss } from "./plan";
+import { planChanges, refuseDataLoss, refuseReplacingInUse } from "./plan";
 import { waitUntilReady, withAttachedReads } from "./readiness";
 import { isUnknown } from "./unknowns";
 
@@ -41,22 +41,13 @@ export class ResourceEngine {
     // The account is part of the object's identity: moving it to another account creates it there.
     if (olds.account !== undefined && (isUnknown(news.connection) || this.connector.accountOf(news) !== olds.account)) replaces.push("account");
     refuseDataLoss(this.definition, olds, news, replaces);
-    await this.refuseReplacingInUse(olds, news, replaces);
+    await refuseReplacingInUse(this.definition, this.api(olds), olds, news, replaces);
     // Inputs that change no Snowflake setting still need recording (a new role, an opt-in): an update that only stores them.
     const changes = plan.changed.length > 0 || replaces.length > 0 || this.commonInputsChanged(olds, news);
     // A replacement with the same name (and signature) cannot exist beside the old object: delete first.
     const signature = this.definition.signature;
     const identityChanges = replaces.some((key) => key === "account" || this.definition.fields[key]?.identity) || (signature !== undefined && signature(olds) !== signature(news));
     return { changes, replaces, deleteBeforeReplace: replaces.length > 0 && !identityChanges };
-  }
-
-  /** A replacement of an object others use (definition.usedBy) is refused at preview, naming them, unless allowed. */
-  private async refuseReplacingInUse(olds: Properties, news: Properties, replaces: string[]): Promise<void> {
-    const certain = replaces.filter((key) => !isUnknown(news[key]));
-    if (!this.definition.usedBy || certain.length === 0 || news.allowReplace === true || isUnknown(news.allowReplace)) return;
-    const users = await this.definition.usedBy(this.api(olds), olds);
-    if (users.length === 0) return;
-    throw new RefusedChangeError(`refused: changing ${certain.join(", ")} replaces ${this.definition.noun} ${fullyQualifiedName(this.definition, olds)}, which ${users.join(", ")} use${users.length === 1 ? "s" : ""}; Snowflake cannot drop or replace it while they do. Nothing was changed. Move them off it first, or set allowReplace: true on this resource to replace it anyway.`);
   }
 
   private commonInputsChanged(olds: Properties, news: Properties): boolean {

@@ -4,6 +4,7 @@
 import { ChangeMethod, OptIn, Properties, ResourceDefinition } from "./definition";
 import { valueChanged } from "./field-kind";
 import { fullyQualifiedName } from "./mapper";
+import type { ObjectApi } from "./object-api";
 import { isUnknown } from "./unknowns";
 
 export type InPlaceMethod = Exclude<ChangeMethod, "replace">;
@@ -66,18 +67,40 @@ export function planChanges(definition: ResourceDefinition, olds: Properties, ne
  */
 export function refuseDataLoss(definition: ResourceDefinition, olds: Properties, news: Properties, replaces: string[]): void {
   const bearing = definition.dataBearing;
-  // A value not known yet (preview) may turn out unchanged: the diff at up, with it known, decides.
-  const certain = replaces.filter((key) => !isUnknown(news[key]) && !(key === "account" && isUnknown(news.connection)));
-  if (!bearing || certain.length === 0 || news.allowReplace === true || isUnknown(news.allowReplace)) return;
+  const certain = certainReplacements(news, replaces);
+  if (!bearing || certain.length === 0) return;
   if (bearing.when && !bearing.when(olds)) return;
   const what = certain.map((key) => (key === "account" ? "the account its connection points at" : key)).join(", ");
   throw refusal(definition, olds, [`changing ${what} replaces ${definition.noun} ${fullyQualifiedName(definition, olds)}, and the new ${definition.noun} would start without ${bearing.loses}`], "allowReplace");
 }
 
-function refusal(definition: ResourceDefinition, properties: Properties, reasons: string[], optIn: OptIn): RefusedChangeError {
+/**
+ * Refuses a replacement of an object others use (definition.usedBy: the Iceberg tables on an external volume), which
+ * Snowflake cannot drop or replace while they do, unless the resource says allowReplace: true. Asks Snowflake only
+ * when a replacement is certain.
+ */
+export async function refuseReplacingInUse(definition: ResourceDefinition, api: ObjectApi, olds: Properties, news: Properties, replaces: string[]): Promise<void> {
+  const certain = certainReplacements(news, replaces);
+  if (!definition.usedBy || certain.length === 0) return;
+  const users = await definition.usedBy(api, olds);
+  if (users.length === 0) return;
+  throw refusal(definition, olds, [`changing ${certain.join(", ")} replaces ${definition.noun} ${fullyQualifiedName(definition, olds)}, which ${users.join(", ")} use${users.length === 1 ? "s" : ""}, and Snowflake cannot drop or replace it while they do`], "allowReplace",
+    `Move them off it first, or set allowReplace: true on this resource to replace the ${definition.noun} anyway.`);
+}
+
+/**
+ * The replacements a refusal is about: none when the resource allows them, and only the certain ones (a value not
+ * known yet at preview may turn out unchanged: the diff at up, with it known, decides).
+ */
+function certainReplacements(news: Properties, replaces: string[]): string[] {
+  if (news.allowReplace === true || isUnknown(news.allowReplace)) return [];
+  return replaces.filter((key) => !isUnknown(news[key]) && !(key === "account" && isUnknown(news.connection)));
+}
+
+function refusal(definition: ResourceDefinition, properties: Properties, reasons: string[], optIn: OptIn, ownRemedy?: string): RefusedChangeError {
   const fqn = Object.values(properties).some(isUnknown) ? `this ${definition.noun}` : `${definition.noun} ${fullyQualifiedName(definition, properties)}`;
-  const remedy = optIn === "allowReplace"
+  const remedy = ownRemedy ?? (optIn === "allowReplace"
     ? `Set allowReplace: true on this resource to replace the ${definition.noun} anyway (what it holds is lost), or undo the change.`
-    : "Set allowDropColumns: true on this resource to drop them (their data is lost), or keep the columns declared.";
+    : "Set allowDropColumns: true on this resource to drop them (their data is lost), or keep the columns declared.");
   return new RefusedChangeError(`refused: ${reasons.join("; ")}. Nothing was changed in ${fqn}. ${remedy}`);
 }

@@ -12,7 +12,7 @@ import { defineResource } from "../engine/define";
 import { isSet, sameValue } from "../engine/field-kind";
 import { booleanKind, choiceKind, enumType, textKind } from "../engine/kinds/scalars";
 import { objectKind, recordsKind } from "../engine/kinds/structures";
-import { joinSql, keyword, literal, sql, SqlText } from "../sql/sql-text";
+import { literal, optionList, sql, SqlText } from "../sql/sql-text";
 import * as wire from "../wire/external-volume";
 import { CLEAR_COMMENT, commentField, field, nameField, ownershipOutputs } from "./common";
 import { icebergTablesUsing } from "./iceberg-usage";
@@ -67,14 +67,7 @@ type Location = Record<string, unknown> & { name: string };
 const asLocations = (value: unknown): Location[] => (Array.isArray(value) ? (value as Location[]) : []);
 
 /** STORAGE_LOCATION = ( NAME = '...' STORAGE_PROVIDER = '...' ... ENCRYPTION = ( TYPE = '...' ... ) ), as CREATE / ALTER EXTERNAL VOLUME write it. */
-function locationOptions(location: Location): SqlText {
-  const wireValue = LOCATION.toWire(location) as Record<string, unknown>;
-  const parts = Object.entries(wireValue).filter(([, value]) => isSet(value)).map(([key, value]) =>
-    typeof value === "object"
-      ? sql`${keyword(key.toUpperCase())} = (${joinSql(Object.entries(value as Record<string, unknown>).map(([inner, item]) => sql`${keyword(inner.toUpperCase())} = ${literal(String(item))}`), " ")})`
-      : sql`${keyword(key.toUpperCase())} = ${literal(String(value))}`);
-  return sql`(${joinSql(parts, " ")})`;
-}
+const locationOptions = (location: Location): SqlText => sql`(${optionList(LOCATION.toWire(location) as Record<string, unknown>)})`;
 
 /** ADD for new names first (the volume is never left without a location), then REMOVE for names gone. */
 function alterLocations(next: unknown, previous: unknown): SqlText[] {

@@ -7,7 +7,7 @@ import { isUnknown } from "../engine/unknowns";
 import { identifierKind } from "../engine/kinds/names";
 import { booleanKind, choiceKind, enumType, textKind } from "../engine/kinds/scalars";
 import { objectKind } from "../engine/kinds/structures";
-import { joinSql, keyword, literal, sql, SqlText } from "../sql/sql-text";
+import { optionList, sql } from "../sql/sql-text";
 import * as wire from "../wire/stage";
 import { CLEAR_COMMENT, commentField, field, output, ownershipOutputs, schemaObjectIdentity, schemaObjectPath } from "./common";
 
@@ -44,12 +44,6 @@ const ENCRYPTION = objectKind({
   },
 });
 
-/** KEY = 'value' ... from an object's wire form, for CREDENTIALS = (...) and ENCRYPTION = (...). */
-function options(wireValue: Record<string, unknown>, skip: string[]): SqlText {
-  const parts = Object.entries(wireValue).filter(([key, value]) => !skip.includes(key) && isSet(value));
-  return joinSql(parts.map(([key, value]) => sql`${keyword(key.toUpperCase())} = ${literal(String(value))}`), " ");
-}
-
 const isExternal = (properties: Record<string, unknown>) => typeof properties.url === "string" && properties.url.trim() !== "" && !isUnknown(properties.url);
 
 export const stage = defineResource({
@@ -66,8 +60,8 @@ export const stage = defineResource({
     url: field("url", textKind(), "External location, e.g. `s3://bucket/path/`; unset for an internal stage. Changing it moves the stage; adding or removing it replaces the stage."),
     endpoint: field("endpoint", textKind(), "Endpoint of an S3-compatible storage service. A change replaces the stage.", { immutable: true }),
     storageIntegration: field("storage_integration", identifierKind(), "Storage integration that grants access to the external location."),
-    credentials: field("credentials", CREDENTIALS, "Credentials for the external location (instead of a storage integration). Never read back: changes are seen from the declaration only.", { writeOnly: true, secret: true, sql: { set: (value) => sql`SET CREDENTIALS = (${options(CREDENTIALS.toWire(value) as Record<string, unknown>, ["credential_type"])})` } }),
-    encryption: field("encryption", ENCRYPTION, "Encryption of the files. Internal stages fix it at creation (default SNOWFLAKE_FULL). Never read back.", { writeOnly: true, secret: true, sql: { set: (value) => sql`SET ENCRYPTION = (${options(ENCRYPTION.toWire(value) as Record<string, unknown>, [])})` } }),
+    credentials: field("credentials", CREDENTIALS, "Credentials for the external location (instead of a storage integration). Never read back: changes are seen from the declaration only.", { writeOnly: true, secret: true, sql: { set: (value) => sql`SET CREDENTIALS = (${optionList(CREDENTIALS.toWire(value) as Record<string, unknown>, ["credential_type"])})` } }),
+    encryption: field("encryption", ENCRYPTION, "Encryption of the files. Internal stages fix it at creation (default SNOWFLAKE_FULL). Never read back.", { writeOnly: true, secret: true, sql: { set: (value) => sql`SET ENCRYPTION = (${optionList(ENCRYPTION.toWire(value) as Record<string, unknown>)})` } }),
     directoryEnabled: field("directory_table.enable", booleanKind(), "Keep a directory table of the stage's files. Default false.", { serverDefault: false, sql: { set: (value) => sql`SET DIRECTORY = ( ENABLE = ${booleanKind().toSql(value)} )`, unset: sql`SET DIRECTORY = ( ENABLE = FALSE )` } }),
     directoryAutoRefresh: field("directory_table.auto_refresh", booleanKind(), "Refresh the directory table from cloud events (external stages). A change replaces the stage.", { immutable: true, serverDefault: false }),
     directoryRefreshOnCreate: field("directory_table.refresh_on_create", booleanKind(), "Fill the directory table once at creation. Only acts at creation.", { createOnly: true }),

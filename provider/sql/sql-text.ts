@@ -88,3 +88,14 @@ export function userSql(text: string): SqlText {
 export function joinSql(items: readonly SqlText[], separator: string): SqlText {
   return make(items.map((item) => item.text).join(separator), secretsOf(items));
 }
+
+/**
+ * An option list from a wire object: `KEY = 'value' ...`, a nested object as `KEY = ( ... )`, unset values left out
+ * (CREATE / ALTER STAGE ... CREDENTIALS = ( ... ), ALTER EXTERNAL VOLUME ... ADD STORAGE_LOCATION = ( ... )).
+ */
+export function optionList(wireValue: Record<string, unknown>, skip: readonly string[] = []): SqlText {
+  const parts = Object.entries(wireValue).filter(([key, value]) => !skip.includes(key) && value !== undefined && value !== null);
+  return joinSql(parts.map(([key, value]) => (typeof value === "object"
+    ? sql`${keyword(key.toUpperCase())} = (${optionList(value as Record<string, unknown>)})`
+    : sql`${keyword(key.toUpperCase())} = ${literal(String(value))}`)), " ");
+}

@@ -11,7 +11,7 @@ import { createHash, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { accountOf, AccountRoot, CatalogObject, collectionOf, displayName } from "./catalog/catalog";
+import { accountOf, AccountRoot, CatalogObject, collectionOf, Container, displayName, isObject, storedPath } from "./catalog/catalog";
 import type { ObjectKind } from "./catalog/object-kind";
 import { ApiError, badRequest, doesNotExist, ErrorCodes } from "./errors";
 import { ok, type Outcome } from "./http";
@@ -22,6 +22,7 @@ import type { RequestContext } from "./router";
 import { booleanOption, parseStageReference, readFileCommand, StageReference } from "./sql/stage-commands";
 import { DDL_TYPE_ID, type ResultSet, type SessionFacts, text } from "./sql/select";
 import { SqlError } from "./sql/tokens";
+import type { AccountState } from "./state";
 
 const STAGES = "stages";
 const directories = new WeakMap<AccountRoot, Set<string>>();
@@ -109,12 +110,25 @@ export function listFilesOperation(kind: ObjectKind, context: RequestContext): O
   return ok(stagedFiles(object).filter(patternFilter(context.query.string("pattern"))).map((file) => file.row));
 }
 
-/** The stage a reference names; one- and two-part names take the session's database and schema. */
-function findStage(reference: StageReference, session: SessionFacts): CatalogObject {
+/** Where unqualified stage names are looked up: a session's current database and schema, or an object's own. */
+export interface StageDefaults {
+  account: AccountState;
+  database?: string | null;
+  schema?: string | null;
+}
+
+/** The defaults of an object's references: its own database and schema (a notebook's FROM, a service's spec file). */
+export function stageDefaultsOf(parent: Container, account: AccountState): StageDefaults {
+  const [database, schema] = isObject(parent) ? storedPath(parent) : [];
+  return { account, database, schema };
+}
+
+/** The stage a reference names; one- and two-part names take the defaults' database and schema. */
+export function findStage(reference: StageReference, defaults: StageDefaults): CatalogObject {
   const { parts } = reference;
-  const [database, schema, name] = parts.length === 3 ? parts : parts.length === 2 ? [session.database, ...parts] : [session.database, session.schema, ...parts];
+  const [database, schema, name] = parts.length === 3 ? parts : parts.length === 2 ? [defaults.database, ...parts] : [defaults.database, defaults.schema, ...parts];
   if (!database || !schema) throw new SqlError("090105", "22000", "Cannot perform operation. This session does not have a current database or schema. Call 'USE DATABASE' and 'USE SCHEMA', or use a qualified name.");
-  const stage = collectionOf(findSchema(session.account, database, schema), STAGES).get(name!);
+  const stage = collectionOf(findSchema(defaults.account, database, schema), STAGES).get(name!);
   if (!stage) throw doesNotExist("Stage", [database, schema, name!].map(formatIdentifier).join("."));
   return stage;
 }

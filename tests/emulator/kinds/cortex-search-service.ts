@@ -14,11 +14,9 @@ import { findSchema } from "../rest/lookup";
 import type { RequestContext } from "../router";
 import { TokenStream } from "../sql/token-stream";
 import type { AccountState } from "../state";
-import { requireWarehouse, schemaPath } from "./shared";
+import { checkTargetLag, requireWarehouse, schemaPath } from "./shared";
 import { requireQuery } from "./dynamic-table";
 
-// CREATE CORTEX SEARCH SERVICE docs: TARGET_LAG as for dynamic tables, at least 1 minute.
-const MIN_LAG_SECONDS = 60;
 const TARGETS = ["indexing", "serving"] as const;
 type Target = (typeof TARGETS)[number];
 
@@ -79,8 +77,7 @@ export const cortexSearchServiceKind: ObjectKind = {
       if (settings[required] === undefined) throw badRequest(`Missing required field '${required}' in CortexSearchService.`);
     }
     requireWarehouse(account, settings.warehouse);
-    const lag = settings.target_lag as { type?: string; seconds?: number };
-    if (lag.type === "DOWNSTREAM" || Number(lag.seconds) < MIN_LAG_SECONDS) throw badRequest(`SQL compilation error:\ninvalid value for parameter 'TARGET_LAG': a duration of at least 1 minute.`);
+    checkTargetLag(settings.target_lag, { downstream: false });
     const available = sourceColumns(account, String(settings.definition), parent as CatalogObject);
     const named = (list: unknown) => ((list as string[] | undefined) ?? []).map((column) => parseIdentifier(column, "column"));
     const searchColumn = parseIdentifier(settings.search_column, "search_column");

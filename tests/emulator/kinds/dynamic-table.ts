@@ -8,11 +8,10 @@ import { badRequest } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
 import { checkEnum } from "../rest/body";
 import { clusteringClauses } from "../sql/clauses";
-import { checkRetention, containerKind, RETENTION_PARAMETERS, requireWarehouse, RETENTION_AND_COMMENT_SQL } from "./shared";
+import { checkRetention, checkTargetLag, containerKind, RETENTION_PARAMETERS, requireWarehouse, RETENTION_AND_COMMENT_SQL } from "./shared";
 
-// CREATE DYNAMIC TABLE docs: TARGET_LAG "The minimum value is 1 minute"; REFRESH_MODE AUTO (default), FULL,
-// INCREMENTAL; INITIALIZE ON_CREATE (default) or ON_SCHEDULE.
-const MIN_LAG_SECONDS = 60;
+// CREATE DYNAMIC TABLE docs: REFRESH_MODE AUTO (default), FULL, INCREMENTAL; INITIALIZE ON_CREATE (default) or
+// ON_SCHEDULE.
 const REFRESH_MODES = ["AUTO", "FULL", "INCREMENTAL"];
 const INITIALIZE = ["ON_CREATE", "ON_SCHEDULE"];
 
@@ -50,8 +49,7 @@ export const dynamicTableKind: ObjectKind = {
     values.kind = containerKind(parent) === "TRANSIENT" ? "TRANSIENT" : checkEnum(kind, "kind", values.kind, ["PERMANENT", "TRANSIENT"]) ?? "PERMANENT";
     values.refresh_mode = checkEnum(kind, "refresh_mode", values.refresh_mode, REFRESH_MODES);
     values.initialize = checkEnum(kind, "initialize", values.initialize, INITIALIZE);
-    const lag = values.target_lag as { type?: string; seconds?: number };
-    if (lag.type !== "DOWNSTREAM" && Number(lag.seconds) < MIN_LAG_SECONDS) throw badRequest(`SQL compilation error:\ninvalid value [${lag.seconds} seconds] for parameter 'TARGET_LAG': the minimum is 1 minute.`);
+    checkTargetLag(values.target_lag, { downstream: true });
     requireWarehouse(account, values.warehouse);
     requireQuery(values.query);
     checkRetention(kind, values, values.kind as string);

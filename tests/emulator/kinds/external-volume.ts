@@ -1,13 +1,13 @@
 // External volumes (external-volume.yaml; CREATE / ALTER EXTERNAL VOLUME docs): an account object listing named
 // storage locations on S3, S3GOV, GCS or Azure (the strict model checks each provider's properties).
-import { createHash } from "node:crypto";
 import * as wire from "../../../provider/wire/external-volume";
 import type { CatalogObject, WireValues } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { badRequest } from "../errors";
 import { AlterClause, applyValues } from "../sql/alter";
+import { readOptionList } from "../sql/clauses";
 import { icebergTablesUsing } from "./iceberg-table";
-import type { TokenStream } from "../sql/token-stream";
+import { awsExternalId } from "./integrations";
 import type { AccountState } from "../state";
 
 // CREATE EXTERNAL VOLUME docs: STORAGE_BASE_URL is 's3://<bucket>[/<path>/]' (S3), 's3gov://...' (S3GOV),
@@ -15,11 +15,6 @@ import type { AccountState } from "../state";
 const URL_SCHEMES: Record<string, string> = { S3: "s3://", S3GOV: "s3gov://", GCS: "gcs://", AZURE: "azure://" };
 // ENCRYPTION = ( TYPE = 'AWS_SSE_S3' | 'AWS_SSE_KMS' | 'NONE' ) for S3, ( TYPE = 'GCS_SSE_KMS' | 'NONE' ) for GCS.
 const ENCRYPTIONS: Record<string, string[]> = { S3: ["NONE", "AWS_SSE_S3", "AWS_SSE_KMS"], S3GOV: ["NONE", "AWS_SSE_S3", "AWS_SSE_KMS"], GCS: ["NONE", "GCS_SSE_KMS"] };
-
-/** Snowflake makes an external id when STORAGE_AWS_EXTERNAL_ID is left out (DESC EXTERNAL VOLUME shows it): <account>_SFCRole=<n>_<base64>. */
-function externalId(account: AccountState, volume: string, location: string): string {
-  return `${account.name}_SFCRole=2_${createHash("sha256").update(`${volume}/${location}`).digest("base64").slice(0, 28)}`;
-}
 
 function checkLocations(values: WireValues, account: AccountState): WireValues[] {
   const locations = values.storage_locations as WireValues[];
@@ -38,20 +33,8 @@ function checkLocations(values: WireValues, account: AccountState): WireValues[]
       throw badRequest(`SQL compilation error:\nEncryption type ${encryption} is not supported for STORAGE_PROVIDER ${provider}.`);
     }
     const aws = provider === "S3" || provider === "S3GOV";
-    return aws && location.storage_aws_external_id === undefined ? { ...location, storage_aws_external_id: externalId(account, String(values.name), name) } : location;
+    return aws && location.storage_aws_external_id === undefined ? { ...location, storage_aws_external_id: awsExternalId(account, `${String(values.name)}/${name}`) } : location;
   });
-}
-
-/** ( KEY = 'value' ... [ ENCRYPTION = ( KEY = 'value' ... ) ] ), keys as lower-case wire names. */
-function readOptions(stream: TokenStream): WireValues {
-  stream.expectSymbol("(");
-  const options: WireValues = {};
-  while (!stream.acceptSymbol(")")) {
-    const key = stream.identifier().toLowerCase();
-    stream.expectSymbol("=");
-    options[key] = key === "encryption" ? readOptions(stream) : stream.string();
-  }
-  return options;
 }
 
 const locationsOf = (object: CatalogObject) => object.values.storage_locations as WireValues[];
@@ -62,7 +45,7 @@ const locationClauses: AlterClause[] = [
     read(stream) {
       if (!stream.accept("ADD", "STORAGE_LOCATION")) return undefined;
       stream.expectSymbol("=");
-      const location = readOptions(stream);
+      const location = readOptionList(stream);
       return (object, context) => {
         const parsed = wire.StorageLocationStrict.safeParse(location);
         if (!parsed.success) throw badRequest(`SQL compilation error:\ninvalid STORAGE_LOCATION: ${parsed.error.issues[0].path.join(".")} ${parsed.error.issues[0].message}`);

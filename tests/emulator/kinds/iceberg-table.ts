@@ -10,6 +10,7 @@ import { reportedDataType } from "../data-types";
 import { badRequest, doesNotExist, ErrorCodes } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
 import { likePatternToRegExp } from "../listing";
+import { schemaObjectsOf } from "../rest/lookup";
 import { AlterClause, applyValues } from "../sql/alter";
 import { type ResultSet, type SessionFacts, SHOW_TYPE_ID, text, timestamp } from "../sql/select";
 import { epochSeconds } from "../sql/show";
@@ -41,8 +42,7 @@ export function icebergTablesUsing(account: AccountState, wireName: "external_vo
 
 /** Every Iceberg table of the account. */
 function allIcebergTables(account: AccountState): CatalogObject[] {
-  return [...collectionOf(account.catalog, "databases").values()].flatMap((database) =>
-    [...collectionOf(database, "schemas").values()].flatMap((schema) => [...collectionOf(schema, "iceberg-tables").values()]));
+  return schemaObjectsOf(account, "iceberg-tables");
 }
 
 // SHOW ICEBERG TABLES docs: these columns among others (created_on, name, database_name, schema_name, owner,

@@ -2,8 +2,10 @@
 // integrations). DROP INTEGRATION docs: `DROP [ { API | CATALOG | EXTERNAL ACCESS | NOTIFICATION | SECURITY |
 // STORAGE } ] INTEGRATION <name>` -- the type word is optional, so a name names one integration of any type: they
 // share one namespace in the account (SHOW INTEGRATIONS lists them all), and the messages say "Integration".
+import { createHash } from "node:crypto";
 import type { ObjectKind, SqlProperty } from "../catalog/object-kind";
 import { badRequest } from "../errors";
+import type { AccountState } from "../state";
 
 export const INTEGRATION_OBJECT_TYPE = "Integration";
 
@@ -28,4 +30,12 @@ export function checkHttpsPrefixes(property: string, prefixes: unknown): void {
   for (const prefix of (prefixes as string[] | undefined) ?? []) {
     if (!/^https:\/\/\S+$/i.test(prefix)) throw badRequest(`SQL compilation error:\nInvalid value '${prefix}' for property '${property.toUpperCase()}': it must be an https:// URL prefix.`);
   }
+}
+
+/**
+ * The external id Snowflake makes for an AWS trust relationship when none is given (DESC EXTERNAL VOLUME /
+ * DESC NOTIFICATION INTEGRATION show it): `<account>_SFCRole=<n>_<base64>`, here derived from `seed`.
+ */
+export function awsExternalId(account: AccountState, seed: string): string {
+  return `${account.name}_SFCRole=2_${createHash("sha256").update(`${account.name}/${seed}`).digest("base64").slice(0, 28)}`;
 }

@@ -2,14 +2,13 @@
 // copies into the notebook's first version; the stage is not read again, and the source location is not reported.
 import { createHash } from "node:crypto";
 import * as wire from "../../../provider/wire/notebook";
-import { CatalogObject, collectionOf, isObject, storedPath } from "../catalog/catalog";
+import { CatalogObject, isObject, storedPath } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
-import { badRequest, doesNotExist } from "../errors";
+import { badRequest } from "../errors";
 import { formatIdentifier } from "../identifiers";
-import { findSchema } from "../rest/lookup";
 import { parseStageReference } from "../sql/stage-commands";
 import { SqlError } from "../sql/tokens";
-import { readStagedFile } from "../stage-files";
+import { findStage, readStagedFile, stageDefaultsOf } from "../stage-files";
 import type { AccountState } from "../state";
 import { requireWarehouse } from "./shared";
 
@@ -26,15 +25,20 @@ export function requireSourceFile(location: string, mainFile: unknown, parent: C
     if (error instanceof SqlError) throw badRequest(`SQL compilation error:\nInvalid stage location '${location}'.`);
     throw error;
   }
-  const [database, schema] = storedPath(parent);
-  const { parts } = reference;
-  const [db, sch, name] = parts.length === 3 ? parts : parts.length === 2 ? [database, ...parts] : [database, schema, ...parts];
-  const stage = collectionOf(findSchema(account, db, sch), "stages").get(name);
-  const shown = [db, sch, name].map(formatIdentifier).join(".");
-  if (!stage) throw doesNotExist("Stage", shown);
+  const stage = findStage(reference, stageDefaultsOf(parent, account));
+  const shown = storedPath(stage).map(formatIdentifier).join(".");
   const file = [reference.path, String(mainFile)].filter(Boolean).join("/");
   // Not confirmed: the wording of Snowflake's error for a main file missing from the location.
   if (readStagedFile(stage, file) === undefined) throw badRequest(`SQL compilation error:\nFile '${file}' does not exist on stage ${shown}.`);
+}
+
+/**
+ * What notebooks and Streamlit apps report of where they live (DESCRIBE NOTEBOOK / STREAMLIT): the id in their
+ * Snowsight URL and the live version's files, `snow://<kind>/<db>.<schema>.<name>/versions/live/`.
+ */
+export function liveVersionOf(object: CatalogObject, scheme: "notebook" | "streamlit"): { url_id: string; live_version_location_uri: string } {
+  const qualified = storedPath(object).map(formatIdentifier).join(".");
+  return { url_id: createHash("sha256").update(qualified).digest("hex").slice(0, 20), live_version_location_uri: `snow://${scheme}/${qualified}/versions/live/` };
 }
 
 export const notebookKind: ObjectKind = {
@@ -58,15 +62,8 @@ export const notebookKind: ObjectKind = {
     }
     return values;
   },
-  render(object) {
-    const qualified = storedPath(object).map(formatIdentifier).join(".");
-    return {
-      // The first version CREATE makes (CREATE NOTEBOOK docs: versions are VERSION$<n>).
-      default_version: "VERSION$1",
-      url_id: createHash("sha256").update(qualified).digest("hex").slice(0, 20),
-      live_version_location_uri: `snow://notebook/${qualified}/versions/live/`,
-    };
-  },
+  // The first version CREATE makes (CREATE NOTEBOOK docs: versions are VERSION$<n>).
+  render: (object) => ({ default_version: "VERSION$1", ...liveVersionOf(object, "notebook") }),
   // ALTER NOTEBOOK docs: SET / UNSET these (UNSET of each is not confirmed; MAIN_FILE cannot be unset here).
   sqlProperties: {
     COMMENT: { wire: "comment", value: "string", unset: true },

@@ -11,7 +11,7 @@ import { badRequest, doesNotExist } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
 import { findSchema } from "../rest/lookup";
 import type { AccountState } from "../state";
-import { checkHttpsPrefixes, INTEGRATION_SQL_PROPERTIES, integrationBasics } from "./integrations";
+import { awsExternalId, checkHttpsPrefixes, INTEGRATION_SQL_PROPERTIES, integrationBasics } from "./integrations";
 
 const hookOf = (values: WireValues) => values.notification_hook as WireValues;
 const digits = (seed: string, length: number) => BigInt(`0x${createHash("sha256").update(seed).digest("hex").slice(0, 15)}`).toString().padStart(length, "7").slice(0, length);
@@ -49,7 +49,7 @@ function cloudIdentities(object: CatalogObject, account: AccountState): WireValu
     case "QUEUE_AWS_SNS_OUTBOUND":
       // Docs (DESC NOTIFICATION INTEGRATION): SF_AWS_IAM_USER_ARN arn:aws:iam::<12 digits>:user/<...>,
       // SF_AWS_EXTERNAL_ID <account>_SFCRole=<n>_<base64>.
-      return { sf_aws_iam_user_arn: `arn:aws:iam::${digits(seed, 12)}:user/emul-s-${digits(seed + "u", 4)}`, sf_aws_external_id: `${account.name}_SFCRole=2_${createHash("sha256").update(seed).digest("base64").slice(0, 28)}` };
+      return { sf_aws_iam_user_arn: `arn:aws:iam::${digits(seed, 12)}:user/emul-s-${digits(seed + "u", 4)}`, sf_aws_external_id: awsExternalId(account, object.name) };
     case "QUEUE_AZURE_EVENT_GRID_OUTBOUND":
     case "QUEUE_AZURE_EVENT_GRID_INBOUND": {
       const tenant = String(hookOf(object.values).azure_tenant_id);

@@ -4,7 +4,7 @@
 import { type CatalogObject, collectionOf } from "../catalog/catalog";
 import { ApiError, doesNotExist, ErrorCodes } from "../errors";
 import { formatIdentifier } from "../identifiers";
-import { DATABASES, SCHEMAS } from "../rest/lookup";
+import { schemaObjectsOf } from "../rest/lookup";
 import type { AccountState } from "../state";
 
 export const SERVICES = "services";
@@ -12,9 +12,7 @@ const COMPUTE_POOLS = "compute-pools";
 
 /** Every service of the account, in every database and schema. */
 export function allServices(account: AccountState): CatalogObject[] {
-  return [...collectionOf(account.catalog, DATABASES).values()].flatMap((database) =>
-    [...collectionOf(database, SCHEMAS).values()].flatMap((schema) => [...collectionOf(schema, SERVICES).values()])
-  );
+  return schemaObjectsOf(account, SERVICES);
 }
 
 /** The services that run on the pool (any status: created, suspended, failed). */

@@ -4,13 +4,12 @@
 // the stage later does not change a running service) and checks the parts it acts on: containers and endpoints.
 import { createHash } from "node:crypto";
 import { parse } from "yaml";
-import { collectionOf, type Container, isObject, storedPath } from "../catalog/catalog";
-import { badRequest, doesNotExist } from "../errors";
+import { type Container, storedPath } from "../catalog/catalog";
+import { badRequest } from "../errors";
 import { formatIdentifier } from "../identifiers";
-import { findSchema } from "../rest/lookup";
 import { parseStageReference } from "../sql/stage-commands";
 import { SqlError } from "../sql/tokens";
-import { readStagedFile } from "../stage-files";
+import { findStage, readStagedFile, stageDefaultsOf } from "../stage-files";
 import type { AccountState } from "../state";
 
 export interface SpecContainer { name: string; image: string }
@@ -124,19 +123,16 @@ export function parseSpecText(text: string): DeployedSpec {
  * and schema, and `spec_file` the file's path on it.
  */
 function stageFileText(source: SpecSource, parent: Container, account: AccountState): string {
-  const [database, schema] = isObject(parent) ? storedPath(parent) : [];
   const written = String(source.stage);
-  let parts: string[];
+  let reference;
   try {
-    parts = parseStageReference(written.startsWith("@") ? written : `@${written}`).parts;
+    reference = parseStageReference(written.startsWith("@") ? written : `@${written}`);
   } catch (error) {
     if (error instanceof SqlError) throw badRequest(`Invalid stage ${JSON.stringify(written)} in the service specification: expected @<stage>, @<schema>.<stage> or @<db>.<schema>.<stage>.`);
     throw error;
   }
-  const [db, sch, name] = parts.length === 3 ? parts : parts.length === 2 ? [database, ...parts] : [database, schema, ...parts];
-  const stage = collectionOf(findSchema(account, db, sch), "stages").get(name);
-  const shown = [db, sch, name].map(formatIdentifier).join(".");
-  if (!stage) throw doesNotExist("Stage", shown);
+  const stage = findStage(reference, stageDefaultsOf(parent, account));
+  const shown = storedPath(stage).map(formatIdentifier).join(".");
   // CREATE SERVICE docs: FROM @<stage> names an internal stage (specification files live on Snowflake's storage).
   if (stage.values.url !== undefined) throw badRequest(`Stage ${shown} is an external stage: a service specification file must be on an internal stage.`);
   const text = readStagedFile(stage, String(source.spec_file));

@@ -118,3 +118,16 @@ export function schemaPath(parent: Container): [string, string] {
   const schema = parent as CatalogObject;
   return [(schema.parent as CatalogObject).name, schema.name];
 }
+
+// CREATE DYNAMIC TABLE / CREATE CORTEX SEARCH SERVICE docs: TARGET_LAG "The minimum value is 1 minute"; only a
+// dynamic table may say DOWNSTREAM.
+const MIN_LAG_SECONDS = 60;
+
+/** A target lag (common.yaml TargetLag) of at least a minute, or DOWNSTREAM where the kind allows it. */
+export function checkTargetLag(lag: unknown, options: { downstream: boolean }): void {
+  const { type, seconds } = (lag ?? {}) as { type?: string; seconds?: number };
+  if (type === "DOWNSTREAM" && options.downstream) return;
+  if (type === "DOWNSTREAM" || Number(seconds) < MIN_LAG_SECONDS) {
+    throw badRequest(`SQL compilation error:\ninvalid value [${type === "DOWNSTREAM" ? "DOWNSTREAM" : `${seconds} seconds`}] for parameter 'TARGET_LAG': the minimum is 1 minute${options.downstream ? "" : " (DOWNSTREAM is for dynamic tables)"}.`);
+  }
+}

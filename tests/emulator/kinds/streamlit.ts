@@ -1,13 +1,11 @@
 // Streamlit apps (streamlit.yaml; CREATE / ALTER STREAMLIT docs) and artifact repositories (artifact-repository.yaml;
 // CREATE ARTIFACT REPOSITORY docs): schema objects. An app is made from files on a stage (FROM, like a notebook:
 // the stage and main file must exist; the source is not reported); a repository names an existing API integration.
-import { createHash } from "node:crypto";
 import * as artifactWire from "../../../provider/wire/artifact-repository";
 import * as wire from "../../../provider/wire/streamlit";
-import { isObject, storedPath } from "../catalog/catalog";
+import { isObject } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
-import { formatIdentifier } from "../identifiers";
-import { requireSourceFile } from "./notebook";
+import { liveVersionOf, requireSourceFile } from "./notebook";
 import { requireIntegration, requireWarehouse } from "./shared";
 
 export const streamlitKind: ObjectKind = {
@@ -27,10 +25,7 @@ export const streamlitKind: ObjectKind = {
     if (values.query_warehouse !== undefined) requireWarehouse(account, values.query_warehouse);
     return values;
   },
-  render(object) {
-    const qualified = storedPath(object).map(formatIdentifier).join(".");
-    return { url_id: createHash("sha256").update(qualified).digest("hex").slice(0, 20), live_version_location_uri: `snow://streamlit/${qualified}/versions/live/` };
-  },
+  render: (object) => liveVersionOf(object, "streamlit"),
   // ALTER STREAMLIT docs: SET / UNSET these (UNSET of each is not confirmed; MAIN_FILE cannot be unset here).
   sqlProperties: {
     MAIN_FILE: { wire: "main_file", value: "string" },

@@ -40,3 +40,9 @@ export function findIn(kind: ObjectKind, parent: Container, name: string): Catal
   if (!object) throw missingObject(kind, parent, name);
   return object;
 }
+
+/** Every object of a schema-level collection in the account, database by database and schema by schema. */
+export function schemaObjectsOf(account: AccountState, collection: string): CatalogObject[] {
+  return [...collectionOf(account.catalog, DATABASES).values()].flatMap((database) =>
+    [...collectionOf(database, SCHEMAS).values()].flatMap((schema) => [...collectionOf(schema, collection).values()]));
+}

@@ -52,13 +52,21 @@ export function keywordClause(words: string[], patch: (values: WireValues) => Wi
   return { read: (stream) => (stream.accept(...words) ? update(patch) : undefined) };
 }
 
-/** KEY = 'value' pairs inside parentheses, as wire values keyed by lower-case names (CREDENTIALS = (...)). */
+/**
+ * KEY = 'value' pairs inside parentheses, as wire values keyed by lower-case names (CREDENTIALS = (...)); a value
+ * that is itself a list (a storage location's ENCRYPTION = ( TYPE = ... )) becomes a nested object.
+ */
 export function readOptionList(stream: TokenStream): WireValues {
   stream.expectSymbol("(");
   const options: WireValues = {};
   while (!stream.acceptSymbol(")")) {
     const key = stream.next().value.toLowerCase();
     stream.expectSymbol("=");
+    if (stream.peek()?.type === "symbol" && stream.peek()?.value === "(") {
+      options[key] = readOptionList(stream);
+      stream.acceptSymbol(",");
+      continue;
+    }
     const token = stream.next();
     options[key] = token.type === "word" ? /^(TRUE|FALSE)$/i.test(token.value) ? token.value.toUpperCase() === "TRUE" : token.value : token.value;
     stream.acceptSymbol(",");
