@@ -41,7 +41,7 @@ export class ResourceEngine {
     // The account is part of the object's identity: moving it to another account creates it there.
     if (olds.account !== undefined && (isUnknown(news.connection) || this.connector.accountOf(news) !== olds.account)) replaces.push("account");
     refuseDataLoss(this.definition, olds, news, replaces);
-    await refuseReplacingInUse(this.definition, this.api(olds), olds, news, replaces);
+    await refuseReplacingInUse(this.definition, () => this.api(olds), olds, news, replaces);
     // Inputs that change no Snowflake setting still need recording (a new role, an opt-in): an update that only stores them.
     const changes = plan.changed.length > 0 || replaces.length > 0 || this.commonInputsChanged(olds, news);
     // A replacement with the same name (and signature) cannot exist beside the old object: delete first.
