@@ -299,9 +299,10 @@ export interface ResourceDefinition {
   /** A DELETE Snowflake refuses while the object is in use (a network policy attached to a user, a pool running services). */
   deleteRefusal?: DeleteRefusal;
   /**
-   * The objects that use this one (the Iceberg tables on an external volume), found at preview when a change would
-   * replace it: Snowflake refuses to drop or replace an object in use, so such a change is refused before anything
-   * happens, naming them, unless the resource says allowReplace (which the type then takes).
+   * The objects that use this one (the Iceberg tables on an external volume, the tasks and pipes of a notification
+   * integration), found at preview when a change would replace it: a replacement drops it under them (or Snowflake
+   * refuses the drop), so such a change is refused before anything happens, naming them, unless the resource says
+   * allowReplace (which the type then takes).
    */
   usedBy?(api: ObjectApi, properties: Properties): Promise<string[]>;
   /** Inputs of the provider's own behaviour (a readiness timeout), keyed by Pulumi name. */
@@ -371,7 +372,7 @@ export const COMMON_INPUTS = ["adoptExisting", "connection"] as const;
 
 /** Opt-in inputs (README "Opt-ins"): each allows one kind of loss, and each refusal names the one it needs. */
 export const OPT_IN_INPUTS = {
-  allowReplace: "Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets, load history). Default false: such a change is refused at preview.",
+  allowReplace: "Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets, load history) or drops it under the objects that use it (tables on a volume, tasks naming an integration). Default false: such a change is refused at preview.",
   allowDropColumns: "Allow removing columns from the declaration, which drops them with their data. Default false: such a change is refused at preview.",
   stopServicesOnDelete: "Allow deleting this compute pool while services run on it, including services this stack does not manage: they are dropped first (:stop-all-services). Default false: the delete is refused and names them.",
 } as const;

@@ -75,16 +75,16 @@ export function refuseDataLoss(definition: ResourceDefinition, olds: Properties,
 }
 
 /**
- * Refuses a replacement of an object others use (definition.usedBy: the Iceberg tables on an external volume), which
- * Snowflake cannot drop or replace while they do, unless the resource says allowReplace: true. Connects to (and
- * asks) Snowflake only when a replacement is certain: most diffs need no connection at all.
+ * Refuses a replacement of an object others use (definition.usedBy: the Iceberg tables on an external volume, the
+ * tasks of a notification integration), which would leave them naming a dropped object, unless the resource says
+ * allowReplace: true. Connects to (and asks) Snowflake only when a replacement is certain: most diffs need none.
  */
 export async function refuseReplacingInUse(definition: ResourceDefinition, api: () => ObjectApi, olds: Properties, news: Properties, replaces: string[]): Promise<void> {
   const certain = certainReplacements(news, replaces);
   if (!definition.usedBy || certain.length === 0) return;
   const users = await definition.usedBy(api(), olds);
   if (users.length === 0) return;
-  throw refusal(definition, olds, [`changing ${certain.join(", ")} replaces ${definition.noun} ${fullyQualifiedName(definition, olds)}, which ${users.join(", ")} use${users.length === 1 ? "s" : ""}, and Snowflake cannot drop or replace it while they do`], "allowReplace",
+  throw refusal(definition, olds, [`changing ${certain.join(", ")} replaces ${definition.noun} ${fullyQualifiedName(definition, olds)}, which ${users.join(", ")} use${users.length === 1 ? "s" : ""}: a replacement drops it under them (or Snowflake refuses the drop)`], "allowReplace",
     `Move them off it first, or set allowReplace: true on this resource to replace the ${definition.noun} anyway.`);
 }
 

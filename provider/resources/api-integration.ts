@@ -8,6 +8,8 @@
 // - hookType and apiProvider are fixed at creation: ALTER API INTEGRATION (docs) sets the role ARN / Azure
 //   application / audience, API_KEY, the prefix lists, ENABLED and COMMENT, but has no API_PROVIDER; the spec has no
 //   :rename either, so a new name is a new integration.
+// - A replacement is refused at preview while artifact repositories name the integration (usedBy), unless
+//   allowReplace. (External functions and Git repositories use it too, but are not types of this package.)
 // - apiKey is a credential: a secret input, sent in the body, never read back (Snowflake does not return it).
 import { Properties } from "../engine/definition";
 import { defineResource } from "../engine/define";
@@ -18,6 +20,7 @@ import { booleanKind, choiceKind, enumType, textKind } from "../engine/kinds/sca
 import * as wire from "../wire/api-integration";
 import { Problem, variantChecks } from "../engine/variants";
 import { commentField, field, nameField, output } from "./common";
+import { artifactRepositoriesNaming, objectsUsing } from "./object-usage";
 
 const HOOK_TYPE = enumType("ApiHookType", "Which kind of API the integration reaches: AWS, AZURE, GC (Google Cloud) or GIT.", ["AWS", "AZURE", "GC", "GIT"]);
 const API_PROVIDER = enumType("ApiProvider", "The API gateway of an AWS, Azure or Google Cloud hook.", [
@@ -81,5 +84,6 @@ export const apiIntegration = defineResource({
     createdOn: output("created_on", textKind(), "When the API integration was created (ISO 8601)."),
   },
   crossChecks: hookProblems,
+  usedBy: objectsUsing(artifactRepositoriesNaming("api_integration")),
   wire: { schema: wire.ApiIntegration, properties: wire.ApiIntegration_PROPERTIES, readOnly: wire.ApiIntegration_READ_ONLY },
 });

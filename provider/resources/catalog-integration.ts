@@ -16,7 +16,7 @@ import { variantChecks, variantRequiredRemoved } from "../engine/variants";
 import { secretLiteral, sql } from "../sql/sql-text";
 import * as wire from "../wire/catalog-integration";
 import { CLEAR_COMMENT, commentField, field, nameField, output } from "./common";
-import { icebergTablesUsing } from "./iceberg-usage";
+import { icebergTablesNaming, objectsUsing } from "./object-usage";
 
 const CATALOG_SOURCE = enumType("CatalogSource", "Where the Iceberg catalog lives.", ["GLUE", "OBJECT_STORE", "POLARIS"]);
 const TABLE_FORMAT = enumType("CatalogTableFormat", "The table format of the catalog's tables.", ["ICEBERG"]);
@@ -69,7 +69,7 @@ export const catalogIntegration = defineResource({
   },
   crossChecks: variantChecks("catalogSource", VARIANTS),
   replacedBy: variantRequiredRemoved(VARIANTS),
-  usedBy: icebergTablesUsing("catalog_name"),
+  usedBy: objectsUsing(icebergTablesNaming("catalog_name")),
   deleteRefusal: { pattern: /iceberg table|in use|associated/i, advice: "Drop the Iceberg tables that use it first." },
   wire: { schema: wire.CatalogIntegration, properties: wire.CatalogIntegration_PROPERTIES, readOnly: wire.CatalogIntegration_READ_ONLY },
 });

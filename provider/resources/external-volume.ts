@@ -15,7 +15,7 @@ import { objectKind, recordsKind } from "../engine/kinds/structures";
 import { literal, optionList, sql, SqlText } from "../sql/sql-text";
 import * as wire from "../wire/external-volume";
 import { CLEAR_COMMENT, commentField, field, nameField, ownershipOutputs } from "./common";
-import { icebergTablesUsing } from "./iceberg-usage";
+import { icebergTablesNaming, objectsUsing } from "./object-usage";
 
 const STORAGE_PROVIDER = enumType("StorageProvider", "The cloud storage service of a location.", ["S3", "S3GOV", "GCS", "AZURE"]);
 const ENCRYPTION_TYPE = enumType("ExternalVolumeEncryptionType", "How files written to the location are encrypted.", ["NONE", "AWS_SSE_S3", "AWS_SSE_KMS", "GCS_SSE_KMS"]);
@@ -101,7 +101,7 @@ export const externalVolume = defineResource({
   },
   outputs: ownershipOutputs("external volume"),
   replacedBy: changedLocations,
-  usedBy: icebergTablesUsing("external_volume_name"),
+  usedBy: objectsUsing(icebergTablesNaming("external_volume_name")),
   crossChecks: (properties) => (Array.isArray(properties.storageLocations) && properties.storageLocations.length === 0 ? [{ property: "storageLocations", reason: "an external volume needs at least one storage location" }] : []),
   // DROP EXTERNAL VOLUME docs: a volume Iceberg tables use cannot be dropped (the wording is not confirmed).
   deleteRefusal: { pattern: /iceberg table|in use|associated/i, advice: "Drop or move the Iceberg tables on it first." },

@@ -8,6 +8,7 @@
 //   creation here (their ALTER forms were not confirmed), as are the type and the name (no :rename).
 // - The identities Snowflake creates for the cloud side (IAM user ARN and external id, consent URL, service
 //   account) are outputs: what a user copies into the cloud's trust policy.
+// - A replacement is refused at preview while tasks or pipes name the integration (usedBy), unless allowReplace.
 import { defineResource } from "../engine/define";
 import { headersKind } from "../engine/kinds/json";
 import { objectReferenceKind } from "../engine/kinds/names";
@@ -17,6 +18,7 @@ import { variantChecks, variantRequiredRemoved } from "../engine/variants";
 import { FieldKind } from "../engine/field-kind";
 import * as wire from "../wire/notification-integration";
 import { commentField, field, nameField, output } from "./common";
+import { objectsUsing, pipesNaming, tasksNaming } from "./object-usage";
 
 const NOTIFICATION_TYPE = enumType("NotificationType", "How the integration notifies: email, a webhook, or a cloud queue (outbound push or inbound events).", [
   "EMAIL", "WEBHOOK", "QUEUE_AWS_SNS_OUTBOUND", "QUEUE_AZURE_EVENT_GRID_OUTBOUND", "QUEUE_GCP_PUBSUB_OUTBOUND", "QUEUE_AZURE_EVENT_GRID_INBOUND", "QUEUE_GCP_PUBSUB_INBOUND",
@@ -79,5 +81,6 @@ export const notificationIntegration = defineResource({
   },
   crossChecks: variantChecks("notificationType", VARIANTS),
   replacedBy: variantRequiredRemoved(VARIANTS),
+  usedBy: objectsUsing(tasksNaming("error_integration", "success_integration"), pipesNaming("integration", "error_integration")),
   wire: { schema: wire.NotificationIntegration, properties: wire.NotificationIntegration_PROPERTIES, readOnly: wire.NotificationIntegration_READ_ONLY },
 });

@@ -27,7 +27,8 @@ export interface ImageRepositoryArgs extends CommonArgs {
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
    * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
-   * load history). Default false: such a change is refused at preview.
+   * load history) or drops it under the objects that use it (tables on a volume, tasks naming an integration).
+   * Default false: such a change is refused at preview.
    */
   allowReplace?: pulumi.Input<boolean>;
 }

@@ -7,15 +7,12 @@ import type { CatalogObject } from "../catalog/catalog";
 import { collectionOf } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { reportedDataType } from "../data-types";
-import { badRequest, doesNotExist, ErrorCodes } from "../errors";
+import { badRequest, doesNotExist } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
-import { likePatternToRegExp } from "../listing";
 import { schemaObjectsOf } from "../rest/lookup";
 import { AlterClause, applyValues } from "../sql/alter";
-import { type ResultSet, type SessionFacts, SHOW_TYPE_ID, text, timestamp } from "../sql/select";
-import { epochSeconds } from "../sql/show";
-import type { TokenStream } from "../sql/token-stream";
-import { SqlError } from "../sql/tokens";
+import { text } from "../sql/select";
+import { CREATED_ON, DATABASE_NAME, NAME, OWNER, SCHEMA_NAME, showInAccount, storedValue } from "../sql/show-in-account";
 import { clusteringClauses } from "../sql/clauses";
 import type { AccountState } from "../state";
 import { checkRetention, RETENTION_AND_COMMENT_SQL } from "./shared";
@@ -47,21 +44,13 @@ function allIcebergTables(account: AccountState): CatalogObject[] {
 
 // SHOW ICEBERG TABLES docs: these columns among others (created_on, name, database_name, schema_name, owner,
 // external_volume_name, catalog_name, iceberg_table_type, base_location, comment).
-const SHOW_COLUMNS = [timestamp("created_on"), text("name"), text("database_name"), text("schema_name"), text("owner"), text("external_volume_name"), text("catalog_name"), text("iceberg_table_type"), text("base_location"), text("comment", true)];
-
-/** SHOW ICEBERG TABLES [ LIKE '<pattern>' ] IN ACCOUNT: the scope the provider asks for; other scopes are not emulated. */
-function showIcebergTables(stream: TokenStream, session: SessionFacts): ResultSet {
-  stream.expect("TABLES");
-  const like = stream.accept("LIKE") ? likePatternToRegExp(stream.string()) : undefined;
-  if (!stream.accept("IN", "ACCOUNT")) throw new SqlError(ErrorCodes.sqlCompilation, "0A000", "SQL compilation error:\nthe emulator answers SHOW ICEBERG TABLES only IN ACCOUNT.");
-  stream.expectEnd();
-  const rows = allIcebergTables(session.account).filter((table) => !like || like.test(table.name)).map((table) => {
-    const schema = table.parent as CatalogObject;
-    return [epochSeconds(table.createdOn), formatIdentifier(table.name), formatIdentifier((schema.parent as CatalogObject).name), formatIdentifier(schema.name), "ACCOUNTADMIN",
-      String(table.values.external_volume), String(table.values.catalog ?? "SNOWFLAKE"), "MANAGED", String(table.values.base_location), (table.values.comment as string | undefined) ?? null];
-  });
-  return { columns: SHOW_COLUMNS, rows, statementTypeId: SHOW_TYPE_ID };
-}
+const showIcebergTables = showInAccount("ICEBERG TABLES", "iceberg-tables", [
+  CREATED_ON, NAME, DATABASE_NAME, SCHEMA_NAME, OWNER,
+  { column: text("external_volume_name"), value: (table) => String(table.values.external_volume) },
+  { column: text("catalog_name"), value: (table) => String(table.values.catalog ?? "SNOWFLAKE") },
+  { column: text("iceberg_table_type"), value: () => "MANAGED" },
+  storedValue("base_location", false), storedValue("comment"),
+]);
 
 // ALTER ICEBERG TABLE docs: ADD [ COLUMN ] <name> <type> [ NOT NULL ] [ COMMENT '<comment>' ].
 const addColumnClause: AlterClause = {

@@ -11,6 +11,8 @@ import { findSchema } from "../rest/lookup";
 import type { AccountState } from "../state";
 import { TokenStream } from "../sql/token-stream";
 import { SqlError } from "../sql/tokens";
+import { text } from "../sql/select";
+import { CREATED_ON, DATABASE_NAME, NAME, OWNER, SCHEMA_NAME, showInAccount, storedValue } from "../sql/show-in-account";
 import { requireIntegration, schemaPath } from "./shared";
 
 // CREATE PIPE of a missing table answers 001757 "Table '<name>' does not exist" (as seen from Snowflake; the docs
@@ -50,6 +52,13 @@ function checkCopyStatement(statement: string, parent: Container, account: Accou
   }
 }
 
+// SHOW PIPES docs: created_on, name, database_name, schema_name, definition, owner, notification_channel, comment,
+// integration, pattern, error_integration, ...; the ones the provider reads (notification_channel and pattern left out).
+const showPipes = showInAccount("PIPES", "pipes", [
+  CREATED_ON, NAME, DATABASE_NAME, SCHEMA_NAME, { column: text("definition"), value: (pipe) => String(pipe.values.copy_statement) }, OWNER,
+  storedValue("comment"), storedValue("integration"), storedValue("error_integration"),
+]);
+
 export const pipeKind: ObjectKind = {
   spec: "pipe",
   model: "Pipe",
@@ -72,6 +81,7 @@ export const pipeKind: ObjectKind = {
     COMMENT: { wire: "comment", value: "string", unset: true },
     ERROR_INTEGRATION: { wire: "error_integration", value: "identifier", unset: true },
   },
+  sqlShows: { PIPES: showPipes },
   render(object, { account }) {
     return { pattern: checkCopyStatement(String(object.values.copy_statement), object.parent, account).pattern };
   },

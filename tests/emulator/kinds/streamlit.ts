@@ -5,6 +5,7 @@ import * as artifactWire from "../../../provider/wire/artifact-repository";
 import * as wire from "../../../provider/wire/streamlit";
 import { isObject } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
+import { CREATED_ON, DATABASE_NAME, NAME, OWNER, SCHEMA_NAME, showInAccount, storedValue } from "../sql/show-in-account";
 import { liveVersionOf, requireSourceFile } from "./notebook";
 import { requireIntegration, requireWarehouse } from "./shared";
 
@@ -37,6 +38,12 @@ export const streamlitKind: ObjectKind = {
   },
 };
 
+// SHOW ARTIFACT REPOSITORIES docs: created_on, name, database_name, schema_name, type, api_integration, owner,
+// owner_role_type, comment.
+const showArtifactRepositories = showInAccount("ARTIFACT REPOSITORIES", "artifact-repositories", [
+  CREATED_ON, NAME, DATABASE_NAME, SCHEMA_NAME, storedValue("type", false), storedValue("api_integration"), OWNER, storedValue("comment"),
+]);
+
 export const artifactRepositoryKind: ObjectKind = {
   spec: "artifact-repository",
   model: "ArtifactRepository",
@@ -55,4 +62,5 @@ export const artifactRepositoryKind: ObjectKind = {
   },
   // ALTER ARTIFACT REPOSITORY docs: SET / UNSET COMMENT.
   sqlProperties: { COMMENT: { wire: "comment", value: "string", unset: true } },
+  sqlShows: { ARTIFACT: showArtifactRepositories },
 };

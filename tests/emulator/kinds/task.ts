@@ -10,6 +10,8 @@ import { badRequest, doesNotExist } from "../errors";
 import { formatIdentifier } from "../identifiers";
 import { checkEnum, checkRange } from "../rest/body";
 import type { AccountState } from "../state";
+import { text } from "../sql/select";
+import { CREATED_ON, DATABASE_NAME, NAME, OWNER, SCHEMA_NAME, showInAccount, storedValue } from "../sql/show-in-account";
 import { taskClauses } from "./task-alter";
 import { checkCron } from "./task-cron";
 import {
@@ -123,6 +125,15 @@ function checkLinks(values: WireValues, current: CatalogObject | undefined, pred
 
 const iso = (date: unknown) => (date instanceof Date ? date.toISOString() : undefined);
 
+// SHOW TASKS docs: created_on, name, id, database_name, schema_name, owner, comment, warehouse, schedule, ..., state,
+// definition, ..., error_integration, and success_integration (2024_08 bundle); the ones the provider reads.
+const showTasks = showInAccount("TASKS", TASKS, [
+  CREATED_ON, NAME, { column: text("id"), value: (task) => String(task.facts.id) }, DATABASE_NAME, SCHEMA_NAME, OWNER,
+  storedValue("comment"), storedValue("warehouse"), storedValue("schedule"),
+  { column: text("state"), value: (task) => (isStarted(task) ? "started" : "suspended") },
+  storedValue("definition", false), storedValue("error_integration"), storedValue("success_integration"),
+]);
+
 export const taskKind: ObjectKind = {
   spec: "task",
   model: "Task",
@@ -198,6 +209,7 @@ export const taskKind: ObjectKind = {
   listFilter: (task, query) => !query.boolean("rootOnly") || isRootTask(task),
   operations: taskOperations,
   sqlFunctions: taskFunctions,
+  sqlShows: { TASKS: showTasks },
   render(task) {
     const [database, schema] = schemaPath(task.parent);
     // TASKS view docs: predecessors and task relations name tasks fully qualified.

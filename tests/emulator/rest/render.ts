@@ -15,7 +15,7 @@ function formatted(object: CatalogObject, wire: string, value: unknown): unknown
  * the objects a dropped role owned go to the role that dropped it -- here always the session's. How Snowflake prints
  * a database role owner is not confirmed: DB.ROLE, with owner_role_type DATABASE_ROLE.
  */
-function ownerOf(object: CatalogObject): WireValues {
+export function ownerOf(object: CatalogObject): WireValues {
   const owner = object.facts.owner as CatalogObject | undefined;
   if (!owner || !isLive(owner)) return { owner: OWNER_ROLE, owner_role_type: OWNER_ROLE_TYPE };
   return { owner: displayName(owner), owner_role_type: owner.kind.sqlType === "DATABASE ROLE" ? "DATABASE_ROLE" : "ROLE" };
