@@ -14,9 +14,10 @@ function inPlace(definition: ResourceDefinition): string {
   for (const [key, field] of Object.entries(definition.fields)) {
     const method = methodOf(definition, key);
     if (field.identity || field.createOnly || method === "replace" || method === "tags" || method === "runState") continue;
-    groups.set(method, [...(groups.get(method) ?? []), `\`${key}\``]);
+    const how = method === "action" ? `:${field.action?.name}` : method;
+    groups.set(how, [...(groups.get(how) ?? []), `\`${key}\``]);
   }
-  const parts = [...groups.entries()].map(([method, keys]) => `${keys.join(", ")} (${HOW[method]})`);
+  const parts = [...groups.entries()].map(([method, keys]) => `${keys.join(", ")} (${HOW[method] ?? method})`);
   if (definition.rename) parts.unshift(`\`name\` (${RENAME[definition.rename]})`);
   return parts.join("; ") || "nothing";
 }

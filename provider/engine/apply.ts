@@ -113,6 +113,15 @@ export async function applyRunState(api: ObjectApi, news: Properties, suspend: b
   }
 }
 
+/** REST actions, one per changed field, with the body its definition builds (a Streamlit app's :add-version). */
+async function applyActions(api: ObjectApi, keys: string[], news: Properties): Promise<void> {
+  for (const key of keys) {
+    const action = api.definition.fields[key].action;
+    if (!action) throw new Error(`${key} of ${api.describe(news)} changes by an action but names none`);
+    await api.action(news, action.name, { body: action.body(news[key]) });
+  }
+}
+
 /** Changes only the type's own access knows how to make (a grant's privileges). */
 async function applyThroughAccess(api: ObjectApi, olds: Properties, news: Properties): Promise<void> {
   const update = api.definition.access?.update;
@@ -121,7 +130,7 @@ async function applyThroughAccess(api: ObjectApi, olds: Properties, news: Proper
 }
 
 /**
- * Every in-place change of a plan, in an order Snowflake accepts: rename, settings, tags, then run state (after a
+ * Every in-place change of a plan, in an order Snowflake accepts: rename, settings (ALTER before actions), tags, then run state (after a
  * CREATE OR REPLACE the object starts in its created state, so a declared run state is applied again).
  */
 export async function applyPlan(api: ObjectApi, plan: ChangePlan, olds: Properties, news: Properties): Promise<void> {
@@ -129,6 +138,8 @@ export async function applyPlan(api: ObjectApi, plan: ChangePlan, olds: Properti
   if (plan.inPlace.put.length) await applyPut(api, news, olds);
   if (plan.inPlace.orReplace.length) await applyOrReplace(api, news);
   if (plan.inPlace.sql.length) await applySql(api, plan.inPlace.sql, news, olds);
+  // After ALTER: a new version's files must hold the app's main file, which ALTER may just have renamed.
+  if (plan.inPlace.action.length) await applyActions(api, plan.inPlace.action, news);
   if (plan.inPlace.access.length) await applyThroughAccess(api, olds, news);
   // CREATE OR REPLACE drops the object's tags (there is no COPY TAGS over REST): the declared ones go back on.
   if (plan.inPlace.orReplace.length && isSet(news.tags)) await applyTags(api, news, {});

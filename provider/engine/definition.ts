@@ -25,7 +25,15 @@ export type ChangeMethod =
   /** The `suspended` input: resume / suspend actions. */
   | "runState"
   /** The type's own access applies it (ObjectAccess.update): a grant's privileges, granted and revoked one by one. */
-  | "access";
+  | "access"
+  /** A REST action on the object (FieldDefinition.action): a Streamlit app's new source files, :add-version. */
+  | "action";
+
+/** An in-place change made by POST {name}:<name> with a body built from the new value. */
+export interface ActionChange {
+  name: string;
+  body(value: unknown): unknown;
+}
 
 /**
  * How a property changes through ALTER: a `property` goes into the statement's SET / UNSET lists with others;
@@ -92,6 +100,8 @@ export interface FieldDefinition {
   change?: ChangeMethod;
   /** ALTER clauses when changes go through SQL (default: SET <WIRE> = <value> / UNSET <WIRE>). */
   sql?: SqlChange;
+  /** The action a change of this field runs (change: "action"). */
+  action?: ActionChange;
   /**
    * Computed at check by the definition's `derive` (a stage file's content hash), never declared: an output of the
    * SDK that the diff compares like a declared property, so a change of what it is computed from shows at preview.

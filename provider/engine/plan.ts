@@ -39,7 +39,7 @@ export function changedFields(definition: ResourceDefinition, olds: Properties, 
 
 export function planChanges(definition: ResourceDefinition, olds: Properties, news: Properties): ChangePlan {
   const changed = changedFields(definition, olds, news);
-  const plan: ChangePlan = { changed, replaces: [], rename: false, inPlace: { put: [], sql: [], orReplace: [], tags: [], runState: [], access: [] } };
+  const plan: ChangePlan = { changed, replaces: [], rename: false, inPlace: { put: [], sql: [], orReplace: [], tags: [], runState: [], access: [], action: [] } };
   const forced = new Set(definition.replacedBy ? definition.replacedBy(olds, news) : []);
   for (const key of changed) {
     const field = definition.fields[key];

@@ -16,8 +16,8 @@ export interface StreamlitArgs extends CommonArgs {
    */
   name?: pulumi.Input<string>;
   /**
-   * Stage location the app's files are copied from at creation, e.g. `@DB.SCHEMA.STAGE/app`. Compared with the
-   * declaration only; a change means a new app.
+   * Stage location the app's files are copied from, e.g. `@DB.SCHEMA.STAGE/app`. Compared with the declaration
+   * only; a change adds a version made from the files there (:add-version), keeping the app.
    */
   sourceLocation: pulumi.Input<string>;
   /** The app's entry point in sourceLocation, e.g. `streamlit_app.py`. */
@@ -47,8 +47,8 @@ export interface StreamlitArgs extends CommonArgs {
 
 /**
  * A Streamlit app made from files on a stage (e.g. StageFiles), run on a warehouse (REST:
- * .../schemas/{schema}/streamlits). Settings change in place and the name by :rename; new source files mean a
- * new app.
+ * .../schemas/{schema}/streamlits). Settings change in place, the name by :rename, and a new sourceLocation
+ * becomes a new version of the app (:add-version).
  */
 export class Streamlit extends SnowflakeResource {
   /** The database the Streamlit app lives in (e.g. `db.name`). A change means a new Streamlit app. */
@@ -61,8 +61,8 @@ export class Streamlit extends SnowflakeResource {
    */
   declare readonly name: pulumi.Output<string>;
   /**
-   * Stage location the app's files are copied from at creation, e.g. `@DB.SCHEMA.STAGE/app`. Compared with the
-   * declaration only; a change means a new app.
+   * Stage location the app's files are copied from, e.g. `@DB.SCHEMA.STAGE/app`. Compared with the declaration
+   * only; a change adds a version made from the files there (:add-version), keeping the app.
    */
   declare readonly sourceLocation: pulumi.Output<string>;
   /** The app's entry point in sourceLocation, e.g. `streamlit_app.py`. */
@@ -84,6 +84,8 @@ export class Streamlit extends SnowflakeResource {
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** The id in the app's Snowsight URL. */
   declare readonly urlId: pulumi.Output<string | undefined>;
+  /** The app's newest version (VERSION$1 at creation; one more per new sourceLocation). */
+  declare readonly lastVersion: pulumi.Output<string | undefined>;
   /** Where the live version's files are (snow://streamlit/...). */
   declare readonly liveVersionLocationUri: pulumi.Output<string | undefined>;
   /** Role that owns the Streamlit app. */
@@ -92,6 +94,6 @@ export class Streamlit extends SnowflakeResource {
   declare readonly createdOn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: StreamlitArgs, opts?: pulumi.CustomResourceOptions) {
-    super("Streamlit", name, args, ["database","schema","name","sourceLocation","mainFile","title","queryWarehouse","imports","externalAccessIntegrations","comment","tags","urlId","liveVersionLocationUri","owner","createdOn"], [], opts);
+    super("Streamlit", name, args, ["database","schema","name","sourceLocation","mainFile","title","queryWarehouse","imports","externalAccessIntegrations","comment","tags","urlId","lastVersion","liveVersionLocationUri","owner","createdOn"], [], opts);
   }
 }
