@@ -84,6 +84,20 @@ describe("notebooks", () => {
     expect((await notebook.diff("", refreshed, declared)).changes).toBe(false);
   });
 
+  test("a new notebook gets its LIVE version (the one that runs) from its last version, as Snowflake's CLI does", async () => {
+    const notebook = engineAgainst(emulator, "Notebook");
+    emulator.clearRequestLog();
+    const { outs } = await notebook.create({ ...declared, name: "RUNNABLE" });
+    const writes = emulator.requestLog.filter((entry) => entry.method !== "GET").map((entry) => [entry.path, entry.query]);
+    expect(writes).toEqual([[NOTEBOOK, { createMode: "errorIfExists" }], [`${NOTEBOOK}/RUNNABLE:add-live-version`, { fromLast: "true" }]]);
+    expect(outs.liveVersionLocationUri).toBe("snow://notebook/CS_DB.PUBLIC.RUNNABLE/versions/live/");
+    // The emulator: CREATE alone makes no live version, and a notebook has one at most.
+    await callEmulator(emulator, "POST", NOTEBOOK, { name: "BARE", fromLocation: "@CS_DB.PUBLIC.NOTEBOOKS/nb", main_file: "analysis.ipynb" });
+    expect((await callEmulator(emulator, "GET", `${NOTEBOOK}/BARE`)).body).not.toHaveProperty("live_version_location_uri");
+    const second = await callEmulator(emulator, "POST", `${NOTEBOOK}/RUNNABLE:add-live-version?fromLast=true`);
+    expect([second.status, JSON.stringify(second.body)]).toEqual([400, expect.stringMatching(/already has a live version/)]);
+  });
+
   test("new source files would replace the notebook and its versions: refused at preview unless allowReplace", async () => {
     const notebook = engineAgainst(emulator, "Notebook");
     const olds = (await notebook.read("CS_DB.PUBLIC.ANALYSIS", { ...declared, fullyQualifiedName: "CS_DB.PUBLIC.ANALYSIS" })).props!;

@@ -317,6 +317,11 @@ export interface ResourceDefinition {
   usedBy?(api: ObjectApi, properties: Properties): Promise<string[]>;
   /** Inputs of the provider's own behaviour (a readiness timeout), keyed by Pulumi name. */
   settings?: Record<string, SettingDefinition>;
+  /**
+   * REST actions that make a new object usable, run right after it is created (a notebook's LIVE version, the one
+   * that runs: :add-live-version?fromLast=true, as Snowflake's CLI does after CREATE NOTEBOOK ... FROM).
+   */
+  afterCreate?: { action: string; query?: Record<string, string> }[];
   /** Waiting until a new or changed object is usable. */
   readiness?: ReadinessDefinition;
   /** Sub-resources read with the object for its outputs. */

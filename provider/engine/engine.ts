@@ -89,6 +89,7 @@ export class ResourceEngine {
       // Settings no REST body carries (a user's password policy) are set right after the object exists.
       const sqlOnly = Object.keys(this.definition.fields).filter((key) => this.definition.fields[key].body === "never" && isSet(inputs[key]));
       if (sqlOnly.length) await applySql(api, sqlOnly, inputs);
+      for (const step of this.definition.afterCreate ?? []) await api.action(inputs, step.action, { query: step.query });
       if (isSet(inputs.tags)) await applyTags(api, inputs, {});
       if (runState && isSet(inputs.suspended) && inputs.suspended !== startsSuspended) await applyRunState(api, inputs, inputs.suspended === true);
       await waitUntilReady(api, inputs);

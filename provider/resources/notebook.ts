@@ -3,8 +3,11 @@
 //   ... FROM copies the files into the notebook's own version (CREATE NOTEBOOK docs), so the stage is not read
 //   again and a GET does not report where it came from: write-only. Making it again from new files would replace
 //   the notebook, and with it its versions and the edits made in Snowsight, so that needs allowReplace. (Keeping
-//   the notebook and taking new files as a version -- :add-live-version then :commit -- is not done here: the
-//   spec's add-live-version takes no source location.)
+//   the notebook and taking new files as a version is not offered: notebook.yaml's add-live-version and commit take
+//   no source location, unlike streamlit.yaml's add-version.)
+// - The LIVE version is "the version that runs when the notebook is executed" (snowflake.core NotebookResource
+//   add_live_version), and CREATE ... FROM makes none: so a new notebook gets one from its last version right away
+//   (:add-live-version?fromLast=true), as Snowflake's CLI and quickstarts do after CREATE NOTEBOOK.
 // - No PUT: ALTER NOTEBOOK (docs) sets COMMENT, QUERY_WAREHOUSE, MAIN_FILE, RUNTIME_NAME, COMPUTE_POOL,
 //   EXTERNAL_ACCESS_INTEGRATIONS and IDLE_AUTO_SHUTDOWN_TIME_SECONDS, and unsets them; :rename renames it.
 import { defineResource } from "../engine/define";
@@ -54,6 +57,7 @@ export const notebook = defineResource({
     ...((properties.fromLocation === undefined) !== (properties.mainFile === undefined) ? [{ property: properties.fromLocation === undefined ? "mainFile" : "fromLocation", reason: "fromLocation and mainFile go together (CREATE NOTEBOOK ... FROM '<location>' MAIN_FILE = '<file>')" }] : []),
   ],
   // MAIN_FILE cannot be unset: a main file no longer declared goes with its location, i.e. a new notebook.
+  afterCreate: [{ action: "add-live-version", query: { fromLast: "true" } }],
   replacedBy: (olds, news) => (olds.mainFile !== undefined && news.mainFile === undefined ? ["mainFile"] : []),
   wire: { schema: wire.Notebook, properties: wire.Notebook_PROPERTIES, readOnly: wire.Notebook_READ_ONLY },
 });

@@ -1,10 +1,15 @@
 // Notebooks (notebook.yaml; CREATE / ALTER NOTEBOOK docs): made from an .ipynb on a stage, whose files CREATE
 // copies into the notebook's first version; the stage is not read again, and the source location is not reported.
+// The LIVE version, "the version that runs when the notebook is executed" (snowflake.core add_live_version), is
+// made by :add-live-version (ALTER NOTEBOOK ... ADD LIVE VERSION [FROM LAST]); CREATE makes none.
 import { createHash } from "node:crypto";
 import * as wire from "../../../provider/wire/notebook";
 import { CatalogObject, isObject, storedPath } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { badRequest } from "../errors";
+import type { Outcome } from "../http";
+import { withObject } from "../rest/actions";
+import type { RequestContext } from "../router";
 import { formatIdentifier } from "../identifiers";
 import { parseStageReference } from "../sql/stage-commands";
 import { SqlError } from "../sql/tokens";
@@ -41,6 +46,18 @@ export function liveVersionOf(object: CatalogObject, scheme: "notebook" | "strea
   return { url_id: createHash("sha256").update(qualified).digest("hex").slice(0, 20), live_version_location_uri: `snow://${scheme}/${qualified}/versions/live/` };
 }
 
+/**
+ * notebook.yaml addLiveVersionNotebook: fromLast "Sets the LIVE version to the LAST version", else the live version
+ * starts empty (the default is "equivalent to False", snowflake.core). A notebook has one live version: adding a
+ * second is refused (not confirmed against a live account, nor the wording).
+ */
+function addLiveVersion(kind: ObjectKind, context: RequestContext): Outcome {
+  return withObject(kind, context, (notebook) => {
+    if (notebook.facts.liveVersion) throw badRequest(`SQL compilation error:\nNotebook ${formatIdentifier(notebook.name)} already has a live version.`);
+    notebook.facts.liveVersion = context.query.boolean("fromLast") ? "from last" : "empty";
+  });
+}
+
 export const notebookKind: ObjectKind = {
   spec: "notebook",
   model: "Notebook",
@@ -63,7 +80,11 @@ export const notebookKind: ObjectKind = {
     return values;
   },
   // The first version CREATE makes (CREATE NOTEBOOK docs: versions are VERSION$<n>).
-  render: (object) => ({ default_version: "VERSION$1", ...liveVersionOf(object, "notebook") }),
+  render(notebook) {
+    const { url_id: urlId, live_version_location_uri: live } = liveVersionOf(notebook, "notebook");
+    return { default_version: "VERSION$1", last_version_details: { name: "VERSION$1" }, url_id: urlId, live_version_location_uri: notebook.facts.liveVersion ? live : undefined };
+  },
+  operations: { "POST :add-live-version": addLiveVersion },
   // ALTER NOTEBOOK docs: SET / UNSET these (UNSET of each is not confirmed; MAIN_FILE cannot be unset here).
   sqlProperties: {
     COMMENT: { wire: "comment", value: "string", unset: true },
