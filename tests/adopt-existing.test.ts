@@ -48,3 +48,17 @@ test("adoptExisting works for objects inside a database too", async () => {
   expect(refresh.changes.filter((change) => change.op !== "same")).toEqual([]);
   expectOk(await stack.run("destroy", declarations));
 });
+
+test("a create whose answer was lost after Snowflake made the object: the up succeeds, once, and destroy leaves nothing", async () => {
+  const declarations = [{ type: "Warehouse" as const, name: "lost", args: { name: "LOST_ANSWER_WH", comment: "mine" } }];
+  stack.emulator.requestLog.length = 0;
+  stack.emulator.knobs.failNext(1, 504, { afterExecuting: true });
+  const up = expectOk(await stack.run("up", declarations));
+  expect(opOf(up, "lost")).toBe("create");
+  const posts = stack.emulator.requestLog.filter((entry) => entry.method === "POST").map((entry) => entry.status);
+  expect(posts).toEqual([504, 409]);
+  const refresh = expectOk(await stack.run("refresh", declarations));
+  expect(refresh.changes.filter((change) => change.op !== "same")).toEqual([]);
+  expectOk(await stack.run("destroy", declarations));
+  expect((await stack.rest("GET", "/api/v2/warehouses/LOST_ANSWER_WH")).status).toBe(404);
+});

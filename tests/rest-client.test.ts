@@ -1,7 +1,7 @@
 // The shared REST client against the emulator: authentication, typed errors, retries, 202 polling, deadlines.
 import * as crypto from "crypto";
 import { keyPairAuth, oauthAuth, programmaticAccessTokenAuth } from "../provider/client/auth";
-import { ConflictError, InvalidArgumentError, NotFoundError, RetryTimeoutError, UnauthorizedError } from "../provider/client/errors";
+import { ConflictError, InvalidArgumentError, NetworkError, NotFoundError, RetryTimeoutError, UnauthorizedError } from "../provider/client/errors";
 import { closeAllPools, RestClient } from "../provider/client/rest-client";
 import { Emulator, startEmulator } from "./emulator";
 
@@ -110,9 +110,11 @@ describe("retries", () => {
     expect(emulator.requestLog.length).toBeGreaterThanOrEqual(3);
   });
 
-  test("a create whose connection drops is not sent twice", async () => {
+  test("a create whose connection drops is not sent twice, and the error names the request and the network cause", async () => {
     emulator.knobs.failNext(1, "drop");
-    await expect(client.request({ method: "POST", path: "/api/v2/warehouses", body: { name: "NOT_TWICE" } })).rejects.toThrow();
+    const error = await client.request({ method: "POST", path: "/api/v2/warehouses", body: { name: "NOT_TWICE" } }).catch((e) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toMatch(/^POST \/api\/v2\/warehouses: no answer from Snowflake \(UND_ERR_SOCKET: /);
     expect(pathsOf("POST")).toHaveLength(1);
   });
 

@@ -17,6 +17,11 @@ export class SnowflakeApiError extends Error {
   readonly method: string;
   readonly path: string;
   readonly serverMessage: string;
+  /**
+   * An earlier attempt of this request lost its answer (a 504): it may have taken effect, so this answer (a 409 to a
+   * create) may be about the request's own doing.
+   */
+  afterLostAnswer = false;
 
   constructor(details: ApiErrorDetails) {
     const parts = [`${details.method} ${details.path} failed with HTTP ${details.status}: ${details.message}`];
@@ -40,9 +45,29 @@ export class NotFoundError extends SnowflakeApiError {}
 export class ConflictError extends SnowflakeApiError {}
 export class ServerError extends SnowflakeApiError {}
 
+/**
+ * The connection failed before an answer arrived (reset, closed, timed out): the request may or may not have taken
+ * effect. Names the request and the network cause, never just the socket's message.
+ */
+export class NetworkError extends Error {
+  readonly method: string;
+  readonly path: string;
+  readonly code?: string;
+  constructor(method: string, path: string, cause: unknown) {
+    const { code, message } = (cause ?? {}) as { code?: string; message?: string };
+    super(`${method} ${path}: no answer from Snowflake (${code ?? "network error"}: ${message ?? String(cause)})`, { cause });
+    this.name = "NetworkError";
+    this.method = method;
+    this.path = path;
+    this.code = code;
+  }
+}
+
 /** Retries or 202 polling ran past the overall deadline. */
 export class RetryTimeoutError extends Error {
   readonly lastError?: unknown;
+  /** Some attempt lost its answer (a 504, a dropped connection), so the request may have taken effect. */
+  afterLostAnswer = false;
   constructor(message: string, lastError?: unknown) {
     super(lastError instanceof Error ? `${message}; last error: ${lastError.message}` : message);
     this.name = "RetryTimeoutError";

@@ -3,7 +3,7 @@
 // typed errors.
 import { Pool } from "undici";
 import { Authenticator } from "./auth";
-import { apiErrorFor, RetryTimeoutError, SnowflakeApiError } from "./errors";
+import { apiErrorFor, NetworkError, RetryTimeoutError, SnowflakeApiError } from "./errors";
 import { USER_AGENT } from "./user-agent";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -46,6 +46,8 @@ const RETRYABLE_NETWORK_CODES = new Set([
   "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT",
 ]);
 
+const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "UND_ERR_CONNECT_TIMEOUT"]);
+
 const pools = new Map<string, Pool>();
 
 function poolFor(origin: string): Pool {
@@ -68,6 +70,8 @@ interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** An earlier attempt got a 504, so the request may already have taken effect. */
+  afterLostAnswer?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -118,17 +122,21 @@ export class RestClient {
     const body = parseJson(response.text);
     const requestId = headerValue(response.headers, "x-snowflake-request-id");
     if (response.status >= 200 && response.status < 300) return { status: response.status, body: body as T, requestId };
-    throw this.errorFrom(response, body, request.method, request.path);
+    const error = this.errorFrom(response, body, request.method, request.path);
+    error.afterLostAnswer = response.afterLostAnswer === true;
+    throw error;
   }
 
   /** One request with retries; returns whatever non-retryable answer arrives, 202 included. */
   private async exchange(method: HttpMethod, path: string, body: unknown, idempotent: boolean, deadline: number): Promise<RawResponse> {
     let lastError: unknown;
     let reauthenticated = false;
+    // A gateway timeout (504) may come after Snowflake carried the request out.
+    let lostAnswer = false;
     for (let attempt = 0; ; attempt++) {
       let waitAtLeastMs = 0;
       try {
-        const response = await this.send(method, path, body);
+        const response: RawResponse = { ...(await this.send(method, path, body)), afterLostAnswer: lostAnswer };
         if (response.status === 401 && !reauthenticated) {
           // An expired token: drop cached credentials and try once more with fresh ones.
           reauthenticated = true;
@@ -138,17 +146,26 @@ export class RestClient {
         }
         if (!RETRYABLE_STATUSES.has(response.status)) return response;
         lastError = this.errorFrom(response, parseJson(response.text), method, path);
+        if (response.status === 504) lostAnswer = true;
         waitAtLeastMs = retryAfterMs(response.headers);
       } catch (error) {
         const code = (error as { code?: string }).code;
-        if (!idempotent || !code || !RETRYABLE_NETWORK_CODES.has(code)) throw error;
-        lastError = error;
+        if (!code || !/^(UND_ERR|E[A-Z]+$)/.test(code)) throw error;
+        if (!RETRYABLE_NETWORK_CODES.has(code)) throw new NetworkError(method, path, error);
+        // A connection never made carried nothing, so any request may be sent again; after that, a request that
+        // must not run twice is not resent: its outcome is unknown, and the caller finds it out.
+        const neverSent = NEVER_SENT_CODES.has(code);
+        if (!idempotent && !neverSent) throw new NetworkError(method, path, error);
+        lastError = new NetworkError(method, path, error);
+        if (!neverSent) lostAnswer = true;
       }
       const backoff = Math.min(this.policy.baseDelayMs * 2 ** attempt, this.policy.maxDelayMs);
       // Equal jitter: half the step fixed, half random, so many clients do not retry in lockstep.
       const delay = Math.max(waitAtLeastMs, backoff / 2 + Math.random() * (backoff / 2));
       if (Date.now() + delay > deadline) {
-        throw new RetryTimeoutError(`${method} ${path} did not succeed within ${this.policy.deadlineMs} ms`, lastError);
+        const timedOut = new RetryTimeoutError(`${method} ${path} did not succeed within ${this.policy.deadlineMs} ms`, lastError);
+        timedOut.afterLostAnswer = lostAnswer;
+        throw timedOut;
       }
       await sleep(delay);
     }

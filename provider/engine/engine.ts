@@ -14,6 +14,7 @@ import { ObjectApi } from "./object-api";
 import { planChanges, refuseDataLoss, refuseReplacingInUse } from "./plan";
 import { waitUntilReady, withAttachedReads } from "./readiness";
 import { isUnknown } from "./unknowns";
+import { outcomeUnknown, whyNotMadeByRequest } from "./lost-answers";
 
 export interface DiffResult { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; }
 
@@ -78,12 +79,18 @@ export class ResourceEngine {
         startsSuspended = true;
       }
     }
+    const sentAt = Date.now();
     try {
       await api.create(inputs, body, "errorIfExists", query);
     } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      if (inputs.adoptExisting !== true) throw new Error(`${api.describe(inputs)} already exists; set adoptExisting: true to manage it (${error.message})`);
-      return this.adopt(api, inputs);
+      if (outcomeUnknown(error)) {
+        const adopted = await this.afterLostAnswer(api, inputs, sentAt, error as Error, () => api.create(inputs, body, "errorIfExists", query));
+        if (adopted) return adopted;
+      } else {
+        if (!(error instanceof ConflictError)) throw error;
+        if (inputs.adoptExisting !== true) throw new Error(`${api.describe(inputs)} already exists; set adoptExisting: true to manage it (${error.message})`);
+        return this.adopt(api, inputs);
+      }
     }
     try {
       // Settings no REST body carries (a user's password policy) are set right after the object exists.
@@ -104,6 +111,19 @@ export class ResourceEngine {
       }
       throw new Error(`${api.describe(inputs)} was created, then removed again because setting it up failed: ${cause}`);
     }
+  }
+
+  /**
+   * The create's answer was lost. Nothing there: it had no effect, so send it once more. The object this request
+   * made: go on as created (returns undefined). Any other object: refuse, unless adopting was asked for.
+   */
+  private async afterLostAnswer(api: ObjectApi, inputs: Properties, sentAt: number, lost: Error, resend: () => Promise<void>) {
+    const live = await this.fetch(api, inputs);
+    if (!live) return void (await resend());
+    const reason = whyNotMadeByRequest(this.definition, live, inputs, sentAt);
+    if (reason === undefined) return undefined;
+    if (inputs.adoptExisting === true) return this.adopt(api, inputs);
+    throw new Error(`${api.describe(inputs)}: the answer to its create was lost (${lost.message}), and the ${this.definition.noun} found is not provably the one it made: ${reason}. It was not taken into the stack; if it is yours, declare it with adoptExisting: true.`);
   }
 
   /** Takes over an existing object: its live settings are the starting point the declaration is applied to. */

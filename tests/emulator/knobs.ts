@@ -79,9 +79,11 @@ export interface EmulatorKnobs {
   /**
    * The next `count` requests (any path) fail without executing: with that HTTP status and an ErrorResponse
    * body (429 may carry Retry-After seconds), or "drop" = the socket is destroyed without an answer.
-   * Calls add up in order; a count of 0 cancels every failure still planned.
+   * Calls add up in order; a count of 0 cancels every failure still planned. With `afterExecuting` the request
+   * is carried out first and only its answer is lost (a 504 from a gateway, a connection dropped on the way back):
+   * the ambiguous outcome a client cannot tell from a refusal.
    */
-  failNext(count: number, failure: InjectedFailure, options?: { retryAfterSeconds?: number }): void;
+  failNext(count: number, failure: InjectedFailure, options?: FailureOptions): void;
   /**
    * The next `count` authenticated /api/v2 requests (other than result polls) execute but answer 202 with a
    * Location; polling it answers 202 for the first pollsUntilDone-1 polls, then the real status and body.
@@ -92,9 +94,13 @@ export interface EmulatorKnobs {
   services: ServiceKnobs;
 }
 
-export interface PlannedFailure {
-  failure: InjectedFailure;
+export interface FailureOptions {
   retryAfterSeconds?: number;
+  afterExecuting?: boolean;
+}
+
+export interface PlannedFailure extends FailureOptions {
+  failure: InjectedFailure;
 }
 
 export class Knobs implements EmulatorKnobs {
@@ -107,11 +113,9 @@ export class Knobs implements EmulatorKnobs {
     this.latencyMs = latencyMs;
   }
 
-  failNext(count: number, failure: InjectedFailure, options: { retryAfterSeconds?: number } = {}): void {
+  failNext(count: number, failure: InjectedFailure, options: FailureOptions = {}): void {
     if (count <= 0) this.plannedFailures.length = 0;
-    for (let index = 0; index < count; index++) {
-      this.plannedFailures.push({ failure, retryAfterSeconds: options.retryAfterSeconds });
-    }
+    for (let index = 0; index < count; index++) this.plannedFailures.push({ failure, ...options });
   }
 
   acceptNext(count: number, pollsUntilDone: number): void {

@@ -54,13 +54,15 @@ export function createRequestHandler(deps: ServerDependencies) {
     if (deps.knobs.latencyMs > 0) await sleep(deps.knobs.latencyMs);
 
     const planned = deps.knobs.takeFailure();
+    // A failure after executing: the request takes effect, then its answer is lost.
+    const executed = planned?.afterExecuting ? await dispatch(deps, request, url, rawBody, requestId) : undefined;
     if (planned?.failure === "drop") {
       request.socket.destroy();
       return;
     }
     const outcome = planned
       ? errorOutcome(injectedFailure(planned), requestId)
-      : await dispatch(deps, request, url, rawBody, requestId);
+      : executed ?? await dispatch(deps, request, url, rawBody, requestId);
     entry.status = outcome.status;
     response.writeHead(outcome.status, {
       "Content-Type": "application/json",

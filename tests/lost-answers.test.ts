@@ -1,0 +1,69 @@
+// A create whose answer is lost after Snowflake acted (a 504, a connection dropped on the way back) must end with
+// the object in the stack exactly once, never orphaned and never duplicated; an object someone else made before
+// is never taken over by accident (rule: provider/engine/lost-answers.ts).
+import { closeAllPools } from "../provider/client/rest-client";
+import { Emulator, startEmulator } from "./emulator";
+import { callEmulator } from "./support/emulator-api";
+import { engineAgainst } from "./support/engine-harness";
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  await closeAllPools();
+  await emulator.close();
+});
+beforeEach(() => {
+  emulator.requestLog.length = 0;
+});
+const calls = () => emulator.requestLog.map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+const databases = async () => ((await callEmulator(emulator, "GET", "/api/v2/databases")).body as { name: string }[]).map((row) => row.name);
+
+test("a 504 after the database was made: the retry's 409 is recognised as this request's own object", async () => {
+  emulator.knobs.failNext(1, 504, { afterExecuting: true });
+  const { id, outs } = await engineAgainst(emulator, "Database").create({ name: "LOST_504", comment: "mine" });
+  expect(id).toBe("LOST_504");
+  expect(outs.comment).toBe("mine");
+  expect(calls().slice(0, 3)).toEqual(["POST /api/v2/databases 504", "POST /api/v2/databases 409", "GET /api/v2/databases/LOST_504 200"]);
+  expect((await databases()).filter((name) => name === "LOST_504")).toHaveLength(1);
+});
+
+test("a connection dropped after the warehouse was made: found, checked and kept, not sent again", async () => {
+  emulator.knobs.failNext(1, "drop", { afterExecuting: true });
+  const { outs } = await engineAgainst(emulator, "Warehouse").create({ name: "LOST_DROP", warehouseSize: "XSMALL", autoSuspend: 120 });
+  expect(outs.autoSuspend).toBe(120);
+  expect(calls().filter((call) => call.startsWith("POST"))).toEqual(["POST /api/v2/warehouses 0"]);
+});
+
+test("a connection dropped before anything happened: nothing is there, so the create is sent once more", async () => {
+  emulator.knobs.failNext(1, "drop");
+  await engineAgainst(emulator, "Database").create({ name: "LOST_BEFORE" });
+  expect(calls().slice(0, 3)).toEqual(["POST /api/v2/databases 0", "GET /api/v2/databases/LOST_BEFORE 404", "POST /api/v2/databases 200"]);
+  expect((await databases()).filter((name) => name === "LOST_BEFORE")).toHaveLength(1);
+});
+
+test("an object that is not provably this request's is refused, left as it was, and adopted only when asked", async () => {
+  await callEmulator(emulator, "POST", "/api/v2/databases", { name: "THEIRS", comment: "someone else's" });
+  emulator.knobs.failNext(1, 504);
+  const refusal = await engineAgainst(emulator, "Database").create({ name: "THEIRS", comment: "mine" }).catch((error: Error) => error);
+  expect(String(refusal)).toMatch(/THEIRS.*answer to its create was lost.*POST \/api\/v2\/databases.*its comment differs from the declaration.*adoptExisting: true/s);
+  expect((await callEmulator(emulator, "GET", "/api/v2/databases/THEIRS")).body.comment).toBe("someone else's");
+
+  emulator.knobs.failNext(1, 504);
+  const { outs } = await engineAgainst(emulator, "Database").create({ name: "THEIRS", comment: "mine", adoptExisting: true });
+  expect(outs.comment).toBe("mine");
+});
+
+test("a lost answer to a delete or an update: sent again; the delete is sent with ifExists, so the second answer is a plain 200 and nothing fails", async () => {
+  const database = engineAgainst(emulator, "Database");
+  const { outs } = await database.create({ name: "LOST_LATER", comment: "first" });
+  emulator.knobs.failNext(1, 504, { afterExecuting: true });
+  const { outs: updated } = await database.update("LOST_LATER", outs, { name: "LOST_LATER", comment: "second" });
+  expect(updated.comment).toBe("second");
+  emulator.requestLog.length = 0;
+  emulator.knobs.failNext(1, "drop", { afterExecuting: true });
+  await database.delete("LOST_LATER", updated);
+  expect(calls().filter((call) => call.startsWith("DELETE"))).toEqual(["DELETE /api/v2/databases/LOST_LATER 0", "DELETE /api/v2/databases/LOST_LATER 200"]);
+  expect(await databases()).not.toContain("LOST_LATER");
+});
