@@ -315,6 +315,11 @@ export interface ResourceDefinition {
    * allowReplace (which the type then takes).
    */
   usedBy?(api: ObjectApi, properties: Properties): Promise<string[]>;
+  /**
+   * What the object still holds (a database's schemas, a schema's tables): its delete drops them all, so a delete
+   * while it holds anything is refused, naming them, unless the resource says forceDestroy.
+   */
+  contents?(api: ObjectApi, properties: Properties): Promise<string[]>;
   /** Inputs of the provider's own behaviour (a readiness timeout), keyed by Pulumi name. */
   settings?: Record<string, SettingDefinition>;
   /**
@@ -389,6 +394,7 @@ export const COMMON_INPUTS = ["adoptExisting", "connection"] as const;
 export const OPT_IN_INPUTS = {
   allowReplace: "Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets, load history) or drops it under the objects that use it (tables on a volume, tasks naming an integration). Default false: such a change is refused at preview.",
   allowDropColumns: "Allow removing columns from the declaration, which drops them with their data. Default false: such a change is refused at preview.",
+  forceDestroy: "Allow deleting this database or schema while it still holds objects the stack did not delete first (made by hand or by another stack): they are dropped with it. Default false: the delete is refused and names what is inside. The stack's own objects are deleted before their container, so a destroy of the whole stack never needs it.",
   stopServicesOnDelete: "Allow deleting this compute pool while services run on it, including services this stack does not manage: they are dropped first (:stop-all-services). Default false: the delete is refused and names them.",
 } as const;
 export type OptIn = keyof typeof OPT_IN_INPUTS;

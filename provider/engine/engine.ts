@@ -175,9 +175,17 @@ export class ResourceEngine {
   async delete(_id: string, state: Properties): Promise<void> {
     if (this.definition.invokes) return;
     const api = this.api(state, "delete");
+    if (this.definition.contents && state.forceDestroy !== true) await this.refuseDroppingContents(api, state);
     await this.inGraphs(api, state, { current: state }, () => api.delete(state));
     // A dropped object takes the grants on and to it: grant lists read earlier in this deployment are stale.
     if (!this.definition.access) forgetGranteeLists();
+  }
+
+  private async refuseDroppingContents(api: ObjectApi, state: Properties): Promise<void> {
+    const inside = await this.definition.contents!(api, state);
+    if (!inside.length) return;
+    const shown = inside.slice(0, 5).join(", ") + (inside.length > 5 ? `, and ${inside.length - 5} more` : "");
+    throw new Error(`${api.describe(state)} cannot be deleted: it still holds ${inside.length} object${inside.length === 1 ? "" : "s"} this stack did not delete first, which the delete would drop: ${shown}. Remove or move them, or set forceDestroy: true to drop them with it.`);
   }
 
   /** Runs the invocation (a task's :execute); the id tells runs apart, as each replacement is a new run. */

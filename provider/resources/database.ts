@@ -3,6 +3,7 @@ import { defineResource } from "../engine/define";
 import * as wire from "../wire/database";
 import { kindField, nameField, output, ownershipOutputs } from "./common";
 import { containerParameters } from "./container-parameters";
+import { databaseContents } from "./container-contents";
 import { textKind } from "../engine/kinds/scalars";
 
 export const database = defineResource({
@@ -14,6 +15,8 @@ export const database = defineResource({
   sqlObjectType: "DATABASE",
   rename: "sql",
   tags: true,
+  contents: databaseContents,
+  extraOptIns: ["forceDestroy"],
   dataBearing: { loses: "its schemas and everything in them" },
   fields: {
     name: nameField("database"),

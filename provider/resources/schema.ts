@@ -4,6 +4,7 @@ import { booleanKind } from "../engine/kinds/scalars";
 import * as wire from "../wire/schema";
 import { databaseField, field, kindField, nameField, ownershipOutputs } from "./common";
 import { containerParameters } from "./container-parameters";
+import { schemaContents } from "./container-contents";
 
 export const schema = defineResource({
   typeName: "Schema",
@@ -14,6 +15,8 @@ export const schema = defineResource({
   sqlObjectType: "SCHEMA",
   rename: "sql",
   tags: true,
+  contents: schemaContents,
+  extraOptIns: ["forceDestroy"],
   dataBearing: { loses: "its tables, views, stages and everything else in it" },
   fields: {
     database: databaseField("schema"),

@@ -52,6 +52,13 @@ export interface DatabaseArgs extends CommonArgs {
    * Default false: such a change is refused at preview.
    */
   allowReplace?: pulumi.Input<boolean>;
+  /**
+   * Allow deleting this database or schema while it still holds objects the stack did not delete first (made by
+   * hand or by another stack): they are dropped with it. Default false: the delete is refused and names what is
+   * inside. The stack's own objects are deleted before their container, so a destroy of the whole stack never
+   * needs it.
+   */
+  forceDestroy?: pulumi.Input<boolean>;
 }
 
 /**
