@@ -56,14 +56,14 @@ test("an object that is not provably this request's is refused, left as it was, 
 });
 
 test("a lost answer to a delete or an update: sent again; the delete is sent with ifExists, so the second answer is a plain 200 and nothing fails", async () => {
-  const database = engineAgainst(emulator, "Database");
-  const { outs } = await database.create({ name: "LOST_LATER", comment: "first" });
+  const warehouse = engineAgainst(emulator, "Warehouse");
+  const { outs } = await warehouse.create({ name: "LOST_LATER", comment: "first" });
   emulator.knobs.failNext(1, 504, { afterExecuting: true });
-  const { outs: updated } = await database.update("LOST_LATER", outs, { name: "LOST_LATER", comment: "second" });
+  const { outs: updated } = await warehouse.update("LOST_LATER", outs, { name: "LOST_LATER", comment: "second" });
   expect(updated.comment).toBe("second");
   emulator.requestLog.length = 0;
   emulator.knobs.failNext(1, "drop", { afterExecuting: true });
-  await database.delete("LOST_LATER", updated);
-  expect(calls().filter((call) => call.startsWith("DELETE"))).toEqual(["DELETE /api/v2/databases/LOST_LATER 0", "DELETE /api/v2/databases/LOST_LATER 200"]);
-  expect(await databases()).not.toContain("LOST_LATER");
+  await warehouse.delete("LOST_LATER", updated);
+  expect(calls()).toEqual(["DELETE /api/v2/warehouses/LOST_LATER 0", "DELETE /api/v2/warehouses/LOST_LATER 200"]);
+  expect((await callEmulator(emulator, "GET", "/api/v2/warehouses/LOST_LATER")).status).toBe(404);
 });
