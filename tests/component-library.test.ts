@@ -36,15 +36,17 @@ afterAll(async () => {
 const rest = (method: string, apiPath: string, body?: unknown) => callEmulator(emulator, method, apiPath, body);
 const names = async (apiPath: string) => ((await rest("GET", apiPath)).body as { name: string }[]).map((row) => row.name).sort();
 
-function run(stack: StackName, mode: DriverMode, config: Record<string, string> = {}): Promise<DriverResult> {
+function runUnchecked(stack: StackName, mode: DriverMode, config: Record<string, string> = {}): Promise<DriverResult> {
   const stateFile = path.join(stateDir, `${stack}.json`);
   // The stack's Pulumi.prod.yaml shapes the product; only where the emulator listens comes from the environment.
   return runDriverProcess({ mode, programDir: path.join(STACKS_DIR, stack), stack: "prod", stateFile, config, env: connectionEnv(emulator) })
     .then((result) => {
       expectNoSecrets(stateFile, [emulator.credentials.programmaticAccessToken]);
-      return expectOk(result);
+      return result;
     });
 }
+
+const run = async (stack: StackName, mode: DriverMode, config: Record<string, string> = {}) => expectOk(await runUnchecked(stack, mode, config));
 const changed = (result: DriverResult) => result.changes.filter((change) => change.op !== "same").map((change) => `${change.op} ${change.name}`);
 
 type Row = { securable_type: string; securable?: { name: string }; containing_scope?: { database: string; schema?: string }; privileges: string[] };
@@ -165,9 +167,13 @@ describe("refresh, then one more reader", () => {
 });
 
 describe("destroy", () => {
-  beforeAll(async () => {
-    // The table created out of band goes with its database, as DROP DATABASE does in Snowflake.
-    await Promise.all([run("analytics", "destroy", WITH_FINANCE), run("marketing", "destroy")]);
+  test("a table made outside the stack stops its schema's delete, named; once its owner removes it, the destroy ends", async () => {
+    const [refused] = await Promise.all([runUnchecked("analytics", "destroy", WITH_FINANCE), run("marketing", "destroy")]);
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toContain("schema ANALYTICS.MARTS cannot be deleted: it still holds 1 object this stack did not delete first, which the delete would drop: ORDERS (table).");
+    expect((await rest("GET", "/api/v2/databases/ANALYTICS/schemas/MARTS/tables/ORDERS")).status).toBe(200);
+    expect((await rest("DELETE", "/api/v2/databases/ANALYTICS/schemas/MARTS/tables/ORDERS")).status).toBe(200);
+    await run("analytics", "destroy", WITH_FINANCE);
   });
 
   test("no database, warehouse, user or product role is left", async () => {
