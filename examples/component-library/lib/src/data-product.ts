@@ -45,6 +45,11 @@ export interface DataProductArgs {
   adminRoleGrantedTo?: pulumi.Input<string>;
   /** Comment on the database, warehouse, roles and user. Default: "Data product <NAME>". */
   comment?: pulumi.Input<string>;
+  /**
+   * Let a destroy drop the database and schemas with tables made outside the stack (by pipelines) still in them.
+   * Default false: the delete is refused and names them.
+   */
+  forceDestroy?: boolean;
   /** Connection for every object of the product, e.g. `{ profile: "dr" }` for a second account. */
   connection?: pulumi.Input<snowflake.ConnectionArgs>;
 }
@@ -74,7 +79,7 @@ export class DataProduct extends pulumi.ComponentResource {
     const connection = args.connection;
     const child = { parent: this };
 
-    const database = new snowflake.Database(this.named("database"), { name: product, comment, connection }, child);
+    const database = new snowflake.Database(this.named("database"), { name: product, comment, forceDestroy: args.forceDestroy, connection }, child);
     const warehouse = new snowflake.Warehouse(this.named("warehouse"), {
       name: `${product}_WH`,
       warehouseSize: args.warehouseSize ?? "XSMALL",
@@ -84,7 +89,7 @@ export class DataProduct extends pulumi.ComponentResource {
       connection,
     }, child);
     const schemas = Object.fromEntries(args.schemas.map((schema) => [schema, new snowflake.Schema(this.named(`schema-${schema}`), {
-      database: database.name, name: schema.toUpperCase(), connection,
+      database: database.name, name: schema.toUpperCase(), forceDestroy: args.forceDestroy, connection,
     }, child)]));
 
     const role = (level: string) => new snowflake.Role(this.named(`role-${level}`), { name: `${product}_${level.toUpperCase()}`, comment, connection }, child);
