@@ -2,7 +2,8 @@
 // prints "<property>: <reason>", so reasons do not repeat it), the value given and what is allowed. Values not
 // known yet (preview) are passed through untouched.
 import { RESOURCE_CONNECTION_KEYS } from "../connection/resource-connection";
-import { COMMON_INPUTS, OPT_IN_INPUTS, Properties, ResourceDefinition } from "./definition";
+import { COMMON_INPUTS, OPT_IN_INPUTS } from "./common-inputs";
+import { Properties, ResourceDefinition } from "./definition";
 import { isSet, show } from "./field-kind";
 import { isUnknown } from "./unknowns";
 

@@ -1,6 +1,7 @@
 // Completes a resource type's declaration with what every type of its shape gets: a `tags` input where the spec
 // has tag actions, a `suspended` input where the type has a run state, and the opt-ins its changes can need.
-import { FieldDefinition, OptIn, ResourceDefinition } from "./definition";
+import { OptIn } from "./common-inputs";
+import { FieldDefinition, ResourceDefinition } from "./definition";
 import { booleanKind } from "./kinds/scalars";
 import { tagsKind } from "./kinds/tags";
 

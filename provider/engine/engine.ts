@@ -9,7 +9,7 @@ import { Properties, ResourceDefinition } from "./definition";
 import { isSet, reconcileValue } from "./field-kind";
 import { forgetGranteeLists } from "./access/grantees";
 import { GraphChange, isRoot, withGraphRootsSuspended } from "./graph-roots";
-import { createQueryOf, fullyQualifiedName, inputsFromState, liveProperties, LiveObject, stateFrom, toWireBody } from "./mapper";
+import { createQueryOf, declaredLiveValues, fullyQualifiedName, inputsFromState, LiveObject, stateFrom, toWireBody } from "./mapper";
 import { ObjectApi } from "./object-api";
 import { planChanges, refuseDataLoss, refuseReplacingInUse } from "./plan";
 import { waitUntilReady, withAttachedReads } from "./readiness";
@@ -131,11 +131,7 @@ export class ResourceEngine {
     const live = await this.fetch(api, inputs);
     if (!live) throw new Error(`${api.describe(inputs)} exists but cannot be read`);
     // The live values of what the program declares: settings it leaves out stay as they are.
-    const liveValues = liveProperties(this.definition, live);
-    const current: Properties = { ...this.parents(inputs), name: inputs.name };
-    for (const [key, field] of Object.entries(this.definition.fields)) {
-      if (isSet(inputs[key]) && key !== "name" && liveValues[key] !== undefined) current[key] = reconcileValue(field.kind, inputs[key], liveValues[key]);
-    }
+    const current: Properties = { ...this.parents(inputs), name: inputs.name, ...declaredLiveValues(this.definition, live, inputs) };
     const plan = planChanges(this.definition, current, inputs);
     if (plan.replaces.length) {
       throw new Error(`${api.describe(inputs)} exists but cannot be adopted: its ${plan.replaces.join(", ")} differs from the declaration and cannot be changed in place`);

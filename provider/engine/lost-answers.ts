@@ -5,8 +5,7 @@
 // someone else's object and is never taken into the stack by accident.
 import { ConflictError, NetworkError, RetryTimeoutError, ServerError } from "../client/errors";
 import { Properties, ResourceDefinition } from "./definition";
-import { isSet, reconcileValue } from "./field-kind";
-import { liveProperties, LiveObject } from "./mapper";
+import { declaredLiveValues, LiveObject } from "./mapper";
 import { planChanges } from "./plan";
 
 /** How far Snowflake's clock may run behind the host's and still count as "after the request was sent". */
@@ -28,11 +27,7 @@ export function whyNotMadeByRequest(definition: ResourceDefinition, live: LiveOb
     return `it was created at ${new Date(created).toISOString()}, before the request was sent at ${new Date(sentAt).toISOString()}`;
   }
   // Settings Snowflake does not report (write-only, create-only) are taken as declared: they cannot tell.
-  const liveValues = liveProperties(definition, live);
-  const found: Properties = { ...inputs };
-  for (const [key, field] of Object.entries(definition.fields)) {
-    if (isSet(inputs[key]) && !field.identity && liveValues[key] !== undefined) found[key] = reconcileValue(field.kind, inputs[key], liveValues[key]);
-  }
+  const found: Properties = { ...inputs, ...declaredLiveValues(definition, live, inputs) };
   const differing = planChanges(definition, found, inputs).changed;
   return differing.length ? `its ${differing.join(", ")} differ${differing.length === 1 ? "s" : ""} from the declaration` : undefined;
 }

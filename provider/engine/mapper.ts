@@ -2,7 +2,8 @@
 // into Pulumi state. State holds the properties the user declared (with Snowflake's live values, but in the user's
 // own spelling when the two mean the same) plus a few read-only outputs; properties the user left unset are
 // Snowflake's business and never show up as drift.
-import { COMMON_INPUTS, FieldDefinition, Properties, ResourceDefinition, WireSnapshot } from "./definition";
+import { COMMON_INPUTS } from "./common-inputs";
+import { FieldDefinition, Properties, ResourceDefinition, WireSnapshot } from "./definition";
 import { isSet, reconcileValue } from "./field-kind";
 import { canonicalIdentifier, qualifiedName } from "./identifiers";
 
@@ -133,6 +134,19 @@ export function createOrAlterBody(definition: ResourceDefinition, live: WireSnap
     else delete body[top];
   }
   return { ...body, ...toWireBody(definition, declared, { includeCreateOnly: false }) };
+}
+
+/**
+ * The live values of what the declaration sets (its name aside), each in the declaration's spelling where they mean
+ * the same: the object as found, to plan against the declaration (adopting it, or telling whether it is ours).
+ */
+export function declaredLiveValues(definition: ResourceDefinition, live: LiveObject, declared: Properties): Properties {
+  const liveValues = liveProperties(definition, live);
+  const values: Properties = {};
+  for (const [key, field] of Object.entries(definition.fields)) {
+    if (isSet(declared[key]) && key !== "name" && liveValues[key] !== undefined) values[key] = reconcileValue(field.kind, declared[key], liveValues[key]);
+  }
+  return values;
 }
 
 /** Every field's value in a snapshot, as Pulumi properties (Snowflake's spelling). */

@@ -1,7 +1,8 @@
 // Deciding what a change does, from the definition alone (no network): which declared properties change, which of
 // those apply in place and how, which replace the object, and which changes are refused because they would lose
 // data the program did not allow it to lose.
-import { ChangeMethod, OptIn, Properties, ResourceDefinition } from "./definition";
+import { OptIn } from "./common-inputs";
+import { ChangeMethod, Properties, ResourceDefinition } from "./definition";
 import { valueChanged } from "./field-kind";
 import { fullyQualifiedName } from "./mapper";
 import type { ObjectApi } from "./object-api";

@@ -1,7 +1,8 @@
 // One SDK module per resource type: its Args interface (every input with its doc comment) and its class (every
 // output declared), all from the definition in provider/resources/.
 import { ObjectType } from "../../engine/field-kind";
-import { OPT_IN_INPUTS, ResourceDefinition } from "../../engine/definition";
+import { OPT_IN_INPUTS } from "../../engine/common-inputs";
+import { ResourceDefinition } from "../../engine/definition";
 import { docComment, inputType, outputType } from "./type-text";
 
 function hasSecret(object: ObjectType): boolean {
