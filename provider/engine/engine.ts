@@ -88,7 +88,9 @@ export class ResourceEngine {
         if (adopted) return adopted;
       } else {
         if (!(error instanceof ConflictError)) throw error;
-        if (inputs.adoptExisting !== true) throw new Error(`${api.describe(inputs)} already exists; set adoptExisting: true to manage it (${error.message})`);
+        if (inputs.adoptExisting !== true) {
+          throw new Error(`${api.describe(inputs)} already exists; set adoptExisting: true to manage it (${error.message}). If an interrupted \`pulumi up\` was creating it (a pending create), run \`pulumi refresh --import-pending-creates <urn> ${fullyQualifiedName(this.definition, inputs)}\` instead.`);
+        }
         return this.adopt(api, inputs);
       }
     }
@@ -147,9 +149,28 @@ export class ResourceEngine {
     if (!live) return { id: "" };
     // An invocation happened; what it ran on still existing is all there is to read.
     if (this.definition.invokes) return { id, props: state, inputs: inputsFromState(this.definition, state) };
+    // No outputs were ever recorded: `pulumi refresh --import-pending-creates` is taking in the object an
+    // interrupted create asked for, and `state` holds only the inputs that create sent.
+    if (state.account === undefined) return this.importInterruptedCreate(api, live, state);
     const declared = inputsFromState(this.definition, state);
     const props = { ...stateFrom(this.definition, declared, live, state), account: this.connector.accountOf(state) };
     return { id, props, inputs: inputsFromState(this.definition, props) };
+  }
+
+  /**
+   * The object found for an interrupted create is taken in only if every declared setting Snowflake reports matches
+   * what that create sent (a pending create holds no request time, so created_on cannot be compared); otherwise it
+   * is someone else's and the refresh fails rather than adopt it. Its id becomes its canonical name, whatever id
+   * the user passed.
+   */
+  private importInterruptedCreate(api: ObjectApi, live: LiveObject, inputs: Properties) {
+    const found: Properties = { ...inputs, ...declaredLiveValues(this.definition, live, inputs) };
+    const differing = planChanges(this.definition, found, inputs).changed;
+    if (differing.length && inputs.adoptExisting !== true) {
+      throw new Error(`${api.describe(inputs)} exists, but its ${differing.join(", ")} differ${differing.length === 1 ? "s" : ""} from what the interrupted create sent, so it is not provably that create's and was not taken into the stack. Drop the pending create (pulumi refresh --clear-pending-creates); if the object is yours, declare it with adoptExisting: true.`);
+    }
+    const props = { ...stateFrom(this.definition, inputs, live, inputs), account: this.connector.accountOf(inputs) };
+    return { id: fullyQualifiedName(this.definition, inputs), props, inputs: inputsFromState(this.definition, props) };
   }
 
   async update(_id: string, olds: Properties, news: Properties): Promise<{ outs: Properties }> {

@@ -12,6 +12,8 @@ const USAGE = `usage: driver <preview|up|refresh|destroy> <program dir> [options
   --show-secrets               print secret outputs in plaintext
   --verbose                    include provider host output in the summary
   --json                       print the result as JSON (one line, last on stdout)
+  --import-pending-creates URN ID  refresh: the interrupted create of URN went through; record it with ID (repeatable)
+  --clear-pending-creates      refresh: the interrupted creates did not go through; forget them
 environment: PULUMI_CONFIG_PASSPHRASE encrypts secrets in the state file`;
 
 const MODES: DriverMode[] = ["preview", "up", "refresh", "destroy"];
@@ -44,6 +46,12 @@ export function parseArguments(argv: string[]): { options: DriverOptions; json: 
       case "--show-secrets": options.showSecrets = true; break;
       case "--verbose": options.verbose = true; break;
       case "--json": json = true; break;
+      case "--clear-pending-creates": options.clearPendingCreates = true; break;
+      case "--import-pending-creates": {
+        const urn = value();
+        (options.importPendingCreates ??= []).push({ urn, id: value() });
+        break;
+      }
       default: throw new UsageError(`unknown option '${flag}'`);
     }
   }

@@ -5,7 +5,7 @@ import { deleteResource } from "./delete-step";
 import { Journal } from "./journal";
 import { defaultParallelism } from "./parallelism";
 import { isDefaultProvider, ProviderRegistry } from "./providers";
-import { StateFile, StateResource } from "./state-file";
+import { PendingOperation, StateFile, StateResource } from "./state-file";
 
 /** What each resource waits for: the resources in the state that depend on it. */
 function dependentsOf(resources: readonly StateResource[]): Map<string, Set<string>> {
@@ -30,6 +30,7 @@ export async function destroy(
   // Newest first among those free to go, as the sequential engine order would have it.
   const ready = () => [...current].reverse().filter((resource) => dependents.get(resource.urn)!.size === 0 && !started.has(resource.urn));
   let failed = false;
+  const inFlight = new Set<PendingOperation>();
   await new Promise<void>((finish) => {
     let running = 0;
     const startMore = () => {
@@ -38,12 +39,19 @@ export async function destroy(
       for (const resource of candidates.slice(0, Math.max(0, defaultParallelism() - running))) {
         started.add(resource.urn);
         running++;
+        // Journaled before the call, as the engine does: a crash mid-delete leaves a pending "deleting".
+        const operation: PendingOperation = { type: "deleting", resource };
+        inFlight.add(operation);
+        file.save(current, [...inFlight]);
         deleteResource(resource, providers, { preview: false }).then(() => {
+          inFlight.delete(operation);
           current = current.filter((r) => r !== resource);
-          file.save(current);
+          file.save(current, [...inFlight]);
           if (!isDefaultProvider(resource)) journal.record(resource.urn, "delete");
           for (const set of dependents.values()) set.delete(resource.urn);
         }, (error) => {
+          inFlight.delete(operation);
+          file.save(current, [...inFlight]);
           journal.fail(resource.urn, error);
           failed = true;
         }).finally(() => {

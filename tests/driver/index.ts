@@ -14,17 +14,36 @@ export type { DriverError, DriverMode, DriverOptions, DriverResult, ResourceChan
  * (`npx tsc -p .`). The result's `ok` is false when the run failed; the promise rejects only if the driver crashed.
  */
 export function runDriverProcess(options: DriverOptions): Promise<DriverResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [compiledCli(), ...cliArguments(options)], {
-      env: { ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+  return startDriverProcess(options, { killable: false }).result.then((result) => {
+    if (result === "killed") throw new Error("driver killed");
+    return result;
+  });
+}
+
+export interface DriverProcess {
+  /** The run's result, or "killed" when kill() ended it. */
+  result: Promise<DriverResult | "killed">;
+  /** SIGKILL to the driver and its provider hosts (one process group), as a CI timeout or a closed terminal would. */
+  kill(): void;
+}
+
+/** `killable` puts the driver in a process group of its own (so kill() reaches its hosts); otherwise kill() is a no-op. */
+export function startDriverProcess(options: DriverOptions, { killable = true } = {}): DriverProcess {
+  const child = spawn(process.execPath, [compiledCli(), ...cliArguments(options)], {
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so a kill reaches the provider hosts it started too.
+    detached: killable,
+  });
+  let killed = false;
+  const result = new Promise<DriverResult | "killed">((resolve, reject) => {
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("error", reject);
     child.on("close", (code) => {
+      if (killed) return resolve("killed");
       // The result is the last stdout line; the program's own console output may precede it.
       const lastLine = stdout.trimEnd().split("\n").pop() ?? "";
       try {
@@ -34,6 +53,14 @@ export function runDriverProcess(options: DriverOptions): Promise<DriverResult> 
       }
     });
   });
+  return {
+    result,
+    kill() {
+      if (!killable || killed || child.exitCode !== null || child.pid === undefined) return;
+      killed = true;
+      process.kill(-child.pid, "SIGKILL");
+    },
+  };
 }
 
 export function cliArguments(options: DriverOptions): string[] {
@@ -44,6 +71,8 @@ export function cliArguments(options: DriverOptions): string[] {
   for (const key of options.secretConfigKeys ?? []) args.push("--secret", key);
   if (options.showSecrets) args.push("--show-secrets");
   if (options.verbose) args.push("--verbose");
+  if (options.clearPendingCreates) args.push("--clear-pending-creates");
+  for (const { urn, id } of options.importPendingCreates ?? []) args.push("--import-pending-creates", urn, id);
   return args;
 }
 

@@ -5,6 +5,12 @@ import { nameOf, typeOf } from "./urns";
 export class Journal {
   readonly changes: ResourceChange[] = [];
   readonly errors: DriverError[] = [];
+  /** The CLI's warnings (pending operations, unused flags): shown, but the run still succeeds. */
+  readonly warnings: string[] = [];
+
+  warn(message: string): void {
+    this.warnings.push(message);
+  }
 
   record(urn: string, op: ResourceOperation, changedProperties: string[] = []): void {
     this.changes.push({ urn, type: typeOf(urn), name: nameOf(urn), op, changedProperties });

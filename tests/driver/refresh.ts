@@ -5,6 +5,7 @@ import { defaultParallelism } from "./parallelism";
 import { changedKeys } from "./property-values";
 import { isDefaultProvider, isDynamicResourceType, ProviderRegistry } from "./providers";
 import { annotateSecrets, markSecret, revealMap } from "./secrets";
+import { PendingCreateChoices, resolvePendingCreates } from "./pending-creates";
 import { StateFile, StateResource } from "./state-file";
 
 /**
@@ -13,11 +14,14 @@ import { StateFile, StateResource } from "./state-file";
  * instead of rewriting the whole file after every read.
  */
 export async function refresh(
-  resources: readonly StateResource[],
+  stateResources: readonly StateResource[],
   providers: ProviderRegistry,
   journal: Journal,
   file: StateFile,
+  choices: PendingCreateChoices = {},
 ): Promise<StateResource[]> {
+  const imported = resolvePendingCreates(file, journal, choices);
+  const resources = [...stateResources, ...imported];
   const outcome = new Map<StateResource, StateResource | undefined>();
   const pending = [...resources];
   const readNext = async (): Promise<void> => {
@@ -34,7 +38,10 @@ export async function refresh(
     }
   };
   await Promise.all(Array.from({ length: defaultParallelism() }, readNext));
-  const current = resources.flatMap((resource) => (outcome.has(resource) ? (outcome.get(resource) ? [outcome.get(resource)!] : []) : [resource]));
+  // An import whose Read failed stays a pending create rather than entering the state unread.
+  for (const resource of imported) if (!outcome.has(resource)) file.carriedPending.push({ type: "creating", resource: { ...resource, id: undefined } });
+  const unread = (resource: StateResource) => (imported.includes(resource) ? [] : [resource]);
+  const current = resources.flatMap((resource) => (outcome.has(resource) ? (outcome.get(resource) ? [outcome.get(resource)!] : []) : unread(resource)));
   file.save(current);
   return current;
 }

@@ -9,6 +9,7 @@ import { runProgram, resolvePulumiPackage } from "./program-runner";
 import { loadProject, loadStackConfig, Project, StackConfig } from "./project";
 import { isObject, PropertyMap, PropertyValue, UNKNOWN } from "./property-values";
 import { NODEJS_PROVIDER_TYPE, ProviderRegistry, providerReference } from "./providers";
+import { warnAboutPendingOperations } from "./pending-creates";
 import { refresh } from "./refresh";
 import { isSecret, makeSecret, revealMap } from "./secrets";
 import { Snapshot } from "./snapshot";
@@ -55,13 +56,14 @@ export async function runDriver(options: DriverOptions): Promise<DriverResult> {
       }
     }
 
+    if (options.mode !== "refresh") warnAboutPendingOperations(stateFile, journal);
     switch (options.mode) {
       case "preview":
       case "up":
         stackOutputs = await update(options.mode === "preview", { project, stack, config, resources, stateFile, providers, journal });
         break;
       case "refresh":
-        stackOutputs = stackOutputsOf(await refresh(resources, providers, journal, stateFile));
+        stackOutputs = stackOutputsOf(await refresh(resources, providers, journal, stateFile, options));
         break;
       case "destroy":
         await destroy(resources, providers, journal, stateFile);
@@ -81,6 +83,7 @@ export async function runDriver(options: DriverOptions): Promise<DriverResult> {
     changes: journal.changes,
     outputs,
     errors: journal.errors,
+    warnings: journal.warnings,
     diagnostics,
     verbose: options.verbose ?? false,
     durationMs: Date.now() - startedAt,
@@ -93,6 +96,7 @@ export async function runDriver(options: DriverOptions): Promise<DriverResult> {
     summary,
     ...(first ? { error: first.urn ? `${first.urn}: ${first.message}` : first.message } : {}),
     errors: journal.errors,
+    warnings: journal.warnings,
     diagnostics,
   };
 }

@@ -1,12 +1,13 @@
 // The checkpoint as it evolves during an update (the engine's snapshot manager): resources processed in this run,
 // in the order their steps completed (so dependencies precede dependents), followed by the old resources not
 // dealt with yet. Persisting this merge after every step means a failure mid-run loses nothing.
-import { StateFile, StateResource } from "./state-file";
+import { PendingOperation, StateFile, StateResource } from "./state-file";
 
 export class Snapshot {
   private readonly processed: StateResource[] = [];
   private readonly retired = new Set<StateResource>();
   private readonly pendingDelete = new Set<StateResource>();
+  private readonly inFlight = new Set<PendingOperation>();
 
   constructor(readonly old: readonly StateResource[], private readonly file?: StateFile) {}
 
@@ -59,7 +60,20 @@ export class Snapshot {
     return [...this.processed, ...remaining];
   }
 
+  /**
+   * Journals an operation before the provider is called (the snapshot manager's Begin), so a crash during it leaves
+   * a pending operation in the checkpoint. Returns the end: the step's own add/retire persists its outcome.
+   */
+  begin(type: PendingOperation["type"], resource: StateResource): () => void {
+    const operation: PendingOperation = { type, resource };
+    this.inFlight.add(operation);
+    this.persist();
+    return () => {
+      this.inFlight.delete(operation);
+    };
+  }
+
   persist(): void {
-    this.file?.save(this.resources());
+    this.file?.save(this.resources(), [...this.inFlight]);
   }
 }

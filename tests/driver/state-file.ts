@@ -28,6 +28,12 @@ export interface StateResource {
   modified?: string;
 }
 
+/** An operation the engine began and has not seen end (apitype.OperationV2): after a crash, it is still here. */
+export interface PendingOperation {
+  resource: StateResource;
+  type: "creating" | "updating" | "deleting" | "reading" | "importing";
+}
+
 interface Checkpoint {
   version: 3;
   checkpoint: {
@@ -36,6 +42,7 @@ interface Checkpoint {
       manifest: { time: string; magic: string; version: string };
       secrets_providers?: { type: "passphrase"; state: { salt: string } };
       resources?: StateResource[];
+      pending_operations?: PendingOperation[];
     };
   };
 }
@@ -54,6 +61,14 @@ export interface StateFileOptions {
 export class StateFile {
   private saltState?: string;
   private lastWritten?: string;
+  /**
+   * Pending operations of earlier runs that every write carries on. The engine propagates a base snapshot's pending
+   * creates into each new snapshot (snapshot.go: "these must require user intervention to be cleared or resolved");
+   * a refresh resolves or drops them (see refresh.ts).
+   */
+  carriedPending: PendingOperation[] = [];
+  /** Every pending operation the checkpoint held when loaded (the CLI warns about them). */
+  pendingAtLoad: PendingOperation[] = [];
 
   constructor(private readonly options: StateFileOptions) {}
 
@@ -63,29 +78,32 @@ export class StateFile {
 
   load(): StateResource[] {
     if (!fs.existsSync(this.options.file)) {
-      this.lastWritten = JSON.stringify([]);
+      this.lastWritten = JSON.stringify([[], []]);
       return [];
     }
     const checkpoint = JSON.parse(fs.readFileSync(this.options.file, "utf8")) as Checkpoint;
     const latest = checkpoint.checkpoint?.latest;
     this.saltState = latest?.secrets_providers?.state?.salt;
-    const resources = (latest?.resources ?? []).map((resource) =>
-      normalize({
-        ...resource,
-        inputs: this.decryptMap(resource.inputs ?? {}),
-        outputs: this.decryptMap(resource.outputs ?? {}),
-      }),
-    );
-    this.lastWritten = JSON.stringify(resources);
+    const decrypt = (resource: StateResource) =>
+      normalize({ ...resource, inputs: this.decryptMap(resource.inputs ?? {}), outputs: this.decryptMap(resource.outputs ?? {}) });
+    const resources = (latest?.resources ?? []).map(decrypt);
+    this.pendingAtLoad = (latest?.pending_operations ?? []).map((op) => ({ type: op.type, resource: decrypt(op.resource) }));
+    this.carriedPending = this.pendingAtLoad.filter((op) => op.type === "creating");
+    this.lastWritten = JSON.stringify([resources, this.carriedPending]);
     return resources;
   }
 
-  /** Writes the checkpoint atomically (temp file + rename), unless nothing changed since the last write. */
-  save(unordered: StateResource[]): void {
+  /**
+   * Writes the checkpoint atomically (temp file + rename), unless nothing changed since the last write. `inFlight`:
+   * operations begun in this run and not ended yet, written before the provider is called so a crash leaves them.
+   */
+  save(unordered: StateResource[], inFlight: readonly PendingOperation[] = []): void {
     const resources = unordered.map(normalize);
-    const plaintext = JSON.stringify(resources);
+    const pending = [...inFlight, ...this.carriedPending].map((op) => ({ resource: normalize(op.resource), type: op.type }));
+    const plaintext = JSON.stringify([resources, pending]);
     if (plaintext === this.lastWritten) return;
-    const crypter = this.crypterForWriting(resources);
+    const crypter = this.crypterForWriting([...resources, ...pending.map((op) => op.resource)]);
+    const encrypt = (resource: StateResource) => ({ ...resource, inputs: encryptMap(resource.inputs, crypter), outputs: encryptMap(resource.outputs, crypter) });
     const checkpoint: Checkpoint = {
       version: 3,
       checkpoint: {
@@ -93,11 +111,8 @@ export class StateFile {
         latest: {
           manifest: { time: new Date().toISOString(), magic: "", version: this.options.pulumiVersion },
           ...(crypter ? { secrets_providers: { type: "passphrase", state: { salt: crypter.saltState } } } : {}),
-          resources: resources.map((resource) => ({
-            ...resource,
-            inputs: encryptMap(resource.inputs, crypter),
-            outputs: encryptMap(resource.outputs, crypter),
-          })),
+          resources: resources.map(encrypt),
+          ...(pending.length ? { pending_operations: pending.map((op) => ({ resource: encrypt(op.resource), type: op.type })) } : {}),
         },
       },
     };

@@ -7,6 +7,7 @@ export interface SummaryInput {
   changes: ResourceChange[];
   outputs: Record<string, unknown>;
   errors: DriverError[];
+  warnings: string[];
   diagnostics: string[];
   verbose: boolean;
   durationMs: number;
@@ -70,6 +71,10 @@ export function renderSummary(input: SummaryInput): string {
   lines.push("", `Resources: ${countLine(input.changes, input.mode === "preview")}`);
   lines.push(`Duration: ${(input.durationMs / 1000).toFixed(1)}s`);
 
+  if (input.warnings.length > 0) {
+    lines.push("", "Warnings:");
+    for (const warning of input.warnings) lines.push(...`warning: ${warning}`.split("\n").map((line) => `    ${line}`));
+  }
   if (input.errors.length > 0) {
     lines.push("", "Errors:");
     for (const error of input.errors) lines.push(`    error: ${error.urn ? `${error.urn}: ` : ""}${error.message}`);

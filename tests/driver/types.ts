@@ -1,8 +1,9 @@
+import type { PendingCreateChoices } from "./pending-creates";
 // Public types of the driver (re-exported by index.ts).
 
 export type DriverMode = "preview" | "up" | "refresh" | "destroy";
 
-export interface DriverOptions {
+export interface DriverOptions extends PendingCreateChoices {
   mode: DriverMode;
   /** Contains Pulumi.yaml (name, runtime, optional main) and the program (main, or index.ts / index.js). */
   programDir: string;
@@ -47,6 +48,8 @@ export interface DriverResult {
   /** The first error, "<urn>: <message>" when it belongs to a resource. */
   error?: string;
   errors: DriverError[];
+  /** The CLI's warnings, e.g. about operations an interrupted run left pending. */
+  warnings: string[];
   /** Output of the provider host processes (the engine shows it as provider diagnostics). */
   diagnostics: string[];
 }

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { DriverMode, DriverResult, runDriverProcess } from "../driver";
+import { DriverMode, DriverOptions, DriverResult, runDriverProcess } from "../driver";
 import { Emulator, startEmulator } from "../emulator";
 import { callEmulator, EmulatorAnswer } from "./emulator-api";
 import { expectNoSecrets } from "./secret-scan";
@@ -30,6 +30,8 @@ export interface TestStack {
   stateFile: string;
   /** Runs the driver; afterwards the state file is scanned for every secret the stack knows (see addSecret). */
   run(mode: DriverMode, declarations: Declaration[]): Promise<DriverResult>;
+  /** run() with more driver options, e.g. a refresh's importPendingCreates. */
+  runWith(mode: DriverMode, declarations: Declaration[], options: Partial<DriverOptions>): Promise<DriverResult>;
   /** Registers a secret value that must never appear in state. */
   addSecret(secret: string): void;
   rest(method: string, apiPath: string, body?: unknown): Promise<EmulatorAnswer>;
@@ -58,13 +60,15 @@ export async function startTestStack(programDir = FIXTURE_PROGRAM): Promise<Test
   const stateFile = path.join(stateDir, "state.json");
   const rest = (method: string, apiPath: string, body?: unknown) => callEmulator(emulator, method, apiPath, body);
   const secrets = [emulator.credentials.programmaticAccessToken];
-  return {
+  const stack: TestStack = {
     emulator,
     stateFile,
     rest,
-    async run(mode, declarations) {
+    run: (mode, declarations) => stack.runWith(mode, declarations, {}),
+    async runWith(mode, declarations, options) {
       const text = JSON.stringify(declarations);
       const result = await runDriverProcess({
+        ...options,
         mode,
         programDir,
         stateFile,
@@ -95,6 +99,7 @@ export async function startTestStack(programDir = FIXTURE_PROGRAM): Promise<Test
       fs.rmSync(stateDir, { recursive: true, force: true });
     },
   };
+  return stack;
 }
 
 /** The operation the run reported for one logical resource. */
