@@ -67,3 +67,29 @@ test("a lost answer to a delete or an update: sent again; the delete is sent wit
   expect(calls()).toEqual(["DELETE /api/v2/warehouses/LOST_LATER 0", "DELETE /api/v2/warehouses/LOST_LATER 200"]);
   expect((await callEmulator(emulator, "GET", "/api/v2/warehouses/LOST_LATER")).status).toBe(404);
 });
+
+// `pulumi refresh --import-pending-creates` reads with only the inputs the interrupted create sent (no outputs).
+describe("reading an interrupted create being imported", () => {
+  test("the object it made is taken in under its canonical name, whatever id was typed", async () => {
+    await callEmulator(emulator, "POST", "/api/v2/warehouses", { name: "PENDING_WH", comment: "mine", auto_suspend: 300 });
+    const read = await engineAgainst(emulator, "Warehouse").read("pending_wh", { name: "pending_wh", comment: "mine", autoSuspend: 300 });
+    expect(read.id).toBe("PENDING_WH");
+    expect(read.props).toMatchObject({ comment: "mine", autoSuspend: 300, fullyQualifiedName: "PENDING_WH" });
+  });
+
+  test("steps after the POST that had not run yet (the run state) do not count against it", async () => {
+    await callEmulator(emulator, "POST", "/api/v2/warehouses", { name: "PENDING_RUNNING_WH", comment: "mine" });
+    const read = await engineAgainst(emulator, "Warehouse").read("x", { name: "PENDING_RUNNING_WH", comment: "mine", suspended: true });
+    expect(read.id).toBe("PENDING_RUNNING_WH");
+  });
+
+  test("an object whose created settings differ is someone else's: refused, nothing recorded", async () => {
+    await callEmulator(emulator, "POST", "/api/v2/warehouses", { name: "PENDING_OTHER_WH", comment: "theirs" });
+    await expect(engineAgainst(emulator, "Warehouse").read("x", { name: "PENDING_OTHER_WH", comment: "mine" }))
+      .rejects.toThrow("warehouse PENDING_OTHER_WH exists, but its comment differs from what the interrupted create sent");
+  });
+
+  test("nothing there: the create never happened, and the import leaves the state again", async () => {
+    expect(await engineAgainst(emulator, "Warehouse").read("x", { name: "PENDING_NEVER_WH" })).toEqual({ id: "" });
+  });
+});

@@ -14,7 +14,7 @@ import { ObjectApi } from "./object-api";
 import { planChanges, refuseDataLoss, refuseReplacingInUse } from "./plan";
 import { waitUntilReady, withAttachedReads } from "./readiness";
 import { isUnknown } from "./unknowns";
-import { outcomeUnknown, whyNotMadeByRequest } from "./lost-answers";
+import { outcomeUnknown, settingsDifferingFromCreate, whyNotMadeByRequest } from "./lost-answers";
 
 export interface DiffResult { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean; }
 
@@ -158,14 +158,13 @@ export class ResourceEngine {
   }
 
   /**
-   * The object found for an interrupted create is taken in only if every declared setting Snowflake reports matches
-   * what that create sent (a pending create holds no request time, so created_on cannot be compared); otherwise it
-   * is someone else's and the refresh fails rather than adopt it. Its id becomes its canonical name, whatever id
-   * the user passed.
+   * The object found for an interrupted create is taken in only if every declared setting its POST carried matches
+   * what Snowflake reports (the `up` that follows applies later steps such as tags and run state). A pending create
+   * holds no request time, so created_on cannot be compared. Otherwise it is someone else's and the refresh fails
+   * rather than adopt it. Its id becomes its canonical name, whatever id the user passed.
    */
   private importInterruptedCreate(api: ObjectApi, live: LiveObject, inputs: Properties) {
-    const found: Properties = { ...inputs, ...declaredLiveValues(this.definition, live, inputs) };
-    const differing = planChanges(this.definition, found, inputs).changed;
+    const differing = settingsDifferingFromCreate(this.definition, live, inputs);
     if (differing.length && inputs.adoptExisting !== true) {
       throw new Error(`${api.describe(inputs)} exists, but its ${differing.join(", ")} differ${differing.length === 1 ? "s" : ""} from what the interrupted create sent, so it is not provably that create's and was not taken into the stack. Drop the pending create (pulumi refresh --clear-pending-creates); if the object is yours, declare it with adoptExisting: true.`);
     }

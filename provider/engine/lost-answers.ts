@@ -6,7 +6,7 @@
 import { ConflictError, NetworkError, RetryTimeoutError, ServerError } from "../client/errors";
 import { Properties, ResourceDefinition } from "./definition";
 import { declaredLiveValues, LiveObject } from "./mapper";
-import { planChanges } from "./plan";
+import { methodOf, planChanges } from "./plan";
 
 /** How far Snowflake's clock may run behind the host's and still count as "after the request was sent". */
 export const CLOCK_ALLOWANCE_MS = 5_000;
@@ -26,8 +26,22 @@ export function whyNotMadeByRequest(definition: ResourceDefinition, live: LiveOb
   if (created < sentAt - CLOCK_ALLOWANCE_MS) {
     return `it was created at ${new Date(created).toISOString()}, before the request was sent at ${new Date(sentAt).toISOString()}`;
   }
-  // Settings Snowflake does not report (write-only, create-only) are taken as declared: they cannot tell.
-  const found: Properties = { ...inputs, ...declaredLiveValues(definition, live, inputs) };
-  const differing = planChanges(definition, found, inputs).changed;
+  const differing = settingsDifferingFromCreate(definition, live, inputs);
   return differing.length ? `its ${differing.join(", ")} differ${differing.length === 1 ? "s" : ""} from the declaration` : undefined;
+}
+
+/** Steps that come after the POST (tags, run state, actions) may not have run yet: they cannot tell. */
+const APPLIED_AFTER_CREATE = new Set(["tags", "runState", "action"]);
+
+/**
+ * The declared settings the create's own request carries that the live object does not have. Settings Snowflake
+ * does not report (write-only, create-only) are taken as declared, and SQL-only ones are set after the POST: they
+ * cannot tell either.
+ */
+export function settingsDifferingFromCreate(definition: ResourceDefinition, live: LiveObject, inputs: Properties): string[] {
+  const found: Properties = { ...inputs, ...declaredLiveValues(definition, live, inputs) };
+  return planChanges(definition, found, inputs).changed.filter((key) => {
+    const field = definition.fields[key];
+    return field !== undefined && field.body !== "never" && !APPLIED_AFTER_CREATE.has(methodOf(definition, key));
+  });
 }
