@@ -90,16 +90,14 @@ async function expectConverged(stack: TestStack): Promise<void> {
 
 const noAlreadyExists = (result: DriverResult) => expect(result.errors.map((e) => e.message).filter((m) => /already exists/.test(m))).toEqual([]);
 
-describe.each([
+// The three kills run side by side, each against its own emulator: most of their time is waiting on latency.
+test.concurrent.each([
   ["while the first create is in flight", 1],
   ["mid-run", 30],
   ["during the last creates", 57],
-])("an up killed %s", (_when, afterCreates) => {
-  let stack: TestStack;
-  beforeAll(async () => { stack = await startTestStack(); });
-  afterAll(async () => { await stack.close(); });
-
-  test("recovers with one refresh that imports the pending creates, then up: nothing duplicated or orphaned", async () => {
+])("an up killed %s recovers with one refresh that imports the pending creates, then up: nothing duplicated or orphaned", async (_when, afterCreates) => {
+  const stack = await startTestStack();
+  try {
     await killedUp(stack, afterCreates);
     const afterKill = readCheckpoint(stack.stateFile);
     const pending = importArguments(afterKill);
@@ -125,8 +123,10 @@ describe.each([
     expectOk(await stack.run("destroy", program()));
     expect(await namesIn(stack, "/api/v2/warehouses?like=KILL_W%25")).toEqual([]);
     expect((await stack.rest("GET", "/api/v2/databases/KILL_DB")).status).toBe(404);
-  }, 120_000);
-});
+  } finally {
+    await stack.close();
+  }
+}, 180_000);
 
 describe("a pending create the user resolves the wrong way", () => {
   let stack: TestStack;
