@@ -55,6 +55,14 @@ test("an object that is not provably this request's is refused, left as it was, 
   expect(outs.comment).toBe("mine");
 });
 
+test("an object with the very settings declared, made before the request was sent, is still someone else's", async () => {
+  await callEmulator(emulator, "POST", "/api/v2/databases", { name: "EARLIER", comment: "same words" });
+  emulator.defaultAccount.backdate("/api/v2/databases/EARLIER", new Date(Date.now() - 60_000));
+  emulator.knobs.failNext(1, 504);
+  const refusal = await engineAgainst(emulator, "Database").create({ name: "EARLIER", comment: "same words" }).catch((error: Error) => error);
+  expect(String(refusal)).toMatch(/EARLIER.*answer to its create was lost.*it was created at .*, before the request was sent at .*adoptExisting: true/s);
+});
+
 test("a lost answer to a delete or an update: sent again; the delete is sent with ifExists, so the second answer is a plain 200 and nothing fails", async () => {
   const warehouse = engineAgainst(emulator, "Warehouse");
   const { outs } = await warehouse.create({ name: "LOST_LATER", comment: "first" });

@@ -67,6 +67,8 @@ export interface EmulatorAccountHandle {
   setRowCount(apiPath: string, rows: number): void;
   /** What Snowflake keeps about the object at a REST path besides its properties (run state, a stream's offset). */
   factsOf(apiPath: string): Record<string, unknown>;
+  /** Makes an object look older: its created_on (as if someone had made it at that moment). */
+  backdate(apiPath: string, createdOn: Date): void;
 }
 
 export interface Emulator {
@@ -152,6 +154,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setAccountParameter: (wire, value) => void (account.catalog.parameters[wire] = value),
     setRowCount: (apiPath, rows) => void (objectAtPath(account, apiPath).facts.rows = rows),
     factsOf: (apiPath) => ({ ...objectAtPath(account, apiPath).facts }),
+    backdate: (apiPath, createdOn) => void (objectAtPath(account, apiPath).createdOn = createdOn),
   });
   const defaultAccount = handle(accounts.defaultAccount);
   const accountNames = accounts.all().map((account) => account.name);
