@@ -3,8 +3,7 @@
 // flight, mid-run, and during the last creates. Requests Snowflake had already received still take effect. The
 // documented recovery is one `pulumi refresh --import-pending-creates <urn> <id> ...` for the pending creates, then
 // `pulumi up`: it must converge with no "already exists", no duplicate and no orphan.
-import * as fs from "fs";
-import { DriverResult, startDriverProcess } from "./driver";
+import { DriverResult, exportState, startDriverProcess } from "./driver";
 import { connectionEnv, Declaration, expectOk, FIXTURE_PROGRAM, startTestStack, TestStack } from "./support/test-stack";
 
 const ref = (path: string) => ({ $ref: path });
@@ -26,12 +25,11 @@ function program(): Declaration[] {
   return declarations;
 }
 
-interface Checkpoint {
-  checkpoint: { latest?: { resources?: { urn: string; id?: string; type: string; custom: boolean }[]; pending_operations?: { type: string; resource: { urn: string; inputs: Record<string, unknown> } }[] } };
-}
+type State = ReturnType<typeof exportState>;
 
-const readCheckpoint = (file: string): Checkpoint => JSON.parse(fs.readFileSync(file, "utf8"));
-const dynamicResources = (checkpoint: Checkpoint) => (checkpoint.checkpoint.latest?.resources ?? []).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
+// What `pulumi stack export` would show: the checkpoint with the killed run's journal applied.
+const readCheckpoint = (file: string): State => exportState(file);
+const dynamicResources = (state: State) => state.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
 const creates = (stack: TestStack) => stack.emulator.requestLog.filter((entry) => entry.method === "POST" && entry.path.startsWith("/api/v2/") && entry.path !== "/api/v2/statements");
 
 /** Starts `up` with latency on every answer and kills it once Snowflake has received `afterCreates` creates. */
@@ -56,8 +54,8 @@ async function killedUp(stack: TestStack, afterCreates: number): Promise<void> {
 }
 
 /** What a user types for each pending create: its URN and the object's name (the provider records its canonical name). */
-function importArguments(checkpoint: Checkpoint): { urn: string; id: string }[] {
-  return (checkpoint.checkpoint.latest?.pending_operations ?? [])
+function importArguments(state: State): { urn: string; id: string }[] {
+  return state.pendingOperations
     .filter((op) => op.type === "creating")
     .map(({ resource }) => ({ urn: resource.urn, id: [resource.inputs.database, resource.inputs.schema, resource.inputs.name ?? resource.urn.split("::").pop()].filter(Boolean).join(".") }));
 }
@@ -71,7 +69,7 @@ async function namesIn(stack: TestStack, path: string): Promise<string[]> {
 /** Every object of the program is in Snowflake exactly once and in the state exactly once; nothing else was made. */
 async function expectConverged(stack: TestStack): Promise<void> {
   const checkpoint = readCheckpoint(stack.stateFile);
-  expect(checkpoint.checkpoint.latest?.pending_operations ?? []).toEqual([]);
+  expect(checkpoint.pendingOperations).toEqual([]);
   const ids = dynamicResources(checkpoint).map((r) => r.id);
   expect(ids).toHaveLength(60);
   expect(new Set(ids).size).toBe(60);
@@ -151,7 +149,7 @@ describe("a pending create the user resolves the wrong way", () => {
     expect(importArguments(checkpoint)).toEqual(pending);
 
     expectOk(await stack.runWith("refresh", declarations, { clearPendingCreates: true }));
-    expect(readCheckpoint(stack.stateFile).checkpoint.latest?.pending_operations ?? []).toEqual([]);
+    expect(readCheckpoint(stack.stateFile).pendingOperations).toEqual([]);
     const up = await stack.run("up", declarations);
     expect(up.ok).toBe(false);
     expect(up.error).toContain("warehouse CONTESTED_WH already exists; set adoptExisting: true to manage it");
@@ -166,7 +164,7 @@ async function killedUpOf(stack: TestStack, declarations: Declaration[]): Promis
   stack.emulator.knobs.failNext(50, "drop");
   const run = startDriverProcess({ mode: "up", programDir: FIXTURE_PROGRAM, stateFile: stack.stateFile, config: { "test:resources": JSON.stringify(declarations) }, env: connectionEnv(stack.emulator) });
   const watch = setInterval(() => {
-    if (fs.existsSync(stack.stateFile) && (readCheckpoint(stack.stateFile).checkpoint.latest?.pending_operations ?? []).length > 0) run.kill();
+    if (readCheckpoint(stack.stateFile).pendingOperations.length > 0) run.kill();
   }, 5);
   try {
     expect(await run.result).toBe("killed");
@@ -196,14 +194,13 @@ describe("a destroy killed mid-run", () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 400));
     stack.emulator.knobs.latencyMs = 0;
-    const pending = readCheckpoint(stack.stateFile).checkpoint.latest?.pending_operations ?? [];
+    const pending = readCheckpoint(stack.stateFile).pendingOperations;
     expect(pending.length).toBeGreaterThan(0);
     expect(pending.every((op) => op.type === "deleting")).toBe(true);
 
     const destroy = expectOk(await stack.run("destroy", declarations));
     expect(destroy.warnings.join("\n")).toContain("interrupted while deleting");
-    expect(readCheckpoint(stack.stateFile).checkpoint.latest?.resources ?? []).toEqual([]);
-    expect(readCheckpoint(stack.stateFile).checkpoint.latest?.pending_operations ?? []).toEqual([]);
+    expect(readCheckpoint(stack.stateFile)).toEqual({ resources: [], pendingOperations: [] });
     expect(await namesIn(stack, "/api/v2/warehouses?like=GONE_W%25")).toEqual([]);
   }, 60_000);
 });

@@ -10,7 +10,7 @@ import { changedKeys, downgradeResourceReferences, mapValues, PropertyMap } from
 import { isDynamicResourceType, NODEJS_PROVIDER_TYPE, ProviderRegistry, providerReference } from "./providers";
 import { annotateSecrets, markSecret, revealMap } from "./secrets";
 import { Snapshot } from "./snapshot";
-import { PendingOperation, StateResource } from "./state-file";
+import { StateResource } from "./state-file";
 import { makeUrn, STACK_TYPE } from "./urns";
 
 /** A RegisterResource request, as the program's SDK sent it (inputs in wire form: secrets and unknowns intact). */
@@ -171,7 +171,7 @@ export class Deployment {
     const create = async (): Promise<StateResource> => {
       // The host has supportsPreview=false, so a preview never calls Create: the checked inputs stand in.
       if (preview) return { ...fields, id: "", inputs, outputs: markSecret(inputs, registration.additionalSecretOutputs) };
-      const created = await this.journaled("creating", { ...fields, inputs, outputs: {} }, () => host.create(urn, revealMap(inputs)));
+      const created = await this.ctx.snapshot.journaled("creating", { ...fields, inputs, outputs: {} }, () => host.create(urn, revealMap(inputs)));
       return { ...fields, id: created.id, inputs, outputs: secretOutputs(created.properties), created: now(), modified: now() };
     };
 
@@ -196,7 +196,7 @@ export class Deployment {
     if (plan.op === "update") {
       const outputs = preview
         ? markSecret(inputs, registration.additionalSecretOutputs)
-        : secretOutputs(await this.journaled("updating", { ...fields, id: old.id, inputs, outputs: old.outputs }, () =>
+        : secretOutputs(await this.ctx.snapshot.journaled("updating", { ...fields, id: old.id, inputs, outputs: old.outputs }, () =>
             host.update(old.id ?? "", urn, revealMap(old.outputs), revealMap(inputs), revealMap(old.inputs))));
       const resource = { ...fields, id: old.id, inputs, outputs, created: old.created, modified: preview ? old.modified : now() };
       snapshot.add(resource, { supersedes: old });
@@ -227,21 +227,7 @@ export class Deployment {
 
   private deleteResource(resource: StateResource): Promise<void> {
     const remove = () => deleteResource(resource, this.ctx.providers, { preview: this.ctx.preview });
-    return this.ctx.preview ? remove() : this.journaled("deleting", resource, remove);
-  }
-
-  /** A provider call journaled as a pending operation for its duration; a failure ends it in the checkpoint too. */
-  private async journaled<T>(type: PendingOperation["type"], resource: StateResource, call: () => Promise<T>): Promise<T> {
-    const end = this.ctx.snapshot.begin(type, resource);
-    try {
-      return await call();
-    } catch (error) {
-      end();
-      this.ctx.snapshot.persist();
-      throw error;
-    } finally {
-      end();
-    }
+    return this.ctx.preview ? remove() : this.ctx.snapshot.journaled("deleting", resource, remove);
   }
 
   /** The default provider enters the state the first time a resource needs it, just before that resource. */

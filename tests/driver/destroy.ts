@@ -5,7 +5,8 @@ import { deleteResource } from "./delete-step";
 import { Journal } from "./journal";
 import { defaultParallelism } from "./parallelism";
 import { isDefaultProvider, ProviderRegistry } from "./providers";
-import { PendingOperation, StateFile, StateResource } from "./state-file";
+import { Snapshot } from "./snapshot";
+import { StateFile, StateResource } from "./state-file";
 
 /** What each resource waits for: the resources in the state that depend on it. */
 function dependentsOf(resources: readonly StateResource[]): Map<string, Set<string>> {
@@ -24,13 +25,12 @@ export async function destroy(
   journal: Journal,
   file: StateFile,
 ): Promise<StateResource[]> {
-  let current = [...resources];
   const dependents = dependentsOf(resources);
   const started = new Set<string>();
   // Newest first among those free to go, as the sequential engine order would have it.
-  const ready = () => [...current].reverse().filter((resource) => dependents.get(resource.urn)!.size === 0 && !started.has(resource.urn));
+  const ready = () => [...resources].reverse().filter((resource) => dependents.get(resource.urn)!.size === 0 && !started.has(resource.urn));
   let failed = false;
-  const inFlight = new Set<PendingOperation>();
+  const snapshot = new Snapshot(resources, file);
   await new Promise<void>((finish) => {
     let running = 0;
     const startMore = () => {
@@ -40,18 +40,11 @@ export async function destroy(
         started.add(resource.urn);
         running++;
         // Journaled before the call, as the engine does: a crash mid-delete leaves a pending "deleting".
-        const operation: PendingOperation = { type: "deleting", resource };
-        inFlight.add(operation);
-        file.save(current, [...inFlight]);
-        deleteResource(resource, providers, { preview: false }).then(() => {
-          inFlight.delete(operation);
-          current = current.filter((r) => r !== resource);
-          file.save(current, [...inFlight]);
+        snapshot.journaled("deleting", resource, () => deleteResource(resource, providers, { preview: false })).then(() => {
+          snapshot.retire(resource);
           if (!isDefaultProvider(resource)) journal.record(resource.urn, "delete");
           for (const set of dependents.values()) set.delete(resource.urn);
         }, (error) => {
-          inFlight.delete(operation);
-          file.save(current, [...inFlight]);
           journal.fail(resource.urn, error);
           failed = true;
         }).finally(() => {
@@ -64,5 +57,6 @@ export async function destroy(
     };
     startMore();
   });
-  return current;
+  snapshot.persist();
+  return snapshot.resources();
 }

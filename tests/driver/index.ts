@@ -6,6 +6,7 @@ import * as path from "path";
 import { DriverOptions, DriverResult } from "./types";
 
 export { runDriver } from "./run";
+export { exportState } from "./checkpoint-journal";
 export type { DriverError, DriverMode, DriverOptions, DriverResult, ResourceChange, ResourceOperation } from "./types";
 
 /**

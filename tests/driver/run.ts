@@ -127,6 +127,16 @@ async function update(preview: boolean, inputs: UpdateInputs): Promise<PropertyM
   // Start the default provider's host while the program loads; errors surface when a resource needs it.
   providers.hostFor(deployment.defaultProviderRef).catch(() => undefined);
 
+  try {
+    return await runUpdate(deployment, { project, stack, preview, config, journal });
+  } finally {
+    // The checkpoint is rewritten once, whatever happened; until then the journal holds each step.
+    snapshot.persist();
+  }
+}
+
+async function runUpdate(deployment: Deployment, inputs: Pick<UpdateInputs, "project" | "stack" | "config" | "journal"> & { preview: boolean }): Promise<PropertyMap> {
+  const { project, stack, preview, config, journal } = inputs;
   const programErrors = await runProgram({ project, stack, preview, config, backend: deployment });
   // A failed registration comes back from the SDK as a program error too; the resource's own error says it.
   // One failure often arrives several times (the stack's rejection, unhandled rejections): report it once.
@@ -136,7 +146,6 @@ async function update(preview: boolean, inputs: UpdateInputs): Promise<PropertyM
     if (!(enginesOwn && echoes.test(message))) journal.fail(undefined, message);
   }
   await deployment.deleteUnregistered();
-  snapshot.persist();
   return deployment.stackOutputs;
 }
 

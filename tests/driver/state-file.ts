@@ -4,6 +4,7 @@
 // like the CLI's passphrase secrets manager does.
 import * as fs from "fs";
 import * as path from "path";
+import { CheckpointJournal, digestOf, JournalEntry, replay } from "./checkpoint-journal";
 import { CrypterCache, PassphraseCrypter } from "./passphrase-crypter";
 import { isObject, mapValues, PropertyMap, PropertyValue, SECRET_SIG, SIG_KEY } from "./property-values";
 import { isSecret } from "./secrets";
@@ -70,27 +71,57 @@ export class StateFile {
   /** Every pending operation the checkpoint held when loaded (the CLI warns about them). */
   pendingAtLoad: PendingOperation[] = [];
 
-  constructor(private readonly options: StateFileOptions) {}
+  private readonly journal: CheckpointJournal;
+
+  constructor(private readonly options: StateFileOptions) {
+    this.journal = new CheckpointJournal(`${options.file}.journal`, digestOf(undefined));
+  }
 
   get path(): string {
     return this.options.file;
   }
 
+  /** The checkpoint, with the journal of a run that crashed before rewriting it replayed onto it (and compacted). */
   load(): StateResource[] {
-    if (!fs.existsSync(this.options.file)) {
-      this.lastWritten = JSON.stringify([[], []]);
-      return [];
-    }
-    const checkpoint = JSON.parse(fs.readFileSync(this.options.file, "utf8")) as Checkpoint;
-    const latest = checkpoint.checkpoint?.latest;
+    const text = fs.existsSync(this.options.file) ? fs.readFileSync(this.options.file, "utf8") : undefined;
+    const latest = text === undefined ? undefined : (JSON.parse(text) as Checkpoint).checkpoint?.latest;
     this.saltState = latest?.secrets_providers?.state?.salt;
-    const decrypt = (resource: StateResource) =>
-      normalize({ ...resource, inputs: this.decryptMap(resource.inputs ?? {}), outputs: this.decryptMap(resource.outputs ?? {}) });
-    const resources = (latest?.resources ?? []).map(decrypt);
-    this.pendingAtLoad = (latest?.pending_operations ?? []).map((op) => ({ type: op.type, resource: decrypt(op.resource) }));
+    const resources = (latest?.resources ?? []).map((resource) => this.decryptResource(resource));
+    this.pendingAtLoad = (latest?.pending_operations ?? []).map((op) => ({ type: op.type, resource: this.decryptResource(op.resource) }));
     this.carriedPending = this.pendingAtLoad.filter((op) => op.type === "creating");
     this.lastWritten = JSON.stringify([resources, this.carriedPending]);
-    return resources;
+    this.journal.rebase(digestOf(text));
+    const entries = CheckpointJournal.read(this.journal.file, digestOf(text));
+    if (!entries) {
+      this.journal.compacted(digestOf(text));
+      return resources;
+    }
+    const crashed = replay(resources, entries.map((entry) => this.decryptEntry(entry)));
+    this.pendingAtLoad = [...crashed.inFlight, ...this.pendingAtLoad];
+    this.carriedPending = this.pendingAtLoad.filter((op) => op.type === "creating");
+    this.save(crashed.resources);
+    return crashed.resources.map(normalize);
+  }
+
+  /** Records one change of the running deployment (see CheckpointJournal); the checkpoint is rewritten by save(). */
+  appendJournal(entry: JournalEntry): void {
+    if (!("resource" in entry)) return this.journal.append(entry);
+    const resource = normalize(entry.resource);
+    const crypter = this.crypterForWriting([resource]);
+    const encrypted = { ...resource, inputs: encryptMap(resource.inputs, crypter), outputs: encryptMap(resource.outputs, crypter) };
+    // A salt made for this entry is not in any checkpoint yet: the entry carries it.
+    this.journal.append({ ...entry, resource: encrypted, ...(crypter ? { salt: crypter.saltState } : {}) });
+  }
+
+  private decryptEntry(entry: JournalEntry & { salt?: string }): JournalEntry {
+    if (!("resource" in entry)) return entry;
+    this.saltState ??= entry.salt;
+    const { salt: _salt, ...rest } = entry;
+    return { ...rest, resource: this.decryptResource(entry.resource) } as JournalEntry;
+  }
+
+  private decryptResource(resource: StateResource): StateResource {
+    return normalize({ ...resource, inputs: this.decryptMap(resource.inputs ?? {}), outputs: this.decryptMap(resource.outputs ?? {}) });
   }
 
   /**
@@ -101,7 +132,7 @@ export class StateFile {
     const resources = unordered.map(normalize);
     const pending = [...inFlight, ...this.carriedPending].map((op) => ({ resource: normalize(op.resource), type: op.type }));
     const plaintext = JSON.stringify([resources, pending]);
-    if (plaintext === this.lastWritten) return;
+    if (plaintext === this.lastWritten) return this.journal.compacted(this.journal.base);
     const crypter = this.crypterForWriting([...resources, ...pending.map((op) => op.resource)]);
     const encrypt = (resource: StateResource) => ({ ...resource, inputs: encryptMap(resource.inputs, crypter), outputs: encryptMap(resource.outputs, crypter) });
     const checkpoint: Checkpoint = {
@@ -118,9 +149,12 @@ export class StateFile {
     };
     fs.mkdirSync(path.dirname(this.options.file), { recursive: true });
     const temp = `${this.options.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(checkpoint, null, 4) + "\n");
+    const text = JSON.stringify(checkpoint, null, 4) + "\n";
+    fs.writeFileSync(temp, text);
     fs.renameSync(temp, this.options.file);
     this.lastWritten = plaintext;
+    // Only now may the journal go: a crash before this line replays it onto the checkpoint it was written against.
+    this.journal.compacted(digestOf(text));
   }
 
   private crypterForWriting(resources: StateResource[]): PassphraseCrypter | undefined {
