@@ -36,7 +36,7 @@ describe("a host of Snowflake's form names the account its credentials belong to
     ["locators with regions", "xy12345.us-east-2.aws", "ab98765.us-east-2.aws.snowflakecomputing.com", "AB98765"],
     ["a China region host", "cn11111.cn-north-1", "cn22222.cn-north-1.snowflakecomputing.cn", "CN22222"],
   ];
-  test.each(refused)("%s that differ are refused with both accounts named, and the credential never shown", (_case, account, host, served) => {
+  test.each(refused)("refused when they differ, naming both accounts and never the credential: %s", (_case, account, host, served) => {
     const resolved = settings(account, host);
     for (const attempt of [() => accountIdentity(resolved), () => clientFor(resolved)]) {
       let error: unknown;
@@ -56,7 +56,7 @@ describe("a host of Snowflake's form names the account its credentials belong to
     ["a locator against an organization name", "xy12345", "myorg-prod.snowflakecomputing.com"],
     ["a host of another form (proxy)", "MYORG-DEV", "snowflake-proxy.corp.example"],
   ];
-  test.each(accepted)("%s is accepted", (_case, account, host) => {
+  test.each(accepted)("accepted: %s", (_case, account, host) => {
     expect(accountIdentity(settings(account, host))).toBe(account.toUpperCase());
     expect(() => clientFor(settings(account, host))).not.toThrow();
   });
