@@ -57,10 +57,11 @@ export const bearerTokenVerifier: CredentialVerifier = {
         return { account: owner.account, user: owner.grant.user, method: tokenType };
       }
       case "KEYPAIR_JWT": {
-        // Snowflake checks the claims against the account whose URL was called (Authenticating Snowflake REST APIs:
-        // the claims hold "the account identifier of your account"), so a JWT naming another account is simply
-        // invalid there (390144), like any other bad claim. Without an account in the Host header the claims pick
-        // it; an unknown one is checked against the default account, which reports the mismatch.
+        // The claims name "your Snowflake account identifier" (Authenticating Snowflake REST APIs), and the account
+        // a request is for is the one whose URL was called; so a JWT naming another account is invalid there (390144,
+        // "JWT token is invalid.") like any other bad claim (inferred: the docs do not describe this case). Without
+        // an account in the Host header the claims pick it; an unknown one is checked against the default account,
+        // which reports the mismatch.
         const hosted = accounts.find(accountNameFromHost(headerValue(headers, "host")));
         const account = hosted ?? accounts.find(keypairJwtAccount(token)) ?? accounts.defaultAccount;
         const user = await verifyKeypairJwt(token, account);
