@@ -3,11 +3,12 @@
 // record the configured account while every change lands in the host's.
 //
 // Snowflake serves one account per host name: `<account>[.<region>[.<cloud>]][.privatelink].snowflakecomputing.com`
-// (or `.cn`; Account identifiers docs), and a credential works only at its own account's host. So a host of that
-// form names the credential's account. A key-pair JWT names the configured account in its claims and is refused
-// by any other account's host (390144), and a connector login sends it as ACCOUNT_NAME, so neither can pass for
-// another account; a PAT or OAuth token sent as a bearer carries nothing the provider can read, so with a host
-// of any other form (a proxy, a custom DNS name, 127.0.0.1) the account stays the configured one, unverified.
+// (or `.cn`; account identifier docs, and the connectors' host rules), and a credential is accepted only at its own
+// account's host. So a host of that form names the credential's account. A key-pair JWT names the configured
+// account in its claims (iss/sub) and a connector login sends it as ACCOUNT_NAME (snowflake-sdk sf.js), so neither
+// can pass for another account; the login answer names none (sessionInfo holds database, schema, warehouse and role
+// only). A PAT or OAuth token sent as a bearer carries nothing the provider can read, so with a host of any other
+// form (a proxy, a custom DNS name, 127.0.0.1) the account stays the configured one, unverified.
 import { ConnectionError } from "./connection-error";
 import { ResolvedConnection } from "./settings";
 
