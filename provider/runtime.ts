@@ -6,6 +6,7 @@ import { clientFor } from "./connection/client-factory";
 import { accountIdentity, ResourceConnection, resolveResourceConnection } from "./connection/resource-connection";
 import { Connector, ResourceEngine } from "./engine/engine";
 import { Properties } from "./engine/mapper";
+import { namedMethods } from "./named-failures";
 import { resourceDefinitions } from "./resources";
 
 export interface HostConfig { get(key: string): string | undefined; }
@@ -37,4 +38,16 @@ export function engineFor(resourceType: string): ResourceEngine {
     engines.set(resourceType, engine);
   }
   return engine;
+}
+
+const methodSets = new Map<string, ReturnType<typeof namedMethods>>();
+
+/** What the serialized provider's methods call: the engine's methods, every failure naming its operation and resource. */
+export function methodsFor(resourceType: string): ReturnType<typeof namedMethods> {
+  let methods = methodSets.get(resourceType);
+  if (!methods) {
+    methods = namedMethods(resourceType, engineFor(resourceType));
+    methodSets.set(resourceType, methods);
+  }
+  return methods;
 }

@@ -77,7 +77,8 @@ export function keyPairAuth(settings: KeyPairSettings): Authenticator {
   let cached: { jwt: string; renewAt: number } | undefined;
 
   return {
-    description: `key pair (SNOWFLAKE_JWT) for user ${user}`,
+    // The JWT's claims name the account; a 401 may mean it is not the account of the host (390144).
+    description: `key pair (SNOWFLAKE_JWT) for user ${user} of account ${account}`,
     async headers() {
       const now = Math.floor(Date.now() / 1000);
       if (!cached || now >= cached.renewAt) {

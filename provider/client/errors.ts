@@ -69,10 +69,18 @@ export class RetryTimeoutError extends Error {
   /** Some attempt lost its answer (a 504, a dropped connection), so the request may have taken effect. */
   afterLostAnswer = false;
   constructor(message: string, lastError?: unknown) {
-    super(lastError instanceof Error ? `${message}; last error: ${lastError.message}` : message);
+    super(lastError instanceof Error ? `${message}; last error: ${withoutRequestNamed(lastError, message)}` : message);
     this.name = "RetryTimeoutError";
     this.lastError = lastError;
   }
+}
+
+/** The last error's text without the "METHOD PATH" the timeout message already names. */
+function withoutRequestNamed(lastError: Error, message: string): string {
+  const { method, path } = lastError as { method?: unknown; path?: unknown };
+  const request = typeof method === "string" && typeof path === "string" ? `${method} ${path}` : undefined;
+  if (!request || !message.includes(request) || !lastError.message.startsWith(request)) return lastError.message;
+  return lastError.message.slice(request.length).replace(/^(:\s*|\s+failed with\s+)/, "");
 }
 
 export function apiErrorFor(details: ApiErrorDetails): SnowflakeApiError {

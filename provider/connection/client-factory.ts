@@ -6,6 +6,7 @@ import * as fs from "fs";
 import { Authenticator, keyPairAuth, oauthAuth, programmaticAccessTokenAuth } from "../client/auth";
 import { originFor } from "../client/origin";
 import { RestClient, RetryPolicy } from "../client/rest-client";
+import { refuseAccountOtherThanHost } from "./account-agreement";
 import { ConnectionError } from "./connection-error";
 import { CONNECTOR_LOGIN_METHODS, DriverLoginMethod, isConnectorLoginMethod, isFlagOn } from "./connector-options";
 import { driverLoginFor, registerDriverLogin } from "./driver-statements";
@@ -92,6 +93,7 @@ export function clientFor(resolved: ResolvedConnection, policy?: Partial<RetryPo
   } catch (error) {
     throw new ConnectionError((error as Error).message, resolved);
   }
+  refuseAccountOtherThanHost(resolved);
   const method = chooseAuthenticator(resolved);
   // A digest of the credential, not the credential: a rotated key or token gets a fresh client and token cache.
   const credential = crypto.createHash("sha256").update([

@@ -5,6 +5,7 @@
 // one account, so it is never mixed with an account named elsewhere: a resource that names a `profile` uses that
 // connection alone under its explicit fields, and the default connection applies only when nothing above it
 // names an account or host.
+import { refuseAccountOtherThanHost } from "./account-agreement";
 import { connectionsTomlLayer } from "./connections-toml";
 import { ConnectionLayer, environmentLayer, ResolvedConnection, resolveConnection, stackConfigLayer } from "./settings";
 
@@ -42,8 +43,9 @@ export function resolveResourceConnection(connection: ResourceConnection | undef
 /**
  * The account a connection points at, as recorded in state: the account identifier upper-cased (Snowflake's
  * account names are case-insensitive), or the host when only a host is given. Credentials play no part, so
- * rotating them changes nothing.
+ * rotating them changes nothing. A host that provably serves another account is refused (account-agreement.ts).
  */
 export function accountIdentity(resolved: ResolvedConnection): string {
+  refuseAccountOtherThanHost(resolved);
   return resolved.settings.account?.toUpperCase() ?? resolved.settings.host?.toLowerCase() ?? "";
 }

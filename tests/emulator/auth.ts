@@ -2,7 +2,7 @@
 // session tokens (`Authorization: Snowflake Token="..."`, what Snowflake's Python tools send). The credential also
 // says which account the request is for; a Host header naming another account is refused.
 import type { IncomingHttpHeaders } from "node:http";
-import type { AccountRegistry } from "./accounts";
+import { accountNameFromHost, type AccountRegistry } from "./accounts";
 import { parseSnowflakeToken } from "./connector/session-auth";
 import type { SessionStore } from "./connector/sessions";
 import { ErrorCodes, unauthorized } from "./errors";
@@ -57,9 +57,13 @@ export const bearerTokenVerifier: CredentialVerifier = {
         return { account: owner.account, user: owner.grant.user, method: tokenType };
       }
       case "KEYPAIR_JWT": {
-        const named = keypairJwtAccount(token);
-        // An unknown account is checked against the default one, which reports the mismatch.
-        const account = accounts.find(named) ?? accounts.defaultAccount;
+        // The claims name "your Snowflake account identifier" (Authenticating Snowflake REST APIs), and the account
+        // a request is for is the one whose URL was called; so a JWT naming another account is invalid there (390144,
+        // "JWT token is invalid.") like any other bad claim (inferred: the docs do not describe this case). Without
+        // an account in the Host header the claims pick it; an unknown one is checked against the default account,
+        // which reports the mismatch.
+        const hosted = accounts.find(accountNameFromHost(headerValue(headers, "host")));
+        const account = hosted ?? accounts.find(keypairJwtAccount(token)) ?? accounts.defaultAccount;
         const user = await verifyKeypairJwt(token, account);
         return { account, user: user.name, method: tokenType };
       }
