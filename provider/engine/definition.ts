@@ -280,6 +280,11 @@ export interface ResourceDefinition {
    * then picked by exact name (engine/list-read.ts). Absent means GET of the object path.
    */
   readByList?: ListRead;
+  /**
+   * The collection's list returns the same model as the GET of one object (schema.yaml listSchemas: Schema), so
+   * reads of several objects that arrive together are answered by one list call (engine/coalesced-reads.ts).
+   */
+  listCarriesSnapshot?: boolean;
   /** Declared properties keyed by their Pulumi (camelCase) name. */
   fields: Record<string, FieldDefinition>;
   /** Read-only properties reported as outputs, keyed by Pulumi name. */

@@ -11,6 +11,8 @@ export const database = defineResource({
   noun: "database",
   doc: "A database (REST: /api/v2/databases). Snowflake gives it PUBLIC and INFORMATION_SCHEMA schemas. The id is its name at creation; a new name renames it in place.",
   collectionPath: "/api/v2/databases",
+  // database.yaml listDatabases returns Database rows.
+  listCarriesSnapshot: true,
   changes: "put",
   sqlObjectType: "DATABASE",
   rename: "sql",

@@ -16,6 +16,8 @@ export const warehouse = defineResource({
   noun: "warehouse",
   doc: "A virtual warehouse: the compute that runs queries (REST: /api/v2/warehouses). The id is its name at creation.",
   collectionPath: "/api/v2/warehouses",
+  // warehouse.yaml listWarehouses returns Warehouse rows.
+  listCarriesSnapshot: true,
   changes: "put",
   sqlObjectType: "WAREHOUSE",
   rename: "restBody",

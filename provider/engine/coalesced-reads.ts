@@ -1,0 +1,110 @@
+// Reads of several objects of one collection answered by one list call (issue: a refresh of 1000 schemas was 1000
+// GETs). Only for types whose list returns the same model as the GET of one object (schema.yaml listSchemas
+// returns Schema). Reads that arrive within a short window are gathered: one of them alone is a plain GET; two or
+// more list the collection once, and later reads of it are answered from that listing until any write through
+// the same client, or until it is a minute old. A write can change any listing (a dropped database takes its
+// schemas), so every write forgets them all.
+import { RestClient } from "../client/rest-client";
+
+/** How long reads are gathered before deciding between a GET and a list. */
+export const GATHER_MS = 5;
+/** A listing older than this is not used: a refresh sees the collection as it is while the refresh runs. */
+export const LISTING_TTL_MS = 60_000;
+/** The largest page Snowflake returns (common.yaml showLimit: 1..10000). */
+const PAGE_ROWS = 10_000;
+const MAX_PAGES = 20;
+
+type Row = Record<string, unknown>;
+
+/** What a gathered read learns: the object's row, "absent" (the full listing has no such name), or "get" (read it alone). */
+export type GatheredRead = { row: Row } | "absent" | "get";
+
+interface Listing {
+  startedAt: number;
+  rows: Promise<Map<string, Row>>;
+}
+
+interface Gathering {
+  names: Map<string, ((read: GatheredRead) => void)[]>;
+  failures: ((error: unknown) => void)[];
+}
+
+class ClientListings {
+  generation = 0;
+  readonly listings = new Map<string, Listing & { generation: number }>();
+  readonly gathering = new Map<string, Gathering>();
+}
+
+const byClient = new WeakMap<RestClient, ClientListings>();
+
+function listingsOf(client: RestClient): ClientListings {
+  let listings = byClient.get(client);
+  if (!listings) byClient.set(client, (listings = new ClientListings()));
+  return listings;
+}
+
+/** Any write through this client: what was listed may have changed. */
+export function forgetListings(client: RestClient): void {
+  const listings = byClient.get(client);
+  if (!listings) return;
+  listings.generation++;
+  listings.listings.clear();
+}
+
+/** The row of `storedName` in the collection at `collectionPath`, gathered with other reads of it (see above). */
+export function gatheredRead(client: RestClient, collectionPath: string, storedName: string, query: Record<string, string | boolean> = {}): Promise<GatheredRead> {
+  const state = listingsOf(client);
+  const key = `${collectionPath}?${new URLSearchParams(query as Record<string, string>)}`;
+  const listing = state.listings.get(key);
+  if (listing && listing.generation === state.generation && Date.now() - listing.startedAt < LISTING_TTL_MS) return pick(listing.rows, storedName);
+  return new Promise<GatheredRead>((resolve, reject) => {
+    let gathering = state.gathering.get(key);
+    if (!gathering) {
+      const fresh: Gathering = (gathering = { names: new Map(), failures: [] });
+      state.gathering.set(key, fresh);
+      setTimeout(() => decide(client, state, key, collectionPath, query, fresh), GATHER_MS);
+    }
+    const waiting = gathering.names.get(storedName) ?? [];
+    waiting.push(resolve);
+    gathering.names.set(storedName, waiting);
+    gathering.failures.push(reject);
+  });
+}
+
+function decide(client: RestClient, state: ClientListings, key: string, collectionPath: string, query: Record<string, string | boolean>, gathering: Gathering): void {
+  state.gathering.delete(key);
+  const waiters = [...gathering.names.values()].flat();
+  if (waiters.length === 1) return waiters[0]("get");
+  const generation = state.generation;
+  const rows = listAll(client, collectionPath, query);
+  const listing = { startedAt: Date.now(), rows, generation };
+  state.listings.set(key, listing);
+  rows.catch(() => { if (state.listings.get(key) === listing) state.listings.delete(key); });
+  for (const [name, resolvers] of gathering.names) {
+    pick(rows, name).then((read) => resolvers.forEach((resolve) => resolve(read)), (error) => gathering.failures.forEach((reject) => reject(error)));
+  }
+}
+
+async function pick(rows: Promise<Map<string, Row>>, storedName: string): Promise<GatheredRead> {
+  const listed = await rows;
+  const row = listed.get(storedName);
+  if (row) return { row };
+  // A listing cut short (more pages than we read) cannot say a name is absent.
+  return listed.size >= PAGE_ROWS * MAX_PAGES ? "get" : "absent";
+}
+
+/** Every row of the collection, page by page: `fromName` continues from the last name seen (rows are sorted by name). */
+async function listAll(client: RestClient, collectionPath: string, query: Record<string, string | boolean>): Promise<Map<string, Row>> {
+  const rows = new Map<string, Row>();
+  let fromName: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await client.request<Row[]>({ method: "GET", path: collectionPath, query: { ...query, showLimit: String(PAGE_ROWS), ...(fromName ? { fromName } : {}) } });
+    const body = Array.isArray(answer.body) ? answer.body : [];
+    const before = rows.size;
+    for (const row of body) if (typeof row.name === "string") rows.set(row.name, row);
+    // A short page is the last; so is one that adds nothing (FROM may or may not repeat the row it starts at).
+    if (body.length < PAGE_ROWS || rows.size === before) break;
+    fromName = String(body[body.length - 1].name);
+  }
+  return rows;
+}

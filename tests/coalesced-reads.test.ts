@@ -1,0 +1,53 @@
+// Reads of many objects of one collection are answered by one list call (provider/engine/coalesced-reads.ts):
+// 40 reads of schemas are one call, and a write forgets what was listed, so a read after it sees the write. (A
+// refresh runs in a fresh provider host, so its listing is taken during that refresh.)
+import { closeAllPools } from "../provider/client/rest-client";
+import { Emulator, startEmulator } from "./emulator";
+import { callEmulator } from "./support/emulator-api";
+import { engineAgainst } from "./support/engine-harness";
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator();
+  await callEmulator(emulator, "POST", "/api/v2/databases", { name: "MANY" });
+  for (let i = 0; i < 40; i++) await callEmulator(emulator, "POST", "/api/v2/databases/MANY/schemas", { name: `S${i}`, comment: `c${i}` });
+});
+afterAll(async () => {
+  await closeAllPools();
+  await emulator.close();
+});
+beforeEach(() => { emulator.requestLog.length = 0; });
+
+const calls = () => emulator.requestLog.map((entry) => `${entry.method} ${entry.path}`);
+const readAll = (schemas: ReturnType<typeof engineAgainst>, names: string[]) =>
+  Promise.all(names.map((name) => schemas.read(`MANY.${name}`, { database: "MANY", name, comment: "declared", account: emulator.account })));
+
+test("40 reads arriving together are one list call, each picking its own row", async () => {
+  const schemas = engineAgainst(emulator, "Schema");
+  const names = Array.from({ length: 40 }, (_, i) => `S${i}`);
+  const reads = await readAll(schemas, names);
+  expect(reads.map((read) => read.props?.comment)).toEqual(names.map((_, i) => `c${i}`));
+  expect(calls()).toEqual(["GET /api/v2/databases/MANY/schemas"]);
+});
+
+test("a name the listing lacks is gone; one read alone is a plain GET", async () => {
+  const schemas = engineAgainst(emulator, "Schema");
+  const [kept, gone] = await readAll(schemas, ["S1", "NEVER_MADE"]);
+  expect(kept.props?.comment).toBe("c1");
+  expect(gone).toEqual({ id: "" });
+  emulator.requestLog.length = 0;
+  const lone = engineAgainst(emulator, "Warehouse");
+  await lone.read("NONE", { name: "NO_SUCH_WH", account: emulator.account });
+  expect(calls()).toEqual(["GET /api/v2/warehouses/NO_SUCH_WH"]);
+});
+
+test("a write through the provider forgets the listing: the next reads see the change", async () => {
+  const schemas = engineAgainst(emulator, "Schema");
+  await readAll(schemas, ["S2", "S3"]);
+  const { outs } = await schemas.read("MANY.S2", { database: "MANY", name: "S2", account: emulator.account }).then((read) => ({ outs: read.props! }));
+  await schemas.update("MANY.S2", outs, { database: "MANY", name: "S2", comment: "changed by pulumi" });
+  emulator.requestLog.length = 0;
+  const [after] = await readAll(schemas, ["S2", "S3"]);
+  expect(after.props?.comment).toBe("changed by pulumi");
+  expect(calls()).toEqual(["GET /api/v2/databases/MANY/schemas"]);
+});
