@@ -26,8 +26,10 @@ export function whyNotMadeByRequest(definition: ResourceDefinition, live: LiveOb
   if (created < sentAt - CLOCK_ALLOWANCE_MS) {
     return `it was created at ${new Date(created).toISOString()}, before the request was sent at ${new Date(sentAt).toISOString()}`;
   }
-  // Settings Snowflake does not report (write-only, create-only) are taken as declared: they cannot tell.
+  // Settings Snowflake does not report (write-only, create-only) are taken as declared: they cannot tell. Nor can
+  // those the engine sets only after the create (tags, SQL-only settings, the run state): it sets them next.
   const found: Properties = { ...inputs, ...declaredLiveValues(definition, live, inputs) };
-  const differing = planChanges(definition, found, inputs).changed;
+  const setAfterCreate = new Set(["tags", "suspended", ...Object.keys(definition.fields).filter((key) => definition.fields[key].body === "never")]);
+  const differing = planChanges(definition, found, inputs).changed.filter((key) => !setAfterCreate.has(key));
   return differing.length ? `its ${differing.join(", ")} differ${differing.length === 1 ? "s" : ""} from the declaration` : undefined;
 }

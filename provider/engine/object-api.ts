@@ -101,8 +101,8 @@ export class ObjectApi {
   }
 
   /** POST {name}:<action>, e.g. resume, suspend, set-tags, rename. */
-  async action(properties: Properties, action: string, options: { query?: Record<string, string>; body?: unknown } = {}): Promise<void> {
-    await this.client.request({ method: "POST", path: `${this.objectPath(properties)}:${action}`, query: options.query, body: options.body });
+  async action(properties: Properties, action: string, options: { query?: Record<string, string>; body?: unknown; once?: boolean } = {}): Promise<void> {
+    await this.client.request({ method: "POST", path: `${this.objectPath(properties)}:${action}`, query: options.query, body: options.body, once: options.once });
   }
 
   /** ALTER <type> <name> <clause>, over the SQL API. */

@@ -21,6 +21,10 @@ export interface RequestLogEntry {
   status: number;
   /** The client's User-Agent header, so tests can check clients identify themselves. */
   userAgent?: string;
+  /** When the request arrived (Date.now()), so tests can measure the waits between a client's retries. */
+  receivedAt: number;
+  /** The Retry-After header answered, in seconds, if any. */
+  retryAfterSeconds?: number;
 }
 
 export interface ServerDependencies {
@@ -47,13 +51,14 @@ export function createRequestHandler(deps: ServerDependencies) {
       query: Object.fromEntries(url.searchParams),
       status: 0,
       userAgent: request.headers["user-agent"],
+      receivedAt: Date.now(),
     };
     deps.requestLog.push(entry);
 
     const rawBody = await readBody(request);
     if (deps.knobs.latencyMs > 0) await sleep(deps.knobs.latencyMs);
 
-    const planned = deps.knobs.takeFailure();
+    const planned = deps.knobs.takeFailure(entry.method, url.pathname);
     // A failure after executing: the request takes effect, then its answer is lost.
     const executed = planned?.afterExecuting ? await dispatch(deps, request, url, rawBody, requestId) : undefined;
     if (planned?.failure === "drop") {
@@ -64,6 +69,8 @@ export function createRequestHandler(deps: ServerDependencies) {
       ? errorOutcome(injectedFailure(planned), requestId)
       : executed ?? await dispatch(deps, request, url, rawBody, requestId);
     entry.status = outcome.status;
+    const retryAfter = outcome.headers?.["Retry-After"];
+    if (retryAfter !== undefined) entry.retryAfterSeconds = Number(retryAfter);
     response.writeHead(outcome.status, {
       "Content-Type": "application/json",
       "X-Snowflake-Request-ID": requestId,
@@ -108,7 +115,7 @@ async function dispatch(
     }
     const execution = { account, principal, hostAccountName, request, url, rawBody, requestId };
     const execute = () => runRoute(match.route, match.params, execution);
-    const pollsUntilDone = match.route.deferrable !== false && principal ? deps.knobs.takeDeferral() : undefined;
+    const pollsUntilDone = match.route.deferrable !== false && principal ? deps.knobs.takeDeferral(method, url.pathname) : undefined;
     return pollsUntilDone === undefined ? await execute() : deferOutcome(account, await execute(), pollsUntilDone);
   } catch (error) {
     return toErrorOutcome(error, requestId);
@@ -181,7 +188,8 @@ function injectedFailure({ failure, retryAfterSeconds }: PlannedFailure): ApiErr
         retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) }
       );
     case 503:
-      return new ApiError(503, ErrorCodes.serviceUnavailable, "Service unavailable; retry with backoff.");
+      // RFC 9110 section 10.2.3: Retry-After may accompany a 503 as well as a 429.
+      return new ApiError(503, ErrorCodes.serviceUnavailable, "Service unavailable; retry with backoff.", retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) });
     case 504:
     default:
       return new ApiError(504, ErrorCodes.gatewayTimeout, "Gateway timeout; retry with backoff.");
