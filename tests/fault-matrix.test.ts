@@ -8,12 +8,13 @@ import { closeAllPools } from "../provider/client/rest-client";
 import { closeDriverLogins } from "../provider/connection/driver-statements";
 import { resourceDefinitions } from "../provider/resources";
 import { Emulator, startEmulator } from "./emulator";
+import { timingOf } from "./emulator/server";
 import { FAULT_CONTEXT, FAULT_ROWS } from "./support/fault-matrix-rows";
 import { FAULTS, FaultMatrixRunner, StepRecord } from "./support/fault-matrix-runner";
 
 let emulator: Emulator;
 let runner: FaultMatrixRunner;
-const tally = { cells: 0, converged: 0, refusedThenConverged: 0 };
+const tally = { cells: 0, converged: 0, refusedThenConverged: 0, refusals: new Map<string, number>() };
 
 beforeAll(async () => {
   emulator = await startEmulator();
@@ -24,7 +25,8 @@ beforeAll(async () => {
   await runner.declare(FAULT_CONTEXT);
 });
 afterAll(async () => {
-  process.stdout.write(`fault matrix: ${tally.cells} cells, ${tally.converged} converged (${tally.refusedThenConverged} after a documented refusal)\n`);
+  const refusals = [...tally.refusals].map(([cell, count]) => `${cell}: ${count}`).join("; ");
+  process.stdout.write(`fault matrix: ${tally.cells} cells, ${tally.converged} converged (${tally.refusedThenConverged} after a documented refusal: ${refusals})\n`);
   await closeDriverLogins();
   await closeAllPools();
   await emulator.close();
@@ -45,16 +47,21 @@ describe.each(FAULT_ROWS.map((row) => [row.type, row] as const))("%s", (_type, r
     const steps = await runner.lifecycle(row, FAULT_ROWS, fault, baseline);
     expect(steps.map((step) => ({ op: step.op, observed: step.observed }))).toEqual(baseline.map((step) => ({ op: step.op, observed: step.observed })));
     for (const step of steps) {
-      const answers429 = step.requests.filter((entry) => entry.status === 429);
-      for (const throttled of answers429) {
-        const retry = step.requests.find((entry) => entry.receivedAt >= throttled.receivedAt && entry !== throttled && entry.method === throttled.method && entry.path === throttled.path && step.requests.indexOf(entry) > step.requests.indexOf(throttled));
+      // Every 429 is followed by the same request again, no later than its Retry-After asked.
+      for (const [index, throttled] of step.requests.entries()) {
+        if (throttled.status !== 429) continue;
+        const retry = step.requests.slice(index + 1).find((entry) => entry.method === throttled.method && entry.path === throttled.path);
         expect(retry).toBeDefined();
-        expect(retry!.receivedAt - throttled.receivedAt).toBeLessThanOrEqual((throttled.retryAfterSeconds ?? 0) * 1000 + SEND_ALLOWANCE_MS);
+        const { receivedAt, retryAfterSeconds } = timingOf(throttled);
+        expect(timingOf(retry!).receivedAt - receivedAt).toBeLessThanOrEqual((retryAfterSeconds ?? 0) * 1000 + SEND_ALLOWANCE_MS);
       }
       if (!step.target) continue;
       tally.cells++;
       tally.converged++;
-      if (step.refusal) tally.refusedThenConverged++;
+      if (!step.refusal) continue;
+      tally.refusedThenConverged++;
+      const cell = `${step.op} ${step.target.method} ${step.target.path.startsWith("/api/v2/statements") ? "statement" : step.target.path.split(":")[1] ? `:${step.target.path.split(":")[1]}` : "object"} / ${fault.name}`;
+      tally.refusals.set(cell, (tally.refusals.get(cell) ?? 0) + 1);
     }
   });
 });

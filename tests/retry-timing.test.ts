@@ -6,6 +6,7 @@ import { programmaticAccessTokenAuth } from "../provider/client/auth";
 import { NetworkError, RetryTimeoutError, ServerError } from "../provider/client/errors";
 import { closeAllPools, RestClient, RetryPolicy, retryDelayMs } from "../provider/client/rest-client";
 import { Emulator, startEmulator } from "./emulator";
+import { timingOf } from "./emulator/server";
 
 let emulator: Emulator;
 beforeAll(async () => { emulator = await startEmulator(); });
@@ -20,7 +21,7 @@ const clientWith = (policy: Partial<RetryPolicy>) => new RestClient(emulator.url
 const HUGE_BACKOFF = { baseDelayMs: 60_000, maxDelayMs: 60_000 };
 /** Time to send a request again on this machine, beyond the wait itself. */
 const SEND_ALLOWANCE_MS = 400;
-const gaps = () => emulator.requestLog.slice(1).map((entry, index) => entry.receivedAt - emulator.requestLog[index].receivedAt);
+const gaps = () => emulator.requestLog.slice(1).map((entry, index) => timingOf(entry).receivedAt - timingOf(emulator.requestLog[index]).receivedAt);
 
 describe("the wait before a retry", () => {
   test.each([

@@ -21,10 +21,22 @@ export interface RequestLogEntry {
   status: number;
   /** The client's User-Agent header, so tests can check clients identify themselves. */
   userAgent?: string;
-  /** When the request arrived (Date.now()), so tests can measure the waits between a client's retries. */
+}
+
+/** When a logged request arrived (Date.now()) and the Retry-After it was answered with, in seconds. */
+export interface RequestTiming {
   receivedAt: number;
-  /** The Retry-After header answered, in seconds, if any. */
   retryAfterSeconds?: number;
+}
+
+// Beside the log rather than in it: tests compare log entries whole.
+const timings = new WeakMap<RequestLogEntry, RequestTiming>();
+
+/** A logged request's timing, so tests can measure the waits between a client's retries. */
+export function timingOf(entry: RequestLogEntry): RequestTiming {
+  const timing = timings.get(entry);
+  if (!timing) throw new Error(`no timing recorded for ${entry.method} ${entry.path}`);
+  return timing;
 }
 
 export interface ServerDependencies {
@@ -51,8 +63,9 @@ export function createRequestHandler(deps: ServerDependencies) {
       query: Object.fromEntries(url.searchParams),
       status: 0,
       userAgent: request.headers["user-agent"],
-      receivedAt: Date.now(),
     };
+    const timing: RequestTiming = { receivedAt: Date.now() };
+    timings.set(entry, timing);
     deps.requestLog.push(entry);
 
     const rawBody = await readBody(request);
@@ -70,7 +83,7 @@ export function createRequestHandler(deps: ServerDependencies) {
       : executed ?? await dispatch(deps, request, url, rawBody, requestId);
     entry.status = outcome.status;
     const retryAfter = outcome.headers?.["Retry-After"];
-    if (retryAfter !== undefined) entry.retryAfterSeconds = Number(retryAfter);
+    if (retryAfter !== undefined) timing.retryAfterSeconds = Number(retryAfter);
     response.writeHead(outcome.status, {
       "Content-Type": "application/json",
       "X-Snowflake-Request-ID": requestId,
