@@ -15,8 +15,8 @@ export interface RestRequest {
   body?: unknown;
   /**
    * Whether sending the request twice is harmless. Only such requests are retried after a dropped connection,
-   * where the server may or may not have acted. Throttling answers (429/503/504) are retried either way: the
-   * server refused the request without acting on it.
+   * where the server may or may not have acted. Refusals (429, 503) are retried either way: the server did not act.
+   * A 504 is retried too (unless `once`) and marks the answer as possibly lost (`afterLostAnswer` on the error).
    */
   idempotent?: boolean;
   /**
