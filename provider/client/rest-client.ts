@@ -15,10 +15,15 @@ export interface RestRequest {
   body?: unknown;
   /**
    * Whether sending the request twice is harmless. Only such requests are retried after a dropped connection,
-   * where the server may or may not have acted. Throttling answers (429/503/504) are retried either way: the
-   * server refused the request without acting on it.
+   * where the server may or may not have acted. Refusals (429, 503) are retried either way: the server did not act.
+   * A 504 is retried too (unless `once`) and marks the answer as possibly lost (`afterLostAnswer` on the error).
    */
   idempotent?: boolean;
+  /**
+   * Sending it twice does it twice (running a task): never sent again once it may have arrived (a 504, a connection
+   * dropped after sending), so the caller can find out from Snowflake what happened. Refusals (429, 503) are retried.
+   */
+  once?: boolean;
 }
 
 export interface RestResponse<T = unknown> {
@@ -35,9 +40,15 @@ export interface RetryPolicy {
   deadlineMs: number;
   /** First wait between 202 polls; it grows by half each poll up to maxDelayMs. */
   pollIntervalMs: number;
+  /** How long opening a connection may take (undici's default: 10 s). */
+  connectTimeoutMs: number;
+  /** How long an answer may take to start, and then to keep arriving, once a request is sent (undici's default: 300 s). */
+  answerTimeoutMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 1000, maxDelayMs: 30000, deadlineMs: 10 * 60 * 1000, pollIntervalMs: 500 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  baseDelayMs: 1000, maxDelayMs: 30000, deadlineMs: 10 * 60 * 1000, pollIntervalMs: 500, connectTimeoutMs: 10_000, answerTimeoutMs: 300_000,
+};
 
 // snowflake.core and the Snowflake CLI retry exactly these; the spec documents them as "may retry with backoff".
 const RETRYABLE_STATUSES = new Set([429, 503, 504]);
@@ -50,11 +61,13 @@ const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "UND_ERR_CONNECT_TIMEOUT"]);
 
 const pools = new Map<string, Pool>();
 
-function poolFor(origin: string): Pool {
-  let pool = pools.get(origin);
+/** One pool per origin and connect timeout (a pool-wide setting in undici). */
+function poolFor(origin: string, connectTimeoutMs: number): Pool {
+  const key = `${origin} ${connectTimeoutMs}`;
+  let pool = pools.get(key);
   if (!pool) {
-    pool = new Pool(origin, { connections: 16, keepAliveTimeout: 30_000 });
-    pools.set(origin, pool);
+    pool = new Pool(origin, { connections: 16, keepAliveTimeout: 30_000, connect: { timeout: connectTimeoutMs } });
+    pools.set(key, pool);
   }
   return pool;
 }
@@ -90,14 +103,23 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Retry-After is seconds or an HTTP date. */
-function retryAfterMs(headers: RawResponse["headers"]): number {
-  const value = headerValue(headers, "retry-after");
-  if (!value) return 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+/** Retry-After (RFC 9110 section 10.2.3) is delay-seconds or an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(headers: RawResponse["headers"]): number | undefined {
+  const value = headerValue(headers, "retry-after")?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : 0;
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+/** The wait before the next attempt: what the server asked for, exactly; else equal-jitter exponential backoff. */
+export function retryDelayMs(policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs">, attempt: number, askedMs: number | undefined, random = Math.random): number {
+  // A server that names its wait knows when it will take the request: waiting longer only slows the deployment
+  // (many resources throttled together each waited out a growing backoff on top of it).
+  if (askedMs !== undefined) return askedMs;
+  const backoff = Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs);
+  // Equal jitter: half the step fixed, half random, so many clients do not retry in lockstep.
+  return backoff / 2 + random() * (backoff / 2);
 }
 
 export class RestClient {
@@ -114,10 +136,30 @@ export class RestClient {
   }
 
   /** Sends a request; resolves with the final 2xx answer (after any 202 polling), else throws a typed error. */
+  /**
+   * Counts requests that may change something (any method but GET), at their start and at their end: a reader
+   * that remembers what it saw (engine/coalesced-reads.ts) knows it is stale once this moved.
+   */
+  get writeCount(): number {
+    return this.writes;
+  }
+  private writes = 0;
+
   async request<T = unknown>(request: RestRequest): Promise<RestResponse<T>> {
+    if (request.method === "GET") return this.requestOnce<T>(request);
+    this.writes++;
+    try {
+      return await this.requestOnce<T>(request);
+    } finally {
+      this.writes++;
+    }
+  }
+
+  private async requestOnce<T>(request: RestRequest): Promise<RestResponse<T>> {
     const deadline = Date.now() + this.policy.deadlineMs;
     const path = withQuery(request.path, request.query);
-    let response = await this.exchange(request.method, path, request.body, request.idempotent ?? request.method !== "POST", deadline);
+    const idempotent = request.once ? false : request.idempotent ?? request.method !== "POST";
+    let response = await this.exchange(request.method, path, request.body, idempotent, deadline, request.once === true);
     if (response.status === 202) response = await this.pollUntilDone(response, deadline);
     const body = parseJson(response.text);
     const requestId = headerValue(response.headers, "x-snowflake-request-id");
@@ -128,13 +170,13 @@ export class RestClient {
   }
 
   /** One request with retries; returns whatever non-retryable answer arrives, 202 included. */
-  private async exchange(method: HttpMethod, path: string, body: unknown, idempotent: boolean, deadline: number): Promise<RawResponse> {
+  private async exchange(method: HttpMethod, path: string, body: unknown, idempotent: boolean, deadline: number, once = false): Promise<RawResponse> {
     let lastError: unknown;
     let reauthenticated = false;
     // A gateway timeout (504) may come after Snowflake carried the request out.
     let lostAnswer = false;
     for (let attempt = 0; ; attempt++) {
-      let waitAtLeastMs = 0;
+      let askedMs: number | undefined;
       try {
         const response: RawResponse = { ...(await this.send(method, path, body)), afterLostAnswer: lostAnswer };
         if (response.status === 401 && !reauthenticated) {
@@ -145,12 +187,14 @@ export class RestClient {
           continue;
         }
         if (!RETRYABLE_STATUSES.has(response.status)) return response;
+        if (response.status === 504 && once) return { ...response, afterLostAnswer: true };
         lastError = this.errorFrom(response, parseJson(response.text), method, path);
         if (response.status === 504) lostAnswer = true;
-        waitAtLeastMs = retryAfterMs(response.headers);
+        askedMs = retryAfterMs(response.headers);
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (!code || !/^(UND_ERR|E[A-Z]+$)/.test(code)) throw error;
+        describeNetworkCause(error as Error & { code: string }, this.policy);
         if (!RETRYABLE_NETWORK_CODES.has(code)) throw new NetworkError(method, path, error);
         // A connection never made carried nothing, so any request may be sent again; after that, a request that
         // must not run twice is not resent: its outcome is unknown, and the caller finds it out.
@@ -159,11 +203,10 @@ export class RestClient {
         lastError = new NetworkError(method, path, error);
         if (!neverSent) lostAnswer = true;
       }
-      const backoff = Math.min(this.policy.baseDelayMs * 2 ** attempt, this.policy.maxDelayMs);
-      // Equal jitter: half the step fixed, half random, so many clients do not retry in lockstep.
-      const delay = Math.max(waitAtLeastMs, backoff / 2 + Math.random() * (backoff / 2));
+      const delay = retryDelayMs(this.policy, attempt, askedMs);
       if (Date.now() + delay > deadline) {
-        const timedOut = new RetryTimeoutError(`${method} ${path} did not succeed within ${this.policy.deadlineMs} ms`, lastError);
+        const asked = askedMs !== undefined ? ` (Snowflake asked to retry after ${askedMs / 1000} s, past the deadline)` : "";
+        const timedOut = new RetryTimeoutError(`${method} ${path} did not succeed within ${this.policy.deadlineMs} ms${asked}`, lastError);
         timedOut.afterLostAnswer = lostAnswer;
         throw timedOut;
       }
@@ -194,11 +237,13 @@ export class RestClient {
       "User-Agent": USER_AGENT,
     };
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    const response = await poolFor(this.origin).request({
+    const response = await poolFor(this.origin, this.policy.connectTimeoutMs).request({
       method,
       path,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      headersTimeout: this.policy.answerTimeoutMs,
+      bodyTimeout: this.policy.answerTimeoutMs,
     });
     return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
   }
@@ -214,6 +259,26 @@ export class RestClient {
     }
     return error;
   }
+}
+
+// What each network failure means, in words (undici's own messages, "other side closed", say little); timeouts
+// name the limit that ran out.
+const NETWORK_CAUSES: Record<string, (policy: RetryPolicy) => string> = {
+  UND_ERR_CONNECT_TIMEOUT: (policy) => `timeout after ${policy.connectTimeoutMs} ms opening the connection`,
+  UND_ERR_HEADERS_TIMEOUT: (policy) => `timeout after ${policy.answerTimeoutMs} ms waiting for the answer`,
+  UND_ERR_BODY_TIMEOUT: (policy) => `timeout after ${policy.answerTimeoutMs} ms with the answer incomplete`,
+  ETIMEDOUT: () => "the operating system timed the connection out",
+  ECONNRESET: () => "the connection was reset before the answer arrived",
+  UND_ERR_SOCKET: () => "the connection was closed before the answer arrived",
+  UND_ERR_CLOSED: () => "the connection was closed before the answer arrived",
+  EPIPE: () => "the connection was closed while the request was being sent",
+  ECONNREFUSED: () => "the connection was refused",
+};
+
+/** Puts the cause in words into the error's message, keeping the socket's own text in brackets. */
+function describeNetworkCause(error: Error & { code: string }, policy: RetryPolicy): void {
+  const words = NETWORK_CAUSES[error.code]?.(policy);
+  if (words && !error.message.startsWith(words)) error.message = `${words} [${error.message}]`;
 }
 
 function resultLocation(response: RawResponse): string {

@@ -1,9 +1,10 @@
 // Reads of several objects of one collection answered by one list call (issue: a refresh of 1000 schemas was 1000
 // GETs). Only for types whose list returns the same model as the GET of one object (schema.yaml listSchemas
 // returns Schema). Reads that arrive within a short window are gathered: one of them alone is a plain GET; two or
-// more list the collection once, and later reads of it are answered from that listing until any write through
-// the same client, or until it is a minute old. A write can change any listing (a dropped database takes its
-// schemas), so every write forgets them all.
+// more list the collection once, and later reads of it are answered from that listing until any request through
+// the same client that may change something (RestClient.writeCount: every method but GET, SQL statements
+// included), or until it is a minute old. A write can change any listing (a dropped database takes its schemas),
+// so every write outdates them all.
 import { RestClient } from "../client/rest-client";
 
 /** How long reads are gathered before deciding between a GET and a list. */
@@ -30,7 +31,6 @@ interface Gathering {
 }
 
 class ClientListings {
-  generation = 0;
   readonly listings = new Map<string, Listing & { generation: number }>();
   readonly gathering = new Map<string, Gathering>();
 }
@@ -43,20 +43,12 @@ function listingsOf(client: RestClient): ClientListings {
   return listings;
 }
 
-/** Any write through this client: what was listed may have changed. */
-export function forgetListings(client: RestClient): void {
-  const listings = byClient.get(client);
-  if (!listings) return;
-  listings.generation++;
-  listings.listings.clear();
-}
-
 /** The row of `storedName` in the collection at `collectionPath`, gathered with other reads of it (see above). */
 export function gatheredRead(client: RestClient, collectionPath: string, storedName: string, query: Record<string, string | boolean> = {}): Promise<GatheredRead> {
   const state = listingsOf(client);
   const key = `${collectionPath}?${new URLSearchParams(query as Record<string, string>)}`;
   const listing = state.listings.get(key);
-  if (listing && listing.generation === state.generation && Date.now() - listing.startedAt < LISTING_TTL_MS) return pick(listing.rows, storedName);
+  if (listing && listing.generation === client.writeCount && Date.now() - listing.startedAt < LISTING_TTL_MS) return pick(listing.rows, storedName);
   return new Promise<GatheredRead>((resolve, reject) => {
     let gathering = state.gathering.get(key);
     if (!gathering) {
@@ -75,7 +67,7 @@ function decide(client: RestClient, state: ClientListings, key: string, collecti
   state.gathering.delete(key);
   const waiters = [...gathering.names.values()].flat();
   if (waiters.length === 1) return waiters[0]("get");
-  const generation = state.generation;
+  const generation = client.writeCount;
   const rows = listAll(client, collectionPath, query);
   const listing = { startedAt: Date.now(), rows, generation };
   state.listings.set(key, listing);

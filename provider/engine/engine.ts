@@ -207,12 +207,24 @@ export class ResourceEngine {
   /** Runs the invocation (a task's :execute); the id tells runs apart, as each replacement is a new run. */
   private async invoke(api: ObjectApi, inputs: Properties): Promise<{ id: string; outs: Properties }> {
     const { action, query, record } = this.definition.invokes!;
-    await api.action(inputs, action, { query: query?.(inputs) });
+    const latestRun = async () => {
+      const answers = [];
+      for (const path of record!.paths) answers.push(await api.get(`${api.objectPath(inputs)}/${path}`));
+      return record!.pick(answers);
+    };
+    // Run once: never resent after its answer may have been lost; a run newer than the one before says it ran,
+    // none says it did not, and it is sent once more.
+    const before = record ? JSON.stringify(await latestRun() ?? null) : undefined;
+    const run = () => api.action(inputs, action, { query: query?.(inputs), once: true });
+    try {
+      await run();
+    } catch (error) {
+      if (!record || !outcomeUnknown(error)) throw error;
+      if (JSON.stringify(await latestRun() ?? null) === before) await run();
+    }
     const recorded: Properties = {};
     if (record) {
-      const answers = [];
-      for (const path of record.paths) answers.push(await api.get(`${api.objectPath(inputs)}/${path}`));
-      const row = record.pick(answers);
+      const row = await latestRun();
       for (const [key, output] of Object.entries(this.definition.outputs)) if (row && isSet(row[output.wire])) recorded[key] = output.kind.fromWire(row[output.wire]);
     }
     const fqn = fullyQualifiedName(this.definition, inputs);

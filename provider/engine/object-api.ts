@@ -6,7 +6,7 @@ import { executeSql, rowObjects } from "../client/sql-api";
 import { keyword, qualifiedIdentifier, sql, SqlText } from "../sql/sql-text";
 import { Properties, ResourceDefinition, WireSnapshot } from "./definition";
 import { identifierSegment, storedName } from "./identifiers";
-import { forgetListings, gatheredRead } from "./coalesced-reads";
+import { gatheredRead } from "./coalesced-reads";
 import { fetchFromList } from "./list-read";
 import { fullyQualifiedName, identityOf, LiveObject, withoutNulls } from "./mapper";
 
@@ -70,18 +70,18 @@ export class ObjectApi {
     if (this.definition.access) return this.definition.access.create(this, properties);
     const query: Record<string, string | boolean> = { ...options, ...(this.definition.lacksQuery?.includes("createMode") ? {} : { createMode }) };
     if (createMode === "orReplace" && this.definition.copyGrants) query.copyGrants = true;
-    await this.writing(() => this.client.request({ method: "POST", path: this.collectionPath(properties), query, body }));
+    await this.client.request({ method: "POST", path: this.collectionPath(properties), query, body });
   }
 
   async put(properties: Properties, body: WireSnapshot): Promise<void> {
-    await this.writing(() => this.client.request({ method: "PUT", path: this.objectPath(properties), body }));
+    await this.client.request({ method: "PUT", path: this.objectPath(properties), body });
   }
 
   async delete(properties: Properties): Promise<void> {
     if (this.definition.access) return this.definition.access.delete(this, properties);
     const ifExists = !this.definition.lacksQuery?.includes("ifExists");
-    const drop = () => this.writing(() => this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ...(ifExists ? { ifExists: true } : {}), ...this.definition.deleteQuery?.(properties) } })
-      .catch((error: unknown) => { if (!(error instanceof NotFoundError) || ifExists) throw error; }));
+    const drop = () => this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ...(ifExists ? { ifExists: true } : {}), ...this.definition.deleteQuery?.(properties) } })
+      .catch((error: unknown) => { if (!(error instanceof NotFoundError) || ifExists) throw error; });
     try {
       await drop();
     } catch (error) {
@@ -107,13 +107,13 @@ export class ObjectApi {
   }
 
   /** POST {name}:<action>, e.g. resume, suspend, set-tags, rename. */
-  async action(properties: Properties, action: string, options: { query?: Record<string, string>; body?: unknown } = {}): Promise<void> {
-    await this.writing(() => this.client.request({ method: "POST", path: `${this.objectPath(properties)}:${action}`, query: options.query, body: options.body }));
+  async action(properties: Properties, action: string, options: { query?: Record<string, string>; body?: unknown; once?: boolean } = {}): Promise<void> {
+    await this.client.request({ method: "POST", path: `${this.objectPath(properties)}:${action}`, query: options.query, body: options.body, once: options.once });
   }
 
   /** ALTER <type> <name> <clause>, over the SQL API. */
   async alter(properties: Properties, clause: SqlText): Promise<void> {
-    await this.writing(() => executeSql(this.client, sql`ALTER ${this.objectType()} ${this.sqlName(properties)} ${clause}`));
+    await executeSql(this.client, sql`ALTER ${this.objectType()} ${this.sqlName(properties)} ${clause}`);
   }
 
   /** Wire names of the parameters set on the object itself (SHOW PARAMETERS IN <type> <name>, level = the type). */
@@ -126,16 +126,6 @@ export class ObjectApi {
   private objectType(): SqlText {
     if (!this.definition.sqlObjectType) throw new Error(`${this.definition.noun}s have no SQL object type in their definition`);
     return keyword(this.definition.sqlObjectType);
-  }
-
-  /** A change in Snowflake: listings read before it, or while it ran, no longer say what is there. */
-  private async writing<T>(call: () => Promise<T>): Promise<T> {
-    forgetListings(this.client);
-    try {
-      return await call();
-    } finally {
-      forgetListings(this.client);
-    }
   }
 
   describe(properties: Properties): string {

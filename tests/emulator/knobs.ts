@@ -81,33 +81,54 @@ export interface EmulatorKnobs {
    * body (429 may carry Retry-After seconds), or "drop" = the socket is destroyed without an answer.
    * Calls add up in order; a count of 0 cancels every failure still planned. With `afterExecuting` the request
    * is carried out first and only its answer is lost (a 504 from a gateway, a connection dropped on the way back):
-   * the ambiguous outcome a client cannot tell from a refusal.
+   * the ambiguous outcome a client cannot tell from a refusal. With `when`, the failures wait for the first request
+   * that matches (others pass untouched), so a test can aim at one request of an operation.
    */
   failNext(count: number, failure: InjectedFailure, options?: FailureOptions): void;
   /**
    * The next `count` authenticated /api/v2 requests (other than result polls) execute but answer 202 with a
    * Location; polling it answers 202 for the first pollsUntilDone-1 polls, then the real status and body.
-   * Calls add up in order; a count of 0 cancels every 202 still planned.
+   * Calls add up in order; a count of 0 cancels every 202 still planned. `when` aims them as in failNext.
    */
-  acceptNext(count: number, pollsUntilDone: number): void;
+  acceptNext(count: number, pollsUntilDone: number, options?: { when?: RequestMatch }): void;
   /** Snowpark Container Services services: how many reads until READY, endpoints, failing or held containers. */
   services: ServiceKnobs;
 }
 
+/** Which request a planned failure or 202 waits for: the method and the path as sent (no query). */
+export interface RequestMatch {
+  method: string;
+  path: string;
+}
+
 export interface FailureOptions {
+  /** Sent as the 429's or 503's Retry-After header (RFC 9110 section 10.2.3: delay-seconds). */
   retryAfterSeconds?: number;
   afterExecuting?: boolean;
+  when?: RequestMatch;
 }
 
 export interface PlannedFailure extends FailureOptions {
   failure: InjectedFailure;
 }
 
+interface PlannedDeferral {
+  pollsUntilDone: number;
+  when?: RequestMatch;
+}
+
+/** Takes the head of a plan when it applies to this request (a head aimed elsewhere lets the request pass). */
+function takeHead<T extends { when?: RequestMatch }>(plan: T[], method: string, path: string): T | undefined {
+  const head = plan[0];
+  if (!head || (head.when && (head.when.method !== method || head.when.path !== path))) return undefined;
+  return plan.shift();
+}
+
 export class Knobs implements EmulatorKnobs {
   latencyMs: number;
   readonly services = new ServiceBehaviour();
   private readonly plannedFailures: PlannedFailure[] = [];
-  private readonly plannedDeferrals: number[] = [];
+  private readonly plannedDeferrals: PlannedDeferral[] = [];
 
   constructor(latencyMs = 0) {
     this.latencyMs = latencyMs;
@@ -118,18 +139,23 @@ export class Knobs implements EmulatorKnobs {
     for (let index = 0; index < count; index++) this.plannedFailures.push({ failure, ...options });
   }
 
-  acceptNext(count: number, pollsUntilDone: number): void {
+  acceptNext(count: number, pollsUntilDone: number, options: { when?: RequestMatch } = {}): void {
     if (count <= 0) this.plannedDeferrals.length = 0;
-    for (let index = 0; index < count; index++) this.plannedDeferrals.push(Math.max(1, Math.floor(pollsUntilDone)));
+    for (let index = 0; index < count; index++) this.plannedDeferrals.push({ pollsUntilDone: Math.max(1, Math.floor(pollsUntilDone)), when: options.when });
   }
 
-  /** Consumes the next planned failure, if any. */
-  takeFailure(): PlannedFailure | undefined {
-    return this.plannedFailures.shift();
+  /** Consumes the next planned failure if it applies to this request. */
+  takeFailure(method: string, path: string): PlannedFailure | undefined {
+    return takeHead(this.plannedFailures, method, path);
   }
 
-  /** Consumes the next planned 202, returning how many polls it takes to finish. */
-  takeDeferral(): number | undefined {
-    return this.plannedDeferrals.shift();
+  /** Consumes the next planned 202 if it applies to this request, returning how many polls it takes to finish. */
+  takeDeferral(method: string, path: string): number | undefined {
+    return takeHead(this.plannedDeferrals, method, path)?.pollsUntilDone;
+  }
+
+  /** How many planned failures and 202s are still waiting for their request. */
+  pending(): number {
+    return this.plannedFailures.length + this.plannedDeferrals.length;
   }
 }

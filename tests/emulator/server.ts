@@ -23,6 +23,22 @@ export interface RequestLogEntry {
   userAgent?: string;
 }
 
+/** When a logged request arrived (Date.now()) and the Retry-After it was answered with, in seconds. */
+export interface RequestTiming {
+  receivedAt: number;
+  retryAfterSeconds?: number;
+}
+
+// Beside the log rather than in it: tests compare log entries whole.
+const timings = new WeakMap<RequestLogEntry, RequestTiming>();
+
+/** A logged request's timing, so tests can measure the waits between a client's retries. */
+export function timingOf(entry: RequestLogEntry): RequestTiming {
+  const timing = timings.get(entry);
+  if (!timing) throw new Error(`no timing recorded for ${entry.method} ${entry.path}`);
+  return timing;
+}
+
 export interface ServerDependencies {
   router: Router;
   verifiers: readonly CredentialVerifier[];
@@ -48,12 +64,14 @@ export function createRequestHandler(deps: ServerDependencies) {
       status: 0,
       userAgent: request.headers["user-agent"],
     };
+    const timing: RequestTiming = { receivedAt: Date.now() };
+    timings.set(entry, timing);
     deps.requestLog.push(entry);
 
     const rawBody = await readBody(request);
     if (deps.knobs.latencyMs > 0) await sleep(deps.knobs.latencyMs);
 
-    const planned = deps.knobs.takeFailure();
+    const planned = deps.knobs.takeFailure(entry.method, url.pathname);
     // A failure after executing: the request takes effect, then its answer is lost.
     const executed = planned?.afterExecuting ? await dispatch(deps, request, url, rawBody, requestId) : undefined;
     if (planned?.failure === "drop") {
@@ -64,6 +82,8 @@ export function createRequestHandler(deps: ServerDependencies) {
       ? errorOutcome(injectedFailure(planned), requestId)
       : executed ?? await dispatch(deps, request, url, rawBody, requestId);
     entry.status = outcome.status;
+    const retryAfter = outcome.headers?.["Retry-After"];
+    if (retryAfter !== undefined) timing.retryAfterSeconds = Number(retryAfter);
     response.writeHead(outcome.status, {
       "Content-Type": "application/json",
       "X-Snowflake-Request-ID": requestId,
@@ -108,7 +128,7 @@ async function dispatch(
     }
     const execution = { account, principal, hostAccountName, request, url, rawBody, requestId };
     const execute = () => runRoute(match.route, match.params, execution);
-    const pollsUntilDone = match.route.deferrable !== false && principal ? deps.knobs.takeDeferral() : undefined;
+    const pollsUntilDone = match.route.deferrable !== false && principal ? deps.knobs.takeDeferral(method, url.pathname) : undefined;
     return pollsUntilDone === undefined ? await execute() : deferOutcome(account, await execute(), pollsUntilDone);
   } catch (error) {
     return toErrorOutcome(error, requestId);
@@ -181,7 +201,8 @@ function injectedFailure({ failure, retryAfterSeconds }: PlannedFailure): ApiErr
         retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) }
       );
     case 503:
-      return new ApiError(503, ErrorCodes.serviceUnavailable, "Service unavailable; retry with backoff.");
+      // RFC 9110 section 10.2.3: Retry-After may accompany a 503 as well as a 429.
+      return new ApiError(503, ErrorCodes.serviceUnavailable, "Service unavailable; retry with backoff.", retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) });
     case 504:
     default:
       return new ApiError(504, ErrorCodes.gatewayTimeout, "Gateway timeout; retry with backoff.");

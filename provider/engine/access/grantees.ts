@@ -83,7 +83,9 @@ function forget(client: RestClient, grantee: Grantee): void {
 export async function writeToGrantee(client: RestClient, grantee: Grantee, list: "grants" | "future-grants", revoke: boolean, body: unknown): Promise<void> {
   forget(client, grantee);
   try {
-    await client.request({ method: "POST", path: `${granteePath(grantee)}/${list}${revoke ? ":revoke" : ""}`, body });
+    // Granting what is held already, or revoking what is not, changes nothing: sent twice (after an answer lost
+    // on the way back) it has the effect of once, so the client may send it again.
+    await client.request({ method: "POST", path: `${granteePath(grantee)}/${list}${revoke ? ":revoke" : ""}`, body, idempotent: true });
   } finally {
     forget(client, grantee);
   }

@@ -6,6 +6,7 @@
 // SQL object type.
 import { z } from "zod";
 import { executeSql } from "../../client/sql-api";
+import { outcomeUnknown } from "../lost-answers";
 import { identifier, keyword, qualifiedIdentifier, sql, SqlText } from "../../sql/sql-text";
 import { ObjectAccess, Properties, ResourceDefinition } from "../definition";
 import { storedName } from "../identifiers";
@@ -63,7 +64,13 @@ export function ownershipAccess(lookup: OwnedTypeLookup): ObjectAccess {
     const owner = await ownerOf(api, properties);
     if (owner === undefined) throw new Error(`cannot transfer ownership of ${words(properties)}: it does not exist`);
     recordedOwners.set(qualifiedName(properties), owner);
-    await transfer(api, properties, granteeOf(properties), properties.currentGrants === "REVOKE" ? "REVOKE" : "COPY");
+    try {
+      await transfer(api, properties, granteeOf(properties), properties.currentGrants === "REVOKE" ? "REVOKE" : "COPY");
+    } catch (error) {
+      // The answer was lost: owned by the grantee now (and not a moment ago, when it was read) means it went through.
+      const now = outcomeUnknown(error) ? await ownerOf(api, properties) : undefined;
+      if (now === undefined || !ownedBy(now, properties)) throw error;
+    }
   }
 
   /** Gives the object back to the owner recorded at the transfer, unless it is gone or someone moved it on since. */

@@ -78,7 +78,7 @@ export function sqlApiRoutes(knobs: Knobs, kinds: StatementKinds): Route[] {
       if (!(error instanceof SqlError)) throw error;
       outcome = failure(error, handle);
     }
-    const polls = knobs.takeDeferral();
+    const polls = knobs.takeDeferral("POST", STATEMENTS);
     if (polls === undefined) return outcome;
     pending.set(handle, { polls: polls - 1, outcome });
     return { status: 202, body: { code: RUNNING_CODE, message: "Asynchronous execution in progress. Use provided query id to perform query monitoring and management.", statementHandle: handle, statementStatusUrl: `${STATEMENTS}/${handle}`, createdOn: Date.now() } };
