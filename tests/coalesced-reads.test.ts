@@ -51,3 +51,12 @@ test("a write through the provider forgets the listing: the next reads see the c
   expect(after.props?.comment).toBe("changed by pulumi");
   expect(calls()).toEqual(["GET /api/v2/databases/MANY/schemas"]);
 });
+
+test("warehouses, whose list takes no page parameters, are listed whole in one call", async () => {
+  for (const name of ["CO_W1", "CO_W2", "CO_W3"]) await callEmulator(emulator, "POST", "/api/v2/warehouses", { name, comment: name });
+  emulator.requestLog.length = 0;
+  const warehouses = engineAgainst(emulator, "Warehouse");
+  const reads = await Promise.all(["CO_W1", "CO_W2", "CO_W3"].map((name) => warehouses.read(name, { name, comment: "declared", account: emulator.account })));
+  expect(reads.map((read) => read.props?.comment)).toEqual(["CO_W1", "CO_W2", "CO_W3"]);
+  expect(emulator.requestLog.map((entry) => [entry.method, entry.path, entry.query, entry.status])).toEqual([["GET", "/api/v2/warehouses", {}, 200]]);
+});

@@ -54,7 +54,7 @@ const cases: [string, Case][] = [
   ["REST 4xx: a create refused with 409, Snowflake's code and request id", {
     provoke: () => methods("Database").create({ name: "TAKEN", comment: "mine" }),
     begins: "create: database TAKEN already exists; set adoptExisting: true to manage it",
-    once: ["create", "database TAKEN", "POST /api/v2/databases", "HTTP 409", "code 002002", REQUEST_ID],
+    once: ["create:", "database TAKEN", "POST /api/v2/databases", "HTTP 409", "code 002002", REQUEST_ID],
   }],
   ["REST 4xx: an update of a schema whose database is gone", {
     provoke: () => methods("Schema").update("GONE.S", { database: "GONE", name: "S", account: stack.emulator.account }, { database: "GONE", name: "S", comment: "x" }),
@@ -69,7 +69,7 @@ const cases: [string, Case][] = [
   ["network drop: retried until the deadline, then the cause", {
     provoke: () => { stack.emulator.knobs.failNext(1000, "drop"); return methods("Warehouse").delete("KEPT_WH", { name: "KEPT_WH", account: stack.emulator.account }); },
     begins: "delete Warehouse KEPT_WH: DELETE /api/v2/warehouses/KEPT_WH",
-    once: ["Warehouse KEPT_WH", "DELETE /api/v2/warehouses/KEPT_WH", "no answer from Snowflake (UND_ERR_SOCKET: other side closed)", "did not succeed within 300 ms"],
+    once: ["Warehouse KEPT_WH", "DELETE /api/v2/warehouses/KEPT_WH", "no answer from Snowflake (UND_ERR_SOCKET: the connection was closed before the answer arrived [other side closed])", "did not succeed within 300 ms"],
   }],
   ["a TLS failure (the emulator's self-signed certificate): the cause with its code, never the bare socket text", {
     provoke: () => methods("Database", stack.emulator.url.replace(/^http:/, "https:")).read("KEPT", { name: "KEPT", account: stack.emulator.account }),

@@ -44,9 +44,9 @@ function listingsOf(client: RestClient): ClientListings {
 }
 
 /** The row of `storedName` in the collection at `collectionPath`, gathered with other reads of it (see above). */
-export function gatheredRead(client: RestClient, collectionPath: string, storedName: string, query: Record<string, string | boolean> = {}): Promise<GatheredRead> {
+export function gatheredRead(client: RestClient, collectionPath: string, storedName: string, paged: boolean): Promise<GatheredRead> {
   const state = listingsOf(client);
-  const key = `${collectionPath}?${new URLSearchParams(query as Record<string, string>)}`;
+  const key = collectionPath;
   const listing = state.listings.get(key);
   if (listing && listing.generation === client.writeCount && Date.now() - listing.startedAt < LISTING_TTL_MS) return pick(listing.rows, storedName);
   return new Promise<GatheredRead>((resolve, reject) => {
@@ -54,7 +54,7 @@ export function gatheredRead(client: RestClient, collectionPath: string, storedN
     if (!gathering) {
       const fresh: Gathering = (gathering = { names: new Map(), failures: [] });
       state.gathering.set(key, fresh);
-      setTimeout(() => decide(client, state, key, collectionPath, query, fresh), GATHER_MS);
+      setTimeout(() => decide(client, state, key, paged, fresh), GATHER_MS);
     }
     const waiting = gathering.names.get(storedName) ?? [];
     waiting.push(resolve);
@@ -63,12 +63,13 @@ export function gatheredRead(client: RestClient, collectionPath: string, storedN
   });
 }
 
-function decide(client: RestClient, state: ClientListings, key: string, collectionPath: string, query: Record<string, string | boolean>, gathering: Gathering): void {
+function decide(client: RestClient, state: ClientListings, collectionPath: string, paged: boolean, gathering: Gathering): void {
+  const key = collectionPath;
   state.gathering.delete(key);
   const waiters = [...gathering.names.values()].flat();
   if (waiters.length === 1) return waiters[0]("get");
   const generation = client.writeCount;
-  const rows = listAll(client, collectionPath, query);
+  const rows = listAll(client, collectionPath, paged);
   const listing = { startedAt: Date.now(), rows, generation };
   state.listings.set(key, listing);
   rows.catch(() => { if (state.listings.get(key) === listing) state.listings.delete(key); });
@@ -85,15 +86,20 @@ async function pick(rows: Promise<Map<string, Row>>, storedName: string): Promis
   return listed.size >= PAGE_ROWS * MAX_PAGES ? "get" : "absent";
 }
 
-/** Every row of the collection, page by page: `fromName` continues from the last name seen (rows are sorted by name). */
-async function listAll(client: RestClient, collectionPath: string, query: Record<string, string | boolean>): Promise<Map<string, Row>> {
+/**
+ * Every row of the collection: page by page where the list is paged (`fromName` continues from the last name seen;
+ * rows are sorted by name), else in one answer.
+ */
+async function listAll(client: RestClient, collectionPath: string, paged: boolean): Promise<Map<string, Row>> {
   const rows = new Map<string, Row>();
   let fromName: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await client.request<Row[]>({ method: "GET", path: collectionPath, query: { ...query, showLimit: String(PAGE_ROWS), ...(fromName ? { fromName } : {}) } });
+    const query = paged ? { showLimit: String(PAGE_ROWS), ...(fromName ? { fromName } : {}) } : undefined;
+    const answer = await client.request<Row[]>({ method: "GET", path: collectionPath, query });
     const body = Array.isArray(answer.body) ? answer.body : [];
     const before = rows.size;
     for (const row of body) if (typeof row.name === "string") rows.set(row.name, row);
+    if (!paged) return rows;
     // A short page is the last; so is one that adds nothing (FROM may or may not repeat the row it starts at).
     if (body.length < PAGE_ROWS || rows.size === before) break;
     fromName = String(body[body.length - 1].name);

@@ -283,8 +283,10 @@ export interface ResourceDefinition {
   /**
    * The collection's list returns the same model as the GET of one object (schema.yaml listSchemas: Schema), so
    * reads of several objects that arrive together are answered by one list call (engine/coalesced-reads.ts).
+   * "paged": the list takes showLimit / fromName; "whole": it takes neither and answers every row at once
+   * (warehouse.yaml listWarehouses has only `like`).
    */
-  listCarriesSnapshot?: boolean;
+  listCarriesSnapshot?: "paged" | "whole";
   /** Declared properties keyed by their Pulumi (camelCase) name. */
   fields: Record<string, FieldDefinition>;
   /** Read-only properties reported as outputs, keyed by Pulumi name. */

@@ -38,7 +38,7 @@ export class ObjectApi {
     if (this.definition.readByList) return fetchFromList(this, properties, withTags);
     const path = this.objectPath(properties);
     if (this.definition.listCarriesSnapshot && !withTags && !this.definition.readQuery) {
-      const gathered = await gatheredRead(this.client, this.collectionPath(properties), storedName(identityOf(this.definition, properties).name));
+      const gathered = await gatheredRead(this.client, this.collectionPath(properties), storedName(identityOf(this.definition, properties).name), this.definition.listCarriesSnapshot === "paged");
       if (gathered === "absent") return undefined;
       if (gathered !== "get") return this.liveObject(properties, path, gathered.row, false);
     }

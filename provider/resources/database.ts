@@ -12,7 +12,7 @@ export const database = defineResource({
   doc: "A database (REST: /api/v2/databases). Snowflake gives it PUBLIC and INFORMATION_SCHEMA schemas. The id is its name at creation; a new name renames it in place.",
   collectionPath: "/api/v2/databases",
   // database.yaml listDatabases returns Database rows.
-  listCarriesSnapshot: true,
+  listCarriesSnapshot: "paged",
   changes: "put",
   sqlObjectType: "DATABASE",
   rename: "sql",

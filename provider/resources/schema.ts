@@ -12,7 +12,7 @@ export const schema = defineResource({
   doc: "A schema in a database (REST: /api/v2/databases/{db}/schemas). The id is `DATABASE.SCHEMA` at creation; a new name renames it in place.",
   collectionPath: "/api/v2/databases/{database}/schemas",
   // schema.yaml listSchemas returns Schema rows: a refresh of many schemas is one list call.
-  listCarriesSnapshot: true,
+  listCarriesSnapshot: "paged",
   changes: "put",
   sqlObjectType: "SCHEMA",
   rename: "sql",

@@ -16,8 +16,8 @@ export const warehouse = defineResource({
   noun: "warehouse",
   doc: "A virtual warehouse: the compute that runs queries (REST: /api/v2/warehouses). The id is its name at creation.",
   collectionPath: "/api/v2/warehouses",
-  // warehouse.yaml listWarehouses returns Warehouse rows.
-  listCarriesSnapshot: true,
+  // warehouse.yaml listWarehouses returns Warehouse rows, all at once (no showLimit / fromName).
+  listCarriesSnapshot: "whole",
   changes: "put",
   sqlObjectType: "WAREHOUSE",
   rename: "restBody",
