@@ -2,7 +2,8 @@
 import * as crypto from "crypto";
 import { keyPairAuth, oauthAuth, programmaticAccessTokenAuth } from "../provider/client/auth";
 import { ConflictError, InvalidArgumentError, NetworkError, NotFoundError, RetryTimeoutError, UnauthorizedError } from "../provider/client/errors";
-import { closeAllPools, RestClient } from "../provider/client/rest-client";
+import * as os from "os";
+import { closeAllPools, connectionsPerOrigin, RestClient } from "../provider/client/rest-client";
 import { Emulator, startEmulator } from "./emulator";
 
 const FAST = { baseDelayMs: 10, maxDelayMs: 50, pollIntervalMs: 10, deadlineMs: 10_000 };
@@ -148,4 +149,10 @@ describe("202 accepted", () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.path).toBe("/api/v2/databases/NOT_THERE");
   });
+});
+
+test("the connection pool is as wide as the engine's parallelism: PULUMI_PARALLEL, else 4 x CPUs", () => {
+  expect(connectionsPerOrigin({ PULUMI_PARALLEL: "10" })).toBe(10);
+  expect(connectionsPerOrigin({})).toBe(4 * os.cpus().length);
+  expect(connectionsPerOrigin({ PULUMI_PARALLEL: "zero" })).toBe(4 * os.cpus().length);
 });

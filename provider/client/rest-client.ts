@@ -1,6 +1,7 @@
 // The one HTTP layer every resource type goes through: Snowflake REST API v2 over undici, one keep-alive pool per
 // origin per process, retries of throttling/unavailability with jittered exponential backoff, 202 polling, and
 // typed errors.
+import * as os from "os";
 import { Pool } from "undici";
 import { Authenticator } from "./auth";
 import { apiErrorFor, NetworkError, RetryTimeoutError, SnowflakeApiError } from "./errors";
@@ -61,12 +62,22 @@ const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "UND_ERR_CONNECT_TIMEOUT"]);
 
 const pools = new Map<string, Pool>();
 
+/**
+ * As many connections as the engine runs operations at once: `PULUMI_PARALLEL` when set (the provider host
+ * inherits the CLI's environment; that `--parallel` alone reaches plugins is not confirmed), else the CLI's
+ * default of 4 x CPUs (pulumi/pulumi#15016).
+ */
+export function connectionsPerOrigin(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.PULUMI_PARALLEL);
+  return Number.isInteger(configured) && configured > 0 ? configured : 4 * os.cpus().length;
+}
+
 /** One pool per origin and connect timeout (a pool-wide setting in undici). */
 function poolFor(origin: string, connectTimeoutMs: number): Pool {
   const key = `${origin} ${connectTimeoutMs}`;
   let pool = pools.get(key);
   if (!pool) {
-    pool = new Pool(origin, { connections: 16, keepAliveTimeout: 30_000, connect: { timeout: connectTimeoutMs } });
+    pool = new Pool(origin, { connections: connectionsPerOrigin(), keepAliveTimeout: 30_000, connect: { timeout: connectTimeoutMs } });
     pools.set(key, pool);
   }
   return pool;
