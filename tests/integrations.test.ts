@@ -36,7 +36,7 @@ describe("check: each variant's inputs, before any request", () => {
     ["an email integration with an SNS topic", "NotificationIntegration", { name: "N", notificationType: "email", awsSnsTopicArn: "arn:aws:sns:x" }, /awsSnsTopicArn: does not apply when notificationType is EMAIL/],
     ["a recipient that is not an email address", "NotificationIntegration", { name: "N", notificationType: "email", allowedRecipients: ["ops"] }, /allowedRecipients: .*an email address/],
     ["an S3 location without its role", "ExternalVolume", { name: "V", storageLocations: [{ name: "l", storageProvider: "s3", storageBaseUrl: "s3://b/" }] }, /storageAwsRoleArn is required for storageProvider S3/],
-    ["no storage location", "ExternalVolume", { name: "V", storageLocations: [] }, /at least one storage location/],
+    ["no storage location", "ExternalVolume", { name: "V", storageLocations: [] }, /storageLocations: \[\] is not allowed \(empty, so nothing is declared\); expected a list of storage locations/],
     ["a Glue catalog without its catalog id", "CatalogIntegration", { name: "C", catalogSource: "glue", glueAwsRoleArn: "arn", catalogNamespace: "ns" }, /glueCatalogId: is required when catalogSource is GLUE/],
   ];
   test.each(cases)("%s", async (_what, type, inputs, message) => {

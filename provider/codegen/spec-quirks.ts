@@ -157,11 +157,18 @@ export function acceptTableKindTable(spec: SpecDocument, notes: ModelNotes): voi
 /**
  * Formats: besides standard ones the specs use made-up formats (`role name`, `warehouse`, `comment`,
  * `Percentage`), and the standard ones would become validators stricter than Snowflake (date-time with a
- * mandatory offset, uuid, uri, `binary` as a File). Formats are documentation here, so all are dropped.
+ * mandatory offset, uuid, uri, `binary` as a File). Formats are documentation here, so all are dropped, except
+ * that `int32` first becomes explicit bounds (rendered `.gte().lte()`): the provider's check reads them off the model
+ * to refuse a value past 2^31 before anything is sent. int64 needs none: zod's `.int()` already stops at the
+ * safe-integer range of a JavaScript number.
  */
 export function dropFormats(spec: SpecDocument): void {
   eachComponent(spec, (_model, component) =>
     visitSchemas(component, (node) => {
+      if (node.type === "integer" && node.format === "int32") {
+        node.minimum ??= -(2 ** 31);
+        node.maximum ??= 2 ** 31 - 1;
+      }
       delete node.format;
     })
   );

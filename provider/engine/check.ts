@@ -5,6 +5,7 @@ import { RESOURCE_CONNECTION_KEYS } from "../connection/resource-connection";
 import { COMMON_INPUTS, OPT_IN_INPUTS } from "./common-inputs";
 import { Properties, ResourceDefinition } from "./definition";
 import { isSet, show } from "./field-kind";
+import { ruleFailures } from "./field-rules";
 import { isUnknown } from "./unknowns";
 
 export interface CheckFailure { property: string; reason: string; }
@@ -36,11 +37,31 @@ export function checkInputs(definition: ResourceDefinition, news: Properties): C
       if (problem) failures.push({ property, reason: `${shown} is not allowed (${problem}); expected ${field.kind.expected}` });
     }
   }
+  const declared = declaredValues(definition, news);
   for (const [property, field] of Object.entries(definition.fields)) {
-    if (field.required && !isSet(news[property])) failures.push({ property, reason: `required (${field.doc})` });
+    // A required container left out never reaches a request path (it would be sent as `UNDEFINED`).
+    if (field.required && !isUnknown(news[property]) && !isSet(declared[property])) {
+      const given = field.secret ? "[secret]" : show(news[property]);
+      failures.push({ property, reason: `${isSet(news[property]) ? `${given} is not allowed (empty, so nothing is declared)` : "required but not given"}; expected ${field.kind.expected}` });
+    }
   }
-  if (failures.length === 0 && definition.crossChecks && !Object.values(news).some(isUnknown)) failures.push(...definition.crossChecks(news));
+  if (failures.length > 0) return failures;
+  failures.push(...ruleFailures(definition.rules ?? [], definition.fields, declared));
+  if (failures.length === 0 && definition.crossChecks && !Object.values(news).some(isUnknown)) failures.push(...definition.crossChecks(declared));
   return failures;
+}
+
+/**
+ * The inputs as declarations: a value its kind reads as "not set" (an empty string, an empty list) declares nothing,
+ * so required properties, rules and cross checks treat it as left out rather than send it.
+ */
+function declaredValues(definition: ResourceDefinition, news: Properties): Properties {
+  const declared: Properties = {};
+  for (const [property, value] of Object.entries(news)) {
+    const field = definition.fields[property];
+    if (!(field && isSet(value) && !isUnknown(value) && field.kind.meansUnset?.(value))) declared[property] = value;
+  }
+  return declared;
 }
 
 /**

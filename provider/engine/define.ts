@@ -1,9 +1,12 @@
 // Completes a resource type's declaration with what every type of its shape gets: a `tags` input where the spec
-// has tag actions, a `suspended` input where the type has a run state, and the opt-ins its changes can need.
+// has tag actions, a `suspended` input where the type has a run state, the opt-ins its changes can need, and
+// integer fields bounded by their wire format as well as by their documented range.
 import { OptIn } from "./common-inputs";
 import { FieldDefinition, ResourceDefinition } from "./definition";
-import { booleanKind } from "./kinds/scalars";
+import { booleanKind, narrowedInteger } from "./kinds/scalars";
 import { tagsKind } from "./kinds/tags";
+import { ruleProperties } from "./field-rules";
+import { wireIntegerBounds } from "./wire-bounds";
 
 export type ResourceDeclaration = Omit<ResourceDefinition, "optIns"> & {
   /** Opt-ins beyond allowReplace (which every data-bearing type, and every type with `usedBy`, takes). */
@@ -29,7 +32,14 @@ function suspendedField(definition: ResourceDeclaration): FieldDefinition {
 
 export function defineResource(declaration: ResourceDeclaration): ResourceDefinition {
   const { extraOptIns = [], ...definition } = declaration;
-  const fields: Record<string, FieldDefinition> = { ...definition.fields };
+  const fields: Record<string, FieldDefinition> = {};
+  for (const [key, field] of Object.entries(definition.fields)) {
+    // An int32 setting past 2^31 is refused at check rather than by Snowflake (warehouse.yaml's cluster counts).
+    const bounds = field.kind.range && wireIntegerBounds(definition.wire.schema, field.wire);
+    fields[key] = bounds ? { ...field, kind: narrowedInteger(field.kind, bounds) } : field;
+  }
+  const strangers = (definition.rules ?? []).flatMap(ruleProperties).filter((key) => !(key in fields));
+  if (strangers.length) throw new Error(`${definition.typeName}: rules name ${strangers.join(", ")}, which are not its properties`);
   if (definition.tags) fields.tags = { wire: "tags", kind: tagsKind(), doc: TAGS_DOC, change: "tags" };
   if (definition.runState) fields.suspended = suspendedField(declaration);
   const optIns: OptIn[] = [...(definition.dataBearing || definition.usedBy ? (["allowReplace"] as const) : []), ...extraOptIns];

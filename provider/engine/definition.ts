@@ -7,6 +7,7 @@ import { FieldKind } from "./field-kind";
 import type { LiveObject } from "./mapper";
 import type { ObjectApi } from "./object-api";
 import type { OptIn } from "./common-inputs";
+import type { FieldRule } from "./field-rules";
 
 export type Properties = Record<string, unknown>;
 export type WireSnapshot = Record<string, unknown>;
@@ -299,6 +300,8 @@ export interface ResourceDefinition {
    * is reported as a table constraint). Applied to both sides before properties are compared.
    */
   comparable?(properties: Properties): Properties;
+  /** Rules across properties as data (a minimum at most its maximum, fields that rule each other out). */
+  rules?: readonly FieldRule[];
   /** Rules across properties ("minutes or cron", "min <= max"), checked before anything is sent. */
   crossChecks?(properties: Properties): { property: string; reason: string }[];
   /**

@@ -36,6 +36,8 @@ export interface FieldKind {
   readonly shape: TypeShape;
   /** Words for what is allowed, for check messages: "an integer from 0 to 90". */
   readonly expected: string;
+  /** Integers: the bounds `problem` enforces, so a definition's wire format can narrow them (define.ts). */
+  readonly range?: { min: number; max: number };
   /** Why a (known) value is not allowed, or undefined when it is. */
   problem(value: unknown): string | undefined;
   /** The comparison form: two values with equal canonical forms mean the same to Snowflake. */

@@ -23,7 +23,7 @@ export function variantChecks(discriminator: string, variants: Record<string, Va
     if (!variant) return [];
     const takes = [...(variant.required ?? []), ...(variant.optional ?? [])];
     const problems: Problem[] = [];
-    for (const key of variant.required ?? []) if (!isSet(properties[key])) problems.push({ property: key, reason: `is required when ${discriminator} is ${chosen}` });
+    for (const key of variant.required ?? []) if (!isSet(properties[key])) problems.push({ property: key, reason: `is required when ${discriminator} is ${chosen}, but not given; declare it, or choose another ${discriminator}` });
     for (const key of variantInputs) {
       if (isSet(properties[key]) && !takes.includes(key)) {
         problems.push({ property: key, reason: `does not apply when ${discriminator} is ${chosen} (${takes.length ? `it takes ${takes.join(", ")}` : "it takes none of the variant inputs"})` });

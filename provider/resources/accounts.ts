@@ -64,7 +64,7 @@ export const account = defineResource({
     isOrgAdmin: output("is_org_admin", booleanKind(), "Whether the ORGADMIN role is enabled in the account."),
     createdOn: output("created_on", textKind(), "When the account was created (ISO 8601)."),
   },
-  crossChecks: (properties) => (!isSet(properties.adminPassword) && !isSet(properties.adminRsaPublicKey) ? [{ property: "adminPassword", reason: "give adminPassword or adminRsaPublicKey: the new account's administrator needs a way to log in" }] : []),
+  crossChecks: (properties) => (!isSet(properties.adminPassword) && !isSet(properties.adminRsaPublicKey) ? [{ property: "adminPassword", reason: "not given, and no adminRsaPublicKey either; give one of the two: the new account's administrator needs a way to log in" }] : []),
   wire: { schema: accountWire.Account, properties: accountWire.Account_PROPERTIES, readOnly: accountWire.Account_READ_ONLY },
 });
 

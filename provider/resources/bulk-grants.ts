@@ -19,7 +19,7 @@ const GRANTEES = ["toRole", "toDatabaseRole"] as const;
 
 function scopeProblems(properties: Properties): { property: string; reason: string }[] {
   const both = isSet(properties.inDatabase) && isSet(properties.inSchema);
-  if (both || (!isSet(properties.inDatabase) && !isSet(properties.inSchema))) return [{ property: "inSchema", reason: both ? "declare inDatabase or inSchema, not both" : "declare where: inDatabase (DB) or inSchema (DB.SCHEMA)" }];
+  if (both || (!isSet(properties.inDatabase) && !isSet(properties.inSchema))) return [{ property: "inSchema", reason: both ? "declare inDatabase or inSchema, not both" : "required but not given, and no inDatabase either; declare where: a schema (DB.SCHEMA), or inDatabase (DB)" }];
   if (canonicalTypeName(String(properties.objectType)) === "SCHEMA" && isSet(properties.inSchema)) return [{ property: "inSchema", reason: "schemas are in a database: use inDatabase" }];
   return [];
 }

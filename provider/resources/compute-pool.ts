@@ -76,11 +76,10 @@ export const computePool = defineResource({
     application: output("application", textKind(), "The Native App the pool is exclusive to, if any."),
     ...ownershipOutputs("compute pool"),
   },
+  // CREATE COMPUTE POOL docs: MIN_NODES is the minimum and MAX_NODES the maximum node count of the pool.
+  rules: [{ atMost: ["minNodes", "maxNodes"], because: "a pool's fewest nodes cannot be more than its most" }],
   crossChecks(properties) {
     const failures: { property: string; reason: string }[] = [];
-    const [min, max] = [properties.minNodes, properties.maxNodes];
-    // CREATE COMPUTE POOL docs: MIN_NODES is the minimum and MAX_NODES the maximum node count of the pool.
-    if (typeof min === "number" && typeof max === "number" && min > max) failures.push({ property: "minNodes", reason: `${min} is more than maxNodes (${max}); a pool runs at least minNodes and at most maxNodes nodes` });
     if (typeof properties.name === "string" && properties.name.trim().startsWith('"')) failures.push({ property: "name", reason: `${properties.name} is quoted; compute pool names cannot be quoted (CREATE COMPUTE POOL docs)` });
     return failures;
   },

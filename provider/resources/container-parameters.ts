@@ -1,13 +1,20 @@
 // Object parameters databases and schemas share (database.yaml Database / schema.yaml Schema). Each is inherited
 // (account -> database -> schema -> object) when not set on the object itself (Parameters docs).
 import { FieldDefinition } from "../engine/definition";
+import { FieldRule } from "../engine/field-rules";
 import { choiceKind, enumType, integerKind } from "../engine/kinds/scalars";
 import { collationField, commentField, field, LOG_LEVEL, retentionFields, TRACE_LEVEL, WAREHOUSE_SIZE } from "./common";
 
 // database.yaml serverless_task_*_statement_size: XSMALL to XXLARGE (Parameters docs: the same range for
 // USER_TASK_MANAGED_INITIAL_WAREHOUSE_SIZE).
-const TASK_SIZE = enumType("TaskWarehouseSize", "Serverless task sizes, XSMALL to XXLARGE; Snowflake's other spellings are accepted too.",
-  ["XSMALL", "SMALL", "MEDIUM", "LARGE", "XLARGE", "XXLARGE"], WAREHOUSE_SIZE.aliases);
+export const SERVERLESS_SIZES = ["XSMALL", "SMALL", "MEDIUM", "LARGE", "XLARGE", "XXLARGE"] as const;
+const TASK_SIZE = enumType("TaskWarehouseSize", "Serverless task sizes, XSMALL to XXLARGE; Snowflake's other spellings are accepted too.", SERVERLESS_SIZES, WAREHOUSE_SIZE.aliases);
+/** The smallest size serverless tasks may use is at most the largest (both are bounds of one range). */
+export const SERVERLESS_SIZE_ORDER: FieldRule = {
+  atMost: ["serverlessTaskMinStatementSize", "serverlessTaskMaxStatementSize"],
+  order: SERVERLESS_SIZES,
+  because: "the smallest size serverless tasks may use cannot be above the largest",
+};
 // Parameters docs: USER_TASK_TIMEOUT_MS 0-604800000 (7 days).
 const MAX_TASK_TIMEOUT_MS = 604_800_000;
 

@@ -2,7 +2,7 @@
 import { defineResource } from "../engine/define";
 import * as wire from "../wire/database";
 import { kindField, nameField, output, ownershipOutputs } from "./common";
-import { containerParameters } from "./container-parameters";
+import { containerParameters, SERVERLESS_SIZE_ORDER } from "./container-parameters";
 import { databaseContents } from "./container-contents";
 import { textKind } from "../engine/kinds/scalars";
 
@@ -30,6 +30,7 @@ export const database = defineResource({
     ...ownershipOutputs("database"),
     origin: output("origin", textKind(), "The share the database was created from, if any."),
   },
+  rules: [SERVERLESS_SIZE_ORDER],
   wire: { schema: wire.Database, properties: wire.Database_PROPERTIES, readOnly: wire.Database_READ_ONLY },
 });
 

@@ -102,7 +102,6 @@ export const externalVolume = defineResource({
   outputs: ownershipOutputs("external volume"),
   replacedBy: changedLocations,
   usedBy: objectsUsing(icebergTablesNaming("external_volume_name")),
-  crossChecks: (properties) => (Array.isArray(properties.storageLocations) && properties.storageLocations.length === 0 ? [{ property: "storageLocations", reason: "an external volume needs at least one storage location" }] : []),
   // DROP EXTERNAL VOLUME docs: a volume Iceberg tables use cannot be dropped (the wording is not confirmed).
   deleteRefusal: { pattern: /iceberg table|in use|associated/i, advice: "Drop or move the Iceberg tables on it first." },
   wire: { schema: wire.ExternalVolume, properties: wire.ExternalVolume_PROPERTIES, readOnly: wire.ExternalVolume_READ_ONLY },

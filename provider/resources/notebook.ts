@@ -54,7 +54,9 @@ export const notebook = defineResource({
   },
   crossChecks: (properties) => [
     ...(properties.computePool !== undefined && properties.runtimeName === undefined ? [{ property: "computePool", reason: "a compute pool needs a container runtimeName (e.g. SYSTEM$BASIC_RUNTIME)" }] : []),
-    ...((properties.fromLocation === undefined) !== (properties.mainFile === undefined) ? [{ property: properties.fromLocation === undefined ? "mainFile" : "fromLocation", reason: "fromLocation and mainFile go together (CREATE NOTEBOOK ... FROM '<location>' MAIN_FILE = '<file>')" }] : []),
+    ...((properties.fromLocation === undefined) !== (properties.mainFile === undefined)
+      ? [{ property: properties.fromLocation === undefined ? "mainFile" : "fromLocation", reason: `given without ${properties.fromLocation === undefined ? "fromLocation" : "mainFile"}; expected both or neither (CREATE NOTEBOOK ... FROM '<location>' MAIN_FILE = '<file>')` }]
+      : []),
   ],
   // MAIN_FILE cannot be unset: a main file no longer declared goes with its location, i.e. a new notebook.
   afterCreate: [{ action: "add-live-version", query: { fromLast: "true" } }],

@@ -49,8 +49,13 @@ function lengthProblems(properties: Properties): { property: string; reason: str
   const counts = ["minUpperCaseChars", "minLowerCaseChars", "minNumericChars", "minSpecialChars"];
   const needed = counts.reduce((sum, key) => sum + valueOf(properties, key), 0);
   const problems = [];
-  if (max < min) problems.push({ property: isSet(properties.maxLength) ? "maxLength" : "minLength", reason: `maxLength ${max} is less than minLength ${min}; maxLength must be at least minLength` });
-  else if (max < needed) problems.push({ property: "maxLength", reason: `maxLength ${max} is less than the ${needed} characters the minimum counts (${counts.join(", ")}) ask for` });
+  if (max < min) {
+    problems.push(isSet(properties.maxLength)
+      ? { property: "maxLength", reason: `${max} is less than minLength (${min}); expected at least ${min}` }
+      : { property: "minLength", reason: `${min} is more than maxLength (${max}); expected at most ${max}` });
+  } else if (max < needed) {
+    problems.push({ property: "maxLength", reason: `${max} is less than the ${needed} characters the minimum counts (${counts.join(", ")}) ask for; expected at least ${needed}` });
+  }
   return problems;
 }
 

@@ -3,7 +3,7 @@ import { defineResource } from "../engine/define";
 import { booleanKind } from "../engine/kinds/scalars";
 import * as wire from "../wire/schema";
 import { databaseField, field, kindField, nameField, ownershipOutputs } from "./common";
-import { containerParameters } from "./container-parameters";
+import { containerParameters, SERVERLESS_SIZE_ORDER } from "./container-parameters";
 import { schemaContents } from "./container-contents";
 
 export const schema = defineResource({
@@ -29,5 +29,6 @@ export const schema = defineResource({
     ...containerParameters("schema"),
   },
   outputs: ownershipOutputs("schema"),
+  rules: [SERVERLESS_SIZE_ORDER],
   wire: { schema: wire.Schema, properties: wire.Schema_PROPERTIES, readOnly: wire.Schema_READ_ONLY },
 });

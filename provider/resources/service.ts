@@ -133,11 +133,12 @@ export const service = defineResource({
     const inline = isSet(properties.specification);
     const file = isSet(properties.specificationFile);
     if (inline === file) failures.push({ property: "specification", reason: inline ? "given together with specificationFile; give one of them" : "required: give specification (YAML text or an object) or specificationFile" });
-    const [min, max, ready] = [properties.minInstances ?? 1, properties.maxInstances, properties.minReadyInstances];
-    // CREATE SERVICE docs: MAX_INSTANCES is at least MIN_INSTANCES; MIN_READY_INSTANCES at most MIN_INSTANCES.
-    if (typeof max === "number" && typeof min === "number" && min > max) failures.push({ property: "maxInstances", reason: `${max} is less than minInstances (${min})` });
-    if (typeof ready === "number" && typeof min === "number" && ready > min) failures.push({ property: "minReadyInstances", reason: `${ready} is more than minInstances (${min})` });
     return failures;
   },
+  // CREATE SERVICE docs: MAX_INSTANCES is at least MIN_INSTANCES; MIN_READY_INSTANCES at most MIN_INSTANCES (default 1).
+  rules: [
+    { atMost: ["minInstances", "maxInstances"], because: "a service's most instances cannot be fewer than its fewest", reportOn: "upper" },
+    { atMost: ["minReadyInstances", "minInstances"], because: "a service cannot wait for more ready instances than it runs at least", upperDefault: 1 },
+  ],
   wire: { schema: wire.Service, properties: wire.Service_PROPERTIES, readOnly: wire.Service_READ_ONLY },
 });

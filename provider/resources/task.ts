@@ -12,18 +12,20 @@ import { listKind } from "../engine/kinds/structures";
 import { storedName } from "../engine/identifiers";
 import * as wire from "../wire/task";
 import { commentField, field, output, ownershipOutputs, schemaObjectIdentity, WAREHOUSE_SIZE } from "./common";
+import { SERVERLESS_SIZE_ORDER, SERVERLESS_SIZES } from "./container-parameters";
 
 const TASK_STATE = enumType("TaskState", "Whether a task runs on its schedule or after its predecessors.", ["STARTED", "SUSPENDED"]);
 const OVERLAP_POLICY = enumType("TaskOverlapPolicy", "Whether runs of a task graph may overlap (root tasks only).", ["NO_OVERLAP", "ALLOW_CHILD_OVERLAP", "ALLOW_ALL_OVERLAP"]);
 // CREATE TASK docs: serverless statement sizes range from XSMALL to XXLARGE.
-const SERVERLESS_SIZES = ["XSMALL", "SMALL", "MEDIUM", "LARGE", "XLARGE", "XXLARGE"];
 const SERVERLESS_ONLY = ["userTaskManagedInitialWarehouseSize", "targetCompletionInterval", "serverlessTaskMinStatementSize", "serverlessTaskMaxStatementSize"];
 const ROOT_ONLY = ["config", "overlapPolicy", "taskAutoRetryAttempts", "allowOverlappingExecution", "successIntegration"];
 // CREATE TASK docs: "A task can have a maximum of 100 predecessor tasks".
 const MAX_PREDECESSORS = 100;
 
 const taskName = siblingNameKind("a task");
-const sizeField = (wireName: string, doc: string) => field(wireName, choiceKind(WAREHOUSE_SIZE), doc, { inherited: true });
+// Introduction to tasks docs: "The maximum compute size for a serverless task is equivalent to an XXLARGE".
+const serverlessSize = choiceKind(WAREHOUSE_SIZE, { values: SERVERLESS_SIZES, because: "serverless tasks run on at most XXLARGE compute" });
+const sizeField = (wireName: string, doc: string) => field(wireName, serverlessSize, doc, { inherited: true });
 
 export const task = defineResource({
   typeName: "Task",
@@ -87,15 +89,14 @@ export const task = defineResource({
         if (elsewhere) failures.push({ property, reason: `${name} is in ${elsewhere}; a task graph lives in one schema (${properties.database}.${properties.schema})` });
       }
     }
-    if (isSet(properties.warehouse)) {
-      for (const key of SERVERLESS_ONLY.filter((k) => isSet(properties[k]))) failures.push({ property: key, reason: "applies only to serverless tasks; this task runs on warehouse " + properties.warehouse });
-    }
-    for (const key of ["serverlessTaskMinStatementSize", "serverlessTaskMaxStatementSize"]) {
-      const value = properties[key];
-      if (isSet(value) && !SERVERLESS_SIZES.includes(String(choiceKind(WAREHOUSE_SIZE).canonical(value)))) failures.push({ property: key, reason: `${value} is not one of ${SERVERLESS_SIZES.join(", ")}` });
-    }
     return failures;
   },
+  rules: [
+    // CREATE TASK docs: `{ WAREHOUSE = ... } | { USER_TASK_MANAGED_INITIAL_WAREHOUSE_SIZE = ... }`; the other
+    // serverless settings are documented as applying to serverless tasks only.
+    { excludes: "warehouse", others: SERVERLESS_ONLY, because: "it applies only to serverless tasks, and this task runs on a warehouse" },
+    SERVERLESS_SIZE_ORDER,
+  ],
   wire: { schema: wire.Task, properties: wire.Task_PROPERTIES, readOnly: wire.Task_READ_ONLY },
 });
 

@@ -52,6 +52,8 @@ export const warehouse = defineResource({
     size: "deprecated spelling of warehouse_size",
     wait_for_completion: "a flag of one resize request, not a setting of the warehouse",
   },
+  // CREATE WAREHOUSE docs: MIN_CLUSTER_COUNT must be equal to or less than MAX_CLUSTER_COUNT.
+  rules: [{ atMost: ["minClusterCount", "maxClusterCount"], because: "a warehouse's fewest clusters cannot be more than its most" }],
   wire: { schema: wire.Warehouse, properties: wire.Warehouse_PROPERTIES, readOnly: wire.Warehouse_READ_ONLY },
 });
 

@@ -48,26 +48,42 @@ export function sqlTextKind(options: { pattern?: RegExp; patternWords?: string }
   };
 }
 
+/**
+ * A whole number within [min, max]. The bounds are clamped to the integers a JavaScript number holds exactly
+ * (±(2^53-1)): a larger one (an int64 sequence start) would be sent as another number than the one written. They
+ * stay on the kind (`range`) so defineResource can narrow them further to the wire format (int32).
+ */
 export function integerKind(range: { min?: number; max?: number } = {}): FieldKind {
-  const min = range.min ?? -INT64_SAFE;
-  const max = range.max ?? INT64_SAFE;
-  const expected = range.min !== undefined && range.max !== undefined
+  const min = Math.max(range.min ?? -INT64_SAFE, -INT64_SAFE);
+  const max = Math.min(range.max ?? INT64_SAFE, INT64_SAFE);
+  const bounded = { min: range.min !== undefined || min > -INT64_SAFE, max: range.max !== undefined || max < INT64_SAFE };
+  const expected = bounded.min && bounded.max
     ? `an integer from ${min} to ${max}`
-    : range.min !== undefined ? `an integer >= ${min}` : range.max !== undefined ? `an integer <= ${max}` : "an integer";
+    : bounded.min ? `an integer >= ${min}` : bounded.max ? `an integer <= ${max}` : "an integer";
   return {
     shape: { primitive: "number" },
     expected,
+    range: { min, max },
     problem: (value) => {
       if (typeof value !== "number" || !Number.isFinite(value)) return `${show(value)} is not a number`;
       if (!Number.isInteger(value)) return "not a whole number";
-      if (value < min || value > max) return "out of range";
-      return undefined;
+      return value < min || value > max ? "out of range" : undefined;
     },
     canonical: (value) => value,
     toWire: (value) => value,
     fromWire: (value) => value,
     toSql: (value) => numberLiteral(value as number),
   };
+}
+
+/** The kind of an integer field narrowed to [min, max] (a wire format's range), keeping what else it does. */
+export function narrowedInteger(kind: FieldKind, bounds: { min: number; max: number }): FieldKind {
+  if (!kind.range) return kind;
+  const min = Math.max(kind.range.min, bounds.min);
+  const max = Math.min(kind.range.max, bounds.max);
+  if (min === kind.range.min && max === kind.range.max) return kind;
+  const { expected, problem, range } = integerKind({ min, max });
+  return { ...kind, expected, problem, range };
 }
 
 export function booleanKind(): FieldKind {
@@ -105,17 +121,27 @@ export function canonicalToken(type: EnumType, value: unknown): unknown {
   return type.aliases[upper] ?? upper;
 }
 
-/** One of an enum's tokens, accepted in any case and with Snowflake's aliases, sent and compared canonically. */
-export function choiceKind(type: EnumType): FieldKind {
+/**
+ * One of an enum's tokens, accepted in any case and with Snowflake's aliases, sent and compared canonically.
+ * `only`: the tokens this property takes when it takes fewer than the type has (serverless task sizes stop at
+ * XXLARGE), with the reason; the SDK type stays the shared enum.
+ */
+export function choiceKind(type: EnumType, only?: { values: readonly string[]; because: string }): FieldKind {
   const aliasWords = Object.keys(type.aliases).length ? `; aliases such as ${Object.keys(type.aliases).slice(0, 2).join(", ")} are accepted` : "";
+  const allowed = only?.values ?? type.values;
+  const unknown = only?.values.filter((value) => !type.values.includes(value)) ?? [];
+  if (unknown.length) throw new Error(`${type.name} has no ${unknown.join(", ")}`);
   return {
     shape: { enumType: type },
-    expected: `one of ${type.values.join(", ")} (any case${aliasWords})`,
-    problem: (value) => (typeof value === "string" && type.values.includes(canonicalToken(type, value) as string) ? undefined : "not one of the allowed values"),
+    expected: `one of ${allowed.join(", ")} (any case${aliasWords})`,
+    problem: (value) => {
+      const token = canonicalToken(type, value);
+      if (typeof value !== "string" || !type.values.includes(token as string)) return "not one of the allowed values";
+      return allowed.includes(token as string) ? undefined : `${token} is a ${type.name} but not allowed here: ${only!.because}`;
+    },
     canonical: (value) => canonicalToken(type, value),
     toWire: (value) => canonicalToken(type, value),
     fromWire: (value) => canonicalToken(type, value),
     toSql: (value) => literal(String(canonicalToken(type, value))),
   };
 }
-

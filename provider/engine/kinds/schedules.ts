@@ -93,7 +93,7 @@ function scheduleKind(typeName: string, when: string, verb: string): FieldKind {
         return Number.isInteger(schedule.minutes) && schedule.minutes >= 1 && schedule.minutes <= MAX_MINUTES ? undefined : `minutes must be a whole number from 1 to ${MAX_MINUTES}`;
       }
       if (typeof schedule.cron !== "string" || schedule.cron.trim().split(/\s+/).length !== CRON_FIELDS) return "cron must have 5 fields (minute hour day-of-month month day-of-week)";
-      if (typeof schedule.timeZone !== "string" || schedule.timeZone.trim() === "") return "a cron schedule needs timeZone, e.g. UTC or Europe/Paris";
+      if (typeof schedule.timeZone !== "string" || schedule.timeZone.trim() === "") return "cron needs timeZone too, e.g. UTC or Europe/Paris";
       return undefined;
     },
     canonical: (value) => {

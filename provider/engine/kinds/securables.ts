@@ -124,7 +124,7 @@ export function concretePrivileges(type: SecurableType | undefined, declared: re
 
 /** Why a declared privilege list does not fit the type, or undefined. */
 export function privilegesProblem(type: SecurableType, declared: readonly string[]): string | undefined {
-  if (declared.length === 0) return "privileges is empty; list at least one privilege";
+  if (declared.length === 0) return "[] is not allowed; expected at least one privilege";
   for (const privilege of declared.map(canonicalPrivilege)) {
     if (privilege === "ALL") {
       if (type.noAll) return `ALL cannot be used on ${type.name}: ${type.noAll}`;
