@@ -39,7 +39,7 @@ export function checkInputs(definition: ResourceDefinition, news: Properties): C
   }
   const declared = declaredValues(definition, news);
   for (const [property, field] of Object.entries(definition.fields)) {
-    // A required container left out never reaches a request path (it would be sent as `UNDEFINED`).
+    // A required property (a container above all) left out or empty fails here, so it never reaches a request path.
     if (field.required && !isUnknown(news[property]) && !isSet(declared[property])) {
       const given = field.secret ? "[secret]" : show(news[property]);
       failures.push({ property, reason: `${isSet(news[property]) ? `${given} is not allowed (empty, so nothing is declared)` : "required but not given"}; expected ${field.kind.expected}` });

@@ -16,7 +16,7 @@ import { SERVERLESS_SIZE_ORDER, SERVERLESS_SIZES } from "./container-parameters"
 
 const TASK_STATE = enumType("TaskState", "Whether a task runs on its schedule or after its predecessors.", ["STARTED", "SUSPENDED"]);
 const OVERLAP_POLICY = enumType("TaskOverlapPolicy", "Whether runs of a task graph may overlap (root tasks only).", ["NO_OVERLAP", "ALLOW_CHILD_OVERLAP", "ALLOW_ALL_OVERLAP"]);
-// CREATE TASK docs: serverless statement sizes range from XSMALL to XXLARGE.
+// CREATE TASK docs: settings of serverless tasks only (the sizes range from XSMALL to XXLARGE).
 const SERVERLESS_ONLY = ["userTaskManagedInitialWarehouseSize", "targetCompletionInterval", "serverlessTaskMinStatementSize", "serverlessTaskMaxStatementSize"];
 const ROOT_ONLY = ["config", "overlapPolicy", "taskAutoRetryAttempts", "allowOverlappingExecution", "successIntegration"];
 // CREATE TASK docs: "A task can have a maximum of 100 predecessor tasks".
