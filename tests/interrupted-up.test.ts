@@ -3,7 +3,7 @@
 // flight, mid-run, and during the last creates. Requests Snowflake had already received still take effect. The
 // documented recovery is one `pulumi refresh --import-pending-creates <urn> <id> ...` for the pending creates, then
 // `pulumi up`: it must converge with no "already exists", no duplicate and no orphan.
-import { DriverResult, exportState, startDriverProcess } from "./driver";
+import { DriverMode, DriverResult, exportState, startDriverProcess } from "./driver";
 import { connectionEnv, Declaration, expectOk, FIXTURE_PROGRAM, startTestStack, TestStack } from "./support/test-stack";
 
 const ref = (path: string) => ({ $ref: path });
@@ -32,26 +32,25 @@ const readCheckpoint = (file: string): State => exportState(file);
 const dynamicResources = (state: State) => state.resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
 const creates = (stack: TestStack) => stack.emulator.requestLog.filter((entry) => entry.method === "POST" && entry.path.startsWith("/api/v2/") && entry.path !== "/api/v2/statements");
 
-/** Starts `up` with latency on every answer and kills it once Snowflake has received `afterCreates` creates. */
-async function killedUp(stack: TestStack, afterCreates: number): Promise<void> {
-  stack.emulator.knobs.latencyMs = 120;
-  const run = startDriverProcess({
-    mode: "up",
-    programDir: FIXTURE_PROGRAM,
-    stateFile: stack.stateFile,
-    config: { "test:resources": JSON.stringify(program()) },
-    env: connectionEnv(stack.emulator),
-  });
-  const watch = setInterval(() => { if (creates(stack).length >= afterCreates) run.kill(); }, 5);
+/**
+ * Runs the driver with every answer `latencyMs` late and kills it (driver and hosts) as soon as `killWhen()` holds;
+ * then waits for what Snowflake had received to finish executing (the emulator answers into a closed socket).
+ */
+async function killedRun(stack: TestStack, mode: DriverMode, declarations: Declaration[], killWhen: () => boolean, latencyMs = 120): Promise<void> {
+  stack.emulator.knobs.latencyMs = latencyMs;
+  const run = startDriverProcess({ mode, programDir: FIXTURE_PROGRAM, stateFile: stack.stateFile, config: { "test:resources": JSON.stringify(declarations) }, env: connectionEnv(stack.emulator) });
+  const watch = setInterval(() => { if (killWhen()) run.kill(); }, 5);
   try {
     expect(await run.result).toBe("killed");
   } finally {
     clearInterval(watch);
   }
-  // What Snowflake had received when the client died still executes (the emulator answers into a closed socket).
   await new Promise((resolve) => setTimeout(resolve, 400));
   stack.emulator.knobs.latencyMs = 0;
 }
+
+/** An `up` of the 60 objects killed once Snowflake has received `afterCreates` creates. */
+const killedUp = (stack: TestStack, afterCreates: number) => killedRun(stack, "up", program(), () => creates(stack).length >= afterCreates);
 
 /** What a user types for each pending create: its URN and the object's name (the provider records its canonical name). */
 function importArguments(state: State): { urn: string; id: string }[] {
@@ -162,14 +161,9 @@ describe("a pending create the user resolves the wrong way", () => {
 async function killedUpOf(stack: TestStack, declarations: Declaration[]): Promise<void> {
   // Refuse connections for a moment (the driver's retries of a connection never made keep the create pending).
   stack.emulator.knobs.failNext(50, "drop");
-  const run = startDriverProcess({ mode: "up", programDir: FIXTURE_PROGRAM, stateFile: stack.stateFile, config: { "test:resources": JSON.stringify(declarations) }, env: connectionEnv(stack.emulator) });
-  const watch = setInterval(() => {
-    if (readCheckpoint(stack.stateFile).pendingOperations.length > 0) run.kill();
-  }, 5);
   try {
-    expect(await run.result).toBe("killed");
+    await killedRun(stack, "up", declarations, () => readCheckpoint(stack.stateFile).pendingOperations.length > 0, 0);
   } finally {
-    clearInterval(watch);
     stack.emulator.knobs.failNext(0, "drop");
   }
 }
@@ -182,18 +176,9 @@ describe("a destroy killed mid-run", () => {
   test("leaves its deletes pending; the next destroy warns, finishes, and leaves nothing", async () => {
     const declarations: Declaration[] = Array.from({ length: 12 }, (_, i) => ({ type: "Warehouse", name: `w${i}`, args: { name: `GONE_W${i}` } }));
     expectOk(await stack.run("up", declarations));
-    stack.emulator.knobs.latencyMs = 120;
     const deletes = () => stack.emulator.requestLog.filter((entry) => entry.method === "DELETE").length;
     const before = deletes();
-    const run = startDriverProcess({ mode: "destroy", programDir: FIXTURE_PROGRAM, stateFile: stack.stateFile, config: { "test:resources": "[]" }, env: connectionEnv(stack.emulator) });
-    const watch = setInterval(() => { if (deletes() - before >= 4) run.kill(); }, 5);
-    try {
-      expect(await run.result).toBe("killed");
-    } finally {
-      clearInterval(watch);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    stack.emulator.knobs.latencyMs = 0;
+    await killedRun(stack, "destroy", [], () => deletes() - before >= 4);
     const pending = readCheckpoint(stack.stateFile).pendingOperations;
     expect(pending.length).toBeGreaterThan(0);
     expect(pending.every((op) => op.type === "deleting")).toBe(true);

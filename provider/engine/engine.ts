@@ -6,7 +6,7 @@ import { RestClient } from "../client/rest-client";
 import { applyPlan, applyRunState, applySql, applyTags } from "./apply";
 import { checkInputs, CheckFailure } from "./check";
 import { Properties, ResourceDefinition } from "./definition";
-import { isSet, reconcileValue } from "./field-kind";
+import { isSet } from "./field-kind";
 import { forgetGranteeLists } from "./access/grantees";
 import { GraphChange, isRoot, withGraphRootsSuspended } from "./graph-roots";
 import { createQueryOf, declaredLiveValues, fullyQualifiedName, inputsFromState, LiveObject, stateFrom, toWireBody } from "./mapper";
