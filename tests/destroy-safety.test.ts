@@ -44,3 +44,63 @@ test("a schema holding a stage made by hand is not dropped; more than five objec
   expect(destroy.error).toMatch(/schema HOST_DB\.LANDING cannot be deleted: it still holds 7 objects .*: S1 \(stage\), S2 \(stage\), S3 \(stage\), S4 \(stage\), S5 \(stage\), and 2 more\./);
   expect((await stack.rest("GET", "/api/v2/databases/HOST_DB/schemas/LANDING/stages/S7")).status).toBe(200);
 });
+
+describe("an inventory of the database proves schemas empty (one SHOW per type, not 24 lists per schema)", () => {
+  const rowsOf = async (statement: string) => {
+    const answer = await stack.rest("POST", "/api/v2/statements", { statement });
+    const body = answer.body as { resultSetMetaData: { rowType: { name: string }[] }; data: (string | null)[][] };
+    return body.data.map((row) => Object.fromEntries(body.resultSetMetaData.rowType.map((column, index) => [column.name, row[index]])));
+  };
+
+  test("a destroy of 40 schemas lists no schema's collections and sends one DELETE each", async () => {
+    const declarations = [
+      { type: "Database", name: "db", args: { name: "MANY_DB" } },
+      ...Array.from({ length: 40 }, (_, i) => ({ type: "Schema", name: `s${i}`, args: { database: { $ref: "db.name" }, name: `S${i}` } })),
+    ];
+    expectOk(await stack.run("up", declarations));
+    stack.emulator.clearRequestLog();
+    expectOk(await stack.run("destroy", declarations));
+    const log = stack.emulator.requestLog.filter((entry) => entry.path.startsWith("/api/v2/"));
+    const collectionLists = log.filter((entry) => entry.method === "GET" && /\/schemas\/[^/]+\/[a-z-]+$/.test(entry.path));
+    const deletes = log.filter((entry) => entry.method === "DELETE");
+    const statements = log.filter((entry) => entry.path === "/api/v2/statements");
+    expect(collectionLists).toEqual([]);
+    expect(deletes).toHaveLength(41);
+    // One SHOW per listed type for an inventory; a destroy this short needs one or two of them.
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.length).toBeLessThanOrEqual(2 * 22);
+    expect((await stack.rest("GET", "/api/v2/databases/MANY_DB")).status).toBe(404);
+  });
+
+  test("what the inventory shows is listed exactly before a refusal, and the stack's own deleted objects do not count", async () => {
+    const declarations = [
+      { type: "Database", name: "db", args: { name: "MIXED_DB" } },
+      ...["A", "B", "C"].map((name) => ({ type: "Schema", name, args: { database: { $ref: "db.name" }, name } })),
+      ...["A", "B"].map((schema) => ({ type: "Table", name: `t${schema}`, args: { database: { $ref: "db.name" }, schema: { $ref: `${schema}.name` }, name: "OWN", columns: [{ name: "ID", datatype: "NUMBER(38,0)" }] } })),
+    ];
+    expectOk(await stack.run("up", declarations));
+    await stack.rest("POST", "/api/v2/databases/MIXED_DB/schemas/C/views", { name: "BY_HAND", query: "SELECT 1 AS X", columns: [{ name: "X" }] });
+    const destroy = await stack.run("destroy", declarations);
+    expect(destroy.ok).toBe(false);
+    expect(destroy.error).toMatch(/schema MIXED_DB\.C cannot be deleted: it still holds 1 object .*: BY_HAND \(view\)/);
+    // A and B went, their own tables first; C and the database stay.
+    for (const schema of ["A", "B"]) expect((await stack.rest("GET", `/api/v2/databases/MIXED_DB/schemas/${schema}`)).status).toBe(404);
+    expect((await stack.rest("GET", "/api/v2/databases/MIXED_DB/schemas/C/views/BY_HAND")).status).toBe(200);
+  });
+
+  test("the emulator's SHOW <objects> IN DATABASE: every schema's rows, SHOW TABLES with event tables, refusals", async () => {
+    await stack.rest("POST", "/api/v2/databases", { name: "SHOWN_DB" });
+    await stack.rest("POST", "/api/v2/databases/SHOWN_DB/schemas", { name: "RAW" });
+    await stack.rest("POST", "/api/v2/databases/SHOWN_DB/schemas/RAW/tables", { name: "EVENTS", columns: [{ name: "ID", datatype: "NUMBER(38,0)" }] });
+    await stack.rest("POST", "/api/v2/databases/SHOWN_DB/schemas/PUBLIC/event-tables", { name: "TELEMETRY" });
+    await stack.rest("POST", "/api/v2/databases/SHOWN_DB/schemas/RAW/stages", { name: "landing" });
+    expect((await rowsOf("SHOW TABLES IN DATABASE SHOWN_DB")).map((row) => [row.schema_name, row.name, row.database_name])).toEqual([["PUBLIC", "TELEMETRY", "SHOWN_DB"], ["RAW", "EVENTS", "SHOWN_DB"]]);
+    expect((await rowsOf("SHOW EVENT TABLES IN DATABASE SHOWN_DB")).map((row) => row.name)).toEqual(["TELEMETRY"]);
+    expect((await rowsOf("SHOW STAGES LIKE 'LAND%' IN DATABASE SHOWN_DB")).map((row) => row.name)).toEqual(["LANDING"]);
+    expect(await rowsOf("SHOW USER FUNCTIONS IN DATABASE SHOWN_DB")).toEqual([]);
+    const missing = await stack.rest("POST", "/api/v2/statements", { statement: "SHOW VIEWS IN DATABASE NO_SUCH_DB" });
+    expect([missing.status, JSON.stringify(missing.body)]).toEqual([422, expect.stringMatching(/002003.*Database 'NO_SUCH_DB' does not exist or not authorized/)]);
+    const scope = await stack.rest("POST", "/api/v2/statements", { statement: "SHOW VIEWS IN SCHEMA SHOWN_DB.RAW" });
+    expect([scope.status, JSON.stringify(scope.body)]).toEqual([422, expect.stringMatching(/only IN ACCOUNT or IN DATABASE/)]);
+  });
+});

@@ -25,6 +25,8 @@ export interface RestRequest {
    * dropped after sending), so the caller can find out from Snowflake what happened. Refusals (429, 503) are retried.
    */
   once?: boolean;
+  /** Changes nothing though it is not a GET (an SQL SHOW through POST /api/v2/statements): not counted as a write. */
+  readOnly?: boolean;
 }
 
 export interface RestResponse<T = unknown> {
@@ -154,15 +156,26 @@ export class RestClient {
   get writeCount(): number {
     return this.writes;
   }
+  /**
+   * The same count without DELETEs: what may add objects. A listing of what exists that is only followed by
+   * deletions still holds everything that exists (engine/deletion-log.ts says what those deletions took away).
+   */
+  get additionCount(): number {
+    return this.additions;
+  }
   private writes = 0;
+  private additions = 0;
 
   async request<T = unknown>(request: RestRequest): Promise<RestResponse<T>> {
-    if (request.method === "GET") return this.requestOnce<T>(request);
+    if (request.method === "GET" || request.readOnly) return this.requestOnce<T>(request);
+    const adds = request.method !== "DELETE";
     this.writes++;
+    if (adds) this.additions++;
     try {
       return await this.requestOnce<T>(request);
     } finally {
       this.writes++;
+      if (adds) this.additions++;
     }
   }
 

@@ -241,6 +241,8 @@ export interface ResourceDefinition {
   changes: ChangeMethod;
   /** The object type in SQL statements (ALTER <objectType>, SHOW PARAMETERS IN <objectType>). */
   sqlObjectType?: string;
+  /** The words of the SHOW command that lists these objects (SHOW <words> IN DATABASE); default sqlObjectType, plural. */
+  sqlListing?: string;
   /** Whether POST offers copyGrants (kept when CREATE OR REPLACE recreates the object). */
   copyGrants?: boolean;
   /** Rename in place; without it a new name means a new object. */

@@ -7,6 +7,7 @@ import { keyword, qualifiedIdentifier, sql, SqlText } from "../sql/sql-text";
 import { Properties, ResourceDefinition, WireSnapshot } from "./definition";
 import { identifierSegment, storedName } from "./identifiers";
 import { gatheredRead } from "./coalesced-reads";
+import { loggedDeletion } from "./deletion-log";
 import { fetchFromList } from "./list-read";
 import { fullyQualifiedName, identityOf, LiveObject, withoutNulls } from "./mapper";
 
@@ -80,8 +81,8 @@ export class ObjectApi {
   async delete(properties: Properties): Promise<void> {
     if (this.definition.access) return this.definition.access.delete(this, properties);
     const ifExists = !this.definition.lacksQuery?.includes("ifExists");
-    const drop = () => this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ...(ifExists ? { ifExists: true } : {}), ...this.definition.deleteQuery?.(properties) } })
-      .catch((error: unknown) => { if (!(error instanceof NotFoundError) || ifExists) throw error; });
+    const drop = () => loggedDeletion(this.client, this.definition, properties, () => this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ...(ifExists ? { ifExists: true } : {}), ...this.definition.deleteQuery?.(properties) } })
+      .then(() => undefined, (error: unknown) => { if (!(error instanceof NotFoundError) || ifExists) throw error; }));
     try {
       await drop();
     } catch (error) {

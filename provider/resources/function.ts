@@ -14,6 +14,8 @@ export const userDefinedFunction = defineResource({
   noun: "function",
   doc: "A user-defined function (REST: .../schemas/{schema}/user-defined-functions) in SQL, JavaScript, Python, Java or Scala. The id is `DB.SCHEMA.NAME(ARGUMENT TYPES)`, so overloads of one name are separate resources; other argument types replace it, and any other change recreates it in place keeping its grants.",
   collectionPath: schemaObjectPath("user-defined-functions"),
+  // SHOW USER FUNCTIONS docs: the functions users created (SHOW FUNCTIONS also lists the built-in ones).
+  sqlListing: "USER FUNCTIONS",
   changes: "orReplace",
   copyGrants: true,
   tags: true,

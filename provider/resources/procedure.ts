@@ -16,6 +16,8 @@ export const procedure = defineResource({
   noun: "procedure",
   doc: "A stored procedure (REST: .../schemas/{schema}/procedures). The id is `DB.SCHEMA.NAME(ARGUMENT TYPES)`, so overloads are separate resources; other argument types replace it, and any other change recreates it in place keeping its grants.",
   collectionPath: schemaObjectPath("procedures"),
+  // SHOW USER PROCEDURES docs: the procedures users created, without the built-in ones.
+  sqlListing: "USER PROCEDURES",
   changes: "orReplace",
   copyGrants: true,
   tags: true,

@@ -15,6 +15,8 @@ export const serviceFunction = defineResource({
   noun: "service function",
   doc: "A service function (REST: .../schemas/{schema}/functions) calling a Snowpark Container Services endpoint. The id is `DB.SCHEMA.NAME(ARGUMENT TYPES)`; other argument types replace it, any other change recreates it in place, and grants on it are not kept then (the REST API has no copyGrants for it).",
   collectionPath: schemaObjectPath("functions"),
+  // A service function is a user-defined function bound to a service: SHOW USER FUNCTIONS lists it.
+  sqlListing: "USER FUNCTIONS",
   changes: "orReplace",
   tags: true,
   signature: argumentSignature,

@@ -7,6 +7,7 @@ import type { ObjectKind } from "../catalog/object-kind";
 import { ApiError } from "../errors";
 import { findForStatement, readAlterAction } from "./alter";
 import { DDL_TYPE_ID, ResultSet, SELECT_TYPE_ID, selectList, SessionFacts, text } from "./select";
+import { showSchemaObjects } from "./show-schema-objects";
 import { executeShow } from "./show";
 import { TokenStream } from "./token-stream";
 import { SqlError } from "./tokens";
@@ -105,7 +106,7 @@ export function executeSql(sqlText: string, session: SessionFacts, kinds: Statem
         stream.next();
         return show(stream, session);
       }
-      return executeShow(stream, session, (sqlType) => kinds.of(sqlType));
+      return showSchemaObjects(stream, session) ?? executeShow(stream, session, (sqlType) => kinds.of(sqlType));
     }
     if (stream.accept("SELECT")) return selectKindFunction(stream, session, kinds) ?? selectList(stream.rest(), session);
     const first = stream.peek();

@@ -1,11 +1,13 @@
-// SHOW <schema objects> [ LIKE '<pattern>' ] IN ACCOUNT, for the listings the provider reads to find the objects
-// that use an integration or volume (a task's error_integration, an Iceberg table's external_volume_name). Rows
-// carry names as stored, unquoted (SHOW output prints `my table`, not `"my table"`), sorted by database, schema and
-// name. Other scopes (IN DATABASE / SCHEMA, STARTS WITH, LIMIT) are not emulated and are refused, not guessed.
+// SHOW <schema objects> [ LIKE '<pattern>' ] IN { ACCOUNT | DATABASE <db> }, for the listings the provider reads to
+// find the objects that use an integration or volume (a task's error_integration, an Iceberg table's
+// external_volume_name) and what a database's schemas still hold before they are dropped. Rows carry names as
+// stored, unquoted (SHOW output prints `my table`, not `"my table"`), sorted by database, schema and name. Other
+// scopes (IN SCHEMA, no IN) and STARTS WITH / LIMIT are not emulated and are refused, not guessed.
 import type { CatalogObject } from "../catalog/catalog";
 import { ErrorCodes } from "../errors";
 import { likePatternToRegExp } from "../listing";
-import { schemaObjectsOf } from "../rest/lookup";
+import { collectionOf } from "../catalog/catalog";
+import { findDatabase, SCHEMAS, schemaObjectsOf } from "../rest/lookup";
 import { ownerOf } from "../rest/render";
 import { type Column, type ResultSet, type SessionFacts, SHOW_TYPE_ID, text, timestamp } from "./select";
 import { epochSeconds } from "./show";
@@ -32,15 +34,26 @@ export const storedValue = (wire: string, nullable = true): ShowColumn => ({ col
  * The SHOW handler for one collection: `words` are what follows SHOW ("TASKS", or "ARTIFACT REPOSITORIES"), the
  * first of which is the kind's sqlShows key; the stream arrives past it.
  */
-export function showInAccount(words: string, collection: string, columns: ShowColumn[]) {
+export function showInAccount(words: string, collection: string | string[], columns: ShowColumn[]) {
   const [, ...rest] = words.split(" ");
+  const collections = typeof collection === "string" ? [collection] : collection;
   return (stream: TokenStream, session: SessionFacts): ResultSet => {
     for (const word of rest) stream.expect(word);
     const like = stream.accept("LIKE") ? likePatternToRegExp(stream.string()) : undefined;
-    if (!stream.accept("IN", "ACCOUNT")) throw new SqlError(ErrorCodes.sqlCompilation, "0A000", `SQL compilation error:\nthe emulator answers SHOW ${words} only IN ACCOUNT.`);
+    let objects: CatalogObject[];
+    if (stream.accept("IN", "ACCOUNT")) {
+      objects = collections.flatMap((name) => schemaObjectsOf(session.account, name));
+    } else if (stream.accept("IN", "DATABASE")) {
+      // SHOW <objects> docs, IN DATABASE <db_name>: the objects of every schema of that database. A database that
+      // does not exist fails like any statement naming it (002003 "... does not exist or not authorized").
+      const schemas = [...collectionOf(findDatabase(session.account, stream.identifier()), SCHEMAS).values()];
+      objects = collections.flatMap((name) => schemas.flatMap((schema) => [...collectionOf(schema, name).values()]));
+    } else {
+      throw new SqlError(ErrorCodes.sqlCompilation, "0A000", `SQL compilation error:\nthe emulator answers SHOW ${words} only IN ACCOUNT or IN DATABASE <name>.`);
+    }
     stream.expectEnd();
     const key = (object: CatalogObject) => [databaseOf(object).name, schemaOf(object).name, object.name].join("\u0000");
-    const objects = schemaObjectsOf(session.account, collection)
+    objects = objects
       .filter((object) => !like || like.test(object.name))
       .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     return { columns: columns.map(({ column }) => column), rows: objects.map((object) => columns.map(({ value }) => value(object))), statementTypeId: SHOW_TYPE_ID };
