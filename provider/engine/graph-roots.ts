@@ -50,8 +50,9 @@ export function isRoot(api: ObjectApi, properties: Properties): boolean {
 export async function withGraphRootsSuspended<T>(api: ObjectApi, account: string, change: GraphChange, apply: () => Promise<T>): Promise<T> {
   const member = change.next ?? change.current!;
   const ownName = storedName(String(member.name));
-  // The member as Snowflake has it now (also for a create: adoptExisting takes over a task that may run).
-  const own = await api.fetch(member, false);
+  // The member as Snowflake has it now. A create finds none (it fails if one exists) unless adoptExisting takes
+  // over a task that may run.
+  const own = change.current === undefined && member.adoptExisting !== true ? undefined : await api.fetch(member, false);
   const wasRoot = own !== undefined && !linkOf(api, own.snapshot);
   const wasRunning = own !== undefined && reportsRunning(api, own.snapshot);
   const willBeRoot = change.next !== undefined && isRoot(api, change.next);

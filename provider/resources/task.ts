@@ -32,6 +32,8 @@ export const task = defineResource({
   noun: "task",
   doc: "A task: SQL run on a schedule or after other tasks, alone or as part of a task graph (REST: .../schemas/{schema}/tasks). Changing a task of a running graph suspends the graph's root for the change and resumes it afterwards.",
   collectionPath: "/api/v2/databases/{database}/schemas/{schema}/tasks",
+  // task.yaml listTasks answers Task items (the GET's model), paged with showLimit / fromName.
+  listCarriesSnapshot: "paged",
   changes: "put",
   sqlObjectType: "TASK",
   tags: true,
