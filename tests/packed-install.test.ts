@@ -39,7 +39,7 @@ beforeAll(async () => {
   console.log(`installing the packed ${PACKAGE} into a project with @pulumi/pulumi added ${footprint.bytes} bytes ` +
     `(${(footprint.bytes / 1e6).toFixed(1)} MB) in ${footprint.packages.length} packages: ${footprint.packages.join(", ")}`);
   emulator = await startEmulator({ users: [{ name: "PW_USER", password: PASSWORD }] });
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   await emulator?.close();

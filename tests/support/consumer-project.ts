@@ -23,7 +23,7 @@ export function packRepository(destination: string): string {
 }
 
 export interface NodeModulesWeight {
-  /** Apparent size of every file under node_modules (what `du --apparent-size -B1` counts), symlinks as links. */
+  /** Sum of the sizes of the files under node_modules (symlinks as links, directory entries not counted). */
   bytes: number;
   /** Installed packages by their path under the project, nested copies included (node_modules/a/node_modules/b). */
   packages: Set<string>;
