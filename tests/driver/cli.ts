@@ -1,5 +1,6 @@
 // `node bin/tests/driver/cli.js <preview|up|refresh|destroy> <program dir> [options]` (npm run driver -- ...):
 // prints the summary (or the DriverResult as one JSON line with --json); exit code 0 on success, 1 on failure.
+import { SUPPORTED_PULUMI_RANGE } from "./pulumi-sdk-range";
 import { runDriver } from "./run";
 import { DriverMode, DriverOptions } from "./types";
 
@@ -14,7 +15,8 @@ const USAGE = `usage: driver <preview|up|refresh|destroy> <program dir> [options
   --json                       print the result as JSON (one line, last on stdout)
   --import-pending-creates URN ID  refresh: the interrupted create of URN went through; record it with ID (repeatable)
   --clear-pending-creates      refresh: the interrupted creates did not go through; forget them
-environment: PULUMI_CONFIG_PASSPHRASE encrypts secrets in the state file`;
+environment: PULUMI_CONFIG_PASSPHRASE encrypts secrets in the state file
+supports @pulumi/pulumi ${SUPPORTED_PULUMI_RANGE}, installed in the program's project`;
 
 const MODES: DriverMode[] = ["preview", "up", "refresh", "destroy"];
 

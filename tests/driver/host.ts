@@ -2,11 +2,19 @@
 // way the engine starts the `pulumi-nodejs` plugin: `node <script> <engine address>` in the project directory,
 // port read from the first stdout line, later output kept as provider diagnostics.
 import { ChildProcess, spawn } from "child_process";
-import * as grpc from "@grpc/grpc-js";
+import { createRequire } from "module";
+import type * as Grpc from "@grpc/grpc-js";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import { PropertyMap } from "./property-values";
+
+// gRPC and protobuf come from the copies @pulumi/pulumi's generated stubs use: the stubs check credentials and
+// messages against their own classes, and an installed package then needs neither as a dependency of its own.
+const requireFromStubs = createRequire(require.resolve("@pulumi/pulumi/proto/provider_grpc_pb"));
+const grpc = requireFromStubs("@grpc/grpc-js") as typeof Grpc;
+const { Struct } = requireFromStubs("google-protobuf/google/protobuf/struct_pb") as typeof StructModule;
+type Struct = StructModule.Struct;
 
 export interface HostLaunch {
   /** The resolved `@pulumi/pulumi/cmd/dynamic-provider` entry point (the project's own copy). */
@@ -143,7 +151,7 @@ export class ProviderHost {
   private call<Response>(method: string, request: unknown): Promise<Response> {
     return new Promise((resolve, reject) => {
       const fn = (this.client as unknown as Record<string, Function>)[method].bind(this.client);
-      fn(request, (error: grpc.ServiceError | null, response: Response) => {
+      fn(request, (error: Grpc.ServiceError | null, response: Response) => {
         // grpc-js prefixes the provider's message with the status ("2 UNKNOWN: ..."); `details` is the message.
         if (error) reject(new Error(error.details || error.message));
         else resolve(response);

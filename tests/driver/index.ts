@@ -7,6 +7,7 @@ import { DriverOptions, DriverResult } from "./types";
 
 export { runDriver } from "./run";
 export { exportState } from "./checkpoint-journal";
+export { SUPPORTED_PULUMI_RANGE } from "./pulumi-sdk-range";
 export type { DriverError, DriverMode, DriverOptions, DriverResult, ResourceChange, ResourceOperation } from "./types";
 
 /**

@@ -7,6 +7,7 @@ import * as path from "path";
 import type { Registration, RegistrationResult } from "./deployment";
 import type { Project, StackConfig } from "./project";
 import type { PropertyMap } from "./property-values";
+import { projectPulumiSdk } from "./pulumi-sdk-range";
 import { registerTypeScriptLoader } from "./typescript-loader";
 
 /** The engine side of the resource monitor. */
@@ -25,14 +26,9 @@ export interface ProgramRun {
 
 type Callback = (error: Error | null, response?: unknown) => void;
 
-/** The program's own copy of @pulumi/pulumi: mocks set on any other copy would not reach the program. */
-export function resolvePulumiPackage(projectDir: string): string {
-  return path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [projectDir] }));
-}
-
 /** Runs the program until all its registrations are done; returns the errors the program itself raised. */
 export async function runProgram(run: ProgramRun): Promise<Error[]> {
-  const sdk = loadSdk(resolvePulumiPackage(run.project.dir));
+  const sdk = loadSdk(projectPulumiSdk(run.project.dir).dir);
   const { project, stack, preview } = run;
 
   // The language host hands the program its config before loading it (PULUMI_CONFIG / PULUMI_CONFIG_SECRET_KEYS).

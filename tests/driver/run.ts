@@ -5,7 +5,8 @@ import { Deployment } from "./deployment";
 import { destroy } from "./destroy";
 import { Journal } from "./journal";
 import { CrypterCache, DEFAULT_DRIVER_PASSPHRASE } from "./passphrase-crypter";
-import { runProgram, resolvePulumiPackage } from "./program-runner";
+import { runProgram } from "./program-runner";
+import { projectPulumiSdk } from "./pulumi-sdk-range";
 import { loadProject, loadStackConfig, Project, StackConfig } from "./project";
 import { isObject, PropertyMap, PropertyValue, UNKNOWN } from "./property-values";
 import { NODEJS_PROVIDER_TYPE, ProviderRegistry, providerReference } from "./providers";
@@ -30,12 +31,12 @@ export async function runDriver(options: DriverOptions): Promise<DriverResult> {
     const project = loadProject(options.programDir);
     const crypters = new CrypterCache(process.env.PULUMI_CONFIG_PASSPHRASE ?? DEFAULT_DRIVER_PASSPHRASE);
     const config = loadStackConfig(project, stack, options.config ?? {}, options.secretConfigKeys ?? [], crypters);
-    const pulumiDir = resolvePulumiPackage(project.dir);
+    const pulumiSdk = projectPulumiSdk(project.dir);
     const stateFile = new StateFile({
       file: path.resolve(options.stateFile ?? path.join(project.dir, ".pulumi-state", `${stack}.json`)),
       project: project.name,
       stack,
-      pulumiVersion: require(path.join(pulumiDir, "package.json")).version,
+      pulumiVersion: pulumiSdk.version,
       crypters,
       defaultSaltState: config.encryptionSalt,
     });

@@ -1,11 +1,14 @@
-// Standalone emulator for manual runs and the demo:
-//   npm run emulator -- --port 8080 [--account A] [--pat T] [--user U] [--password P] [--public-key-file F] [--latency-ms N]
+#!/usr/bin/env node
+// Standalone emulator for manual runs, the demo and users' own `pulumi up` or CI (the package's
+// `snowflake-emulator` command):
+//   npx snowflake-emulator --port 8080 [--account A] [--pat T] [--user U] [--password P] [--public-key-file F] [--latency-ms N]
 import { readFileSync } from "node:fs";
 import { DEFAULT_USER, startEmulator, type EmulatorOptions } from "./index";
 
 const USAGE =
-  "Usage: node bin/tests/emulator/cli.js [--port N] [--account NAME] [--pat TOKEN] [--user NAME] [--password PASSWORD]\n" +
-  "                                     [--public-key-file PEM_PATH] [--latency-ms N]";
+  "Usage: snowflake-emulator [--port N] [--account NAME] [--pat TOKEN] [--user NAME] [--password PASSWORD]\n" +
+  "                          [--public-key-file PEM_PATH] [--latency-ms N]\n" +
+  "A free port when --port is 0 or not given.";
 
 interface CliArguments {
   port: number;

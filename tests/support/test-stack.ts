@@ -8,6 +8,7 @@ import { Emulator, startEmulator } from "../emulator";
 import { callEmulator, EmulatorAnswer } from "./emulator-api";
 import { expectNoSecrets } from "./secret-scan";
 import { OBJECT_KINDS } from "../emulator/kinds";
+import { connectionEnv } from "../testing";
 
 /** The read-only wire fields of the object type whose collection a REST path names (.../tables/T -> Table). */
 export function readOnlyFieldsAt(apiPath: string): readonly string[] {
@@ -42,17 +43,8 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-export function connectionEnv(emulator: Emulator): Record<string, string> {
-  return {
-    SNOWFLAKE_ACCOUNT: emulator.account,
-    SNOWFLAKE_HOST: emulator.host,
-    SNOWFLAKE_PORT: String(emulator.port),
-    SNOWFLAKE_PROTOCOL: "http",
-    SNOWFLAKE_USER: emulator.credentials.user,
-    SNOWFLAKE_AUTHENTICATOR: "PROGRAMMATIC_ACCESS_TOKEN",
-    SNOWFLAKE_TOKEN: emulator.credentials.programmaticAccessToken,
-  };
-}
+// What users get from pulumi-snowflake-dynamic/testing, so the tests point programs at the emulator the same way.
+export { connectionEnv };
 
 export async function startTestStack(programDir = FIXTURE_PROGRAM): Promise<TestStack> {
   const emulator = await startEmulator();
