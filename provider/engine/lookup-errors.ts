@@ -10,8 +10,9 @@ export class LookupArgumentError extends Error {
 
 /** What a lookup asked for is not in the account (or the connection's role cannot see it). */
 export class LookupNotFoundError extends Error {
-  constructor(readonly functionName: string, readonly typeName: string, readonly fullyQualifiedName: string, readonly account: string, detail: string) {
-    super(`${functionName}: ${detail} in account ${account || "(unknown)"} (or the connection's role cannot see it)`);
+  /** `missing`: what is not there, e.g. "warehouse PY_ONE"; `purpose`: what it was needed for, e.g. "list schemas in". */
+  constructor(readonly functionName: string, readonly typeName: string, readonly fullyQualifiedName: string, readonly account: string, missing: string, purpose?: string) {
+    super(`${functionName}: no ${missing} in account ${account || "(unknown)"}${purpose ? ` to ${purpose}` : ""} (or the connection's role cannot see it)`);
     this.name = "LookupNotFoundError";
   }
 }

@@ -49,7 +49,7 @@ export async function getObject(definition: ResourceDefinition, connector: Conne
   const live = await withAttachedReads(api, identity, await api.fetch(identity, Boolean(definition.tags)));
   if (!live) {
     const name = fullyQualifiedName(addressed, identity);
-    throw new LookupNotFoundError(functionName, definition.typeName, name, account, `no ${definition.noun} ${name}`);
+    throw new LookupNotFoundError(functionName, definition.typeName, name, account, `${definition.noun} ${name}`);
   }
   return snapshotOf(definition, identity, live, account);
 }
@@ -69,7 +69,7 @@ export async function listObjects(definition: ResourceDefinition, connector: Con
   } catch (error) {
     if (!(error instanceof NotFoundError) || !shape.parents.length) throw error;
     const where = qualifiedName(shape.parents.map((key) => String(container[key])));
-    throw new LookupNotFoundError(functionName, definition.typeName, where, account, `no ${shape.parents.join(" / ")} ${where} to list ${definition.noun}s in`);
+    throw new LookupNotFoundError(functionName, definition.typeName, where, account, `${shape.parents.join(" / ")} ${where}`, `list ${definition.noun}s in`);
   }
   const identityOfRow = (row: Row): Properties => ({ ...container, [shape.nameKey]: identifierFor(storedName(String(row.name))) });
   if (shape.list.rowsAreSnapshots) {

@@ -4,12 +4,12 @@
 // Lookups of existing objects, as async functions and as Output functions (README "Lookups").
 // Types without lookups:
 //   TaskRun: an invocation (it runs :execute on an existing object), not an object of its own.
-//   Grant: a grant has no name of its own: it is identified by what its properties connect, not by a name.
-//   GrantOnAll: a grant on all objects has no name of its own: it is identified by what its properties connect, not by a name.
-//   FutureGrant: a future grant has no name of its own: it is identified by what its properties connect, not by a name.
-//   RoleGrant: a role grant has no name of its own: it is identified by what its properties connect, not by a name.
-//   DatabaseRoleGrant: a database role grant has no name of its own: it is identified by what its properties connect, not by a name.
-//   OwnershipGrant: a ownership grant has no name of its own: it is identified by what its properties connect, not by a name.
+//   Grant: no field is its name (identity "name"): it is identified by what its properties connect, not by a name.
+//   GrantOnAll: no field is its name (identity "name"): it is identified by what its properties connect, not by a name.
+//   FutureGrant: no field is its name (identity "name"): it is identified by what its properties connect, not by a name.
+//   RoleGrant: no field is its name (identity "name"): it is identified by what its properties connect, not by a name.
+//   DatabaseRoleGrant: no field is its name (identity "name"): it is identified by what its properties connect, not by a name.
+//   OwnershipGrant: no field is its name (identity "name"): it is identified by what its properties connect, not by a name.
 // Types with a get but no list:
 //   StageFile: stage files are read through their own access (provider/engine/access), not as rows of a REST list.
 
