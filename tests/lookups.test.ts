@@ -75,6 +75,18 @@ describe("get", () => {
     expect(calls()[0]).toBe("GET /api/v2/roles?like=ANALYST");
   });
 
+  test("functions overload names: get takes a signature, and a list reads each overload", async () => {
+    const functions = engineAgainst(emulator, "Function");
+    for (const datatype of ["number", "varchar"]) await functions.create({ database: "LK", schema: "RAW", name: "add_one", arguments: [{ name: "x", datatype }], returns: datatype, language: "sql", body: "X" });
+    emulator.requestLog.length = 0;
+    const found = await snowflake.getFunction({ database: "LK", schema: "RAW", name: "add_one", signature: "(VARCHAR)" });
+    expect(found).toMatchObject({ name: "ADD_ONE", fullyQualifiedName: "LK.RAW.ADD_ONE(VARCHAR)", returns: "VARCHAR(16777216)" });
+    expect(calls()[0]).toBe("GET /api/v2/databases/LK/schemas/RAW/user-defined-functions/ADD_ONE(VARCHAR)");
+    await expect(snowflake.getFunction({ database: "LK", schema: "RAW", name: "add_one", signature: "(DATE)" })).rejects.toThrow("getFunction: no function LK.RAW.ADD_ONE(DATE)");
+    const overloads = await snowflake.listFunctions({ database: "LK", schema: "RAW", like: "add_one" });
+    expect(overloads.map((overload) => overload.fullyQualifiedName)).toEqual(["LK.RAW.ADD_ONE(NUMBER)", "LK.RAW.ADD_ONE(VARCHAR)"]);
+  });
+
   test("a quoted name is looked up exactly", async () => {
     await expect(snowflake.getWarehouse('"py_lower"')).resolves.toMatchObject({ fullyQualifiedName: '"py_lower"' });
   });

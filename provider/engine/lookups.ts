@@ -141,7 +141,8 @@ async function listRows(client: RestClient, path: string, list: ListShape, filte
     const body = (await client.request<unknown>({ method: "GET", path, query: pageQuery })).body;
     if (!Array.isArray(body)) throw new Error(`Snowflake answered GET ${path} with ${JSON.stringify(body)?.slice(0, 200)}, not a list`);
     const before = rows.size;
-    for (const row of body.map(withoutNulls) as Row[]) if (typeof row?.name === "string") rows.set(row.name, row);
+    // Keyed by the whole row, not the name: overloads of a function share their name.
+    for (const row of body.map(withoutNulls) as Row[]) if (typeof row?.name === "string") rows.set(JSON.stringify(row), row);
     // A short page is the last; so is one that adds nothing (FROM may repeat the row it starts at).
     if (!paged || body.length < pageSize || rows.size === before || (allSentToSnowflake && rows.size >= (filter.limit ?? Infinity))) break;
     fromName = String(body[body.length - 1].name);
