@@ -4,7 +4,7 @@ import { RESOURCE_CONNECTION_KEYS } from "../connection/resource-connection";
 import { Properties, ResourceDefinition } from "./definition";
 import { canonicalIdentifier } from "./identifiers";
 import { LookupArgumentError } from "./lookup-errors";
-import { LookupShape } from "./lookup-shape";
+import { LookupShape, pluralOf } from "./lookup-shape";
 
 /** The most rows one SHOW answers (common.yaml showLimit: 1..10000). */
 export const MAX_LIST_LIMIT = 10_000;
@@ -67,7 +67,7 @@ export function checkedGetArgs(functionName: string, definition: ResourceDefinit
   if (!shape.signature) return { identity };
   const signature = args.signature;
   if (typeof signature !== "string" || !/^\(.*\)$/s.test(signature.trim())) {
-    throw new LookupArgumentError(functionName, "signature", `is required: the argument types in parentheses, e.g. "(NUMBER, VARCHAR)" or "()" (${definition.noun}s overload names), not ${shown(signature)}`);
+    throw new LookupArgumentError(functionName, "signature", `is required: the argument types in parentheses, e.g. "(NUMBER, VARCHAR)" or "()" (${pluralOf(definition.noun)} overload names), not ${shown(signature)}`);
   }
   return { identity, signature: signature.trim() };
 }

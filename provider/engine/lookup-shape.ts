@@ -52,8 +52,8 @@ export function lookupAvailability(definition: ResourceDefinition): LookupAvaila
     nameIsIdentifier: !definition.access, signature: Boolean(definition.signature),
   };
   const operation = listOperation(definition.collectionPath);
-  if (definition.access) shape.noList = `${definition.noun}s are read through their own access (provider/engine/access), not as rows of a REST list`;
-  else if (!operation) shape.noList = `the REST API has no list of ${definition.noun}s at ${definition.collectionPath}`;
+  if (definition.access) shape.noList = `${pluralOf(definition.noun)} are read through their own access (provider/engine/access), not as rows of a REST list`;
+  else if (!operation) shape.noList = `the REST API has no list of ${pluralOf(definition.noun)} at ${definition.collectionPath}`;
   else {
     const has = (name: string) => operation.query.some((parameter) => parameter.name === name);
     shape.list = {
@@ -64,9 +64,9 @@ export function lookupAvailability(definition: ResourceDefinition): LookupAvaila
   return { shape };
 }
 
-/** The SDK's plural for function names: listWarehouses, listNetworkPolicies, listAccounts. */
-export function pluralOf(typeName: string): string {
-  if (/[^aeiou]y$/.test(typeName)) return `${typeName.slice(0, -1)}ies`;
-  if (/(s|x|sh|ch)$/.test(typeName)) return `${typeName}es`;
-  return `${typeName}s`;
+/** The plural, for function names (listNetworkPolicies) and words (artifact repositories). */
+export function pluralOf(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|sh|ch)$/.test(word)) return `${word}es`;
+  return `${word}s`;
 }

@@ -69,7 +69,7 @@ export async function listObjects(definition: ResourceDefinition, connector: Con
   } catch (error) {
     if (!(error instanceof NotFoundError) || !shape.parents.length) throw error;
     const where = qualifiedName(shape.parents.map((key) => String(container[key])));
-    throw new LookupNotFoundError(functionName, definition.typeName, where, account, `${shape.parents.join(" / ")} ${where}`, `list ${definition.noun}s in`);
+    throw new LookupNotFoundError(functionName, definition.typeName, where, account, `${shape.parents.join(" / ")} ${where}`, `list ${pluralOf(definition.noun)} in`);
   }
   const identityOfRow = (row: Row): Properties => ({ ...container, [shape.nameKey]: identifierFor(storedName(String(row.name))) });
   if (shape.list.rowsAreSnapshots) {

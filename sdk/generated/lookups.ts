@@ -119,8 +119,8 @@ export interface ListWarehousesOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the warehouses (GET /api/v2/warehouses), by name, each as getX reports it but without tags. The list
- * takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Rejects with
+ * Lists the warehouses (GET /api/v2/warehouses), by name, each as getWarehouse reports it but without tags. The
+ * list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Rejects with
  * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
  * preview` too (as invokes of other providers do), with GETs only.
  */
@@ -226,9 +226,9 @@ export interface ListDatabasesOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the databases (GET /api/v2/databases), by name, each as getX reports it but without tags. Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * Lists the databases (GET /api/v2/databases), by name, each as getDatabase reports it but without tags. Rejects
+ * with LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during
+ * `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listDatabases(args: ListDatabasesArgs = {}): Promise<GetDatabaseResult[]> {
   return lookupObjects("listDatabases", "Database", args);
@@ -344,8 +344,8 @@ export interface ListSchemasOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the schemas in a database (GET /api/v2/databases/{database}/schemas), by name, each as getX reports it
- * but without tags. Rejects with LookupNotFoundError when the container does not exist. It calls Snowflake
+ * Lists the schemas in a database (GET /api/v2/databases/{database}/schemas), by name, each as getSchema reports
+ * it but without tags. Rejects with LookupNotFoundError when the container does not exist. It calls Snowflake
  * whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listSchemas(args: ListSchemasArgs): Promise<GetSchemaResult[]> {
@@ -477,10 +477,10 @@ export interface ListTablesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the tables in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/tables), by name,
- * each as getX reports it but without tags. Its rows are not whole tables, so each listed table is read by its
- * own GET as a refresh reads it (one request per table; `limit` bounds them). Rejects with LookupNotFoundError
- * when the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as
- * invokes of other providers do), with GETs only.
+ * each as getTable reports it but without tags. Its rows are not whole tables, so each listed table is read by
+ * its own GET as a refresh reads it (one request per table; `limit` bounds them). Rejects with
+ * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
+ * preview` too (as invokes of other providers do), with GETs only.
  */
 export function listTables(args: ListTablesArgs): Promise<GetTableResult[]> {
   return lookupObjects("listTables", "Table", args);
@@ -515,7 +515,7 @@ export interface GetEventTableOutputArgs extends LookupOutputArgs {
 }
 
 /**
- * A event table as Snowflake reports it: the properties and outputs a EventTable resource has after a refresh,
+ * An event table as Snowflake reports it: the properties and outputs an EventTable resource has after a refresh,
  * in Snowflake's spelling.
  */
 export interface GetEventTableResult extends LookupResult {
@@ -598,9 +598,9 @@ export interface ListEventTablesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the event tables in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/event-tables), by name, each as getX reports it but without
- * tags. Its rows are not whole event tables, so each listed event table is read by its own GET as a refresh
- * reads it (one request per event table; `limit` bounds them). Rejects with LookupNotFoundError when the
+ * /api/v2/databases/{database}/schemas/{schema}/event-tables), by name, each as getEventTable reports it but
+ * without tags. Its rows are not whole event tables, so each listed event table is read by its own GET as a
+ * refresh reads it (one request per event table; `limit` bounds them). Rejects with LookupNotFoundError when the
  * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
  * other providers do), with GETs only.
  */
@@ -735,10 +735,10 @@ export interface ListDynamicTablesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the dynamic tables in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/dynamic-tables), by name, each as getX reports it but without
- * tags. Its rows are not whole dynamic tables, so each listed dynamic table is read by its own GET as a refresh
- * reads it (one request per dynamic table; `limit` bounds them). Rejects with LookupNotFoundError when the
- * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
+ * /api/v2/databases/{database}/schemas/{schema}/dynamic-tables), by name, each as getDynamicTable reports it but
+ * without tags. Its rows are not whole dynamic tables, so each listed dynamic table is read by its own GET as a
+ * refresh reads it (one request per dynamic table; `limit` bounds them). Rejects with LookupNotFoundError when
+ * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
  * other providers do), with GETs only.
  */
 export function listDynamicTables(args: ListDynamicTablesArgs): Promise<GetDynamicTableResult[]> {
@@ -842,10 +842,10 @@ export interface ListViewsOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the views in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/views), by name,
- * each as getX reports it but without tags. Its rows are not whole views, so each listed view is read by its own
- * GET as a refresh reads it (one request per view; `limit` bounds them). Rejects with LookupNotFoundError when
- * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
- * other providers do), with GETs only.
+ * each as getView reports it but without tags. Its rows are not whole views, so each listed view is read by its
+ * own GET as a refresh reads it (one request per view; `limit` bounds them). Rejects with LookupNotFoundError
+ * when the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as
+ * invokes of other providers do), with GETs only.
  */
 export function listViews(args: ListViewsArgs): Promise<GetViewResult[]> {
   return lookupObjects("listViews", "View", args);
@@ -963,10 +963,10 @@ export interface ListStreamsOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the streams in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/streams), by name,
- * each as getX reports it but without tags. Its rows are not whole streams, so each listed stream is read by its
- * own GET as a refresh reads it (one request per stream; `limit` bounds them). Rejects with LookupNotFoundError
- * when the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as
- * invokes of other providers do), with GETs only.
+ * each as getStream reports it but without tags. Its rows are not whole streams, so each listed stream is read
+ * by its own GET as a refresh reads it (one request per stream; `limit` bounds them). Rejects with
+ * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
+ * preview` too (as invokes of other providers do), with GETs only.
  */
 export function listStreams(args: ListStreamsArgs): Promise<GetStreamResult[]> {
   return lookupObjects("listStreams", "Stream", args);
@@ -1082,7 +1082,7 @@ export interface ListStagesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the stages in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/stages), by name,
- * each as getX reports it but without tags. The list takes no startsWith, limit: the SDK applies them to the
+ * each as getStage reports it but without tags. The list takes no startsWith, limit: the SDK applies them to the
  * rows Snowflake returns. Its rows are not whole stages, so each listed stage is read by its own GET as a
  * refresh reads it (one request per stage; `limit` bounds them). Rejects with LookupNotFoundError when the
  * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
@@ -1277,7 +1277,7 @@ export interface ListPipesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the pipes in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/pipes), by name,
- * each as getX reports it but without tags. The list takes no startsWith, limit: the SDK applies them to the
+ * each as getPipe reports it but without tags. The list takes no startsWith, limit: the SDK applies them to the
  * rows Snowflake returns. Its rows are not whole pipes, so each listed pipe is read by its own GET as a refresh
  * reads it (one request per pipe; `limit` bounds them). Rejects with LookupNotFoundError when the container does
  * not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers
@@ -1316,7 +1316,7 @@ export interface GetAlertOutputArgs extends LookupOutputArgs {
 }
 
 /**
- * A alert as Snowflake reports it: the properties and outputs a Alert resource has after a refresh, in
+ * An alert as Snowflake reports it: the properties and outputs an Alert resource has after a refresh, in
  * Snowflake's spelling.
  */
 export interface GetAlertResult extends LookupResult {
@@ -1391,10 +1391,10 @@ export interface ListAlertsOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the alerts in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/alerts), by name,
- * each as getX reports it but without tags. Its rows are not whole alerts, so each listed alert is read by its
- * own GET as a refresh reads it (one request per alert; `limit` bounds them). Rejects with LookupNotFoundError
- * when the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as
- * invokes of other providers do), with GETs only.
+ * each as getAlert reports it but without tags. Its rows are not whole alerts, so each listed alert is read by
+ * its own GET as a refresh reads it (one request per alert; `limit` bounds them). Rejects with
+ * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
+ * preview` too (as invokes of other providers do), with GETs only.
  */
 export function listAlerts(args: ListAlertsArgs): Promise<GetAlertResult[]> {
   return lookupObjects("listAlerts", "Alert", args);
@@ -1491,11 +1491,11 @@ export interface ListSequencesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the sequences in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/sequences), by
- * name, each as getX reports it but without tags. The list takes no startsWith, limit: the SDK applies them to
- * the rows Snowflake returns. Its rows are not whole sequences, so each listed sequence is read by its own GET
- * as a refresh reads it (one request per sequence; `limit` bounds them). Rejects with LookupNotFoundError when
- * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
- * other providers do), with GETs only.
+ * name, each as getSequence reports it but without tags. The list takes no startsWith, limit: the SDK applies
+ * them to the rows Snowflake returns. Its rows are not whole sequences, so each listed sequence is read by its
+ * own GET as a refresh reads it (one request per sequence; `limit` bounds them). Rejects with
+ * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
+ * preview` too (as invokes of other providers do), with GETs only.
  */
 export function listSequences(args: ListSequencesArgs): Promise<GetSequenceResult[]> {
   return lookupObjects("listSequences", "Sequence", args);
@@ -1591,7 +1591,7 @@ export interface ListTagsOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the tags in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/tags), by name, each
- * as getX reports it but without tags. The list takes no startsWith, limit: the SDK applies them to the rows
+ * as getTag reports it but without tags. The list takes no startsWith, limit: the SDK applies them to the rows
  * Snowflake returns. Its rows are not whole tags, so each listed tag is read by its own GET as a refresh reads
  * it (one request per tag; `limit` bounds them). Rejects with LookupNotFoundError when the container does not
  * exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do),
@@ -1630,8 +1630,8 @@ export interface GetImageRepositoryOutputArgs extends LookupOutputArgs {
 }
 
 /**
- * A image repository as Snowflake reports it: the properties and outputs a ImageRepository resource has after a
- * refresh, in Snowflake's spelling.
+ * An image repository as Snowflake reports it: the properties and outputs an ImageRepository resource has after
+ * a refresh, in Snowflake's spelling.
  */
 export interface GetImageRepositoryResult extends LookupResult {
   /** The database the image repository lives in (e.g. `db.name`). A change means a new image repository. */
@@ -1681,24 +1681,24 @@ export function getImageRepositoryOutput(args: GetImageRepositoryOutputArgs): pu
 }
 
 export interface ListImageRepositoriesArgs extends ListFilterArgs {
-  /** The database whose image repositorys to list. */
+  /** The database whose image repositories to list. */
   database: string;
-  /** The schema whose image repositorys to list. */
+  /** The schema whose image repositories to list. */
   schema: string;
 }
 
 export interface ListImageRepositoriesOutputArgs extends ListFilterOutputArgs {
-  /** The database whose image repositorys to list. */
+  /** The database whose image repositories to list. */
   database: pulumi.Input<string>;
-  /** The schema whose image repositorys to list. */
+  /** The schema whose image repositories to list. */
   schema: pulumi.Input<string>;
 }
 
 /**
- * Lists the image repositorys in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/image-repositories), by name, each as getX reports it but
- * without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its
- * rows are not whole image repositorys, so each listed image repository is read by its own GET as a refresh
+ * Lists the image repositories in a database / schema (GET
+ * /api/v2/databases/{database}/schemas/{schema}/image-repositories), by name, each as getImageRepository reports
+ * it but without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns.
+ * Its rows are not whole image repositories, so each listed image repository is read by its own GET as a refresh
  * reads it (one request per image repository; `limit` bounds them). Rejects with LookupNotFoundError when the
  * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
  * other providers do), with GETs only.
@@ -1852,10 +1852,10 @@ export interface ListTasksOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the tasks in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/tasks), by name,
- * each as getX reports it but without tags. Its rows are not whole tasks, so each listed task is read by its own
- * GET as a refresh reads it (one request per task; `limit` bounds them). Rejects with LookupNotFoundError when
- * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
- * other providers do), with GETs only.
+ * each as getTask reports it but without tags. Its rows are not whole tasks, so each listed task is read by its
+ * own GET as a refresh reads it (one request per task; `limit` bounds them). Rejects with LookupNotFoundError
+ * when the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as
+ * invokes of other providers do), with GETs only.
  */
 export function listTasks(args: ListTasksArgs): Promise<GetTaskResult[]> {
   return lookupObjects("listTasks", "Task", args);
@@ -2003,8 +2003,8 @@ export interface ListFunctionsOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the functions in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/user-defined-functions), by name, each as getX reports it but
- * without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its
+ * /api/v2/databases/{database}/schemas/{schema}/user-defined-functions), by name, each as getFunction reports it
+ * but without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its
  * rows are not whole functions, so each listed function is read by its own GET as a refresh reads it (one
  * request per function; `limit` bounds them). Rejects with LookupNotFoundError when the container does not
  * exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do),
@@ -2125,12 +2125,12 @@ export interface ListServiceFunctionsOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the service functions in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/functions), by name, each as getX reports it but without tags.
- * The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its rows are not
- * whole service functions, so each listed service function is read by its own GET as a refresh reads it (one
- * request per service function; `limit` bounds them). Rejects with LookupNotFoundError when the container does
- * not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers
- * do), with GETs only.
+ * /api/v2/databases/{database}/schemas/{schema}/functions), by name, each as getServiceFunction reports it but
+ * without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its
+ * rows are not whole service functions, so each listed service function is read by its own GET as a refresh
+ * reads it (one request per service function; `limit` bounds them). Rejects with LookupNotFoundError when the
+ * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
+ * other providers do), with GETs only.
  */
 export function listServiceFunctions(args: ListServiceFunctionsArgs): Promise<GetServiceFunctionResult[]> {
   return lookupObjects("listServiceFunctions", "ServiceFunction", args);
@@ -2274,11 +2274,11 @@ export interface ListProceduresOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the procedures in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/procedures), by
- * name, each as getX reports it but without tags. The list takes no startsWith, limit: the SDK applies them to
- * the rows Snowflake returns. Its rows are not whole procedures, so each listed procedure is read by its own GET
- * as a refresh reads it (one request per procedure; `limit` bounds them). Rejects with LookupNotFoundError when
- * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
- * other providers do), with GETs only.
+ * name, each as getProcedure reports it but without tags. The list takes no startsWith, limit: the SDK applies
+ * them to the rows Snowflake returns. Its rows are not whole procedures, so each listed procedure is read by its
+ * own GET as a refresh reads it (one request per procedure; `limit` bounds them). Rejects with
+ * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
+ * preview` too (as invokes of other providers do), with GETs only.
  */
 export function listProcedures(args: ListProceduresArgs): Promise<GetProcedureResult[]> {
   return lookupObjects("listProcedures", "Procedure", args);
@@ -2381,10 +2381,10 @@ export interface ListNetworkRulesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the network rules in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/network-rules), by name, each as getX reports it but without
- * tags. Its rows are not whole network rules, so each listed network rule is read by its own GET as a refresh
- * reads it (one request per network rule; `limit` bounds them). Rejects with LookupNotFoundError when the
- * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
+ * /api/v2/databases/{database}/schemas/{schema}/network-rules), by name, each as getNetworkRule reports it but
+ * without tags. Its rows are not whole network rules, so each listed network rule is read by its own GET as a
+ * refresh reads it (one request per network rule; `limit` bounds them). Rejects with LookupNotFoundError when
+ * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
  * other providers do), with GETs only.
  */
 export function listNetworkRules(args: ListNetworkRulesArgs): Promise<GetNetworkRuleResult[]> {
@@ -2470,12 +2470,12 @@ export interface ListNetworkPoliciesOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the network policys (GET /api/v2/network-policies), by name, each as getX reports it but without tags.
- * The list takes no like, startsWith, limit: the SDK applies them to the rows Snowflake returns. Its rows are
- * not whole network policys, so each listed network policy is read by its own GET as a refresh reads it (one
- * request per network policy; `limit` bounds them). Rejects with LookupNotFoundError when the container does not
- * exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do),
- * with GETs only.
+ * Lists the network policies (GET /api/v2/network-policies), by name, each as getNetworkPolicy reports it but
+ * without tags. The list takes no like, startsWith, limit: the SDK applies them to the rows Snowflake returns.
+ * Its rows are not whole network policies, so each listed network policy is read by its own GET as a refresh
+ * reads it (one request per network policy; `limit` bounds them). Rejects with LookupNotFoundError when the
+ * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
+ * other providers do), with GETs only.
  */
 export function listNetworkPolicies(args: ListNetworkPoliciesArgs = {}): Promise<GetNetworkPolicyResult[]> {
   return lookupObjects("listNetworkPolicies", "NetworkPolicy", args);
@@ -2549,7 +2549,7 @@ export interface ListRolesOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the roles (GET /api/v2/roles), by name, each as getX reports it but without tags. Rejects with
+ * Lists the roles (GET /api/v2/roles), by name, each as getRole reports it but without tags. Rejects with
  * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
  * preview` too (as invokes of other providers do), with GETs only.
  */
@@ -2636,8 +2636,8 @@ export interface ListDatabaseRolesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the database roles in a database (GET /api/v2/databases/{database}/database-roles), by name, each as
- * getX reports it but without tags. The list takes no like, startsWith: the SDK applies them to the rows
- * Snowflake returns. Rejects with LookupNotFoundError when the container does not exist. It calls Snowflake
+ * getDatabaseRole reports it but without tags. The list takes no like, startsWith: the SDK applies them to the
+ * rows Snowflake returns. Rejects with LookupNotFoundError when the container does not exist. It calls Snowflake
  * whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listDatabaseRoles(args: ListDatabaseRolesArgs): Promise<GetDatabaseRoleResult[]> {
@@ -2741,26 +2741,26 @@ export function getPasswordPolicyOutput(args: GetPasswordPolicyOutputArgs): pulu
 }
 
 export interface ListPasswordPoliciesArgs extends ListFilterArgs {
-  /** The database whose password policys to list. */
+  /** The database whose password policies to list. */
   database: string;
-  /** The schema whose password policys to list. */
+  /** The schema whose password policies to list. */
   schema: string;
 }
 
 export interface ListPasswordPoliciesOutputArgs extends ListFilterOutputArgs {
-  /** The database whose password policys to list. */
+  /** The database whose password policies to list. */
   database: pulumi.Input<string>;
-  /** The schema whose password policys to list. */
+  /** The schema whose password policies to list. */
   schema: pulumi.Input<string>;
 }
 
 /**
- * Lists the password policys in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/password-policies), by name, each as getX reports it but without
- * tags. Its rows are not whole password policys, so each listed password policy is read by its own GET as a
- * refresh reads it (one request per password policy; `limit` bounds them). Rejects with LookupNotFoundError when
- * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
- * other providers do), with GETs only.
+ * Lists the password policies in a database / schema (GET
+ * /api/v2/databases/{database}/schemas/{schema}/password-policies), by name, each as getPasswordPolicy reports
+ * it but without tags. Its rows are not whole password policies, so each listed password policy is read by its
+ * own GET as a refresh reads it (one request per password policy; `limit` bounds them). Rejects with
+ * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
+ * preview` too (as invokes of other providers do), with GETs only.
  */
 export function listPasswordPolicies(args: ListPasswordPoliciesArgs): Promise<GetPasswordPolicyResult[]> {
   return lookupObjects("listPasswordPolicies", "PasswordPolicy", args);
@@ -2787,8 +2787,8 @@ export interface GetUserOutputArgs extends LookupOutputArgs {
 }
 
 /**
- * A user as Snowflake reports it: the properties and outputs a User resource has after a refresh, in Snowflake's
- * spelling.
+ * An user as Snowflake reports it: the properties and outputs an User resource has after a refresh, in
+ * Snowflake's spelling.
  */
 export interface GetUserResult extends LookupResult {
   /**
@@ -2879,10 +2879,10 @@ export interface ListUsersOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the users (GET /api/v2/users), by name, each as getX reports it but without tags. Its rows are not whole
- * users, so each listed user is read by its own GET as a refresh reads it (one request per user; `limit` bounds
- * them). Rejects with LookupNotFoundError when the container does not exist. It calls Snowflake whenever it
- * runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * Lists the users (GET /api/v2/users), by name, each as getUser reports it but without tags. Its rows are not
+ * whole users, so each listed user is read by its own GET as a refresh reads it (one request per user; `limit`
+ * bounds them). Rejects with LookupNotFoundError when the container does not exist. It calls Snowflake whenever
+ * it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listUsers(args: ListUsersArgs = {}): Promise<GetUserResult[]> {
   return lookupObjects("listUsers", "User", args);
@@ -2991,11 +2991,11 @@ export interface ListComputePoolsOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the compute pools (GET /api/v2/compute-pools), by name, each as getX reports it but without tags. Its
- * rows are not whole compute pools, so each listed compute pool is read by its own GET as a refresh reads it
- * (one request per compute pool; `limit` bounds them). Rejects with LookupNotFoundError when the container does
- * not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers
- * do), with GETs only.
+ * Lists the compute pools (GET /api/v2/compute-pools), by name, each as getComputePool reports it but without
+ * tags. Its rows are not whole compute pools, so each listed compute pool is read by its own GET as a refresh
+ * reads it (one request per compute pool; `limit` bounds them). Rejects with LookupNotFoundError when the
+ * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
+ * other providers do), with GETs only.
  */
 export function listComputePools(args: ListComputePoolsArgs = {}): Promise<GetComputePoolResult[]> {
   return lookupObjects("listComputePools", "ComputePool", args);
@@ -3131,8 +3131,8 @@ export interface ListServicesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the services in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/services), by
- * name, each as getX reports it but without tags. Its rows are not whole services, so each listed service is
- * read by its own GET as a refresh reads it (one request per service; `limit` bounds them). Rejects with
+ * name, each as getService reports it but without tags. Its rows are not whole services, so each listed service
+ * is read by its own GET as a refresh reads it (one request per service; `limit` bounds them). Rejects with
  * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
  * preview` too (as invokes of other providers do), with GETs only.
  */
@@ -3161,7 +3161,7 @@ export interface GetApiIntegrationOutputArgs extends LookupOutputArgs {
 }
 
 /**
- * A API integration as Snowflake reports it: the properties and outputs a ApiIntegration resource has after a
+ * An API integration as Snowflake reports it: the properties and outputs an ApiIntegration resource has after a
  * refresh, in Snowflake's spelling.
  */
 export interface GetApiIntegrationResult extends LookupResult {
@@ -3240,12 +3240,12 @@ export interface ListApiIntegrationsOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the API integrations (GET /api/v2/api-integrations), by name, each as getX reports it but without tags.
- * The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its rows are not
- * whole API integrations, so each listed API integration is read by its own GET as a refresh reads it (one
- * request per API integration; `limit` bounds them). Rejects with LookupNotFoundError when the container does
- * not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers
- * do), with GETs only.
+ * Lists the API integrations (GET /api/v2/api-integrations), by name, each as getApiIntegration reports it but
+ * without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its
+ * rows are not whole API integrations, so each listed API integration is read by its own GET as a refresh reads
+ * it (one request per API integration; `limit` bounds them). Rejects with LookupNotFoundError when the container
+ * does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other
+ * providers do), with GETs only.
  */
 export function listApiIntegrations(args: ListApiIntegrationsArgs = {}): Promise<GetApiIntegrationResult[]> {
   return lookupObjects("listApiIntegrations", "ApiIntegration", args);
@@ -3354,10 +3354,10 @@ export interface ListSecretsOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the secrets in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/secrets), by name,
- * each as getX reports it but without tags. Its rows are not whole secrets, so each listed secret is read by its
- * own GET as a refresh reads it (one request per secret; `limit` bounds them). Rejects with LookupNotFoundError
- * when the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as
- * invokes of other providers do), with GETs only.
+ * each as getSecret reports it but without tags. Its rows are not whole secrets, so each listed secret is read
+ * by its own GET as a refresh reads it (one request per secret; `limit` bounds them). Rejects with
+ * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
+ * preview` too (as invokes of other providers do), with GETs only.
  */
 export function listSecrets(args: ListSecretsArgs): Promise<GetSecretResult[]> {
   return lookupObjects("listSecrets", "Secret", args);
@@ -3494,12 +3494,13 @@ export interface ListNotificationIntegrationsOutputArgs extends ListFilterOutput
 }
 
 /**
- * Lists the notification integrations (GET /api/v2/notification-integrations), by name, each as getX reports it
- * but without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its
- * rows are not whole notification integrations, so each listed notification integration is read by its own GET
- * as a refresh reads it (one request per notification integration; `limit` bounds them). Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * Lists the notification integrations (GET /api/v2/notification-integrations), by name, each as
+ * getNotificationIntegration reports it but without tags. The list takes no startsWith, limit: the SDK applies
+ * them to the rows Snowflake returns. Its rows are not whole notification integrations, so each listed
+ * notification integration is read by its own GET as a refresh reads it (one request per notification
+ * integration; `limit` bounds them). Rejects with LookupNotFoundError when the container does not exist. It
+ * calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs
+ * only.
  */
 export function listNotificationIntegrations(args: ListNotificationIntegrationsArgs = {}): Promise<GetNotificationIntegrationResult[]> {
   return lookupObjects("listNotificationIntegrations", "NotificationIntegration", args);
@@ -3526,7 +3527,7 @@ export interface GetExternalVolumeOutputArgs extends LookupOutputArgs {
 }
 
 /**
- * A external volume as Snowflake reports it: the properties and outputs a ExternalVolume resource has after a
+ * An external volume as Snowflake reports it: the properties and outputs an ExternalVolume resource has after a
  * refresh, in Snowflake's spelling.
  */
 export interface GetExternalVolumeResult extends LookupResult {
@@ -3575,12 +3576,12 @@ export interface ListExternalVolumesOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the external volumes (GET /api/v2/external-volumes), by name, each as getX reports it but without tags.
- * The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its rows are not
- * whole external volumes, so each listed external volume is read by its own GET as a refresh reads it (one
- * request per external volume; `limit` bounds them). Rejects with LookupNotFoundError when the container does
- * not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers
- * do), with GETs only.
+ * Lists the external volumes (GET /api/v2/external-volumes), by name, each as getExternalVolume reports it but
+ * without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its
+ * rows are not whole external volumes, so each listed external volume is read by its own GET as a refresh reads
+ * it (one request per external volume; `limit` bounds them). Rejects with LookupNotFoundError when the container
+ * does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other
+ * providers do), with GETs only.
  */
 export function listExternalVolumes(args: ListExternalVolumesArgs = {}): Promise<GetExternalVolumeResult[]> {
   return lookupObjects("listExternalVolumes", "ExternalVolume", args);
@@ -3690,12 +3691,12 @@ export interface ListCatalogIntegrationsOutputArgs extends ListFilterOutputArgs 
 }
 
 /**
- * Lists the catalog integrations (GET /api/v2/catalog-integrations), by name, each as getX reports it but
- * without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its
- * rows are not whole catalog integrations, so each listed catalog integration is read by its own GET as a
- * refresh reads it (one request per catalog integration; `limit` bounds them). Rejects with LookupNotFoundError
- * when the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as
- * invokes of other providers do), with GETs only.
+ * Lists the catalog integrations (GET /api/v2/catalog-integrations), by name, each as getCatalogIntegration
+ * reports it but without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake
+ * returns. Its rows are not whole catalog integrations, so each listed catalog integration is read by its own
+ * GET as a refresh reads it (one request per catalog integration; `limit` bounds them). Rejects with
+ * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
+ * preview` too (as invokes of other providers do), with GETs only.
  */
 export function listCatalogIntegrations(args: ListCatalogIntegrationsArgs = {}): Promise<GetCatalogIntegrationResult[]> {
   return lookupObjects("listCatalogIntegrations", "CatalogIntegration", args);
@@ -3818,12 +3819,12 @@ export interface ListCortexSearchServicesOutputArgs extends ListFilterOutputArgs
 
 /**
  * Lists the Cortex Search services in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/cortex-search-services), by name, each as getX reports it but
- * without tags. The list takes no startsWith: the SDK applies it to the rows Snowflake returns. Its rows are not
- * whole Cortex Search services, so each listed Cortex Search service is read by its own GET as a refresh reads
- * it (one request per Cortex Search service; `limit` bounds them). Rejects with LookupNotFoundError when the
- * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
- * other providers do), with GETs only.
+ * /api/v2/databases/{database}/schemas/{schema}/cortex-search-services), by name, each as getCortexSearchService
+ * reports it but without tags. The list takes no startsWith: the SDK applies it to the rows Snowflake returns.
+ * Its rows are not whole Cortex Search services, so each listed Cortex Search service is read by its own GET as
+ * a refresh reads it (one request per Cortex Search service; `limit` bounds them). Rejects with
+ * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
+ * preview` too (as invokes of other providers do), with GETs only.
  */
 export function listCortexSearchServices(args: ListCortexSearchServicesArgs): Promise<GetCortexSearchServiceResult[]> {
   return lookupObjects("listCortexSearchServices", "CortexSearchService", args);
@@ -3942,10 +3943,10 @@ export interface ListNotebooksOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the notebooks in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/notebooks), by
- * name, each as getX reports it but without tags. Its rows are not whole notebooks, so each listed notebook is
- * read by its own GET as a refresh reads it (one request per notebook; `limit` bounds them). Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * name, each as getNotebook reports it but without tags. Its rows are not whole notebooks, so each listed
+ * notebook is read by its own GET as a refresh reads it (one request per notebook; `limit` bounds them). Rejects
+ * with LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during
+ * `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listNotebooks(args: ListNotebooksArgs): Promise<GetNotebookResult[]> {
   return lookupObjects("listNotebooks", "Notebook", args);
@@ -3972,7 +3973,7 @@ export interface GetAccountOutputArgs extends LookupOutputArgs {
 }
 
 /**
- * A account as Snowflake reports it: the properties and outputs a Account resource has after a refresh, in
+ * An account as Snowflake reports it: the properties and outputs an Account resource has after a refresh, in
  * Snowflake's spelling.
  */
 export interface GetAccountResult extends LookupResult {
@@ -4028,9 +4029,9 @@ export interface ListAccountsOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the accounts (GET /api/v2/accounts), by name, each as getX reports it but without tags. The list takes
- * no startsWith: the SDK applies it to the rows Snowflake returns. Rejects with LookupNotFoundError when the
- * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
+ * Lists the accounts (GET /api/v2/accounts), by name, each as getAccount reports it but without tags. The list
+ * takes no startsWith: the SDK applies it to the rows Snowflake returns. Rejects with LookupNotFoundError when
+ * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
  * other providers do), with GETs only.
  */
 export function listAccounts(args: ListAccountsArgs = {}): Promise<GetAccountResult[]> {
@@ -4110,10 +4111,10 @@ export interface ListManagedAccountsOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the managed accounts (GET /api/v2/managed-accounts), by name, each as getX reports it but without tags.
- * The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * Lists the managed accounts (GET /api/v2/managed-accounts), by name, each as getManagedAccount reports it but
+ * without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Rejects
+ * with LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during
+ * `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listManagedAccounts(args: ListManagedAccountsArgs = {}): Promise<GetManagedAccountResult[]> {
   return lookupObjects("listManagedAccounts", "ManagedAccount", args);
@@ -4148,7 +4149,7 @@ export interface GetIcebergTableOutputArgs extends LookupOutputArgs {
 }
 
 /**
- * A Iceberg table as Snowflake reports it: the properties and outputs a IcebergTable resource has after a
+ * An Iceberg table as Snowflake reports it: the properties and outputs an IcebergTable resource has after a
  * refresh, in Snowflake's spelling.
  */
 export interface GetIcebergTableResult extends LookupResult {
@@ -4242,10 +4243,10 @@ export interface ListIcebergTablesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the Iceberg tables in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/iceberg-tables), by name, each as getX reports it but without
- * tags. Its rows are not whole Iceberg tables, so each listed Iceberg table is read by its own GET as a refresh
- * reads it (one request per Iceberg table; `limit` bounds them). Rejects with LookupNotFoundError when the
- * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
+ * /api/v2/databases/{database}/schemas/{schema}/iceberg-tables), by name, each as getIcebergTable reports it but
+ * without tags. Its rows are not whole Iceberg tables, so each listed Iceberg table is read by its own GET as a
+ * refresh reads it (one request per Iceberg table; `limit` bounds them). Rejects with LookupNotFoundError when
+ * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
  * other providers do), with GETs only.
  */
 export function listIcebergTables(args: ListIcebergTablesArgs): Promise<GetIcebergTableResult[]> {
@@ -4358,11 +4359,11 @@ export interface ListStreamlitsOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the Streamlit apps in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/streamlits), by name, each as getX reports it but without tags.
- * Its rows are not whole Streamlit apps, so each listed Streamlit app is read by its own GET as a refresh reads
- * it (one request per Streamlit app; `limit` bounds them). Rejects with LookupNotFoundError when the container
- * does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other
- * providers do), with GETs only.
+ * /api/v2/databases/{database}/schemas/{schema}/streamlits), by name, each as getStreamlit reports it but
+ * without tags. Its rows are not whole Streamlit apps, so each listed Streamlit app is read by its own GET as a
+ * refresh reads it (one request per Streamlit app; `limit` bounds them). Rejects with LookupNotFoundError when
+ * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
+ * other providers do), with GETs only.
  */
 export function listStreamlits(args: ListStreamlitsArgs): Promise<GetStreamlitResult[]> {
   return lookupObjects("listStreamlits", "Streamlit", args);
@@ -4397,7 +4398,7 @@ export interface GetArtifactRepositoryOutputArgs extends LookupOutputArgs {
 }
 
 /**
- * A artifact repository as Snowflake reports it: the properties and outputs a ArtifactRepository resource has
+ * An artifact repository as Snowflake reports it: the properties and outputs an ArtifactRepository resource has
  * after a refresh, in Snowflake's spelling.
  */
 export interface GetArtifactRepositoryResult extends LookupResult {
@@ -4442,26 +4443,26 @@ export function getArtifactRepositoryOutput(args: GetArtifactRepositoryOutputArg
 }
 
 export interface ListArtifactRepositoriesArgs extends ListFilterArgs {
-  /** The database whose artifact repositorys to list. */
+  /** The database whose artifact repositories to list. */
   database: string;
-  /** The schema whose artifact repositorys to list. */
+  /** The schema whose artifact repositories to list. */
   schema: string;
 }
 
 export interface ListArtifactRepositoriesOutputArgs extends ListFilterOutputArgs {
-  /** The database whose artifact repositorys to list. */
+  /** The database whose artifact repositories to list. */
   database: pulumi.Input<string>;
-  /** The schema whose artifact repositorys to list. */
+  /** The schema whose artifact repositories to list. */
   schema: pulumi.Input<string>;
 }
 
 /**
- * Lists the artifact repositorys in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/artifact-repositories), by name, each as getX reports it but
- * without tags. Its rows are not whole artifact repositorys, so each listed artifact repository is read by its
- * own GET as a refresh reads it (one request per artifact repository; `limit` bounds them). Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * Lists the artifact repositories in a database / schema (GET
+ * /api/v2/databases/{database}/schemas/{schema}/artifact-repositories), by name, each as getArtifactRepository
+ * reports it but without tags. Its rows are not whole artifact repositories, so each listed artifact repository
+ * is read by its own GET as a refresh reads it (one request per artifact repository; `limit` bounds them).
+ * Rejects with LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs,
+ * during `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listArtifactRepositories(args: ListArtifactRepositoriesArgs): Promise<GetArtifactRepositoryResult[]> {
   return lookupObjects("listArtifactRepositories", "ArtifactRepository", args);

@@ -3,17 +3,18 @@
 // the definitions (provider/engine/lookup-shape.ts decides what each type offers). The header lists the types
 // left out and why.
 import { ResourceDefinition } from "../../engine/definition";
-import { lookupAvailability, LookupShape } from "../../engine/lookup-shape";
+import { lookupAvailability, LookupShape, pluralOf } from "../../engine/lookup-shape";
 import { getFunctionName, listFunctionName } from "../../engine/lookups";
 import { docComment, outputType } from "./type-text";
 
+const article = (word: string, capital = false) => (/^[aeiou]/i.test(word) ? (capital ? "An" : "an") : capital ? "A" : "a");
 const PREVIEW_NOTE = "It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.";
 const OUTPUT_NOTE = "Waits for its inputs: while one is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.";
 
 function identityDocs(definition: ResourceDefinition, shape: LookupShape): [string, string][] {
   const docs: [string, string][] = shape.parents.map((key) => [key, `The ${key} the ${definition.noun} is in.`]);
   docs.push([shape.nameKey, definition.fields[shape.nameKey].doc.split(/(?<=\.)\s/)[0]]);
-  if (shape.signature) docs.push(["signature", `The argument types in parentheses, e.g. \`(NUMBER, VARCHAR)\` or \`()\`: ${definition.noun}s overload names.`]);
+  if (shape.signature) docs.push(["signature", `The argument types in parentheses, e.g. \`(NUMBER, VARCHAR)\` or \`()\`: ${pluralOf(definition.noun)} overload names.`]);
   return docs;
 }
 
@@ -26,7 +27,7 @@ function argsInterfaces(name: string, base: string, docs: [string, string][], in
 /** The result: every property Snowflake reports (write-only ones never are) and every output of the class. */
 function resultInterface(definition: ResourceDefinition, shape: LookupShape): string[] {
   const always = new Set([...shape.parents, shape.nameKey]);
-  const lines = [...docComment(`A ${definition.noun} as Snowflake reports it: the properties and outputs a ${definition.typeName} resource has after a refresh, in Snowflake's spelling.`, ""), `export interface Get${definition.typeName}Result extends LookupResult {`];
+  const lines = [...docComment(`${article(definition.noun, true)} ${definition.noun} as Snowflake reports it: the properties and outputs ${article(definition.typeName)} ${definition.typeName} resource has after a refresh, in Snowflake's spelling.`, ""), `export interface Get${definition.typeName}Result extends LookupResult {`];
   for (const [key, field] of Object.entries(definition.fields)) {
     if (field.writeOnly) continue;
     lines.push(...docComment(field.doc, "  "), `  ${key}${always.has(key) ? "" : "?"}: ${outputType(field.kind.shape, "types.")};`);
@@ -68,9 +69,9 @@ function listDoc(definition: ResourceDefinition, shape: LookupShape): string {
   const list = shape.list!;
   const bySdk = [!list.like && "like", !list.startsWith && "startsWith", !list.showLimit && "limit"].filter(Boolean);
   const parts = [
-    `Lists the ${definition.noun}s${shape.parents.length ? ` in a ${shape.parents.join(" / ")}` : ""} (GET ${definition.collectionPath}), by name, each as getX reports it but without tags.`,
+    `Lists the ${pluralOf(definition.noun)}${shape.parents.length ? ` in a ${shape.parents.join(" / ")}` : ""} (GET ${definition.collectionPath}), by name, each as ${getFunctionName(definition.typeName)} reports it but without tags.`,
     bySdk.length ? `The list takes no ${bySdk.join(", ")}: the SDK applies ${bySdk.length === 1 ? "it" : "them"} to the rows Snowflake returns.` : "",
-    list.rowsAreSnapshots ? "" : `Its rows are not whole ${definition.noun}s, so each listed ${definition.noun} is read by its own GET as a refresh reads it (one request per ${definition.noun}; \`limit\` bounds them).`,
+    list.rowsAreSnapshots ? "" : `Its rows are not whole ${pluralOf(definition.noun)}, so each listed ${definition.noun} is read by its own GET as a refresh reads it (one request per ${definition.noun}; \`limit\` bounds them).`,
     "Rejects with LookupNotFoundError when the container does not exist.",
     PREVIEW_NOTE,
   ];
@@ -81,7 +82,7 @@ function listFunctions(definition: ResourceDefinition, shape: LookupShape): stri
   const type = definition.typeName;
   const fn = listFunctionName(type);
   const plural = fn.slice("list".length);
-  const parentDocs: [string, string][] = shape.parents.map((key) => [key, `The ${key} whose ${definition.noun}s to list.`]);
+  const parentDocs: [string, string][] = shape.parents.map((key) => [key, `The ${key} whose ${pluralOf(definition.noun)} to list.`]);
   const optional = shape.parents.length === 0 ? " = {}" : "";
   return [
     ...argsInterfaces(`List${plural}Args`, "ListFilterArgs", parentDocs, false),
