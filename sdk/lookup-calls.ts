@@ -51,6 +51,12 @@ export interface ListFilterOutputArgs extends LookupOutputArgs {
   limit?: pulumi.Input<number>;
 }
 
+/** Options of the Output forms, as Pulumi's InvokeOutputOptions have them. */
+export interface LookupOutputOptions {
+  /** Resources to wait for first (a grant that lets the connection's role see the object); while one is yet to be created, the result is unknown. */
+  dependsOn?: pulumi.Resource | pulumi.Resource[];
+}
+
 /** What every lookup result has besides its type's properties. */
 export interface LookupResult {
   /** e.g. `ANALYTICS.RAW`; quoted parts where the name needs quotes (a resource's `fullyQualifiedName`). */
@@ -99,15 +105,17 @@ async function dependsOnUncreated(inputs: pulumi.Output<unknown>): Promise<boole
 }
 
 /** Runs once every input is known and every resource they come from exists; else the result is unknown, with no call. */
-function whenInputsExist<T>(args: unknown, lookup: (plain: unknown) => Promise<T>): pulumi.Output<T> {
-  const inputs = pulumi.output(args as object);
+function whenInputsExist<T>(args: unknown, options: LookupOutputOptions | undefined, lookup: (plain: unknown) => Promise<T>): pulumi.Output<T> {
+  const waitedFor = ([] as pulumi.Resource[]).concat(options?.dependsOn ?? []);
+  const gate = pulumi.all(waitedFor.map((resource) => (pulumi.CustomResource.isInstance(resource) ? resource.id : resource.urn)));
+  const inputs = pulumi.all([pulumi.output(args as object), gate]).apply(([plain]) => plain);
   return inputs.apply(async (plain) => ((await dependsOnUncreated(inputs)) ? (pulumi.unknown as unknown as T) : lookup(plain))) as unknown as pulumi.Output<T>;
 }
 
-export function lookupObjectOutput<T>(functionName: string, typeName: string, args: unknown): pulumi.Output<T> {
-  return whenInputsExist(args, (plain) => lookupObject<T>(functionName, typeName, plain));
+export function lookupObjectOutput<T>(functionName: string, typeName: string, args: unknown, options?: LookupOutputOptions): pulumi.Output<T> {
+  return whenInputsExist(args, options, (plain) => lookupObject<T>(functionName, typeName, plain));
 }
 
-export function lookupObjectsOutput<T>(functionName: string, typeName: string, args: unknown): pulumi.Output<T[]> {
-  return whenInputsExist(args, (plain) => lookupObjects<T>(functionName, typeName, plain));
+export function lookupObjectsOutput<T>(functionName: string, typeName: string, args: unknown, options?: LookupOutputOptions): pulumi.Output<T[]> {
+  return whenInputsExist(args, options, (plain) => lookupObjects<T>(functionName, typeName, plain));
 }

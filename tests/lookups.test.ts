@@ -238,7 +238,7 @@ test("a program uses a lookup's result as a resource input, at preview and at up
   const run = (mode: "preview" | "up") => runDriverProcess({ mode, programDir, stateFile, config: { ...config, "test:warehouse": "py_two" }, secretConfigKeys: ["snowflake:token"], env: { ...blankSnowflakeEnv, SNOWFLAKE_HOME: "/nonexistent" } });
   const preview = await run("preview");
   expect(preview.error).toBeUndefined();
-  expect(preview.outputs).toMatchObject({ warehouseSize: "SMALL", comment: "sized like PY_TWO: SMALL" });
+  expect(preview.outputs).toMatchObject({ warehouseSize: "SMALL", comment: "sized like PY_TWO: SMALL", siblingComment: "SMALL", schemas: "[unknown]" });
   expect(preview.changes.map((change) => [change.name, change.op])).toEqual(expect.arrayContaining([["looked-up", "create"], ["sibling", "create"]]));
   // At preview the lookups read (GETs only); the list waiting for the schema made no call.
   expect(calls().filter((call) => !call.startsWith("GET /api/v2/warehouses/PY_TWO"))).toEqual([]);

@@ -14,7 +14,7 @@
 //   StageFile: stage files are read through their own access (provider/engine/access), not as rows of a REST list.
 
 import * as pulumi from "@pulumi/pulumi";
-import { ListFilterArgs, ListFilterOutputArgs, LookupArgs, LookupOutputArgs, LookupResult, lookupObject, lookupObjectOutput, lookupObjects, lookupObjectsOutput } from "../lookup-calls";
+import { ListFilterArgs, ListFilterOutputArgs, LookupArgs, LookupOutputArgs, LookupOutputOptions, LookupResult, lookupObject, lookupObjectOutput, lookupObjects, lookupObjectsOutput } from "../lookup-calls";
 import * as types from "./types";
 
 // Warehouse
@@ -105,11 +105,12 @@ export function getWarehouse(args: GetWarehouseArgs | string): Promise<GetWareho
 }
 
 /**
- * getWarehouse taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getWarehouse taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getWarehouseOutput(args: GetWarehouseOutputArgs | pulumi.Input<string>): pulumi.Output<GetWarehouseResult> {
-  return lookupObjectOutput("getWarehouse", "Warehouse", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getWarehouseOutput(args: GetWarehouseOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetWarehouseResult> {
+  return lookupObjectOutput("getWarehouse", "Warehouse", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListWarehousesArgs extends ListFilterArgs {
@@ -129,11 +130,11 @@ export function listWarehouses(args: ListWarehousesArgs = {}): Promise<GetWareho
 }
 
 /**
- * listWarehouses taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listWarehouses taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listWarehousesOutput(args: ListWarehousesOutputArgs = {}): pulumi.Output<GetWarehouseResult[]> {
-  return lookupObjectsOutput("listWarehouses", "Warehouse", args);
+export function listWarehousesOutput(args: ListWarehousesOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetWarehouseResult[]> {
+  return lookupObjectsOutput("listWarehouses", "Warehouse", args, options);
 }
 
 // Database
@@ -212,11 +213,12 @@ export function getDatabase(args: GetDatabaseArgs | string): Promise<GetDatabase
 }
 
 /**
- * getDatabase taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getDatabase taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getDatabaseOutput(args: GetDatabaseOutputArgs | pulumi.Input<string>): pulumi.Output<GetDatabaseResult> {
-  return lookupObjectOutput("getDatabase", "Database", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getDatabaseOutput(args: GetDatabaseOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetDatabaseResult> {
+  return lookupObjectOutput("getDatabase", "Database", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListDatabasesArgs extends ListFilterArgs {
@@ -235,11 +237,11 @@ export function listDatabases(args: ListDatabasesArgs = {}): Promise<GetDatabase
 }
 
 /**
- * listDatabases taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listDatabases taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listDatabasesOutput(args: ListDatabasesOutputArgs = {}): pulumi.Output<GetDatabaseResult[]> {
-  return lookupObjectsOutput("listDatabases", "Database", args);
+export function listDatabasesOutput(args: ListDatabasesOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetDatabaseResult[]> {
+  return lookupObjectsOutput("listDatabases", "Database", args, options);
 }
 
 // Schema
@@ -326,11 +328,12 @@ export function getSchema(args: GetSchemaArgs): Promise<GetSchemaResult> {
 }
 
 /**
- * getSchema taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getSchema taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getSchemaOutput(args: GetSchemaOutputArgs): pulumi.Output<GetSchemaResult> {
-  return lookupObjectOutput("getSchema", "Schema", args);
+export function getSchemaOutput(args: GetSchemaOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetSchemaResult> {
+  return lookupObjectOutput("getSchema", "Schema", args, options);
 }
 
 export interface ListSchemasArgs extends ListFilterArgs {
@@ -353,11 +356,11 @@ export function listSchemas(args: ListSchemasArgs): Promise<GetSchemaResult[]> {
 }
 
 /**
- * listSchemas taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet)
- * it makes no call and its result is unknown.
+ * listSchemas taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listSchemasOutput(args: ListSchemasOutputArgs): pulumi.Output<GetSchemaResult[]> {
-  return lookupObjectsOutput("listSchemas", "Schema", args);
+export function listSchemasOutput(args: ListSchemasOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetSchemaResult[]> {
+  return lookupObjectsOutput("listSchemas", "Schema", args, options);
 }
 
 // Table
@@ -454,11 +457,12 @@ export function getTable(args: GetTableArgs): Promise<GetTableResult> {
 }
 
 /**
- * getTable taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is unknown
- * (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getTable taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getTableOutput(args: GetTableOutputArgs): pulumi.Output<GetTableResult> {
-  return lookupObjectOutput("getTable", "Table", args);
+export function getTableOutput(args: GetTableOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetTableResult> {
+  return lookupObjectOutput("getTable", "Table", args, options);
 }
 
 export interface ListTablesArgs extends ListFilterArgs {
@@ -487,11 +491,11 @@ export function listTables(args: ListTablesArgs): Promise<GetTableResult[]> {
 }
 
 /**
- * listTables taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet)
- * it makes no call and its result is unknown.
+ * listTables taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes
+ * from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listTablesOutput(args: ListTablesOutputArgs): pulumi.Output<GetTableResult[]> {
-  return lookupObjectsOutput("listTables", "Table", args);
+export function listTablesOutput(args: ListTablesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetTableResult[]> {
+  return lookupObjectsOutput("listTables", "Table", args, options);
 }
 
 // EventTable
@@ -575,11 +579,12 @@ export function getEventTable(args: GetEventTableArgs): Promise<GetEventTableRes
 }
 
 /**
- * getEventTable taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getEventTable taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getEventTableOutput(args: GetEventTableOutputArgs): pulumi.Output<GetEventTableResult> {
-  return lookupObjectOutput("getEventTable", "EventTable", args);
+export function getEventTableOutput(args: GetEventTableOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetEventTableResult> {
+  return lookupObjectOutput("getEventTable", "EventTable", args, options);
 }
 
 export interface ListEventTablesArgs extends ListFilterArgs {
@@ -609,11 +614,11 @@ export function listEventTables(args: ListEventTablesArgs): Promise<GetEventTabl
 }
 
 /**
- * listEventTables taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listEventTables taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listEventTablesOutput(args: ListEventTablesOutputArgs): pulumi.Output<GetEventTableResult[]> {
-  return lookupObjectsOutput("listEventTables", "EventTable", args);
+export function listEventTablesOutput(args: ListEventTablesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetEventTableResult[]> {
+  return lookupObjectsOutput("listEventTables", "EventTable", args, options);
 }
 
 // DynamicTable
@@ -712,11 +717,12 @@ export function getDynamicTable(args: GetDynamicTableArgs): Promise<GetDynamicTa
 }
 
 /**
- * getDynamicTable taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getDynamicTable taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getDynamicTableOutput(args: GetDynamicTableOutputArgs): pulumi.Output<GetDynamicTableResult> {
-  return lookupObjectOutput("getDynamicTable", "DynamicTable", args);
+export function getDynamicTableOutput(args: GetDynamicTableOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetDynamicTableResult> {
+  return lookupObjectOutput("getDynamicTable", "DynamicTable", args, options);
 }
 
 export interface ListDynamicTablesArgs extends ListFilterArgs {
@@ -746,11 +752,11 @@ export function listDynamicTables(args: ListDynamicTablesArgs): Promise<GetDynam
 }
 
 /**
- * listDynamicTables taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listDynamicTables taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown
+ * or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listDynamicTablesOutput(args: ListDynamicTablesOutputArgs): pulumi.Output<GetDynamicTableResult[]> {
-  return lookupObjectsOutput("listDynamicTables", "DynamicTable", args);
+export function listDynamicTablesOutput(args: ListDynamicTablesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetDynamicTableResult[]> {
+  return lookupObjectsOutput("listDynamicTables", "DynamicTable", args, options);
 }
 
 // View
@@ -819,11 +825,12 @@ export function getView(args: GetViewArgs): Promise<GetViewResult> {
 }
 
 /**
- * getView taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is unknown
- * (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getView taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getViewOutput(args: GetViewOutputArgs): pulumi.Output<GetViewResult> {
-  return lookupObjectOutput("getView", "View", args);
+export function getViewOutput(args: GetViewOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetViewResult> {
+  return lookupObjectOutput("getView", "View", args, options);
 }
 
 export interface ListViewsArgs extends ListFilterArgs {
@@ -852,11 +859,11 @@ export function listViews(args: ListViewsArgs): Promise<GetViewResult[]> {
 }
 
 /**
- * listViews taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet)
- * it makes no call and its result is unknown.
+ * listViews taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes
+ * from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listViewsOutput(args: ListViewsOutputArgs): pulumi.Output<GetViewResult[]> {
-  return lookupObjectsOutput("listViews", "View", args);
+export function listViewsOutput(args: ListViewsOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetViewResult[]> {
+  return lookupObjectsOutput("listViews", "View", args, options);
 }
 
 // Stream
@@ -940,11 +947,12 @@ export function getStream(args: GetStreamArgs): Promise<GetStreamResult> {
 }
 
 /**
- * getStream taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getStream taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getStreamOutput(args: GetStreamOutputArgs): pulumi.Output<GetStreamResult> {
-  return lookupObjectOutput("getStream", "Stream", args);
+export function getStreamOutput(args: GetStreamOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetStreamResult> {
+  return lookupObjectOutput("getStream", "Stream", args, options);
 }
 
 export interface ListStreamsArgs extends ListFilterArgs {
@@ -973,11 +981,11 @@ export function listStreams(args: ListStreamsArgs): Promise<GetStreamResult[]> {
 }
 
 /**
- * listStreams taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet)
- * it makes no call and its result is unknown.
+ * listStreams taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listStreamsOutput(args: ListStreamsOutputArgs): pulumi.Output<GetStreamResult[]> {
-  return lookupObjectsOutput("listStreams", "Stream", args);
+export function listStreamsOutput(args: ListStreamsOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetStreamResult[]> {
+  return lookupObjectsOutput("listStreams", "Stream", args, options);
 }
 
 // Stage
@@ -1059,11 +1067,12 @@ export function getStage(args: GetStageArgs): Promise<GetStageResult> {
 }
 
 /**
- * getStage taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is unknown
- * (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getStage taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getStageOutput(args: GetStageOutputArgs): pulumi.Output<GetStageResult> {
-  return lookupObjectOutput("getStage", "Stage", args);
+export function getStageOutput(args: GetStageOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetStageResult> {
+  return lookupObjectOutput("getStage", "Stage", args, options);
 }
 
 export interface ListStagesArgs extends ListFilterArgs {
@@ -1093,11 +1102,11 @@ export function listStages(args: ListStagesArgs): Promise<GetStageResult[]> {
 }
 
 /**
- * listStages taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet)
- * it makes no call and its result is unknown.
+ * listStages taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes
+ * from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listStagesOutput(args: ListStagesOutputArgs): pulumi.Output<GetStageResult[]> {
-  return lookupObjectsOutput("listStages", "Stage", args);
+export function listStagesOutput(args: ListStagesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetStageResult[]> {
+  return lookupObjectsOutput("listStages", "Stage", args, options);
 }
 
 // StageFile
@@ -1175,11 +1184,12 @@ export function getStageFile(args: GetStageFileArgs): Promise<GetStageFileResult
 }
 
 /**
- * getStageFile taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getStageFile taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getStageFileOutput(args: GetStageFileOutputArgs): pulumi.Output<GetStageFileResult> {
-  return lookupObjectOutput("getStageFile", "StageFile", args);
+export function getStageFileOutput(args: GetStageFileOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetStageFileResult> {
+  return lookupObjectOutput("getStageFile", "StageFile", args, options);
 }
 
 // Pipe
@@ -1254,11 +1264,12 @@ export function getPipe(args: GetPipeArgs): Promise<GetPipeResult> {
 }
 
 /**
- * getPipe taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is unknown
- * (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getPipe taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getPipeOutput(args: GetPipeOutputArgs): pulumi.Output<GetPipeResult> {
-  return lookupObjectOutput("getPipe", "Pipe", args);
+export function getPipeOutput(args: GetPipeOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetPipeResult> {
+  return lookupObjectOutput("getPipe", "Pipe", args, options);
 }
 
 export interface ListPipesArgs extends ListFilterArgs {
@@ -1288,11 +1299,11 @@ export function listPipes(args: ListPipesArgs): Promise<GetPipeResult[]> {
 }
 
 /**
- * listPipes taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet)
- * it makes no call and its result is unknown.
+ * listPipes taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes
+ * from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listPipesOutput(args: ListPipesOutputArgs): pulumi.Output<GetPipeResult[]> {
-  return lookupObjectsOutput("listPipes", "Pipe", args);
+export function listPipesOutput(args: ListPipesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetPipeResult[]> {
+  return lookupObjectsOutput("listPipes", "Pipe", args, options);
 }
 
 // Alert
@@ -1368,11 +1379,12 @@ export function getAlert(args: GetAlertArgs): Promise<GetAlertResult> {
 }
 
 /**
- * getAlert taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is unknown
- * (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getAlert taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getAlertOutput(args: GetAlertOutputArgs): pulumi.Output<GetAlertResult> {
-  return lookupObjectOutput("getAlert", "Alert", args);
+export function getAlertOutput(args: GetAlertOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetAlertResult> {
+  return lookupObjectOutput("getAlert", "Alert", args, options);
 }
 
 export interface ListAlertsArgs extends ListFilterArgs {
@@ -1401,11 +1413,11 @@ export function listAlerts(args: ListAlertsArgs): Promise<GetAlertResult[]> {
 }
 
 /**
- * listAlerts taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet)
- * it makes no call and its result is unknown.
+ * listAlerts taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes
+ * from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listAlertsOutput(args: ListAlertsOutputArgs): pulumi.Output<GetAlertResult[]> {
-  return lookupObjectsOutput("listAlerts", "Alert", args);
+export function listAlertsOutput(args: ListAlertsOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetAlertResult[]> {
+  return lookupObjectsOutput("listAlerts", "Alert", args, options);
 }
 
 // Sequence
@@ -1468,11 +1480,12 @@ export function getSequence(args: GetSequenceArgs): Promise<GetSequenceResult> {
 }
 
 /**
- * getSequence taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getSequence taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getSequenceOutput(args: GetSequenceOutputArgs): pulumi.Output<GetSequenceResult> {
-  return lookupObjectOutput("getSequence", "Sequence", args);
+export function getSequenceOutput(args: GetSequenceOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetSequenceResult> {
+  return lookupObjectOutput("getSequence", "Sequence", args, options);
 }
 
 export interface ListSequencesArgs extends ListFilterArgs {
@@ -1502,11 +1515,11 @@ export function listSequences(args: ListSequencesArgs): Promise<GetSequenceResul
 }
 
 /**
- * listSequences taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listSequences taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listSequencesOutput(args: ListSequencesOutputArgs): pulumi.Output<GetSequenceResult[]> {
-  return lookupObjectsOutput("listSequences", "Sequence", args);
+export function listSequencesOutput(args: ListSequencesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetSequenceResult[]> {
+  return lookupObjectsOutput("listSequences", "Sequence", args, options);
 }
 
 // Tag
@@ -1568,11 +1581,12 @@ export function getTag(args: GetTagArgs): Promise<GetTagResult> {
 }
 
 /**
- * getTag taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is unknown
- * (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getTag taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getTagOutput(args: GetTagOutputArgs): pulumi.Output<GetTagResult> {
-  return lookupObjectOutput("getTag", "Tag", args);
+export function getTagOutput(args: GetTagOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetTagResult> {
+  return lookupObjectOutput("getTag", "Tag", args, options);
 }
 
 export interface ListTagsArgs extends ListFilterArgs {
@@ -1602,11 +1616,11 @@ export function listTags(args: ListTagsArgs): Promise<GetTagResult[]> {
 }
 
 /**
- * listTags taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet) it
- * makes no call and its result is unknown.
+ * listTags taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes
+ * from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listTagsOutput(args: ListTagsOutputArgs): pulumi.Output<GetTagResult[]> {
-  return lookupObjectsOutput("listTags", "Tag", args);
+export function listTagsOutput(args: ListTagsOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetTagResult[]> {
+  return lookupObjectsOutput("listTags", "Tag", args, options);
 }
 
 // ImageRepository
@@ -1673,11 +1687,12 @@ export function getImageRepository(args: GetImageRepositoryArgs): Promise<GetIma
 }
 
 /**
- * getImageRepository taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one
- * is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getImageRepository taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getImageRepositoryOutput(args: GetImageRepositoryOutputArgs): pulumi.Output<GetImageRepositoryResult> {
-  return lookupObjectOutput("getImageRepository", "ImageRepository", args);
+export function getImageRepositoryOutput(args: GetImageRepositoryOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetImageRepositoryResult> {
+  return lookupObjectOutput("getImageRepository", "ImageRepository", args, options);
 }
 
 export interface ListImageRepositoriesArgs extends ListFilterArgs {
@@ -1708,11 +1723,11 @@ export function listImageRepositories(args: ListImageRepositoriesArgs): Promise<
 }
 
 /**
- * listImageRepositories taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listImageRepositories taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is
+ * unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listImageRepositoriesOutput(args: ListImageRepositoriesOutputArgs): pulumi.Output<GetImageRepositoryResult[]> {
-  return lookupObjectsOutput("listImageRepositories", "ImageRepository", args);
+export function listImageRepositoriesOutput(args: ListImageRepositoriesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetImageRepositoryResult[]> {
+  return lookupObjectsOutput("listImageRepositories", "ImageRepository", args, options);
 }
 
 // Task
@@ -1829,11 +1844,12 @@ export function getTask(args: GetTaskArgs): Promise<GetTaskResult> {
 }
 
 /**
- * getTask taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is unknown
- * (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getTask taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getTaskOutput(args: GetTaskOutputArgs): pulumi.Output<GetTaskResult> {
-  return lookupObjectOutput("getTask", "Task", args);
+export function getTaskOutput(args: GetTaskOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetTaskResult> {
+  return lookupObjectOutput("getTask", "Task", args, options);
 }
 
 export interface ListTasksArgs extends ListFilterArgs {
@@ -1862,11 +1878,11 @@ export function listTasks(args: ListTasksArgs): Promise<GetTaskResult[]> {
 }
 
 /**
- * listTasks taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet)
- * it makes no call and its result is unknown.
+ * listTasks taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes
+ * from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listTasksOutput(args: ListTasksOutputArgs): pulumi.Output<GetTaskResult[]> {
-  return lookupObjectsOutput("listTasks", "Task", args);
+export function listTasksOutput(args: ListTasksOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetTaskResult[]> {
+  return lookupObjectsOutput("listTasks", "Task", args, options);
 }
 
 // Function
@@ -1980,11 +1996,12 @@ export function getFunction(args: GetFunctionArgs): Promise<GetFunctionResult> {
 }
 
 /**
- * getFunction taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getFunction taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getFunctionOutput(args: GetFunctionOutputArgs): pulumi.Output<GetFunctionResult> {
-  return lookupObjectOutput("getFunction", "Function", args);
+export function getFunctionOutput(args: GetFunctionOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetFunctionResult> {
+  return lookupObjectOutput("getFunction", "Function", args, options);
 }
 
 export interface ListFunctionsArgs extends ListFilterArgs {
@@ -2015,11 +2032,11 @@ export function listFunctions(args: ListFunctionsArgs): Promise<GetFunctionResul
 }
 
 /**
- * listFunctions taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listFunctions taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listFunctionsOutput(args: ListFunctionsOutputArgs): pulumi.Output<GetFunctionResult[]> {
-  return lookupObjectsOutput("listFunctions", "Function", args);
+export function listFunctionsOutput(args: ListFunctionsOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetFunctionResult[]> {
+  return lookupObjectsOutput("listFunctions", "Function", args, options);
 }
 
 // ServiceFunction
@@ -2102,11 +2119,12 @@ export function getServiceFunction(args: GetServiceFunctionArgs): Promise<GetSer
 }
 
 /**
- * getServiceFunction taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one
- * is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getServiceFunction taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getServiceFunctionOutput(args: GetServiceFunctionOutputArgs): pulumi.Output<GetServiceFunctionResult> {
-  return lookupObjectOutput("getServiceFunction", "ServiceFunction", args);
+export function getServiceFunctionOutput(args: GetServiceFunctionOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetServiceFunctionResult> {
+  return lookupObjectOutput("getServiceFunction", "ServiceFunction", args, options);
 }
 
 export interface ListServiceFunctionsArgs extends ListFilterArgs {
@@ -2137,11 +2155,11 @@ export function listServiceFunctions(args: ListServiceFunctionsArgs): Promise<Ge
 }
 
 /**
- * listServiceFunctions taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listServiceFunctions taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is
+ * unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listServiceFunctionsOutput(args: ListServiceFunctionsOutputArgs): pulumi.Output<GetServiceFunctionResult[]> {
-  return lookupObjectsOutput("listServiceFunctions", "ServiceFunction", args);
+export function listServiceFunctionsOutput(args: ListServiceFunctionsOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetServiceFunctionResult[]> {
+  return lookupObjectsOutput("listServiceFunctions", "ServiceFunction", args, options);
 }
 
 // Procedure
@@ -2251,11 +2269,12 @@ export function getProcedure(args: GetProcedureArgs): Promise<GetProcedureResult
 }
 
 /**
- * getProcedure taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getProcedure taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getProcedureOutput(args: GetProcedureOutputArgs): pulumi.Output<GetProcedureResult> {
-  return lookupObjectOutput("getProcedure", "Procedure", args);
+export function getProcedureOutput(args: GetProcedureOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetProcedureResult> {
+  return lookupObjectOutput("getProcedure", "Procedure", args, options);
 }
 
 export interface ListProceduresArgs extends ListFilterArgs {
@@ -2285,11 +2304,11 @@ export function listProcedures(args: ListProceduresArgs): Promise<GetProcedureRe
 }
 
 /**
- * listProcedures taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listProcedures taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listProceduresOutput(args: ListProceduresOutputArgs): pulumi.Output<GetProcedureResult[]> {
-  return lookupObjectsOutput("listProcedures", "Procedure", args);
+export function listProceduresOutput(args: ListProceduresOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetProcedureResult[]> {
+  return lookupObjectsOutput("listProcedures", "Procedure", args, options);
 }
 
 // NetworkRule
@@ -2358,11 +2377,12 @@ export function getNetworkRule(args: GetNetworkRuleArgs): Promise<GetNetworkRule
 }
 
 /**
- * getNetworkRule taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getNetworkRule taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getNetworkRuleOutput(args: GetNetworkRuleOutputArgs): pulumi.Output<GetNetworkRuleResult> {
-  return lookupObjectOutput("getNetworkRule", "NetworkRule", args);
+export function getNetworkRuleOutput(args: GetNetworkRuleOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetNetworkRuleResult> {
+  return lookupObjectOutput("getNetworkRule", "NetworkRule", args, options);
 }
 
 export interface ListNetworkRulesArgs extends ListFilterArgs {
@@ -2392,11 +2412,11 @@ export function listNetworkRules(args: ListNetworkRulesArgs): Promise<GetNetwork
 }
 
 /**
- * listNetworkRules taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listNetworkRules taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listNetworkRulesOutput(args: ListNetworkRulesOutputArgs): pulumi.Output<GetNetworkRuleResult[]> {
-  return lookupObjectsOutput("listNetworkRules", "NetworkRule", args);
+export function listNetworkRulesOutput(args: ListNetworkRulesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetNetworkRuleResult[]> {
+  return lookupObjectsOutput("listNetworkRules", "NetworkRule", args, options);
 }
 
 // NetworkPolicy
@@ -2456,11 +2476,12 @@ export function getNetworkPolicy(args: GetNetworkPolicyArgs | string): Promise<G
 }
 
 /**
- * getNetworkPolicy taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getNetworkPolicy taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getNetworkPolicyOutput(args: GetNetworkPolicyOutputArgs | pulumi.Input<string>): pulumi.Output<GetNetworkPolicyResult> {
-  return lookupObjectOutput("getNetworkPolicy", "NetworkPolicy", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getNetworkPolicyOutput(args: GetNetworkPolicyOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetNetworkPolicyResult> {
+  return lookupObjectOutput("getNetworkPolicy", "NetworkPolicy", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListNetworkPoliciesArgs extends ListFilterArgs {
@@ -2482,11 +2503,11 @@ export function listNetworkPolicies(args: ListNetworkPoliciesArgs = {}): Promise
 }
 
 /**
- * listNetworkPolicies taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listNetworkPolicies taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown
+ * or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listNetworkPoliciesOutput(args: ListNetworkPoliciesOutputArgs = {}): pulumi.Output<GetNetworkPolicyResult[]> {
-  return lookupObjectsOutput("listNetworkPolicies", "NetworkPolicy", args);
+export function listNetworkPoliciesOutput(args: ListNetworkPoliciesOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetNetworkPolicyResult[]> {
+  return lookupObjectsOutput("listNetworkPolicies", "NetworkPolicy", args, options);
 }
 
 // Role
@@ -2535,11 +2556,12 @@ export function getRole(args: GetRoleArgs | string): Promise<GetRoleResult> {
 }
 
 /**
- * getRole taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is unknown
- * (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getRole taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getRoleOutput(args: GetRoleOutputArgs | pulumi.Input<string>): pulumi.Output<GetRoleResult> {
-  return lookupObjectOutput("getRole", "Role", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getRoleOutput(args: GetRoleOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetRoleResult> {
+  return lookupObjectOutput("getRole", "Role", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListRolesArgs extends ListFilterArgs {
@@ -2558,11 +2580,11 @@ export function listRoles(args: ListRolesArgs = {}): Promise<GetRoleResult[]> {
 }
 
 /**
- * listRoles taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet)
- * it makes no call and its result is unknown.
+ * listRoles taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes
+ * from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listRolesOutput(args: ListRolesOutputArgs = {}): pulumi.Output<GetRoleResult[]> {
-  return lookupObjectsOutput("listRoles", "Role", args);
+export function listRolesOutput(args: ListRolesOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetRoleResult[]> {
+  return lookupObjectsOutput("listRoles", "Role", args, options);
 }
 
 // DatabaseRole
@@ -2617,11 +2639,12 @@ export function getDatabaseRole(args: GetDatabaseRoleArgs): Promise<GetDatabaseR
 }
 
 /**
- * getDatabaseRole taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getDatabaseRole taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getDatabaseRoleOutput(args: GetDatabaseRoleOutputArgs): pulumi.Output<GetDatabaseRoleResult> {
-  return lookupObjectOutput("getDatabaseRole", "DatabaseRole", args);
+export function getDatabaseRoleOutput(args: GetDatabaseRoleOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetDatabaseRoleResult> {
+  return lookupObjectOutput("getDatabaseRole", "DatabaseRole", args, options);
 }
 
 export interface ListDatabaseRolesArgs extends ListFilterArgs {
@@ -2645,11 +2668,11 @@ export function listDatabaseRoles(args: ListDatabaseRolesArgs): Promise<GetDatab
 }
 
 /**
- * listDatabaseRoles taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listDatabaseRoles taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown
+ * or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listDatabaseRolesOutput(args: ListDatabaseRolesOutputArgs): pulumi.Output<GetDatabaseRoleResult[]> {
-  return lookupObjectsOutput("listDatabaseRoles", "DatabaseRole", args);
+export function listDatabaseRolesOutput(args: ListDatabaseRolesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetDatabaseRoleResult[]> {
+  return lookupObjectsOutput("listDatabaseRoles", "DatabaseRole", args, options);
 }
 
 // PasswordPolicy
@@ -2733,11 +2756,12 @@ export function getPasswordPolicy(args: GetPasswordPolicyArgs): Promise<GetPassw
 }
 
 /**
- * getPasswordPolicy taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one
- * is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getPasswordPolicy taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getPasswordPolicyOutput(args: GetPasswordPolicyOutputArgs): pulumi.Output<GetPasswordPolicyResult> {
-  return lookupObjectOutput("getPasswordPolicy", "PasswordPolicy", args);
+export function getPasswordPolicyOutput(args: GetPasswordPolicyOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetPasswordPolicyResult> {
+  return lookupObjectOutput("getPasswordPolicy", "PasswordPolicy", args, options);
 }
 
 export interface ListPasswordPoliciesArgs extends ListFilterArgs {
@@ -2767,11 +2791,11 @@ export function listPasswordPolicies(args: ListPasswordPoliciesArgs): Promise<Ge
 }
 
 /**
- * listPasswordPolicies taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listPasswordPolicies taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is
+ * unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listPasswordPoliciesOutput(args: ListPasswordPoliciesOutputArgs): pulumi.Output<GetPasswordPolicyResult[]> {
-  return lookupObjectsOutput("listPasswordPolicies", "PasswordPolicy", args);
+export function listPasswordPoliciesOutput(args: ListPasswordPoliciesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetPasswordPolicyResult[]> {
+  return lookupObjectsOutput("listPasswordPolicies", "PasswordPolicy", args, options);
 }
 
 // User
@@ -2865,11 +2889,12 @@ export function getUser(args: GetUserArgs | string): Promise<GetUserResult> {
 }
 
 /**
- * getUser taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is unknown
- * (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getUser taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getUserOutput(args: GetUserOutputArgs | pulumi.Input<string>): pulumi.Output<GetUserResult> {
-  return lookupObjectOutput("getUser", "User", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getUserOutput(args: GetUserOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetUserResult> {
+  return lookupObjectOutput("getUser", "User", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListUsersArgs extends ListFilterArgs {
@@ -2889,11 +2914,11 @@ export function listUsers(args: ListUsersArgs = {}): Promise<GetUserResult[]> {
 }
 
 /**
- * listUsers taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet)
- * it makes no call and its result is unknown.
+ * listUsers taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes
+ * from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listUsersOutput(args: ListUsersOutputArgs = {}): pulumi.Output<GetUserResult[]> {
-  return lookupObjectsOutput("listUsers", "User", args);
+export function listUsersOutput(args: ListUsersOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetUserResult[]> {
+  return lookupObjectsOutput("listUsers", "User", args, options);
 }
 
 // ComputePool
@@ -2977,11 +3002,12 @@ export function getComputePool(args: GetComputePoolArgs | string): Promise<GetCo
 }
 
 /**
- * getComputePool taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getComputePool taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getComputePoolOutput(args: GetComputePoolOutputArgs | pulumi.Input<string>): pulumi.Output<GetComputePoolResult> {
-  return lookupObjectOutput("getComputePool", "ComputePool", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getComputePoolOutput(args: GetComputePoolOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetComputePoolResult> {
+  return lookupObjectOutput("getComputePool", "ComputePool", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListComputePoolsArgs extends ListFilterArgs {
@@ -3002,11 +3028,11 @@ export function listComputePools(args: ListComputePoolsArgs = {}): Promise<GetCo
 }
 
 /**
- * listComputePools taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listComputePools taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listComputePoolsOutput(args: ListComputePoolsOutputArgs = {}): pulumi.Output<GetComputePoolResult[]> {
-  return lookupObjectsOutput("listComputePools", "ComputePool", args);
+export function listComputePoolsOutput(args: ListComputePoolsOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetComputePoolResult[]> {
+  return lookupObjectsOutput("listComputePools", "ComputePool", args, options);
 }
 
 // Service
@@ -3108,11 +3134,12 @@ export function getService(args: GetServiceArgs): Promise<GetServiceResult> {
 }
 
 /**
- * getService taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getService taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getServiceOutput(args: GetServiceOutputArgs): pulumi.Output<GetServiceResult> {
-  return lookupObjectOutput("getService", "Service", args);
+export function getServiceOutput(args: GetServiceOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetServiceResult> {
+  return lookupObjectOutput("getService", "Service", args, options);
 }
 
 export interface ListServicesArgs extends ListFilterArgs {
@@ -3141,11 +3168,11 @@ export function listServices(args: ListServicesArgs): Promise<GetServiceResult[]
 }
 
 /**
- * listServices taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listServices taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listServicesOutput(args: ListServicesOutputArgs): pulumi.Output<GetServiceResult[]> {
-  return lookupObjectsOutput("listServices", "Service", args);
+export function listServicesOutput(args: ListServicesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetServiceResult[]> {
+  return lookupObjectsOutput("listServices", "Service", args, options);
 }
 
 // ApiIntegration
@@ -3226,11 +3253,12 @@ export function getApiIntegration(args: GetApiIntegrationArgs | string): Promise
 }
 
 /**
- * getApiIntegration taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one
- * is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getApiIntegration taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getApiIntegrationOutput(args: GetApiIntegrationOutputArgs | pulumi.Input<string>): pulumi.Output<GetApiIntegrationResult> {
-  return lookupObjectOutput("getApiIntegration", "ApiIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getApiIntegrationOutput(args: GetApiIntegrationOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetApiIntegrationResult> {
+  return lookupObjectOutput("getApiIntegration", "ApiIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListApiIntegrationsArgs extends ListFilterArgs {
@@ -3252,11 +3280,11 @@ export function listApiIntegrations(args: ListApiIntegrationsArgs = {}): Promise
 }
 
 /**
- * listApiIntegrations taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listApiIntegrations taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown
+ * or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listApiIntegrationsOutput(args: ListApiIntegrationsOutputArgs = {}): pulumi.Output<GetApiIntegrationResult[]> {
-  return lookupObjectsOutput("listApiIntegrations", "ApiIntegration", args);
+export function listApiIntegrationsOutput(args: ListApiIntegrationsOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetApiIntegrationResult[]> {
+  return lookupObjectsOutput("listApiIntegrations", "ApiIntegration", args, options);
 }
 
 // Secret
@@ -3331,11 +3359,12 @@ export function getSecret(args: GetSecretArgs): Promise<GetSecretResult> {
 }
 
 /**
- * getSecret taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getSecret taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getSecretOutput(args: GetSecretOutputArgs): pulumi.Output<GetSecretResult> {
-  return lookupObjectOutput("getSecret", "Secret", args);
+export function getSecretOutput(args: GetSecretOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetSecretResult> {
+  return lookupObjectOutput("getSecret", "Secret", args, options);
 }
 
 export interface ListSecretsArgs extends ListFilterArgs {
@@ -3364,11 +3393,11 @@ export function listSecrets(args: ListSecretsArgs): Promise<GetSecretResult[]> {
 }
 
 /**
- * listSecrets taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created yet)
- * it makes no call and its result is unknown.
+ * listSecrets taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listSecretsOutput(args: ListSecretsOutputArgs): pulumi.Output<GetSecretResult[]> {
-  return lookupObjectsOutput("listSecrets", "Secret", args);
+export function listSecretsOutput(args: ListSecretsOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetSecretResult[]> {
+  return lookupObjectsOutput("listSecrets", "Secret", args, options);
 }
 
 // NotificationIntegration
@@ -3480,11 +3509,12 @@ export function getNotificationIntegration(args: GetNotificationIntegrationArgs 
 }
 
 /**
- * getNotificationIntegration taking Inputs, e.g. a name from another resource's output. Waits for its inputs:
- * while one is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getNotificationIntegration taking Inputs, e.g. a name from another resource's output. Waits for its inputs and
+ * for `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getNotificationIntegrationOutput(args: GetNotificationIntegrationOutputArgs | pulumi.Input<string>): pulumi.Output<GetNotificationIntegrationResult> {
-  return lookupObjectOutput("getNotificationIntegration", "NotificationIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getNotificationIntegrationOutput(args: GetNotificationIntegrationOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetNotificationIntegrationResult> {
+  return lookupObjectOutput("getNotificationIntegration", "NotificationIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListNotificationIntegrationsArgs extends ListFilterArgs {
@@ -3507,11 +3537,12 @@ export function listNotificationIntegrations(args: ListNotificationIntegrationsA
 }
 
 /**
- * listNotificationIntegrations taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource
- * not created yet) it makes no call and its result is unknown.
+ * listNotificationIntegrations taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input
+ * is unknown or comes from a resource yet to be created (at preview), it makes no call and its result is
+ * unknown.
  */
-export function listNotificationIntegrationsOutput(args: ListNotificationIntegrationsOutputArgs = {}): pulumi.Output<GetNotificationIntegrationResult[]> {
-  return lookupObjectsOutput("listNotificationIntegrations", "NotificationIntegration", args);
+export function listNotificationIntegrationsOutput(args: ListNotificationIntegrationsOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetNotificationIntegrationResult[]> {
+  return lookupObjectsOutput("listNotificationIntegrations", "NotificationIntegration", args, options);
 }
 
 // ExternalVolume
@@ -3562,11 +3593,12 @@ export function getExternalVolume(args: GetExternalVolumeArgs | string): Promise
 }
 
 /**
- * getExternalVolume taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one
- * is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getExternalVolume taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getExternalVolumeOutput(args: GetExternalVolumeOutputArgs | pulumi.Input<string>): pulumi.Output<GetExternalVolumeResult> {
-  return lookupObjectOutput("getExternalVolume", "ExternalVolume", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getExternalVolumeOutput(args: GetExternalVolumeOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetExternalVolumeResult> {
+  return lookupObjectOutput("getExternalVolume", "ExternalVolume", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListExternalVolumesArgs extends ListFilterArgs {
@@ -3588,11 +3620,11 @@ export function listExternalVolumes(args: ListExternalVolumesArgs = {}): Promise
 }
 
 /**
- * listExternalVolumes taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listExternalVolumes taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown
+ * or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listExternalVolumesOutput(args: ListExternalVolumesOutputArgs = {}): pulumi.Output<GetExternalVolumeResult[]> {
-  return lookupObjectsOutput("listExternalVolumes", "ExternalVolume", args);
+export function listExternalVolumesOutput(args: ListExternalVolumesOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetExternalVolumeResult[]> {
+  return lookupObjectsOutput("listExternalVolumes", "ExternalVolume", args, options);
 }
 
 // CatalogIntegration
@@ -3677,11 +3709,12 @@ export function getCatalogIntegration(args: GetCatalogIntegrationArgs | string):
 }
 
 /**
- * getCatalogIntegration taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while
- * one is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getCatalogIntegration taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getCatalogIntegrationOutput(args: GetCatalogIntegrationOutputArgs | pulumi.Input<string>): pulumi.Output<GetCatalogIntegrationResult> {
-  return lookupObjectOutput("getCatalogIntegration", "CatalogIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getCatalogIntegrationOutput(args: GetCatalogIntegrationOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetCatalogIntegrationResult> {
+  return lookupObjectOutput("getCatalogIntegration", "CatalogIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListCatalogIntegrationsArgs extends ListFilterArgs {
@@ -3703,11 +3736,11 @@ export function listCatalogIntegrations(args: ListCatalogIntegrationsArgs = {}):
 }
 
 /**
- * listCatalogIntegrations taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listCatalogIntegrations taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is
+ * unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listCatalogIntegrationsOutput(args: ListCatalogIntegrationsOutputArgs = {}): pulumi.Output<GetCatalogIntegrationResult[]> {
-  return lookupObjectsOutput("listCatalogIntegrations", "CatalogIntegration", args);
+export function listCatalogIntegrationsOutput(args: ListCatalogIntegrationsOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetCatalogIntegrationResult[]> {
+  return lookupObjectsOutput("listCatalogIntegrations", "CatalogIntegration", args, options);
 }
 
 // CortexSearchService
@@ -3796,11 +3829,12 @@ export function getCortexSearchService(args: GetCortexSearchServiceArgs): Promis
 }
 
 /**
- * getCortexSearchService taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while
- * one is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getCortexSearchService taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getCortexSearchServiceOutput(args: GetCortexSearchServiceOutputArgs): pulumi.Output<GetCortexSearchServiceResult> {
-  return lookupObjectOutput("getCortexSearchService", "CortexSearchService", args);
+export function getCortexSearchServiceOutput(args: GetCortexSearchServiceOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetCortexSearchServiceResult> {
+  return lookupObjectOutput("getCortexSearchService", "CortexSearchService", args, options);
 }
 
 export interface ListCortexSearchServicesArgs extends ListFilterArgs {
@@ -3831,11 +3865,11 @@ export function listCortexSearchServices(args: ListCortexSearchServicesArgs): Pr
 }
 
 /**
- * listCortexSearchServices taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listCortexSearchServices taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is
+ * unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listCortexSearchServicesOutput(args: ListCortexSearchServicesOutputArgs): pulumi.Output<GetCortexSearchServiceResult[]> {
-  return lookupObjectsOutput("listCortexSearchServices", "CortexSearchService", args);
+export function listCortexSearchServicesOutput(args: ListCortexSearchServicesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetCortexSearchServiceResult[]> {
+  return lookupObjectsOutput("listCortexSearchServices", "CortexSearchService", args, options);
 }
 
 // Notebook
@@ -3920,11 +3954,12 @@ export function getNotebook(args: GetNotebookArgs): Promise<GetNotebookResult> {
 }
 
 /**
- * getNotebook taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getNotebook taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getNotebookOutput(args: GetNotebookOutputArgs): pulumi.Output<GetNotebookResult> {
-  return lookupObjectOutput("getNotebook", "Notebook", args);
+export function getNotebookOutput(args: GetNotebookOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetNotebookResult> {
+  return lookupObjectOutput("getNotebook", "Notebook", args, options);
 }
 
 export interface ListNotebooksArgs extends ListFilterArgs {
@@ -3953,11 +3988,11 @@ export function listNotebooks(args: ListNotebooksArgs): Promise<GetNotebookResul
 }
 
 /**
- * listNotebooks taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listNotebooks taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listNotebooksOutput(args: ListNotebooksOutputArgs): pulumi.Output<GetNotebookResult[]> {
-  return lookupObjectsOutput("listNotebooks", "Notebook", args);
+export function listNotebooksOutput(args: ListNotebooksOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetNotebookResult[]> {
+  return lookupObjectsOutput("listNotebooks", "Notebook", args, options);
 }
 
 // Account
@@ -4015,11 +4050,12 @@ export function getAccount(args: GetAccountArgs | string): Promise<GetAccountRes
 }
 
 /**
- * getAccount taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getAccount taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getAccountOutput(args: GetAccountOutputArgs | pulumi.Input<string>): pulumi.Output<GetAccountResult> {
-  return lookupObjectOutput("getAccount", "Account", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getAccountOutput(args: GetAccountOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetAccountResult> {
+  return lookupObjectOutput("getAccount", "Account", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListAccountsArgs extends ListFilterArgs {
@@ -4039,11 +4075,11 @@ export function listAccounts(args: ListAccountsArgs = {}): Promise<GetAccountRes
 }
 
 /**
- * listAccounts taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listAccounts taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listAccountsOutput(args: ListAccountsOutputArgs = {}): pulumi.Output<GetAccountResult[]> {
-  return lookupObjectsOutput("listAccounts", "Account", args);
+export function listAccountsOutput(args: ListAccountsOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetAccountResult[]> {
+  return lookupObjectsOutput("listAccounts", "Account", args, options);
 }
 
 // ManagedAccount
@@ -4097,11 +4133,12 @@ export function getManagedAccount(args: GetManagedAccountArgs | string): Promise
 }
 
 /**
- * getManagedAccount taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one
- * is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getManagedAccount taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getManagedAccountOutput(args: GetManagedAccountOutputArgs | pulumi.Input<string>): pulumi.Output<GetManagedAccountResult> {
-  return lookupObjectOutput("getManagedAccount", "ManagedAccount", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args);
+export function getManagedAccountOutput(args: GetManagedAccountOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetManagedAccountResult> {
+  return lookupObjectOutput("getManagedAccount", "ManagedAccount", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
 export interface ListManagedAccountsArgs extends ListFilterArgs {
@@ -4121,11 +4158,11 @@ export function listManagedAccounts(args: ListManagedAccountsArgs = {}): Promise
 }
 
 /**
- * listManagedAccounts taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listManagedAccounts taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown
+ * or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listManagedAccountsOutput(args: ListManagedAccountsOutputArgs = {}): pulumi.Output<GetManagedAccountResult[]> {
-  return lookupObjectsOutput("listManagedAccounts", "ManagedAccount", args);
+export function listManagedAccountsOutput(args: ListManagedAccountsOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetManagedAccountResult[]> {
+  return lookupObjectsOutput("listManagedAccounts", "ManagedAccount", args, options);
 }
 
 // IcebergTable
@@ -4220,11 +4257,12 @@ export function getIcebergTable(args: GetIcebergTableArgs): Promise<GetIcebergTa
 }
 
 /**
- * getIcebergTable taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getIcebergTable taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getIcebergTableOutput(args: GetIcebergTableOutputArgs): pulumi.Output<GetIcebergTableResult> {
-  return lookupObjectOutput("getIcebergTable", "IcebergTable", args);
+export function getIcebergTableOutput(args: GetIcebergTableOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetIcebergTableResult> {
+  return lookupObjectOutput("getIcebergTable", "IcebergTable", args, options);
 }
 
 export interface ListIcebergTablesArgs extends ListFilterArgs {
@@ -4254,11 +4292,11 @@ export function listIcebergTables(args: ListIcebergTablesArgs): Promise<GetIcebe
 }
 
 /**
- * listIcebergTables taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listIcebergTables taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown
+ * or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listIcebergTablesOutput(args: ListIcebergTablesOutputArgs): pulumi.Output<GetIcebergTableResult[]> {
-  return lookupObjectsOutput("listIcebergTables", "IcebergTable", args);
+export function listIcebergTablesOutput(args: ListIcebergTablesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetIcebergTableResult[]> {
+  return lookupObjectsOutput("listIcebergTables", "IcebergTable", args, options);
 }
 
 // Streamlit
@@ -4336,11 +4374,12 @@ export function getStreamlit(args: GetStreamlitArgs): Promise<GetStreamlitResult
 }
 
 /**
- * getStreamlit taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while one is
- * unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getStreamlit taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getStreamlitOutput(args: GetStreamlitOutputArgs): pulumi.Output<GetStreamlitResult> {
-  return lookupObjectOutput("getStreamlit", "Streamlit", args);
+export function getStreamlitOutput(args: GetStreamlitOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetStreamlitResult> {
+  return lookupObjectOutput("getStreamlit", "Streamlit", args, options);
 }
 
 export interface ListStreamlitsArgs extends ListFilterArgs {
@@ -4370,11 +4409,11 @@ export function listStreamlits(args: ListStreamlitsArgs): Promise<GetStreamlitRe
 }
 
 /**
- * listStreamlits taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not created
- * yet) it makes no call and its result is unknown.
+ * listStreamlits taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listStreamlitsOutput(args: ListStreamlitsOutputArgs): pulumi.Output<GetStreamlitResult[]> {
-  return lookupObjectsOutput("listStreamlits", "Streamlit", args);
+export function listStreamlitsOutput(args: ListStreamlitsOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetStreamlitResult[]> {
+  return lookupObjectsOutput("listStreamlits", "Streamlit", args, options);
 }
 
 // ArtifactRepository
@@ -4435,11 +4474,12 @@ export function getArtifactRepository(args: GetArtifactRepositoryArgs): Promise<
 }
 
 /**
- * getArtifactRepository taking Inputs, e.g. a name from another resource's output. Waits for its inputs: while
- * one is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.
+ * getArtifactRepository taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
  */
-export function getArtifactRepositoryOutput(args: GetArtifactRepositoryOutputArgs): pulumi.Output<GetArtifactRepositoryResult> {
-  return lookupObjectOutput("getArtifactRepository", "ArtifactRepository", args);
+export function getArtifactRepositoryOutput(args: GetArtifactRepositoryOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetArtifactRepositoryResult> {
+  return lookupObjectOutput("getArtifactRepository", "ArtifactRepository", args, options);
 }
 
 export interface ListArtifactRepositoriesArgs extends ListFilterArgs {
@@ -4469,9 +4509,9 @@ export function listArtifactRepositories(args: ListArtifactRepositoriesArgs): Pr
 }
 
 /**
- * listArtifactRepositories taking Inputs. Waits for its inputs: while one is unknown (at preview, a resource not
- * created yet) it makes no call and its result is unknown.
+ * listArtifactRepositories taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is
+ * unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
  */
-export function listArtifactRepositoriesOutput(args: ListArtifactRepositoriesOutputArgs): pulumi.Output<GetArtifactRepositoryResult[]> {
-  return lookupObjectsOutput("listArtifactRepositories", "ArtifactRepository", args);
+export function listArtifactRepositoriesOutput(args: ListArtifactRepositoriesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetArtifactRepositoryResult[]> {
+  return lookupObjectsOutput("listArtifactRepositories", "ArtifactRepository", args, options);
 }

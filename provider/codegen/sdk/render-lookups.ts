@@ -9,7 +9,7 @@ import { docComment, outputType } from "./type-text";
 
 const article = (word: string, capital = false) => (/^[aeiou]/i.test(word) ? (capital ? "An" : "an") : capital ? "A" : "a");
 const PREVIEW_NOTE = "It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.";
-const OUTPUT_NOTE = "Waits for its inputs: while one is unknown (at preview, a resource not created yet) it makes no call and its result is unknown.";
+const OUTPUT_NOTE = "Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.";
 
 function identityDocs(definition: ResourceDefinition, shape: LookupShape): [string, string][] {
   const docs: [string, string][] = shape.parents.map((key) => [key, `The ${key} the ${definition.noun} is in.`]);
@@ -56,10 +56,10 @@ function getFunctions(definition: ResourceDefinition, shape: LookupShape): strin
     "}",
     "",
     ...docComment(`${fn} taking Inputs, e.g. a name from another resource's output. ${OUTPUT_NOTE}`, ""),
-    `export function ${fn}Output(args: ${outputArgs}): pulumi.Output<Get${type}Result> {`,
+    `export function ${fn}Output(args: ${outputArgs}, options?: LookupOutputOptions): pulumi.Output<Get${type}Result> {`,
     byNameOnly
-      ? `  return lookupObjectOutput(${JSON.stringify(fn)}, ${JSON.stringify(type)}, typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { ${shape.nameKey}: args } : args);`
-      : `  return lookupObjectOutput(${JSON.stringify(fn)}, ${JSON.stringify(type)}, args);`,
+      ? `  return lookupObjectOutput(${JSON.stringify(fn)}, ${JSON.stringify(type)}, typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { ${shape.nameKey}: args } : args, options);`
+      : `  return lookupObjectOutput(${JSON.stringify(fn)}, ${JSON.stringify(type)}, args, options);`,
     "}",
     "",
   ];
@@ -93,8 +93,8 @@ function listFunctions(definition: ResourceDefinition, shape: LookupShape): stri
     "}",
     "",
     ...docComment(`${fn} taking Inputs. ${OUTPUT_NOTE}`, ""),
-    `export function ${fn}Output(args: List${plural}OutputArgs${optional}): pulumi.Output<Get${type}Result[]> {`,
-    `  return lookupObjectsOutput(${JSON.stringify(fn)}, ${JSON.stringify(type)}, args);`,
+    `export function ${fn}Output(args: List${plural}OutputArgs${optional}, options?: LookupOutputOptions): pulumi.Output<Get${type}Result[]> {`,
+    `  return lookupObjectsOutput(${JSON.stringify(fn)}, ${JSON.stringify(type)}, args, options);`,
     "}",
     "",
   ];
@@ -124,7 +124,7 @@ export function renderLookupsModule(definitions: ResourceDefinition[], header: s
     ...noList,
     "",
     'import * as pulumi from "@pulumi/pulumi";',
-    'import { ListFilterArgs, ListFilterOutputArgs, LookupArgs, LookupOutputArgs, LookupResult, lookupObject, lookupObjectOutput, lookupObjects, lookupObjectsOutput } from "../lookup-calls";',
+    'import { ListFilterArgs, ListFilterOutputArgs, LookupArgs, LookupOutputArgs, LookupOutputOptions, LookupResult, lookupObject, lookupObjectOutput, lookupObjects, lookupObjectsOutput } from "../lookup-calls";',
     'import * as types from "./types";',
     "",
     ...body,
