@@ -48,7 +48,7 @@ describe("get", () => {
   test("an account-level object by name: the properties a refreshed resource reports, tags included", async () => {
     const warehouse = await snowflake.getWarehouse("py_one");
     expect(warehouse).toMatchObject({ name: "PY_ONE", warehouseSize: "XSMALL", autoSuspend: 300, comment: "PY_ONE comment", fullyQualifiedName: "PY_ONE", account: emulator.account });
-    expect(warehouse.state).toBeDefined();
+    expect(warehouse).toMatchObject({ state: "STARTED", suspended: false, tags: {}, autoResume: true });
     expect(calls()).toEqual(["GET /api/v2/warehouses/PY_ONE", "GET /api/v2/warehouses/PY_ONE:get-tags"]);
   });
 
@@ -95,6 +95,8 @@ describe("get", () => {
     await expect(snowflake.getWarehouse("NO_SUCH_WH")).rejects.toThrow(snowflake.LookupNotFoundError);
     await expect(snowflake.getWarehouse("NO_SUCH_WH")).rejects.toThrow(`getWarehouse: no warehouse NO_SUCH_WH in account ${emulator.account}`);
     await expect(snowflake.getTable({ database: "LK", schema: "NOPE", name: "EVENTS" })).rejects.toThrow("getTable: no table LK.NOPE.EVENTS");
+    // A stage file is read through its own access (a row of the stage's listing), and named as SQL names it.
+    await expect(snowflake.getStageFile({ database: "LK", schema: "RAW", stage: "LANDING", path: "in/none.csv" })).rejects.toThrow("getStageFile: no stage file @LK.RAW.LANDING/in/none.csv");
     const error = await snowflake.getRole("NO_SUCH_ROLE").catch((caught) => caught);
     expect(error).toMatchObject({ typeName: "Role", fullyQualifiedName: "NO_SUCH_ROLE", account: emulator.account });
   });
