@@ -2,6 +2,8 @@
 // shapes (account-level, in a database, in a schema, read by list), the filters, a name that is not there, bad
 // arguments refused before any request, and the connection from env vars, from stack config and from the call.
 // A driver run shows a program using a lookup's result as a resource input, at preview and at up.
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as snowflake from "../sdk";
@@ -196,6 +198,19 @@ describe("the connection is resolved as resources resolve it", () => {
     await expect(withEnv({ ...noSnowflakeEnv, SNOWFLAKE_HOME: "/nonexistent" }, () => snowflake.getWarehouse("PY_ONE"))).rejects.toThrow(/stack config|SNOWFLAKE_/);
   });
 
+  test("from connections.toml: its default connection, or the one a `profile` names", async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "sf-home-"));
+    const section = (name: string) => `[${name}]\naccount = "${emulator.account}"\nuser = "${emulator.credentials.user}"\nhost = "${emulator.host}"\nport = ${emulator.port}\nprotocol = "http"\nauthenticator = "PROGRAMMATIC_ACCESS_TOKEN"\ntoken = "${emulator.credentials.programmaticAccessToken}"\n`;
+    fs.writeFileSync(path.join(home, "connections.toml"), `${section("default")}\n${section("emu")}`, { mode: 0o600 });
+    try {
+      await expect(withEnv({ ...noSnowflakeEnv, SNOWFLAKE_HOME: home }, () => snowflake.getWarehouse("PY_ONE"))).resolves.toMatchObject({ account: emulator.account });
+      // A profile is used on its own: the wrong host in the environment does not leak into it.
+      await expect(withEnv({ SNOWFLAKE_HOME: home, SNOWFLAKE_HOST: "127.0.0.1", SNOWFLAKE_PORT: "1" }, () => snowflake.listWarehouses({ like: "PY_ONE", connection: { profile: "emu" } }))).resolves.toHaveLength(1);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   test("an explicit connection argument wins over the environment", async () => {
     const wrongHost = { SNOWFLAKE_HOST: "127.0.0.1", SNOWFLAKE_PORT: "1" };
     const right = { host: emulator.host, port: emulator.port, protocol: "http", account: emulator.account };
@@ -206,7 +221,7 @@ describe("the connection is resolved as resources resolve it", () => {
 
 test("every type with a name to look up by has generated lookups; the rest are listed with a reason", () => {
   const exported = snowflake as unknown as Record<string, unknown>;
-  const generated = require("fs").readFileSync(path.join(__dirname, "..", "sdk", "generated", "lookups.ts"), "utf8") as string;
+  const generated = fs.readFileSync(path.join(__dirname, "..", "sdk", "generated", "lookups.ts"), "utf8") as string;
   for (const definition of Object.values(resourceDefinitions)) {
     const availability = lookupAvailability(definition);
     const type = definition.typeName;
@@ -233,7 +248,7 @@ test("importing the SDK loads no resource definition; the first lookup does", ()
 test("a program uses a lookup's result as a resource input, at preview and at up (connection from stack config)", async () => {
   const programDir = path.join(__dirname, "fixtures", "lookup-program");
   const config = Object.fromEntries(Object.entries(connectionEnv(emulator)).map(([key, value]) => [`snowflake:${key.slice("SNOWFLAKE_".length).toLowerCase()}`, value]));
-  const stateFile = path.join(require("os").tmpdir(), `lookup-program-${process.pid}.json`);
+  const stateFile = path.join(os.tmpdir(), `lookup-program-${process.pid}.json`);
   // This file's tests set SNOWFLAKE_* for themselves; blank here (a blank setting counts as unset), so the program
   // and the provider host find the emulator through the stack config alone.
   const blankSnowflakeEnv = Object.fromEntries(Object.keys(connectionEnv(emulator)).map((key) => [key, ""]));
