@@ -1173,10 +1173,10 @@ export interface GetStageFileResult extends LookupResult {
 }
 
 /**
- * Looks up one stage file by database, schema, stage, path (GET
- * /api/v2/databases/{database}/schemas/{schema}/stages/{stage}/files/{path}). Rejects with LookupNotFoundError,
- * naming it, when there is none (or the connection's role cannot see it), and with LookupArgumentError, before
- * any request, when an argument is wrong. It calls Snowflake whenever it runs, during `pulumi preview` too (as
+ * Looks up one stage file by database, schema, stage, path (its row of GET
+ * /api/v2/databases/{database}/schemas/{schema}/stages/{stage}/files). Rejects with LookupNotFoundError, naming
+ * it, when there is none (or the connection's role cannot see it), and with LookupArgumentError, before any
+ * request, when an argument is wrong. It calls Snowflake whenever it runs, during `pulumi preview` too (as
  * invokes of other providers do), with GETs only.
  */
 export function getStageFile(args: GetStageFileArgs): Promise<GetStageFileResult> {
@@ -2546,9 +2546,9 @@ export interface GetRoleResult extends LookupResult {
 }
 
 /**
- * Looks up one role by name (or just its name as a string) (GET /api/v2/roles/{name}, :get-tags). Rejects with
- * LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with
- * LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
+ * Looks up one role by name (or just its name as a string) (its row of GET /api/v2/roles?like=..., :get-tags).
+ * Rejects with LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and
+ * with LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
  * during `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function getRole(args: GetRoleArgs | string): Promise<GetRoleResult> {
@@ -2629,10 +2629,11 @@ export interface GetDatabaseRoleResult extends LookupResult {
 }
 
 /**
- * Looks up one database role by database, name (GET /api/v2/databases/{database}/database-roles/{name},
- * :get-tags). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's role cannot
- * see it), and with LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake
- * whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * Looks up one database role by database, name (its row of GET
+ * /api/v2/databases/{database}/database-roles?fromName=..., :get-tags). Rejects with LookupNotFoundError, naming
+ * it, when there is none (or the connection's role cannot see it), and with LookupArgumentError, before any
+ * request, when an argument is wrong. It calls Snowflake whenever it runs, during `pulumi preview` too (as
+ * invokes of other providers do), with GETs only.
  */
 export function getDatabaseRole(args: GetDatabaseRoleArgs): Promise<GetDatabaseRoleResult> {
   return lookupObject("getDatabaseRole", "DatabaseRole", args);
@@ -4040,9 +4041,9 @@ export interface GetAccountResult extends LookupResult {
 }
 
 /**
- * Looks up one account by name (or just its name as a string) (GET /api/v2/accounts/{name}). Rejects with
- * LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with
- * LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
+ * Looks up one account by name (or just its name as a string) (its row of GET /api/v2/accounts?like=...).
+ * Rejects with LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and
+ * with LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
  * during `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function getAccount(args: GetAccountArgs | string): Promise<GetAccountResult> {
@@ -4123,10 +4124,11 @@ export interface GetManagedAccountResult extends LookupResult {
 }
 
 /**
- * Looks up one managed account by name (or just its name as a string) (GET /api/v2/managed-accounts/{name}).
- * Rejects with LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and
- * with LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
- * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * Looks up one managed account by name (or just its name as a string) (its row of GET
+ * /api/v2/managed-accounts?like=...). Rejects with LookupNotFoundError, naming it, when there is none (or the
+ * connection's role cannot see it), and with LookupArgumentError, before any request, when an argument is wrong.
+ * It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs
+ * only.
  */
 export function getManagedAccount(args: GetManagedAccountArgs | string): Promise<GetManagedAccountResult> {
   return lookupObject("getManagedAccount", "ManagedAccount", typeof args === "string" ? { name: args } : args);

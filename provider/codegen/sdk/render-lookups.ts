@@ -40,8 +40,11 @@ function getFunctions(definition: ResourceDefinition, shape: LookupShape): strin
   const type = definition.typeName;
   const fn = getFunctionName(type);
   const byNameOnly = shape.parents.length === 0;
-  const path = `${definition.collectionPath}/{${shape.nameKey}}${shape.signature ? "{signature}" : ""}`;
-  const reads = [`GET ${path}`, ...(definition.tags ? [":get-tags"] : []), ...(definition.attachedReads ?? []).map((read) => read.path)].join(", ");
+  // How a resource's refresh reads it, which is how the lookup reads it.
+  const read = definition.access ? `its row of GET ${definition.collectionPath}`
+    : definition.readByList ? `its row of GET ${definition.collectionPath}?${definition.readByList.nameQuery}=...`
+    : `GET ${definition.collectionPath}/{${shape.nameKey}}${shape.signature ? "{signature}" : ""}`;
+  const reads = [read, ...(definition.tags ? [":get-tags"] : []), ...(definition.attachedReads ?? []).map((attached) => attached.path)].join(", ");
   const doc = `Looks up one ${definition.noun} by ${[...shape.parents, shape.nameKey].join(", ")}${byNameOnly ? " (or just its name as a string)" : ""} (${reads}). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with LookupArgumentError, before any request, when an argument is wrong. ${PREVIEW_NOTE}`;
   const argsType = byNameOnly ? `Get${type}Args | string` : `Get${type}Args`;
   const plain = byNameOnly ? `typeof args === "string" ? { ${shape.nameKey}: args } : args` : "args";
