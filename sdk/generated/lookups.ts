@@ -1868,10 +1868,9 @@ export interface ListTasksOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the tasks in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/tasks), by name,
- * each as getTask reports it but without tags. Its rows are not whole tasks, so each listed task is read by its
- * own GET as a refresh reads it (one request per task; `limit` bounds them). Rejects with LookupNotFoundError
- * when the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as
- * invokes of other providers do), with GETs only.
+ * each as getTask reports it but without tags. Rejects with LookupNotFoundError when the container does not
+ * exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do),
+ * with GETs only.
  */
 export function listTasks(args: ListTasksArgs): Promise<GetTaskResult[]> {
   return lookupObjects("listTasks", "Task", args);
