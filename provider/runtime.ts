@@ -2,10 +2,8 @@
 // handed over by the host's configure hook, and one engine per resource type; each resource's connection is
 // resolved from its own `connection` input, the stack config, SNOWFLAKE_* variables and connections.toml, and
 // clients (with their logins) are shared per connection. Nothing here is ever captured in `__provider`.
-import { clientFor } from "./connection/client-factory";
-import { accountIdentity, ResourceConnection, resolveResourceConnection } from "./connection/resource-connection";
-import { Connector, ResourceEngine } from "./engine/engine";
-import { Properties } from "./engine/mapper";
+import { stackConnector } from "./connection/stack-connector";
+import { ResourceEngine } from "./engine/engine";
 import { namedMethods } from "./named-failures";
 import { resourceDefinitions } from "./resources";
 
@@ -19,15 +17,10 @@ export async function configure(request: { config: HostConfig }): Promise<void> 
   stackConfig = request.config;
 }
 
-function resolve(properties: Properties) {
+const connector = stackConnector(() => {
   const config = stackConfig;
-  return resolveResourceConnection(properties.connection as ResourceConnection | undefined, config && ((key) => config.get(key)));
-}
-
-const connector: Connector = {
-  accountOf: (properties) => accountIdentity(resolve(properties)),
-  clientFor: (properties) => clientFor(resolve(properties)),
-};
+  return config && ((key) => config.get(key));
+});
 
 export function engineFor(resourceType: string): ResourceEngine {
   let engine = engines.get(resourceType);

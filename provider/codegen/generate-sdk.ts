@@ -11,6 +11,7 @@ import { resourceDefinitions } from "../resources";
 import { coverageTable, withCoverageTable } from "./coverage-table";
 import { repoRoot } from "./locations";
 import { renderClassModule } from "./sdk/render-class";
+import { renderLookupsModule } from "./sdk/render-lookups";
 import { renderTypesModule } from "./sdk/render-types";
 import { NamedTypes } from "./sdk/type-text";
 import { GeneratedFile } from "./generate-wire-models";
@@ -34,7 +35,8 @@ export function generateSdk(definitions: ResourceDefinition[] = Object.values(re
     contents: renderClassModule(definition, header(`provider/resources/${moduleNameOf(definition.typeName)}.ts`)),
   }));
   const index = [...header("provider/resources/index.ts"), 'export * from "./types";', ...definitions.map((d) => `export { ${d.typeName}, ${d.typeName}Args } from "./${moduleNameOf(d.typeName)}";`), ""].join("\n");
-  return [...modules, { fileName: "types.ts", contents: renderTypesModule(types, header("the kinds of the properties in provider/resources/")) }, { fileName: "index.ts", contents: index }];
+  const lookups = { fileName: "lookups.ts", contents: renderLookupsModule(definitions, header("provider/resources/ through provider/engine/lookup-shape.ts")) };
+  return [...modules, { fileName: "types.ts", contents: renderTypesModule(types, header("the kinds of the properties in provider/resources/")) }, { fileName: "index.ts", contents: index }, lookups];
 }
 
 const sdkDir = () => path.join(repoRoot(), "sdk", "generated");

@@ -1,0 +1,158 @@
+// Lookups: one object by name, or a collection's objects, read with the engine's own ObjectApi and mapped by the
+// mapper, so a result has the property names and normalized values a resource of the type has after a refresh.
+// Generic over definitions (lookup-shape.ts says what each type offers). Only GETs: a lookup never changes anything.
+import { NotFoundError } from "../client/errors";
+import { RestClient } from "../client/rest-client";
+import { Properties, ResourceDefinition } from "./definition";
+import type { Connector } from "./engine";
+import { identifierFor, qualifiedName, storedName } from "./identifiers";
+import { checkedGetArgs, checkedListArgs, ListFilter, MAX_LIST_LIMIT } from "./lookup-args";
+import { LookupArgumentError, LookupNotFoundError } from "./lookup-errors";
+import { ListShape, lookupAvailability, LookupShape, pluralOf } from "./lookup-shape";
+import { exactLikePattern } from "./list-read";
+import { fullyQualifiedName, LiveObject, liveProperties, stateFrom, withoutNulls } from "./mapper";
+import { ObjectApi } from "./object-api";
+import { withAttachedReads } from "./readiness";
+
+/** Listed objects read one by one (types whose list rows are not whole snapshots) this many at a time. */
+const READS_AT_ONCE = 4;
+const MAX_PAGES = 20;
+
+type Row = Record<string, unknown>;
+
+export const getFunctionName = (typeName: string) => `get${typeName}`;
+export const listFunctionName = (typeName: string) => `list${pluralOf(typeName)}`;
+
+function shapeFor(definition: ResourceDefinition, functionName: string): LookupShape {
+  const availability = lookupAvailability(definition);
+  if ("skipped" in availability) throw new Error(`${functionName}: ${definition.typeName} has no lookups: ${availability.skipped}`);
+  return availability.shape;
+}
+
+/** The result: the object as a refreshed resource of its type reports it, plus the account it is in. */
+function snapshotOf(definition: ResourceDefinition, identity: Properties, live: LiveObject, account: string): Properties {
+  const { connection: _connection, ...where } = identity;
+  const declared = { ...where, ...liveProperties(definition, live) };
+  return { ...stateFrom(definition, declared, live), account };
+}
+
+/** One object; rejects with LookupNotFoundError when there is none by that name. */
+export async function getObject(definition: ResourceDefinition, connector: Connector, args: unknown): Promise<Properties> {
+  const functionName = getFunctionName(definition.typeName);
+  const shape = shapeFor(definition, functionName);
+  const { identity, signature } = checkedGetArgs(functionName, definition, shape, args);
+  // The signature the caller names goes into the object path in place of the one a resource derives from its arguments.
+  const addressed = signature === undefined ? definition : { ...definition, signature: () => signature };
+  const account = connector.accountOf(identity);
+  const api = new ObjectApi(addressed, connector.clientFor(identity));
+  // Tags are read too (one more GET) where the type has them: a lookup reports what a resource declaring them would.
+  const live = await withAttachedReads(api, identity, await api.fetch(identity, Boolean(definition.tags)));
+  if (!live) {
+    const name = fullyQualifiedName(addressed, identity);
+    throw new LookupNotFoundError(functionName, definition.typeName, name, account, `${definition.noun} ${name}`);
+  }
+  return snapshotOf(definition, identity, live, account);
+}
+
+/** The collection's objects, narrowed by the filter, in Snowflake's order (by name). */
+export async function listObjects(definition: ResourceDefinition, connector: Connector, args: unknown): Promise<Properties[]> {
+  const functionName = listFunctionName(definition.typeName);
+  const shape = shapeFor(definition, functionName);
+  if (!shape.list) throw new Error(`${functionName}: ${definition.typeName} has no list: ${shape.noList}`);
+  const { container, filter } = checkedListArgs(functionName, definition, shape, args);
+  const account = connector.accountOf(container);
+  const api = new ObjectApi(definition, connector.clientFor(container));
+  const path = api.collectionPath(container);
+  let rows: Row[];
+  try {
+    rows = await listRows(api.client, path, shape.list, filter);
+  } catch (error) {
+    if (!(error instanceof NotFoundError) || !shape.parents.length) throw error;
+    const where = qualifiedName(shape.parents.map((key) => String(container[key])));
+    throw new LookupNotFoundError(functionName, definition.typeName, where, account, `${shape.parents.join(" / ")} ${where}`, `list ${pluralOf(definition.noun)} in`);
+  }
+  const identityOfRow = (row: Row): Properties => ({ ...container, [shape.nameKey]: identifierFor(storedName(String(row.name))) });
+  if (shape.list.rowsAreSnapshots) {
+    const results: Properties[] = [];
+    for (const row of rows) {
+      const identity = identityOfRow(row);
+      const live = await withAttachedReads(api, identity, await api.liveObject(identity, path, row, false));
+      results.push(snapshotOf(definition, identity, live!, account));
+    }
+    return results;
+  }
+  // The rows are summaries: each object is read as a resource's refresh reads it (one GET each).
+  const read = async (row: Row): Promise<Properties | undefined> => {
+    const identity = identityOfRow(row);
+    const addressed = definition.signature ? { ...definition, signature: () => definition.signature!(liveProperties(definition, { snapshot: row })) } : definition;
+    const rowApi = new ObjectApi(addressed, api.client);
+    const live = await withAttachedReads(rowApi, identity, await rowApi.fetch(identity, false));
+    // Dropped between the list and its read: it is not in the collection any more.
+    return live && snapshotOf(definition, identity, live, account);
+  };
+  return (await inBatches(rows, read)).filter((result): result is Properties => result !== undefined);
+}
+
+async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, items.length) }, worker));
+  return results;
+}
+
+/** SQL LIKE as Snowflake's SHOW applies it: case-insensitive, `%` any run, `_` one character, `\` escapes. */
+function likeMatcher(pattern: string): RegExp {
+  let source = "";
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index];
+    if (char === "\\" && index + 1 < pattern.length) source += pattern[++index].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    else if (char === "%") source += ".*";
+    else if (char === "_") source += ".";
+    else source += char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`, "is");
+}
+
+/**
+ * The collection's rows that pass the filter. Each filter goes to Snowflake where the list operation takes it;
+ * what it does not take is applied here, to the stored names (a `startsWith` still narrows the request through
+ * `like` where only that is offered). The limit goes to Snowflake only when every filter did too.
+ */
+async function listRows(client: RestClient, path: string, list: ListShape, filter: ListFilter): Promise<Row[]> {
+  const query: Record<string, string> = {};
+  if (filter.like !== undefined && list.like) query.like = filter.like;
+  if (filter.startsWith !== undefined) {
+    if (list.startsWith) query.startsWith = filter.startsWith;
+    else if (list.like && filter.like === undefined) query.like = `${exactLikePattern(filter.startsWith)}%`;
+  }
+  const allSentToSnowflake = (filter.like === undefined || list.like) && (filter.startsWith === undefined || list.startsWith);
+  const pageSize = list.showLimit && allSentToSnowflake && filter.limit !== undefined ? filter.limit : MAX_LIST_LIMIT;
+  const paged = list.showLimit && list.fromName;
+  const rows = new Map<string, Row>();
+  let fromName: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const pageQuery = { ...query, ...(list.showLimit && (paged || pageSize < MAX_LIST_LIMIT) ? { showLimit: String(pageSize) } : {}), ...(fromName ? { fromName } : {}) };
+    const body = (await client.request<unknown>({ method: "GET", path, query: pageQuery })).body;
+    if (!Array.isArray(body)) throw new Error(`Snowflake answered GET ${path} with ${JSON.stringify(body)?.slice(0, 200)}, not a list`);
+    const before = rows.size;
+    // Keyed by the whole row, not the name: overloads of a function share their name.
+    for (const row of body.map(withoutNulls) as Row[]) if (typeof row?.name === "string") rows.set(JSON.stringify(row), row);
+    // A short page is the last; so is one that adds nothing (FROM may repeat the row it starts at).
+    if (!paged || body.length < pageSize || rows.size === before || (allSentToSnowflake && rows.size >= (filter.limit ?? Infinity))) break;
+    fromName = String(body[body.length - 1].name);
+  }
+  const like = filter.like !== undefined && !list.like ? likeMatcher(filter.like) : undefined;
+  const matching = [...rows.values()].filter((row) => {
+    const stored = storedName(String(row.name));
+    return (!like || like.test(stored)) && (filter.startsWith === undefined || stored.startsWith(filter.startsWith));
+  });
+  return matching.slice(0, filter.limit);
+}
+
+export { LookupArgumentError, LookupNotFoundError };
