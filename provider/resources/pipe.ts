@@ -19,7 +19,7 @@ export const pipe = defineResource({
   fields: {
     ...schemaObjectIdentity("pipe"),
     // pipe.yaml copy_statement pattern (?i)^COPY INTO .*
-    copyStatement: field("copy_statement", sqlTextKind({ pattern: /^\s*COPY\s+INTO\s/i, patternWords: "starts with COPY INTO" }), "The COPY INTO <table> FROM @<stage> statement the pipe runs.", { required: true, immutable: true }),
+    copyStatement: field("copy_statement", sqlTextKind({ pattern: /^\s*COPY\s+INTO\s/i, patternWords: "starts with COPY INTO" }), "The COPY INTO <table> FROM `@<stage>` statement the pipe runs.", { required: true, immutable: true }),
     autoIngest: field("auto_ingest", booleanKind(), "Load files when the cloud notifies of them. Default false.", { immutable: true, serverDefault: false }),
     errorIntegration: field("error_integration", identifierKind(), "Notification integration that receives load errors."),
     awsSnsTopic: field("aws_sns_topic", textKind(), "ARN of the SNS topic for auto-ingest from S3.", { immutable: true }),

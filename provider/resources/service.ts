@@ -78,7 +78,7 @@ export const service = defineResource({
       digest: "specDigest",
       sql: { set: fromSpecification, unset: "byReplacement" },
     }),
-    specificationFile: field("spec", serviceSpecificationFileKind(), "The specification as a file on an internal stage (e.g. one a StageFile uploads). Give this or specification. A change updates the service in place (ALTER SERVICE ... FROM @stage SPECIFICATION_FILE); a new content of the same file is only read then.", {
+    specificationFile: field("spec", serviceSpecificationFileKind(), "The specification as a file on an internal stage (e.g. one a StageFile uploads). Give this or specification. A change updates the service in place (ALTER SERVICE ... FROM `@stage` SPECIFICATION_FILE); a new content of the same file is only read then.", {
       writeOnly: true,
       digest: "specDigest",
       sql: { set: fromSpecificationFile, unset: "byReplacement" },

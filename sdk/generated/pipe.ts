@@ -25,7 +25,7 @@ export interface PipeArgs extends CommonArgs {
    */
   name?: pulumi.Input<string>;
   /**
-   * The COPY INTO <table> FROM @<stage> statement the pipe runs. A change replaces the pipe; refused at preview
+   * The COPY INTO <table> FROM `@<stage>` statement the pipe runs. A change replaces the pipe; refused at preview
    * unless `allowReplace: true`, since a replacement loses its load history (after which ALTER PIPE ... REFRESH
    * could load files twice).
    */
@@ -89,7 +89,7 @@ export class Pipe extends SnowflakeResource {
    */
   declare readonly name: pulumi.Output<string>;
   /**
-   * The COPY INTO <table> FROM @<stage> statement the pipe runs. A change replaces the pipe; refused at preview
+   * The COPY INTO <table> FROM `@<stage>` statement the pipe runs. A change replaces the pipe; refused at preview
    * unless `allowReplace: true`, since a replacement loses its load history (after which ALTER PIPE ... REFRESH
    * could load files twice).
    */

@@ -39,7 +39,7 @@ export interface ServiceArgs extends CommonArgs {
   specification?: pulumi.Input<string | { [key: string]: pulumi.Input<unknown> }>;
   /**
    * The specification as a file on an internal stage (e.g. one a StageFile uploads). Give this or specification. A
-   * change updates the service in place (ALTER SERVICE ... FROM @stage SPECIFICATION_FILE); a new content of the
+   * change updates the service in place (ALTER SERVICE ... FROM `@stage` SPECIFICATION_FILE); a new content of the
    * same file is only read then. Changed in place (ALTER over the SQL API).
    */
   specificationFile?: pulumi.Input<types.ServiceSpecificationFileArgs>;
@@ -135,7 +135,7 @@ export class Service extends SnowflakeResource {
   declare readonly specification: pulumi.Output<string | { [key: string]: unknown } | undefined>;
   /**
    * The specification as a file on an internal stage (e.g. one a StageFile uploads). Give this or specification. A
-   * change updates the service in place (ALTER SERVICE ... FROM @stage SPECIFICATION_FILE); a new content of the
+   * change updates the service in place (ALTER SERVICE ... FROM `@stage` SPECIFICATION_FILE); a new content of the
    * same file is only read then. Changed in place (ALTER over the SQL API).
    */
   declare readonly specificationFile: pulumi.Output<types.ServiceSpecificationFile | undefined>;
