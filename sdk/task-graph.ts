@@ -14,8 +14,11 @@ export interface GraphTaskArgs extends Omit<TaskArgs, "database" | "schema" | "n
   after?: (Task | string)[];
 }
 
+/** A task graph's place, schedule and graph-wide settings (set on its root task), and its tasks. */
 export interface TaskGraphArgs {
+  /** The database of every task of the graph. */
   database: pulumi.Input<string>;
+  /** The schema of every task of the graph. */
   schema: pulumi.Input<string>;
   /** The graph's name, the prefix of its tasks' names. Default: the component's name. */
   name?: string;
@@ -25,10 +28,15 @@ export interface TaskGraphArgs {
   warehouse?: pulumi.Input<string>;
   /** Graph configuration (SYSTEM$GET_TASK_GRAPH_CONFIG), set on the root. */
   config?: pulumi.Input<{ [key: string]: pulumi.Input<unknown> }>;
+  /** Notification integration told when a graph run fails, set on the root. */
   errorIntegration?: pulumi.Input<string>;
+  /** Notification integration told when a graph run succeeds, set on the root. */
   successIntegration?: pulumi.Input<string>;
+  /** Times a failed graph run is retried automatically, set on the root. */
   taskAutoRetryAttempts?: pulumi.Input<number>;
+  /** Whether a graph run may start while the previous one still runs, set on the root. */
   overlapPolicy?: pulumi.Input<types.TaskOverlapPolicy>;
+  /** Comment on the root task. */
   comment?: pulumi.Input<string>;
   /** Run state of the whole graph: false starts every task, true suspends them. Unset: not managed (created suspended). */
   suspended?: pulumi.Input<boolean>;
@@ -36,17 +44,33 @@ export interface TaskGraphArgs {
    * Run the graph once when it is deployed, and again whenever `triggers` changes: a TaskRun of the root that
    * depends on every task declared in `tasks` (for tasks added with `task()`, call `run()` after adding them).
    */
-  execute?: { triggers?: pulumi.Input<unknown>[]; retryLast?: pulumi.Input<boolean> };
+  execute?: {
+    /** Values whose change runs the graph again, e.g. a version or a hash of the task definitions. */
+    triggers?: pulumi.Input<unknown>[];
+    /** Retry the last failed graph run from the tasks that failed instead of starting a new run. */
+    retryLast?: pulumi.Input<boolean>;
+  };
   /** Tasks declared up front, by name (the same as calling `task()` for each, in order). */
   tasks?: Record<string, GraphTaskArgs>;
   /** The finalizer: runs after every graph run, successful or not. */
-  finalizer?: { name: string; args: GraphTaskArgs };
+  finalizer?: {
+    /** The finalizer's name within the graph. */
+    name: string;
+    /** Its settings, as for any task of the graph. */
+    args: GraphTaskArgs;
+  };
+  /** Where the graph's tasks live, when not where the stack's connection points. */
   connection?: pulumi.Input<ConnectionArgs>;
 }
 
+/**
+ * A task graph as one component: Task resources named `<GRAPH>$<TASK>`, the one without predecessors the root that
+ * carries the schedule and graph-wide settings. Changing tasks of a running graph suspends the root around each change.
+ */
 export class TaskGraph extends pulumi.ComponentResource {
   /** The task without predecessors; it carries the schedule. Set by the first `task()` without `after`. */
   root?: Task;
+  /** The graph's tasks by the names given to `task()`. */
   readonly tasks: Record<string, Task> = {};
   private readonly graphName: string;
   private readonly componentName: string;

@@ -11,10 +11,16 @@ export interface ConnectionArgs {
   profile?: pulumi.Input<string>;
   /** E.g. an Account's `name` output, to deploy into an account the same program creates. */
   account?: pulumi.Input<string>;
+  /** The user to log in as (its key or password comes from config, SNOWFLAKE_* variables or connections.toml). */
   user?: pulumi.Input<string>;
+  /** The role the provider's statements run as. */
   role?: pulumi.Input<string>;
+  /** The warehouse for statements that need one. */
   warehouse?: pulumi.Input<string>;
+  /** The host to reach instead of `<account>.snowflakecomputing.com` (a private link, an emulator). */
   host?: pulumi.Input<string>;
+  /** The port on `host`. Default: the protocol's (443 for https). */
   port?: pulumi.Input<string | number>;
+  /** `https` (default) or `http` (an emulator on localhost). */
   protocol?: pulumi.Input<string>;
 }

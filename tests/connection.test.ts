@@ -36,7 +36,12 @@ describe("resolution", () => {
   });
 
   test("nothing set at all says where it looked", () => {
-    expect(() => clientFor(resolveConnection([environmentLayer({})]))).toThrow(/no connection settings were found in stack config \(snowflake:\*\) or SNOWFLAKE_\* environment variables/);
+    expect(() => clientFor(resolveConnection([environmentLayer({})]))).toThrow(/no connection settings were found in stack config \(snowflake:\*\), SNOWFLAKE_\* environment variables or connections\.toml/);
+  });
+
+  test("an account without a credential names connections.toml among the places to set one", () => {
+    const noCredential = resolveConnection([environmentLayer({ SNOWFLAKE_ACCOUNT: "a", SNOWFLAKE_USER: "u" })]);
+    expect(() => clientFor(noCredential)).toThrow(/no credential is set; .* in stack config, SNOWFLAKE_\* variables or a connections\.toml connection/);
   });
 
   test("a missing key file is reported without its contents", () => {

@@ -49,7 +49,7 @@ function chooseAuthenticator(resolved: ResolvedConnection): string {
     return mfa ? "USERNAME_PASSWORD_MFA" : "SNOWFLAKE";
   }
   throw new ConnectionError(
-    "no credential is set; give a private key (privateKeyPath / SNOWFLAKE_PRIVATE_KEY_PATH), a password (SNOWFLAKE_PASSWORD), or a token with an authenticator of OAUTH or PROGRAMMATIC_ACCESS_TOKEN, or choose another authenticator", resolved);
+    "no credential is set; give a private key (privateKeyPath / SNOWFLAKE_PRIVATE_KEY_PATH), a password (SNOWFLAKE_PASSWORD), or a token with an authenticator of OAUTH or PROGRAMMATIC_ACCESS_TOKEN, in stack config, SNOWFLAKE_* variables or a connections.toml connection, or choose another authenticator", resolved);
 }
 
 function authenticatorFor(resolved: ResolvedConnection, method: string): Authenticator {

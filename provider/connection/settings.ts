@@ -74,5 +74,5 @@ export function describeSources(resolved: ResolvedConnection): string {
     const shown = SECRET_CONNECTION_KEYS.has(key as ConnectionKey) ? "(secret)" : JSON.stringify(resolved.settings[key as ConnectionKey]);
     return `${key} = ${shown} from ${source}`;
   });
-  return lines.length ? lines.join("; ") : "no connection settings were found in stack config (snowflake:*) or SNOWFLAKE_* environment variables";
+  return lines.length ? lines.join("; ") : "no connection settings were found in stack config (snowflake:*), SNOWFLAKE_* environment variables or connections.toml (its default connection, in $SNOWFLAKE_HOME, default ~/.snowflake)";
 }

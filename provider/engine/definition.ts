@@ -359,6 +359,8 @@ export interface ResourceDefinition {
  * everything else (check, diff, state) stays the engine's. Implementations live in engine/access/.
  */
 export interface ObjectAccess {
+  /** What it reaches Snowflake through, for the README's resource table (default: REST only). */
+  apis?: readonly ("REST" | "SQL API" | "snowflake-sdk")[];
   /** The object's address: the resource id and `fullyQualifiedName` (a stage file: `@DB.S.STAGE/procs/trunc.py`). */
   qualifiedName(properties: Properties): string;
   /** The object as a snapshot of the definition's wire model; undefined when it does not exist. */

@@ -83,7 +83,7 @@ function objectKindKind(): FieldKind {
 }
 
 export function kindField(noun: string): FieldDefinition {
-  return field("kind", objectKindKind(), `PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the ${noun}.`, { immutable: true, serverDefault: "PERMANENT" });
+  return field("kind", objectKindKind(), `PERMANENT (default) or TRANSIENT (no Fail-safe).`, { immutable: true, serverDefault: "PERMANENT" });
 }
 
 export function warehouseReference(doc: string, behaviour: Partial<FieldDefinition> = {}): FieldDefinition {

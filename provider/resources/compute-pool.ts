@@ -53,15 +53,15 @@ export const computePool = defineResource({
     name: field("name", identifierKind(), "Name of the compute pool, unique in the account; upper-cased by Snowflake (quoted names are not supported). Default: derived from the resource name.", { identity: "name", required: true }),
     // The current ALTER COMPUTE POOL docs list SET INSTANCE_FAMILY, but compute-pool.yaml's PUT does not say it
     // changes the family, and the conditions of such a change were not confirmed: a new family is a new pool.
-    instanceFamily: field("instance_family", choiceKind(INSTANCE_FAMILY), "Machine type of the nodes, e.g. CPU_X64_XS (any case). Fixed at creation: a change replaces the pool.", { required: true, immutable: true }),
-    minNodes: field("min_nodes", nodeCount(), "Fewest nodes the pool runs with, at least 1 and at most maxNodes; changed in place (the pool resizes).", { required: true }),
-    maxNodes: field("max_nodes", nodeCount(), "Most nodes Snowflake may scale the pool to; changed in place.", { required: true }),
+    instanceFamily: field("instance_family", choiceKind(INSTANCE_FAMILY), "Machine type of the nodes, e.g. CPU_X64_XS (any case).", { required: true, immutable: true }),
+    minNodes: field("min_nodes", nodeCount(), "Fewest nodes the pool runs with, at least 1 and at most maxNodes; the pool resizes to fit.", { required: true }),
+    maxNodes: field("max_nodes", nodeCount(), "Most nodes Snowflake may scale the pool to.", { required: true }),
     // CREATE COMPUTE POOL docs: AUTO_RESUME defaults to TRUE. AUTO_SUSPEND_SECS defaults to 3600 (not confirmed in
     // the pages read; the emulator uses the same value).
     autoResume: field("auto_resume", booleanKind(), "Resume automatically when a service or job is submitted. Default true.", { serverDefault: true }),
     autoSuspendSecs: field("auto_suspend_secs", integerKind({ min: 0 }), "Seconds without services or jobs before Snowflake suspends the pool. Default 3600.", { serverDefault: 3600 }),
     // compute-pool.yaml createComputePool: a query parameter, not a ComputePool property.
-    initiallySuspended: field("initially_suspended", booleanKind(), "Create the pool suspended. Only acts at creation.", { createOnly: true, createQuery: "initiallySuspended" }),
+    initiallySuspended: field("initially_suspended", booleanKind(), "Create the pool suspended.", { createOnly: true, createQuery: "initiallySuspended" }),
     comment: commentField("compute pool"),
   },
   outputs: {

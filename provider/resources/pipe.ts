@@ -19,11 +19,11 @@ export const pipe = defineResource({
   fields: {
     ...schemaObjectIdentity("pipe"),
     // pipe.yaml copy_statement pattern (?i)^COPY INTO .*
-    copyStatement: field("copy_statement", sqlTextKind({ pattern: /^\s*COPY\s+INTO\s/i, patternWords: "starts with COPY INTO" }), "The COPY INTO <table> FROM @<stage> statement the pipe runs. A change replaces the pipe.", { required: true, immutable: true }),
-    autoIngest: field("auto_ingest", booleanKind(), "Load files when the cloud notifies of them. Default false. A change replaces the pipe.", { immutable: true, serverDefault: false }),
+    copyStatement: field("copy_statement", sqlTextKind({ pattern: /^\s*COPY\s+INTO\s/i, patternWords: "starts with COPY INTO" }), "The COPY INTO <table> FROM `@<stage>` statement the pipe runs.", { required: true, immutable: true }),
+    autoIngest: field("auto_ingest", booleanKind(), "Load files when the cloud notifies of them. Default false.", { immutable: true, serverDefault: false }),
     errorIntegration: field("error_integration", identifierKind(), "Notification integration that receives load errors."),
-    awsSnsTopic: field("aws_sns_topic", textKind(), "ARN of the SNS topic for auto-ingest from S3. A change replaces the pipe.", { immutable: true }),
-    integration: field("integration", identifierKind(), "Notification integration for auto-ingest from GCS or Azure. A change replaces the pipe.", { immutable: true }),
+    awsSnsTopic: field("aws_sns_topic", textKind(), "ARN of the SNS topic for auto-ingest from S3.", { immutable: true }),
+    integration: field("integration", identifierKind(), "Notification integration for auto-ingest from GCS or Azure.", { immutable: true }),
     comment: commentField("pipe"),
   },
   outputs: {

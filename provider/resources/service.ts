@@ -72,21 +72,21 @@ export const service = defineResource({
   fields: {
     ...schemaObjectIdentity("service"),
     name: { ...nameField("service"), doc: "Name of the service. Default: derived from the resource name. ALTER SERVICE has no rename: a change means a new service." },
-    computePool: field("compute_pool", identifierKind(), "The compute pool the service runs on (e.g. `pool.name`, so the service is deleted before its pool). ALTER SERVICE cannot move a service: a change replaces it.", { required: true, immutable: true }),
+    computePool: field("compute_pool", identifierKind(), "The compute pool the service runs on (e.g. `pool.name`, so the service is deleted before its pool). ALTER SERVICE cannot move a service.", { required: true, immutable: true }),
     specification: field("spec", serviceSpecificationKind(), "The specification inline: YAML text, or the same document as an object (serialized to YAML), e.g. `{ spec: { containers: [{ name: \"web\", image: pulumi.interpolate`${repo.repositoryUrl}/nginx:latest` }] } }`. Give this or specificationFile. A change updates the service in place (ALTER SERVICE ... FROM SPECIFICATION).", {
       writeOnly: true,
       digest: "specDigest",
       sql: { set: fromSpecification, unset: "byReplacement" },
     }),
-    specificationFile: field("spec", serviceSpecificationFileKind(), "The specification as a file on an internal stage (e.g. one a StageFile uploads). Give this or specification. A change updates the service in place (ALTER SERVICE ... FROM @stage SPECIFICATION_FILE); a new content of the same file is only read then.", {
+    specificationFile: field("spec", serviceSpecificationFileKind(), "The specification as a file on an internal stage (e.g. one a StageFile uploads). Give this or specification. A change updates the service in place (ALTER SERVICE ... FROM `@stage` SPECIFICATION_FILE); a new content of the same file is only read then.", {
       writeOnly: true,
       digest: "specDigest",
       sql: { set: fromSpecificationFile, unset: "byReplacement" },
     }),
     // CREATE SERVICE docs: MIN_INSTANCES and MAX_INSTANCES default to 1; MIN_READY_INSTANCES defaults to MIN_INSTANCES.
-    minInstances: field("min_instances", instanceCount(), "Fewest instances Snowflake runs. Default 1; changed in place.", { serverDefault: 1 }),
-    maxInstances: field("max_instances", instanceCount(), "Most instances Snowflake may scale to, at least minInstances. Default 1; changed in place.", { serverDefault: 1 }),
-    minReadyInstances: field("min_ready_instances", instanceCount(), "Ready instances that make the service READY, at most minInstances. Default: minInstances; changed in place.", { filledBySnowflake: true }),
+    minInstances: field("min_instances", instanceCount(), "Fewest instances Snowflake runs. Default 1.", { serverDefault: 1 }),
+    maxInstances: field("max_instances", instanceCount(), "Most instances Snowflake may scale to, at least minInstances. Default 1.", { serverDefault: 1 }),
+    minReadyInstances: field("min_ready_instances", instanceCount(), "Ready instances that make the service READY, at most minInstances. Default: minInstances.", { filledBySnowflake: true }),
     autoResume: field("auto_resume", booleanKind(), "Resume when a service function or ingress is called. Default true.", { serverDefault: true }),
     // service.yaml: 0 (the default) never suspends. Not in the ALTER SERVICE docs' SET list that was read (see note).
     autoSuspendSecs: field("auto_suspend_secs", integerKind({ min: 0 }), "Seconds of inactivity after which Snowflake suspends the service; 0 (default) never.", { serverDefault: 0 }),

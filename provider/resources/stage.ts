@@ -58,14 +58,14 @@ export const stage = defineResource({
   fields: {
     ...schemaObjectIdentity("stage"),
     url: field("url", textKind(), "External location, e.g. `s3://bucket/path/`; unset for an internal stage. Changing it moves the stage; adding or removing it replaces the stage."),
-    endpoint: field("endpoint", textKind(), "Endpoint of an S3-compatible storage service. A change replaces the stage.", { immutable: true }),
+    endpoint: field("endpoint", textKind(), "Endpoint of an S3-compatible storage service.", { immutable: true }),
     storageIntegration: field("storage_integration", identifierKind(), "Storage integration that grants access to the external location."),
     credentials: field("credentials", CREDENTIALS, "Credentials for the external location (instead of a storage integration). Never read back: changes are seen from the declaration only.", { writeOnly: true, secret: true, sql: { set: (value) => sql`SET CREDENTIALS = (${optionList(CREDENTIALS.toWire(value) as Record<string, unknown>, ["credential_type"])})` } }),
     encryption: field("encryption", ENCRYPTION, "Encryption of the files. Internal stages fix it at creation (default SNOWFLAKE_FULL). Never read back.", { writeOnly: true, secret: true, sql: { set: (value) => sql`SET ENCRYPTION = (${optionList(ENCRYPTION.toWire(value) as Record<string, unknown>)})` } }),
     directoryEnabled: field("directory_table.enable", booleanKind(), "Keep a directory table of the stage's files. Default false.", { serverDefault: false, sql: { set: (value) => sql`SET DIRECTORY = ( ENABLE = ${booleanKind().toSql(value)} )`, unset: sql`SET DIRECTORY = ( ENABLE = FALSE )` } }),
-    directoryAutoRefresh: field("directory_table.auto_refresh", booleanKind(), "Refresh the directory table from cloud events (external stages). A change replaces the stage.", { immutable: true, serverDefault: false }),
-    directoryRefreshOnCreate: field("directory_table.refresh_on_create", booleanKind(), "Fill the directory table once at creation. Only acts at creation.", { createOnly: true }),
-    directoryNotificationIntegration: field("directory_table.notification_integration", identifierKind(), "Notification integration for directory auto-refresh. A change replaces the stage.", { immutable: true }),
+    directoryAutoRefresh: field("directory_table.auto_refresh", booleanKind(), "Refresh the directory table from cloud events (external stages).", { immutable: true, serverDefault: false }),
+    directoryRefreshOnCreate: field("directory_table.refresh_on_create", booleanKind(), "Fill the directory table once at creation.", { createOnly: true }),
+    directoryNotificationIntegration: field("directory_table.notification_integration", identifierKind(), "Notification integration for directory auto-refresh.", { immutable: true }),
     comment: commentField("stage", { sql: CLEAR_COMMENT }),
   },
   outputs: {

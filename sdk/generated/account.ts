@@ -8,37 +8,63 @@ import * as types from "./types";
 export interface AccountArgs extends CommonArgs {
   /**
    * Name of the account: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name replaces the account; refused at preview unless `allowReplace:
+   * true`, since a replacement loses everything in the account.
    */
   name?: pulumi.Input<string>;
-  /** STANDARD, ENTERPRISE or BUSINESS_CRITICAL. A change means a new account. */
+  /**
+   * STANDARD, ENTERPRISE or BUSINESS_CRITICAL. A change means a new account. A change replaces the account;
+   * refused at preview unless `allowReplace: true`, since a replacement loses everything in the account.
+   */
   edition: pulumi.Input<types.AccountEdition>;
-  /** Snowflake region, e.g. AWS_US_WEST_2 (default: the organization's account's). A change means a new account. */
+  /**
+   * Snowflake region, e.g. AWS_US_WEST_2 (default: the organization's account's). A change means a new account. A
+   * change replaces the account; refused at preview unless `allowReplace: true`, since a replacement loses
+   * everything in the account.
+   */
   region?: pulumi.Input<string>;
-  /** Region group, for organizations spanning several. A change means a new account. */
+  /**
+   * Region group, for organizations spanning several. A change means a new account. A change replaces the account;
+   * refused at preview unless `allowReplace: true`, since a replacement loses everything in the account.
+   */
   regionGroup?: pulumi.Input<string>;
-  /** User name of the first administrator. Used only at creation. */
+  /**
+   * User name of the first administrator. Used only at creation. Only read at creation: a later change does
+   * nothing.
+   */
   adminName: pulumi.Input<string>;
-  /** The administrator's password (or give adminRsaPublicKey). Secret; used only at creation. */
+  /**
+   * The administrator's password (or give adminRsaPublicKey). Secret; used only at creation. Only read at
+   * creation: a later change does nothing.
+   */
   adminPassword?: pulumi.Input<string>;
   /**
    * The administrator's RSA public key, for key-pair logins (the private key stays in stack config or
-   * connections.toml). Used only at creation.
+   * connections.toml). Used only at creation. Only read at creation: a later change does nothing.
    */
   adminRsaPublicKey?: pulumi.Input<string>;
-  /** PERSON (default), SERVICE or LEGACY_SERVICE. Used only at creation. */
+  /**
+   * PERSON (default), SERVICE or LEGACY_SERVICE. Used only at creation. Only read at creation: a later change does
+   * nothing.
+   */
   adminUserType?: pulumi.Input<types.AccountAdminUserType>;
-  /** The administrator's first name. Used only at creation. */
+  /** The administrator's first name. Used only at creation. Only read at creation: a later change does nothing. */
   firstName?: pulumi.Input<string>;
-  /** The administrator's last name. Used only at creation. */
+  /** The administrator's last name. Used only at creation. Only read at creation: a later change does nothing. */
   lastName?: pulumi.Input<string>;
-  /** The administrator's email address. Used only at creation. */
+  /** The administrator's email address. Used only at creation. Only read at creation: a later change does nothing. */
   email: pulumi.Input<string>;
-  /** Whether the administrator must change the password at the first login (default false). Used only at creation. */
+  /**
+   * Whether the administrator must change the password at the first login (default false). Used only at creation.
+   * Only read at creation: a later change does nothing.
+   */
   mustChangePassword?: pulumi.Input<boolean>;
-  /** Make a Snowflake Open Catalog (Polaris) account (default false). Used only at creation. */
+  /**
+   * Make a Snowflake Open Catalog (Polaris) account (default false). Used only at creation. Only read at creation:
+   * a later change does nothing.
+   */
   polaris?: pulumi.Input<boolean>;
-  /** Comment on the account. */
+  /** Comment on the account. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
@@ -48,7 +74,7 @@ export interface AccountArgs extends CommonArgs {
   allowReplace?: pulumi.Input<boolean>;
   /**
    * Days a deleted account can still be restored (undropped), 3 to 90; Snowflake drops it for good after that.
-   * Default 3.
+   * Default 3. Read by the provider only, never sent to Snowflake: a change alters no object.
    */
   gracePeriodInDays?: pulumi.Input<number>;
 }
@@ -61,37 +87,63 @@ export interface AccountArgs extends CommonArgs {
 export class Account extends SnowflakeResource {
   /**
    * Name of the account: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name replaces the account; refused at preview unless `allowReplace:
+   * true`, since a replacement loses everything in the account.
    */
   declare readonly name: pulumi.Output<string>;
-  /** STANDARD, ENTERPRISE or BUSINESS_CRITICAL. A change means a new account. */
+  /**
+   * STANDARD, ENTERPRISE or BUSINESS_CRITICAL. A change means a new account. A change replaces the account;
+   * refused at preview unless `allowReplace: true`, since a replacement loses everything in the account.
+   */
   declare readonly edition: pulumi.Output<types.AccountEdition>;
-  /** Snowflake region, e.g. AWS_US_WEST_2 (default: the organization's account's). A change means a new account. */
+  /**
+   * Snowflake region, e.g. AWS_US_WEST_2 (default: the organization's account's). A change means a new account. A
+   * change replaces the account; refused at preview unless `allowReplace: true`, since a replacement loses
+   * everything in the account.
+   */
   declare readonly region: pulumi.Output<string | undefined>;
-  /** Region group, for organizations spanning several. A change means a new account. */
+  /**
+   * Region group, for organizations spanning several. A change means a new account. A change replaces the account;
+   * refused at preview unless `allowReplace: true`, since a replacement loses everything in the account.
+   */
   declare readonly regionGroup: pulumi.Output<string | undefined>;
-  /** User name of the first administrator. Used only at creation. */
+  /**
+   * User name of the first administrator. Used only at creation. Only read at creation: a later change does
+   * nothing.
+   */
   declare readonly adminName: pulumi.Output<string>;
-  /** The administrator's password (or give adminRsaPublicKey). Secret; used only at creation. */
+  /**
+   * The administrator's password (or give adminRsaPublicKey). Secret; used only at creation. Only read at
+   * creation: a later change does nothing.
+   */
   declare readonly adminPassword: pulumi.Output<string | undefined>;
   /**
    * The administrator's RSA public key, for key-pair logins (the private key stays in stack config or
-   * connections.toml). Used only at creation.
+   * connections.toml). Used only at creation. Only read at creation: a later change does nothing.
    */
   declare readonly adminRsaPublicKey: pulumi.Output<string | undefined>;
-  /** PERSON (default), SERVICE or LEGACY_SERVICE. Used only at creation. */
+  /**
+   * PERSON (default), SERVICE or LEGACY_SERVICE. Used only at creation. Only read at creation: a later change does
+   * nothing.
+   */
   declare readonly adminUserType: pulumi.Output<types.AccountAdminUserType | undefined>;
-  /** The administrator's first name. Used only at creation. */
+  /** The administrator's first name. Used only at creation. Only read at creation: a later change does nothing. */
   declare readonly firstName: pulumi.Output<string | undefined>;
-  /** The administrator's last name. Used only at creation. */
+  /** The administrator's last name. Used only at creation. Only read at creation: a later change does nothing. */
   declare readonly lastName: pulumi.Output<string | undefined>;
-  /** The administrator's email address. Used only at creation. */
+  /** The administrator's email address. Used only at creation. Only read at creation: a later change does nothing. */
   declare readonly email: pulumi.Output<string>;
-  /** Whether the administrator must change the password at the first login (default false). Used only at creation. */
+  /**
+   * Whether the administrator must change the password at the first login (default false). Used only at creation.
+   * Only read at creation: a later change does nothing.
+   */
   declare readonly mustChangePassword: pulumi.Output<boolean | undefined>;
-  /** Make a Snowflake Open Catalog (Polaris) account (default false). Used only at creation. */
+  /**
+   * Make a Snowflake Open Catalog (Polaris) account (default false). Used only at creation. Only read at creation:
+   * a later change does nothing.
+   */
   declare readonly polaris: pulumi.Output<boolean | undefined>;
-  /** Comment on the account. */
+  /** Comment on the account. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /** The organization the account belongs to. */
   declare readonly organizationName: pulumi.Output<string | undefined>;

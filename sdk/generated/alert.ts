@@ -6,33 +6,36 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface AlertArgs extends CommonArgs {
-  /** The database the alert lives in (e.g. `db.name`). A change means a new alert. */
+  /** The database the alert lives in (e.g. `db.name`). A change means a new alert. A change replaces the alert. */
   database: pulumi.Input<string>;
-  /** The schema the alert lives in (e.g. `schema.name`). A change means a new alert. */
+  /** The schema the alert lives in (e.g. `schema.name`). A change means a new alert. A change replaces the alert. */
   schema: pulumi.Input<string>;
   /**
    * Name of the alert: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name replaces the alert.
    */
   name?: pulumi.Input<string>;
-  /** When the condition is checked: `{ minutes: 5 }` or `{ cron: "0 9 * * MON", timeZone: "UTC" }`. */
+  /**
+   * When the condition is checked: `{ minutes: 5 }` or `{ cron: "0 9 * * MON", timeZone: "UTC" }`. Changed in
+   * place (ALTER over the SQL API).
+   */
   schedule: pulumi.Input<types.AlertScheduleArgs>;
-  /** Warehouse that runs the condition and action. Unset: serverless. */
+  /** Warehouse that runs the condition and action. Unset: serverless. Changed in place (ALTER over the SQL API). */
   warehouse?: pulumi.Input<string>;
-  /** A SELECT; the alert fires when it returns rows. */
+  /** A SELECT; the alert fires when it returns rows. Changed in place (ALTER over the SQL API). */
   condition: pulumi.Input<string>;
-  /** The SQL statement run when the alert fires. */
+  /** The SQL statement run when the alert fires. Changed in place (ALTER over the SQL API). */
   action: pulumi.Input<string>;
-  /** Comment on the alert. */
+  /** Comment on the alert. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
    * Suspend (true) or resume (false) the alert; read back and corrected by up. Unset: not managed (Snowflake
-   * creates it suspended).
+   * creates it suspended). Changed in place (ALTER ... RESUME / SUSPEND).
    */
   suspended?: pulumi.Input<boolean>;
 }
@@ -42,33 +45,36 @@ export interface AlertArgs extends CommonArgs {
  * .../schemas/{schema}/alerts).
  */
 export class Alert extends SnowflakeResource {
-  /** The database the alert lives in (e.g. `db.name`). A change means a new alert. */
+  /** The database the alert lives in (e.g. `db.name`). A change means a new alert. A change replaces the alert. */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the alert lives in (e.g. `schema.name`). A change means a new alert. */
+  /** The schema the alert lives in (e.g. `schema.name`). A change means a new alert. A change replaces the alert. */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the alert: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name replaces the alert.
    */
   declare readonly name: pulumi.Output<string>;
-  /** When the condition is checked: `{ minutes: 5 }` or `{ cron: "0 9 * * MON", timeZone: "UTC" }`. */
+  /**
+   * When the condition is checked: `{ minutes: 5 }` or `{ cron: "0 9 * * MON", timeZone: "UTC" }`. Changed in
+   * place (ALTER over the SQL API).
+   */
   declare readonly schedule: pulumi.Output<types.AlertSchedule>;
-  /** Warehouse that runs the condition and action. Unset: serverless. */
+  /** Warehouse that runs the condition and action. Unset: serverless. Changed in place (ALTER over the SQL API). */
   declare readonly warehouse: pulumi.Output<string | undefined>;
-  /** A SELECT; the alert fires when it returns rows. */
+  /** A SELECT; the alert fires when it returns rows. Changed in place (ALTER over the SQL API). */
   declare readonly condition: pulumi.Output<string>;
-  /** The SQL statement run when the alert fires. */
+  /** The SQL statement run when the alert fires. Changed in place (ALTER over the SQL API). */
   declare readonly action: pulumi.Output<string>;
-  /** Comment on the alert. */
+  /** Comment on the alert. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /**
    * Suspend (true) or resume (false) the alert; read back and corrected by up. Unset: not managed (Snowflake
-   * creates it suspended).
+   * creates it suspended). Changed in place (ALTER ... RESUME / SUSPEND).
    */
   declare readonly suspended: pulumi.Output<boolean | undefined>;
   /** STARTED or SUSPENDED, as Snowflake reports it. */

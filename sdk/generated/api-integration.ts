@@ -8,53 +8,71 @@ import * as types from "./types";
 export interface ApiIntegrationArgs extends CommonArgs {
   /**
    * Name of the API integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the API integration; refused at preview unless
+   * `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   name?: pulumi.Input<string>;
-  /** AWS, AZURE, GC or GIT: which hook properties apply. A change means a new integration. */
+  /**
+   * AWS, AZURE, GC or GIT: which hook properties apply. A change means a new integration. A change replaces the
+   * API integration; refused at preview unless `allowReplace: true`, since a replacement drops it under the
+   * objects that use it.
+   */
   hookType: pulumi.Input<types.ApiHookType>;
   /**
    * The gateway (AWS_API_GATEWAY, AWS_PRIVATE_API_GATEWAY, AWS_GOV_API_GATEWAY, AWS_GOV_PRIVATE_API_GATEWAY,
    * AZURE_API_MANAGEMENT, AZURE_PRIVATE_API_MANAGEMENT, GOOGLE_API_GATEWAY); required except for GIT. A change
-   * means a new integration.
+   * means a new integration. A change replaces the API integration; refused at preview unless `allowReplace:
+   * true`, since a replacement drops it under the objects that use it.
    */
   apiProvider?: pulumi.Input<types.ApiProvider>;
-  /** AWS: the ARN of the IAM role Snowflake assumes to call the gateway. */
+  /** AWS: the ARN of the IAM role Snowflake assumes to call the gateway. Changed in place (PUT create-or-alter). */
   apiAwsRoleArn?: pulumi.Input<string>;
-  /** AZURE: the Office 365 tenant id of the API Management instance. */
+  /** AZURE: the Office 365 tenant id of the API Management instance. Changed in place (PUT create-or-alter). */
   azureTenantId?: pulumi.Input<string>;
-  /** AZURE: the application (client) id of the Azure AD app. */
+  /** AZURE: the application (client) id of the Azure AD app. Changed in place (PUT create-or-alter). */
   azureAdApplicationId?: pulumi.Input<string>;
-  /** GC: the audience claim of the JWT Snowflake sends to the Google API Gateway. */
+  /**
+   * GC: the audience claim of the JWT Snowflake sends to the Google API Gateway. Changed in place (PUT
+   * create-or-alter).
+   */
   googleAudience?: pulumi.Input<string>;
   /**
    * AWS, AZURE or GC: the API key (subscription key) sent with each request. Secret; never read back, so only a
-   * declared change is applied (ALTER API INTEGRATION ... SET API_KEY).
+   * declared change is applied (ALTER API INTEGRATION ... SET API_KEY). Changed in place (ALTER over the SQL API).
    */
   apiKey?: pulumi.Input<string>;
   /**
    * GIT: let handler code use any secret to reach the repository (ignored when allowedAuthenticationSecrets is
-   * set). Default false.
+   * set). Default false. Changed in place (PUT create-or-alter).
    */
   allowAnySecret?: pulumi.Input<boolean>;
   /**
    * GIT: the secrets (DB.SCHEMA.SECRET, e.g. a Secret's fullyQualifiedName) handler code may use for the
-   * repository; a set.
+   * repository; a set. Changed in place (PUT create-or-alter).
    */
   allowedAuthenticationSecrets?: pulumi.Input<pulumi.Input<string>[]>;
-  /** GIT: the API authentication (OAuth) security integrations handler code may use; a set. */
+  /**
+   * GIT: the API authentication (OAuth) security integrations handler code may use; a set. Changed in place (PUT
+   * create-or-alter).
+   */
   allowedApiAuthenticationIntegrations?: pulumi.Input<pulumi.Input<string>[]>;
-  /** HTTPS URL prefixes the integration may call, e.g. `https://github.com/my-org`; a set. */
+  /**
+   * HTTPS URL prefixes the integration may call, e.g. `https://github.com/my-org`; a set. Changed in place (PUT
+   * create-or-alter).
+   */
   apiAllowedPrefixes: pulumi.Input<pulumi.Input<string>[]>;
-  /** HTTPS URL prefixes the integration may not call, even under an allowed prefix; a set. */
+  /**
+   * HTTPS URL prefixes the integration may not call, even under an allowed prefix; a set. Changed in place (ALTER
+   * over the SQL API).
+   */
   apiBlockedPrefixes?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Whether the integration can be used. Default true. */
+  /** Whether the integration can be used. Default true. Changed in place (PUT create-or-alter). */
   enabled?: pulumi.Input<boolean>;
-  /** Comment on the API integration. */
+  /** Comment on the API integration. Changed in place (PUT create-or-alter). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -73,53 +91,71 @@ export interface ApiIntegrationArgs extends CommonArgs {
 export class ApiIntegration extends SnowflakeResource {
   /**
    * Name of the API integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the API integration; refused at preview unless
+   * `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   declare readonly name: pulumi.Output<string>;
-  /** AWS, AZURE, GC or GIT: which hook properties apply. A change means a new integration. */
+  /**
+   * AWS, AZURE, GC or GIT: which hook properties apply. A change means a new integration. A change replaces the
+   * API integration; refused at preview unless `allowReplace: true`, since a replacement drops it under the
+   * objects that use it.
+   */
   declare readonly hookType: pulumi.Output<types.ApiHookType>;
   /**
    * The gateway (AWS_API_GATEWAY, AWS_PRIVATE_API_GATEWAY, AWS_GOV_API_GATEWAY, AWS_GOV_PRIVATE_API_GATEWAY,
    * AZURE_API_MANAGEMENT, AZURE_PRIVATE_API_MANAGEMENT, GOOGLE_API_GATEWAY); required except for GIT. A change
-   * means a new integration.
+   * means a new integration. A change replaces the API integration; refused at preview unless `allowReplace:
+   * true`, since a replacement drops it under the objects that use it.
    */
   declare readonly apiProvider: pulumi.Output<types.ApiProvider | undefined>;
-  /** AWS: the ARN of the IAM role Snowflake assumes to call the gateway. */
+  /** AWS: the ARN of the IAM role Snowflake assumes to call the gateway. Changed in place (PUT create-or-alter). */
   declare readonly apiAwsRoleArn: pulumi.Output<string | undefined>;
-  /** AZURE: the Office 365 tenant id of the API Management instance. */
+  /** AZURE: the Office 365 tenant id of the API Management instance. Changed in place (PUT create-or-alter). */
   declare readonly azureTenantId: pulumi.Output<string | undefined>;
-  /** AZURE: the application (client) id of the Azure AD app. */
+  /** AZURE: the application (client) id of the Azure AD app. Changed in place (PUT create-or-alter). */
   declare readonly azureAdApplicationId: pulumi.Output<string | undefined>;
-  /** GC: the audience claim of the JWT Snowflake sends to the Google API Gateway. */
+  /**
+   * GC: the audience claim of the JWT Snowflake sends to the Google API Gateway. Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly googleAudience: pulumi.Output<string | undefined>;
   /**
    * AWS, AZURE or GC: the API key (subscription key) sent with each request. Secret; never read back, so only a
-   * declared change is applied (ALTER API INTEGRATION ... SET API_KEY).
+   * declared change is applied (ALTER API INTEGRATION ... SET API_KEY). Changed in place (ALTER over the SQL API).
    */
   declare readonly apiKey: pulumi.Output<string | undefined>;
   /**
    * GIT: let handler code use any secret to reach the repository (ignored when allowedAuthenticationSecrets is
-   * set). Default false.
+   * set). Default false. Changed in place (PUT create-or-alter).
    */
   declare readonly allowAnySecret: pulumi.Output<boolean | undefined>;
   /**
    * GIT: the secrets (DB.SCHEMA.SECRET, e.g. a Secret's fullyQualifiedName) handler code may use for the
-   * repository; a set.
+   * repository; a set. Changed in place (PUT create-or-alter).
    */
   declare readonly allowedAuthenticationSecrets: pulumi.Output<string[] | undefined>;
-  /** GIT: the API authentication (OAuth) security integrations handler code may use; a set. */
+  /**
+   * GIT: the API authentication (OAuth) security integrations handler code may use; a set. Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly allowedApiAuthenticationIntegrations: pulumi.Output<string[] | undefined>;
-  /** HTTPS URL prefixes the integration may call, e.g. `https://github.com/my-org`; a set. */
+  /**
+   * HTTPS URL prefixes the integration may call, e.g. `https://github.com/my-org`; a set. Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly apiAllowedPrefixes: pulumi.Output<string[]>;
-  /** HTTPS URL prefixes the integration may not call, even under an allowed prefix; a set. */
+  /**
+   * HTTPS URL prefixes the integration may not call, even under an allowed prefix; a set. Changed in place (ALTER
+   * over the SQL API).
+   */
   declare readonly apiBlockedPrefixes: pulumi.Output<string[] | undefined>;
-  /** Whether the integration can be used. Default true. */
+  /** Whether the integration can be used. Default true. Changed in place (PUT create-or-alter). */
   declare readonly enabled: pulumi.Output<boolean | undefined>;
-  /** Comment on the API integration. */
+  /** Comment on the API integration. Changed in place (PUT create-or-alter). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** When the API integration was created (ISO 8601). */

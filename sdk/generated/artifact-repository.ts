@@ -6,20 +6,29 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface ArtifactRepositoryArgs extends CommonArgs {
-  /** The database the artifact repository lives in (e.g. `db.name`). A change means a new artifact repository. */
+  /**
+   * The database the artifact repository lives in (e.g. `db.name`). A change means a new artifact repository. A
+   * change replaces the artifact repository.
+   */
   database: pulumi.Input<string>;
-  /** The schema the artifact repository lives in (e.g. `schema.name`). A change means a new artifact repository. */
+  /**
+   * The schema the artifact repository lives in (e.g. `schema.name`). A change means a new artifact repository. A
+   * change replaces the artifact repository.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the artifact repository: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name renames the artifact repository in place (:rename).
    */
   name?: pulumi.Input<string>;
-  /** PIP (the only type; default). */
+  /** PIP (the only type; default). A change replaces the artifact repository. */
   type?: pulumi.Input<types.ArtifactRepositoryType>;
-  /** The API integration the repository reaches PyPI through. A change means a new repository. */
+  /**
+   * The API integration the repository reaches PyPI through. A change means a new repository. A change replaces
+   * the artifact repository.
+   */
   apiIntegration: pulumi.Input<string>;
-  /** Comment on the artifact repository. */
+  /** Comment on the artifact repository. Changed in place (PUT create-or-alter). */
   comment?: pulumi.Input<string>;
 }
 
@@ -28,20 +37,29 @@ export interface ArtifactRepositoryArgs extends CommonArgs {
  * .../schemas/{schema}/artifact-repositories).
  */
 export class ArtifactRepository extends SnowflakeResource {
-  /** The database the artifact repository lives in (e.g. `db.name`). A change means a new artifact repository. */
+  /**
+   * The database the artifact repository lives in (e.g. `db.name`). A change means a new artifact repository. A
+   * change replaces the artifact repository.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the artifact repository lives in (e.g. `schema.name`). A change means a new artifact repository. */
+  /**
+   * The schema the artifact repository lives in (e.g. `schema.name`). A change means a new artifact repository. A
+   * change replaces the artifact repository.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the artifact repository: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name renames the artifact repository in place (:rename).
    */
   declare readonly name: pulumi.Output<string>;
-  /** PIP (the only type; default). */
+  /** PIP (the only type; default). A change replaces the artifact repository. */
   declare readonly type: pulumi.Output<types.ArtifactRepositoryType | undefined>;
-  /** The API integration the repository reaches PyPI through. A change means a new repository. */
+  /**
+   * The API integration the repository reaches PyPI through. A change means a new repository. A change replaces
+   * the artifact repository.
+   */
   declare readonly apiIntegration: pulumi.Output<string>;
-  /** Comment on the artifact repository. */
+  /** Comment on the artifact repository. Changed in place (PUT create-or-alter). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /** Role that owns the artifact repository. */
   declare readonly owner: pulumi.Output<string | undefined>;

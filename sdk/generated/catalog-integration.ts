@@ -8,53 +8,93 @@ import * as types from "./types";
 export interface CatalogIntegrationArgs extends CommonArgs {
   /**
    * Name of the catalog integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the catalog integration; refused at preview
+   * unless `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   name?: pulumi.Input<string>;
-  /** GLUE, OBJECT_STORE or POLARIS: which inputs apply. A change means a new integration. */
+  /**
+   * GLUE, OBJECT_STORE or POLARIS: which inputs apply. A change means a new integration. A change replaces the
+   * catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it under the
+   * objects that use it.
+   */
   catalogSource: pulumi.Input<types.CatalogSource>;
-  /** ICEBERG (the only format the REST API offers; default). */
+  /**
+   * ICEBERG (the only format the REST API offers; default). A change replaces the catalog integration; refused at
+   * preview unless `allowReplace: true`, since a replacement drops it under the objects that use it.
+   */
   tableFormat?: pulumi.Input<types.CatalogTableFormat>;
-  /** GLUE, POLARIS: the default namespace (Glue database) of the tables. A change means a new integration. */
+  /**
+   * GLUE, POLARIS: the default namespace (Glue database) of the tables. A change means a new integration. A change
+   * replaces the catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it
+   * under the objects that use it.
+   */
   catalogNamespace?: pulumi.Input<string>;
-  /** GLUE: the IAM role Snowflake assumes to read the Glue catalog. A change means a new integration. */
+  /**
+   * GLUE: the IAM role Snowflake assumes to read the Glue catalog. A change means a new integration. A change
+   * replaces the catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it
+   * under the objects that use it.
+   */
   glueAwsRoleArn?: pulumi.Input<string>;
-  /** GLUE: the AWS account id of the Glue catalog. A change means a new integration. */
+  /**
+   * GLUE: the AWS account id of the Glue catalog. A change means a new integration. A change replaces the catalog
+   * integration; refused at preview unless `allowReplace: true`, since a replacement drops it under the objects
+   * that use it.
+   */
   glueCatalogId?: pulumi.Input<string>;
   /**
    * GLUE: the catalog's AWS region, needed when the Snowflake account is not on AWS. A change means a new
-   * integration.
+   * integration. A change replaces the catalog integration; refused at preview unless `allowReplace: true`, since
+   * a replacement drops it under the objects that use it.
    */
   glueRegion?: pulumi.Input<string>;
   /**
    * POLARIS: the catalog's endpoint, e.g. `https://<account>.snowflakecomputing.com/polaris/api/catalog`. A change
-   * means a new integration.
+   * means a new integration. A change replaces the catalog integration; refused at preview unless `allowReplace:
+   * true`, since a replacement drops it under the objects that use it.
    */
   restCatalogUri?: pulumi.Input<string>;
-  /** POLARIS: the name of the catalog in Open Catalog. A change means a new integration. */
+  /**
+   * POLARIS: the name of the catalog in Open Catalog. A change means a new integration. A change replaces the
+   * catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it under the
+   * objects that use it.
+   */
   restWarehouse?: pulumi.Input<string>;
-  /** POLARIS: OAUTH (the only type the REST API offers; filled in for POLARIS). A change means a new integration. */
+  /**
+   * POLARIS: OAUTH (the only type the REST API offers; filled in for POLARIS). A change means a new integration. A
+   * change replaces the catalog integration; refused at preview unless `allowReplace: true`, since a replacement
+   * drops it under the objects that use it.
+   */
   restAuthenticationType?: pulumi.Input<types.CatalogRestAuthenticationType>;
-  /** POLARIS: the client id of the Open Catalog service connection. A change means a new integration. */
+  /**
+   * POLARIS: the client id of the Open Catalog service connection. A change means a new integration. A change
+   * replaces the catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it
+   * under the objects that use it.
+   */
   oauthClientId?: pulumi.Input<string>;
   /**
    * POLARIS: the client secret of the service connection. Secret: stored only encrypted in state and never
    * returned by Snowflake, so only a declared change is applied (ALTER CATALOG INTEGRATION ... SET
-   * REST_AUTHENTICATION).
+   * REST_AUTHENTICATION). Changed in place (ALTER over the SQL API).
    */
   oauthClientSecret?: pulumi.Input<string>;
-  /** POLARIS: the OAuth scopes, e.g. `PRINCIPAL_ROLE:ALL`; a set. A change means a new integration. */
+  /**
+   * POLARIS: the OAuth scopes, e.g. `PRINCIPAL_ROLE:ALL`; a set. A change means a new integration. A change
+   * replaces the catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it
+   * under the objects that use it.
+   */
   oauthAllowedScopes?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Whether new Iceberg tables may use the integration and existing ones reach the catalog. Default true. ALTER
-   * CATALOG INTEGRATION cannot change it: a change means a new integration.
+   * CATALOG INTEGRATION cannot change it: a change means a new integration. A change replaces the catalog
+   * integration; refused at preview unless `allowReplace: true`, since a replacement drops it under the objects
+   * that use it.
    */
   enabled?: pulumi.Input<boolean>;
-  /** Comment on the catalog integration. */
+  /** Comment on the catalog integration. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -73,53 +113,93 @@ export interface CatalogIntegrationArgs extends CommonArgs {
 export class CatalogIntegration extends SnowflakeResource {
   /**
    * Name of the catalog integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the catalog integration; refused at preview
+   * unless `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   declare readonly name: pulumi.Output<string>;
-  /** GLUE, OBJECT_STORE or POLARIS: which inputs apply. A change means a new integration. */
+  /**
+   * GLUE, OBJECT_STORE or POLARIS: which inputs apply. A change means a new integration. A change replaces the
+   * catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it under the
+   * objects that use it.
+   */
   declare readonly catalogSource: pulumi.Output<types.CatalogSource>;
-  /** ICEBERG (the only format the REST API offers; default). */
+  /**
+   * ICEBERG (the only format the REST API offers; default). A change replaces the catalog integration; refused at
+   * preview unless `allowReplace: true`, since a replacement drops it under the objects that use it.
+   */
   declare readonly tableFormat: pulumi.Output<types.CatalogTableFormat | undefined>;
-  /** GLUE, POLARIS: the default namespace (Glue database) of the tables. A change means a new integration. */
+  /**
+   * GLUE, POLARIS: the default namespace (Glue database) of the tables. A change means a new integration. A change
+   * replaces the catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it
+   * under the objects that use it.
+   */
   declare readonly catalogNamespace: pulumi.Output<string | undefined>;
-  /** GLUE: the IAM role Snowflake assumes to read the Glue catalog. A change means a new integration. */
+  /**
+   * GLUE: the IAM role Snowflake assumes to read the Glue catalog. A change means a new integration. A change
+   * replaces the catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it
+   * under the objects that use it.
+   */
   declare readonly glueAwsRoleArn: pulumi.Output<string | undefined>;
-  /** GLUE: the AWS account id of the Glue catalog. A change means a new integration. */
+  /**
+   * GLUE: the AWS account id of the Glue catalog. A change means a new integration. A change replaces the catalog
+   * integration; refused at preview unless `allowReplace: true`, since a replacement drops it under the objects
+   * that use it.
+   */
   declare readonly glueCatalogId: pulumi.Output<string | undefined>;
   /**
    * GLUE: the catalog's AWS region, needed when the Snowflake account is not on AWS. A change means a new
-   * integration.
+   * integration. A change replaces the catalog integration; refused at preview unless `allowReplace: true`, since
+   * a replacement drops it under the objects that use it.
    */
   declare readonly glueRegion: pulumi.Output<string | undefined>;
   /**
    * POLARIS: the catalog's endpoint, e.g. `https://<account>.snowflakecomputing.com/polaris/api/catalog`. A change
-   * means a new integration.
+   * means a new integration. A change replaces the catalog integration; refused at preview unless `allowReplace:
+   * true`, since a replacement drops it under the objects that use it.
    */
   declare readonly restCatalogUri: pulumi.Output<string | undefined>;
-  /** POLARIS: the name of the catalog in Open Catalog. A change means a new integration. */
+  /**
+   * POLARIS: the name of the catalog in Open Catalog. A change means a new integration. A change replaces the
+   * catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it under the
+   * objects that use it.
+   */
   declare readonly restWarehouse: pulumi.Output<string | undefined>;
-  /** POLARIS: OAUTH (the only type the REST API offers; filled in for POLARIS). A change means a new integration. */
+  /**
+   * POLARIS: OAUTH (the only type the REST API offers; filled in for POLARIS). A change means a new integration. A
+   * change replaces the catalog integration; refused at preview unless `allowReplace: true`, since a replacement
+   * drops it under the objects that use it.
+   */
   declare readonly restAuthenticationType: pulumi.Output<types.CatalogRestAuthenticationType | undefined>;
-  /** POLARIS: the client id of the Open Catalog service connection. A change means a new integration. */
+  /**
+   * POLARIS: the client id of the Open Catalog service connection. A change means a new integration. A change
+   * replaces the catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it
+   * under the objects that use it.
+   */
   declare readonly oauthClientId: pulumi.Output<string | undefined>;
   /**
    * POLARIS: the client secret of the service connection. Secret: stored only encrypted in state and never
    * returned by Snowflake, so only a declared change is applied (ALTER CATALOG INTEGRATION ... SET
-   * REST_AUTHENTICATION).
+   * REST_AUTHENTICATION). Changed in place (ALTER over the SQL API).
    */
   declare readonly oauthClientSecret: pulumi.Output<string | undefined>;
-  /** POLARIS: the OAuth scopes, e.g. `PRINCIPAL_ROLE:ALL`; a set. A change means a new integration. */
+  /**
+   * POLARIS: the OAuth scopes, e.g. `PRINCIPAL_ROLE:ALL`; a set. A change means a new integration. A change
+   * replaces the catalog integration; refused at preview unless `allowReplace: true`, since a replacement drops it
+   * under the objects that use it.
+   */
   declare readonly oauthAllowedScopes: pulumi.Output<string[] | undefined>;
   /**
    * Whether new Iceberg tables may use the integration and existing ones reach the catalog. Default true. ALTER
-   * CATALOG INTEGRATION cannot change it: a change means a new integration.
+   * CATALOG INTEGRATION cannot change it: a change means a new integration. A change replaces the catalog
+   * integration; refused at preview unless `allowReplace: true`, since a replacement drops it under the objects
+   * that use it.
    */
   declare readonly enabled: pulumi.Output<boolean | undefined>;
-  /** Comment on the catalog integration. */
+  /** Comment on the catalog integration. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** The integration's type (CATALOG). */

@@ -8,31 +8,37 @@ import * as types from "./types";
 export interface ComputePoolArgs extends CommonArgs {
   /**
    * Name of the compute pool, unique in the account; upper-cased by Snowflake (quoted names are not supported).
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the compute pool.
    */
   name?: pulumi.Input<string>;
-  /** Machine type of the nodes, e.g. CPU_X64_XS (any case). Fixed at creation: a change replaces the pool. */
+  /** Machine type of the nodes, e.g. CPU_X64_XS (any case). A change replaces the compute pool. */
   instanceFamily: pulumi.Input<types.InstanceFamily>;
-  /** Fewest nodes the pool runs with, at least 1 and at most maxNodes; changed in place (the pool resizes). */
+  /**
+   * Fewest nodes the pool runs with, at least 1 and at most maxNodes; the pool resizes to fit. Changed in place
+   * (PUT create-or-alter).
+   */
   minNodes: pulumi.Input<number>;
-  /** Most nodes Snowflake may scale the pool to; changed in place. */
+  /** Most nodes Snowflake may scale the pool to. Changed in place (PUT create-or-alter). */
   maxNodes: pulumi.Input<number>;
-  /** Resume automatically when a service or job is submitted. Default true. */
+  /** Resume automatically when a service or job is submitted. Default true. Changed in place (PUT create-or-alter). */
   autoResume?: pulumi.Input<boolean>;
-  /** Seconds without services or jobs before Snowflake suspends the pool. Default 3600. */
+  /**
+   * Seconds without services or jobs before Snowflake suspends the pool. Default 3600. Changed in place (PUT
+   * create-or-alter).
+   */
   autoSuspendSecs?: pulumi.Input<number>;
-  /** Create the pool suspended. Only acts at creation. */
+  /** Create the pool suspended. Only read at creation: a later change does nothing. */
   initiallySuspended?: pulumi.Input<boolean>;
-  /** Comment on the compute pool. */
+  /** Comment on the compute pool. Changed in place (PUT create-or-alter). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
    * Hold the compute pool suspended (true) or resume it (false). Snowflake's own auto-suspension is not drift.
-   * Unset: not managed.
+   * Unset: not managed. Changed in place (:resume / :suspend).
    */
   suspended?: pulumi.Input<boolean>;
   /**
@@ -49,31 +55,37 @@ export interface ComputePoolArgs extends CommonArgs {
 export class ComputePool extends SnowflakeResource {
   /**
    * Name of the compute pool, unique in the account; upper-cased by Snowflake (quoted names are not supported).
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the compute pool.
    */
   declare readonly name: pulumi.Output<string>;
-  /** Machine type of the nodes, e.g. CPU_X64_XS (any case). Fixed at creation: a change replaces the pool. */
+  /** Machine type of the nodes, e.g. CPU_X64_XS (any case). A change replaces the compute pool. */
   declare readonly instanceFamily: pulumi.Output<types.InstanceFamily>;
-  /** Fewest nodes the pool runs with, at least 1 and at most maxNodes; changed in place (the pool resizes). */
+  /**
+   * Fewest nodes the pool runs with, at least 1 and at most maxNodes; the pool resizes to fit. Changed in place
+   * (PUT create-or-alter).
+   */
   declare readonly minNodes: pulumi.Output<number>;
-  /** Most nodes Snowflake may scale the pool to; changed in place. */
+  /** Most nodes Snowflake may scale the pool to. Changed in place (PUT create-or-alter). */
   declare readonly maxNodes: pulumi.Output<number>;
-  /** Resume automatically when a service or job is submitted. Default true. */
+  /** Resume automatically when a service or job is submitted. Default true. Changed in place (PUT create-or-alter). */
   declare readonly autoResume: pulumi.Output<boolean | undefined>;
-  /** Seconds without services or jobs before Snowflake suspends the pool. Default 3600. */
+  /**
+   * Seconds without services or jobs before Snowflake suspends the pool. Default 3600. Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly autoSuspendSecs: pulumi.Output<number | undefined>;
-  /** Create the pool suspended. Only acts at creation. */
+  /** Create the pool suspended. Only read at creation: a later change does nothing. */
   declare readonly initiallySuspended: pulumi.Output<boolean | undefined>;
-  /** Comment on the compute pool. */
+  /** Comment on the compute pool. Changed in place (PUT create-or-alter). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /**
    * Hold the compute pool suspended (true) or resume it (false). Snowflake's own auto-suspension is not drift.
-   * Unset: not managed.
+   * Unset: not managed. Changed in place (:resume / :suspend).
    */
   declare readonly suspended: pulumi.Output<boolean | undefined>;
   /** STARTING, IDLE, ACTIVE, RESIZING, STOPPING or SUSPENDED, as Snowflake reports it. */

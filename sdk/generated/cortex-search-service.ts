@@ -6,38 +6,59 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface CortexSearchServiceArgs extends CommonArgs {
-  /** The database the Cortex Search service lives in (e.g. `db.name`). A change means a new Cortex Search service. */
+  /**
+   * The database the Cortex Search service lives in (e.g. `db.name`). A change means a new Cortex Search service.
+   * A change replaces the Cortex Search service.
+   */
   database: pulumi.Input<string>;
   /**
    * The schema the Cortex Search service lives in (e.g. `schema.name`). A change means a new Cortex Search
-   * service.
+   * service. A change replaces the Cortex Search service.
    */
   schema: pulumi.Input<string>;
   /**
    * Name of the Cortex Search service: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the Cortex Search service.
    */
   name?: pulumi.Input<string>;
-  /** The query whose rows are indexed, e.g. `SELECT id, body, region FROM docs`. A change recreates the service. */
+  /**
+   * The query whose rows are indexed, e.g. `SELECT id, body, region FROM docs`. A change recreates the Cortex
+   * Search service in place (CREATE OR REPLACE (POST orReplace)).
+   */
   definition: pulumi.Input<string>;
-  /** The text column searched. A change recreates the service. */
+  /**
+   * The text column searched. A change recreates the Cortex Search service in place (CREATE OR REPLACE (POST
+   * orReplace)).
+   */
   searchColumn: pulumi.Input<string>;
-  /** Columns search queries may filter on; a set. A change recreates the service. */
+  /**
+   * Columns search queries may filter on; a set. A change recreates the Cortex Search service in place (CREATE OR
+   * REPLACE (POST orReplace)).
+   */
   attributeColumns?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Columns search results may return (default: all the query's); a set. A change recreates the service. */
+  /**
+   * Columns search results may return (default: all the query's); a set. A change recreates the Cortex Search
+   * service in place (CREATE OR REPLACE (POST orReplace)).
+   */
   columns?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Warehouse that refreshes the index. */
+  /** Warehouse that refreshes the index. Changed in place (ALTER over the SQL API). */
   warehouse: pulumi.Input<string>;
-  /** How stale the index may get: a duration such as "1 hour" (at least 1 minute). */
+  /**
+   * How stale the index may get: a duration such as "1 hour" (at least 1 minute). Changed in place (ALTER over the
+   * SQL API).
+   */
   targetLag: pulumi.Input<string>;
   /**
    * Hold index refreshes (true) or run them (false); the service still answers from the index it has. Unset: not
-   * managed.
+   * managed. Changed in place (ALTER over the SQL API).
    */
   indexingSuspended?: pulumi.Input<boolean>;
-  /** Stop answering queries (true) or answer them (false). Unset: not managed. */
+  /**
+   * Stop answering queries (true) or answer them (false). Unset: not managed. Changed in place (ALTER over the SQL
+   * API).
+   */
   servingSuspended?: pulumi.Input<boolean>;
-  /** Comment on the Cortex Search service. */
+  /** Comment on the Cortex Search service. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
 }
 
@@ -47,38 +68,59 @@ export interface CortexSearchServiceArgs extends CommonArgs {
  * change in place; a new query or columns recreate it.
  */
 export class CortexSearchService extends SnowflakeResource {
-  /** The database the Cortex Search service lives in (e.g. `db.name`). A change means a new Cortex Search service. */
+  /**
+   * The database the Cortex Search service lives in (e.g. `db.name`). A change means a new Cortex Search service.
+   * A change replaces the Cortex Search service.
+   */
   declare readonly database: pulumi.Output<string>;
   /**
    * The schema the Cortex Search service lives in (e.g. `schema.name`). A change means a new Cortex Search
-   * service.
+   * service. A change replaces the Cortex Search service.
    */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the Cortex Search service: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the Cortex Search service.
    */
   declare readonly name: pulumi.Output<string>;
-  /** The query whose rows are indexed, e.g. `SELECT id, body, region FROM docs`. A change recreates the service. */
+  /**
+   * The query whose rows are indexed, e.g. `SELECT id, body, region FROM docs`. A change recreates the Cortex
+   * Search service in place (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly definition: pulumi.Output<string>;
-  /** The text column searched. A change recreates the service. */
+  /**
+   * The text column searched. A change recreates the Cortex Search service in place (CREATE OR REPLACE (POST
+   * orReplace)).
+   */
   declare readonly searchColumn: pulumi.Output<string>;
-  /** Columns search queries may filter on; a set. A change recreates the service. */
+  /**
+   * Columns search queries may filter on; a set. A change recreates the Cortex Search service in place (CREATE OR
+   * REPLACE (POST orReplace)).
+   */
   declare readonly attributeColumns: pulumi.Output<string[] | undefined>;
-  /** Columns search results may return (default: all the query's); a set. A change recreates the service. */
+  /**
+   * Columns search results may return (default: all the query's); a set. A change recreates the Cortex Search
+   * service in place (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly columns: pulumi.Output<string[] | undefined>;
-  /** Warehouse that refreshes the index. */
+  /** Warehouse that refreshes the index. Changed in place (ALTER over the SQL API). */
   declare readonly warehouse: pulumi.Output<string>;
-  /** How stale the index may get: a duration such as "1 hour" (at least 1 minute). */
+  /**
+   * How stale the index may get: a duration such as "1 hour" (at least 1 minute). Changed in place (ALTER over the
+   * SQL API).
+   */
   declare readonly targetLag: pulumi.Output<string>;
   /**
    * Hold index refreshes (true) or run them (false); the service still answers from the index it has. Unset: not
-   * managed.
+   * managed. Changed in place (ALTER over the SQL API).
    */
   declare readonly indexingSuspended: pulumi.Output<boolean | undefined>;
-  /** Stop answering queries (true) or answer them (false). Unset: not managed. */
+  /**
+   * Stop answering queries (true) or answer them (false). Unset: not managed. Changed in place (ALTER over the SQL
+   * API).
+   */
   declare readonly servingSuspended: pulumi.Output<boolean | undefined>;
-  /** Comment on the Cortex Search service. */
+  /** Comment on the Cortex Search service. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /** ACTIVE, SUSPENDED or INITIALIZING, as Snowflake reports it. */
   declare readonly indexingState: pulumi.Output<string | undefined>;

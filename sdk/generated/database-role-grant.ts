@@ -6,16 +6,20 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface DatabaseRoleGrantArgs extends CommonArgs {
-  /** The database role granted, as `DB.ROLE`. A change moves the grant; a database role renamed keeps it. */
+  /**
+   * The database role granted, as `DB.ROLE`. A change moves the grant; a database role renamed keeps it. Changed
+   * in place (granted / revoked one by one).
+   */
   databaseRole: pulumi.Input<string>;
   /**
    * The account role receiving the database role (e.g. `role.name`). A change moves the grant (granted there,
-   * revoked here); a role renamed keeps it.
+   * revoked here); a role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   toRole?: pulumi.Input<string>;
   /**
    * The database role receiving the database role, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant. Changed in place
+   * (granted / revoked one by one).
    */
   toDatabaseRole?: pulumi.Input<string>;
 }
@@ -25,16 +29,20 @@ export interface DatabaseRoleGrantArgs extends CommonArgs {
  * /api/v2/roles/{role}/grants, .../database-roles/{role}/grants).
  */
 export class DatabaseRoleGrant extends SnowflakeResource {
-  /** The database role granted, as `DB.ROLE`. A change moves the grant; a database role renamed keeps it. */
+  /**
+   * The database role granted, as `DB.ROLE`. A change moves the grant; a database role renamed keeps it. Changed
+   * in place (granted / revoked one by one).
+   */
   declare readonly databaseRole: pulumi.Output<string>;
   /**
    * The account role receiving the database role (e.g. `role.name`). A change moves the grant (granted there,
-   * revoked here); a role renamed keeps it.
+   * revoked here); a role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   declare readonly toRole: pulumi.Output<string | undefined>;
   /**
    * The database role receiving the database role, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant. Changed in place
+   * (granted / revoked one by one).
    */
   declare readonly toDatabaseRole: pulumi.Output<string | undefined>;
 

@@ -6,18 +6,21 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface DatabaseRoleArgs extends CommonArgs {
-  /** The database the database role lives in (e.g. `db.name`). A change means a new database role. */
+  /**
+   * The database the database role lives in (e.g. `db.name`). A change means a new database role. A change
+   * replaces the database role.
+   */
   database: pulumi.Input<string>;
   /**
    * Name of the database role: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the database role in place (ALTER ... RENAME TO).
    */
   name?: pulumi.Input<string>;
-  /** Comment on the database role. */
+  /** Comment on the database role. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
@@ -27,18 +30,21 @@ export interface DatabaseRoleArgs extends CommonArgs {
  * .../databases/{database}/database-roles).
  */
 export class DatabaseRole extends SnowflakeResource {
-  /** The database the database role lives in (e.g. `db.name`). A change means a new database role. */
+  /**
+   * The database the database role lives in (e.g. `db.name`). A change means a new database role. A change
+   * replaces the database role.
+   */
   declare readonly database: pulumi.Output<string>;
   /**
    * Name of the database role: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the database role in place (ALTER ... RENAME TO).
    */
   declare readonly name: pulumi.Output<string>;
-  /** Comment on the database role. */
+  /** Comment on the database role. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** Role that owns the database role. */

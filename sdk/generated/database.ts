@@ -8,42 +8,60 @@ import * as types from "./types";
 export interface DatabaseArgs extends CommonArgs {
   /**
    * Name of the database: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the database in place (ALTER ... RENAME TO).
    */
   name?: pulumi.Input<string>;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the database. */
+  /**
+   * PERMANENT (default) or TRANSIENT (no Fail-safe). A change replaces the database; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its schemas and everything in them.
+   */
   kind?: pulumi.Input<types.ObjectKind>;
-  /** Comment on the database. */
+  /** Comment on the database. Changed in place (PUT create-or-alter). */
   comment?: pulumi.Input<string>;
   /**
    * Days of Time Travel for the database, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (PUT create-or-alter).
    */
   dataRetentionTimeInDays?: pulumi.Input<number>;
   /**
    * Days Snowflake may extend retention to keep streams on the database from going stale, 0-90. Unset: inherited
-   * (default 14).
+   * (default 14). Changed in place (PUT create-or-alter).
    */
   maxDataExtensionTimeInDays?: pulumi.Input<number>;
-  /** Default collation for text columns created in the database, e.g. `en-ci`. Unset: inherited. */
+  /**
+   * Default collation for text columns created in the database, e.g. `en-ci`. Unset: inherited. Changed in place
+   * (PUT create-or-alter).
+   */
   defaultDdlCollation?: pulumi.Input<string>;
-  /** Default LOG_LEVEL for objects in the database. Unset: inherited (default OFF). */
+  /**
+   * Default LOG_LEVEL for objects in the database. Unset: inherited (default OFF). Changed in place (PUT
+   * create-or-alter).
+   */
   logLevel?: pulumi.Input<types.LogLevel>;
-  /** Default TRACE_LEVEL for objects in the database. Unset: inherited (default OFF). */
+  /**
+   * Default TRACE_LEVEL for objects in the database. Unset: inherited (default OFF). Changed in place (PUT
+   * create-or-alter).
+   */
   traceLevel?: pulumi.Input<types.TraceLevel>;
-  /** Consecutive failed runs after which tasks in the database suspend (0: never). Unset: inherited (default 10). */
+  /**
+   * Consecutive failed runs after which tasks in the database suspend (0: never). Unset: inherited (default 10).
+   * Changed in place (PUT create-or-alter).
+   */
   suspendTaskAfterNumFailures?: pulumi.Input<number>;
-  /** Size of the first run of serverless tasks. Unset: inherited. */
+  /** Size of the first run of serverless tasks. Unset: inherited. Changed in place (PUT create-or-alter). */
   userTaskManagedInitialWarehouseSize?: pulumi.Input<types.TaskWarehouseSize>;
-  /** Time limit of one task run in milliseconds, up to 604800000. Unset: inherited (default 3600000). */
+  /**
+   * Time limit of one task run in milliseconds, up to 604800000. Unset: inherited (default 3600000). Changed in
+   * place (PUT create-or-alter).
+   */
   userTaskTimeoutMs?: pulumi.Input<number>;
-  /** Smallest size serverless tasks may use. Unset: inherited. */
+  /** Smallest size serverless tasks may use. Unset: inherited. Changed in place (PUT create-or-alter). */
   serverlessTaskMinStatementSize?: pulumi.Input<types.TaskWarehouseSize>;
-  /** Largest size serverless tasks may use. Unset: inherited. */
+  /** Largest size serverless tasks may use. Unset: inherited. Changed in place (PUT create-or-alter). */
   serverlessTaskMaxStatementSize?: pulumi.Input<types.TaskWarehouseSize>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -68,42 +86,60 @@ export interface DatabaseArgs extends CommonArgs {
 export class Database extends SnowflakeResource {
   /**
    * Name of the database: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the database in place (ALTER ... RENAME TO).
    */
   declare readonly name: pulumi.Output<string>;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the database. */
+  /**
+   * PERMANENT (default) or TRANSIENT (no Fail-safe). A change replaces the database; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its schemas and everything in them.
+   */
   declare readonly kind: pulumi.Output<types.ObjectKind | undefined>;
-  /** Comment on the database. */
+  /** Comment on the database. Changed in place (PUT create-or-alter). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Days of Time Travel for the database, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (PUT create-or-alter).
    */
   declare readonly dataRetentionTimeInDays: pulumi.Output<number | undefined>;
   /**
    * Days Snowflake may extend retention to keep streams on the database from going stale, 0-90. Unset: inherited
-   * (default 14).
+   * (default 14). Changed in place (PUT create-or-alter).
    */
   declare readonly maxDataExtensionTimeInDays: pulumi.Output<number | undefined>;
-  /** Default collation for text columns created in the database, e.g. `en-ci`. Unset: inherited. */
+  /**
+   * Default collation for text columns created in the database, e.g. `en-ci`. Unset: inherited. Changed in place
+   * (PUT create-or-alter).
+   */
   declare readonly defaultDdlCollation: pulumi.Output<string | undefined>;
-  /** Default LOG_LEVEL for objects in the database. Unset: inherited (default OFF). */
+  /**
+   * Default LOG_LEVEL for objects in the database. Unset: inherited (default OFF). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly logLevel: pulumi.Output<types.LogLevel | undefined>;
-  /** Default TRACE_LEVEL for objects in the database. Unset: inherited (default OFF). */
+  /**
+   * Default TRACE_LEVEL for objects in the database. Unset: inherited (default OFF). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly traceLevel: pulumi.Output<types.TraceLevel | undefined>;
-  /** Consecutive failed runs after which tasks in the database suspend (0: never). Unset: inherited (default 10). */
+  /**
+   * Consecutive failed runs after which tasks in the database suspend (0: never). Unset: inherited (default 10).
+   * Changed in place (PUT create-or-alter).
+   */
   declare readonly suspendTaskAfterNumFailures: pulumi.Output<number | undefined>;
-  /** Size of the first run of serverless tasks. Unset: inherited. */
+  /** Size of the first run of serverless tasks. Unset: inherited. Changed in place (PUT create-or-alter). */
   declare readonly userTaskManagedInitialWarehouseSize: pulumi.Output<types.TaskWarehouseSize | undefined>;
-  /** Time limit of one task run in milliseconds, up to 604800000. Unset: inherited (default 3600000). */
+  /**
+   * Time limit of one task run in milliseconds, up to 604800000. Unset: inherited (default 3600000). Changed in
+   * place (PUT create-or-alter).
+   */
   declare readonly userTaskTimeoutMs: pulumi.Output<number | undefined>;
-  /** Smallest size serverless tasks may use. Unset: inherited. */
+  /** Smallest size serverless tasks may use. Unset: inherited. Changed in place (PUT create-or-alter). */
   declare readonly serverlessTaskMinStatementSize: pulumi.Output<types.TaskWarehouseSize | undefined>;
-  /** Largest size serverless tasks may use. Unset: inherited. */
+  /** Largest size serverless tasks may use. Unset: inherited. Changed in place (PUT create-or-alter). */
   declare readonly serverlessTaskMaxStatementSize: pulumi.Output<types.TaskWarehouseSize | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** Role that owns the database. */

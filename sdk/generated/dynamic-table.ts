@@ -6,51 +6,77 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface DynamicTableArgs extends CommonArgs {
-  /** The database the dynamic table lives in (e.g. `db.name`). A change means a new dynamic table. */
+  /**
+   * The database the dynamic table lives in (e.g. `db.name`). A change means a new dynamic table. A change
+   * replaces the dynamic table; refused at preview unless `allowReplace: true`, since a replacement loses its rows
+   * and their Time Travel history.
+   */
   database: pulumi.Input<string>;
-  /** The schema the dynamic table lives in (e.g. `schema.name`). A change means a new dynamic table. */
+  /**
+   * The schema the dynamic table lives in (e.g. `schema.name`). A change means a new dynamic table. A change
+   * replaces the dynamic table; refused at preview unless `allowReplace: true`, since a replacement loses its rows
+   * and their Time Travel history.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the dynamic table: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the dynamic table in place (ALTER ... RENAME TO).
    */
   name?: pulumi.Input<string>;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the dynamic table. */
+  /**
+   * PERMANENT (default) or TRANSIENT (no Fail-safe). A change replaces the dynamic table; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its rows and their Time Travel history.
+   */
   kind?: pulumi.Input<types.ObjectKind>;
-  /** The SELECT whose result the table holds. A change replaces the table. */
+  /**
+   * The SELECT whose result the table holds. A change replaces the dynamic table; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its rows and their Time Travel history.
+   */
   query: pulumi.Input<string>;
-  /** How stale the table may get: a duration such as "5 minutes" (at least 1 minute) or DOWNSTREAM. */
+  /**
+   * How stale the table may get: a duration such as "5 minutes" (at least 1 minute) or DOWNSTREAM. Changed in
+   * place (ALTER over the SQL API).
+   */
   targetLag: pulumi.Input<string>;
-  /** Warehouse that runs the refreshes. */
+  /** Warehouse that runs the refreshes. Changed in place (ALTER over the SQL API). */
   warehouse: pulumi.Input<string>;
-  /** AUTO (default), FULL or INCREMENTAL. Fixed at creation. */
+  /**
+   * AUTO (default), FULL or INCREMENTAL. Fixed at creation. A change replaces the dynamic table; refused at
+   * preview unless `allowReplace: true`, since a replacement loses its rows and their Time Travel history.
+   */
   refreshMode?: pulumi.Input<types.RefreshMode>;
-  /** ON_CREATE (default: fill at creation) or ON_SCHEDULE. Only acts at creation. */
+  /** ON_CREATE (default: fill at creation) or ON_SCHEDULE. Only read at creation: a later change does nothing. */
   initialize?: pulumi.Input<types.DynamicTableInitialize>;
-  /** Names (and comments) for the result's columns, in order. A change replaces the table. */
+  /**
+   * Names (and comments) for the result's columns, in order. A change replaces the dynamic table; refused at
+   * preview unless `allowReplace: true`, since a replacement loses its rows and their Time Travel history.
+   */
   columns?: pulumi.Input<pulumi.Input<types.DynamicTableColumnArgs>[]>;
-  /** Clustering key of the dynamic table: columns or expressions, in order. */
+  /**
+   * Clustering key of the dynamic table: columns or expressions, in order. Changed in place (ALTER over the SQL
+   * API).
+   */
   clusterBy?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Days of Time Travel for the dynamic table, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (ALTER over the SQL API).
    */
   dataRetentionTimeInDays?: pulumi.Input<number>;
   /**
    * Days Snowflake may extend retention to keep streams on the dynamic table from going stale, 0-90. Unset:
-   * inherited (default 14).
+   * inherited (default 14). Changed in place (ALTER over the SQL API).
    */
   maxDataExtensionTimeInDays?: pulumi.Input<number>;
-  /** Comment on the dynamic table. */
+  /** Comment on the dynamic table. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
    * Suspend (true) or resume (false) the dynamic table; read back and corrected by up. Unset: not managed
-   * (Snowflake creates it running).
+   * (Snowflake creates it running). Changed in place (:resume / :suspend).
    */
   suspended?: pulumi.Input<boolean>;
   /**
@@ -66,51 +92,77 @@ export interface DynamicTableArgs extends CommonArgs {
  * .../schemas/{schema}/dynamic-tables).
  */
 export class DynamicTable extends SnowflakeResource {
-  /** The database the dynamic table lives in (e.g. `db.name`). A change means a new dynamic table. */
+  /**
+   * The database the dynamic table lives in (e.g. `db.name`). A change means a new dynamic table. A change
+   * replaces the dynamic table; refused at preview unless `allowReplace: true`, since a replacement loses its rows
+   * and their Time Travel history.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the dynamic table lives in (e.g. `schema.name`). A change means a new dynamic table. */
+  /**
+   * The schema the dynamic table lives in (e.g. `schema.name`). A change means a new dynamic table. A change
+   * replaces the dynamic table; refused at preview unless `allowReplace: true`, since a replacement loses its rows
+   * and their Time Travel history.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the dynamic table: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the dynamic table in place (ALTER ... RENAME TO).
    */
   declare readonly name: pulumi.Output<string>;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the dynamic table. */
+  /**
+   * PERMANENT (default) or TRANSIENT (no Fail-safe). A change replaces the dynamic table; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its rows and their Time Travel history.
+   */
   declare readonly kind: pulumi.Output<types.ObjectKind | undefined>;
-  /** The SELECT whose result the table holds. A change replaces the table. */
+  /**
+   * The SELECT whose result the table holds. A change replaces the dynamic table; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its rows and their Time Travel history.
+   */
   declare readonly query: pulumi.Output<string>;
-  /** How stale the table may get: a duration such as "5 minutes" (at least 1 minute) or DOWNSTREAM. */
+  /**
+   * How stale the table may get: a duration such as "5 minutes" (at least 1 minute) or DOWNSTREAM. Changed in
+   * place (ALTER over the SQL API).
+   */
   declare readonly targetLag: pulumi.Output<string>;
-  /** Warehouse that runs the refreshes. */
+  /** Warehouse that runs the refreshes. Changed in place (ALTER over the SQL API). */
   declare readonly warehouse: pulumi.Output<string>;
-  /** AUTO (default), FULL or INCREMENTAL. Fixed at creation. */
+  /**
+   * AUTO (default), FULL or INCREMENTAL. Fixed at creation. A change replaces the dynamic table; refused at
+   * preview unless `allowReplace: true`, since a replacement loses its rows and their Time Travel history.
+   */
   declare readonly refreshMode: pulumi.Output<types.RefreshMode | undefined>;
-  /** ON_CREATE (default: fill at creation) or ON_SCHEDULE. Only acts at creation. */
+  /** ON_CREATE (default: fill at creation) or ON_SCHEDULE. Only read at creation: a later change does nothing. */
   declare readonly initialize: pulumi.Output<types.DynamicTableInitialize | undefined>;
-  /** Names (and comments) for the result's columns, in order. A change replaces the table. */
+  /**
+   * Names (and comments) for the result's columns, in order. A change replaces the dynamic table; refused at
+   * preview unless `allowReplace: true`, since a replacement loses its rows and their Time Travel history.
+   */
   declare readonly columns: pulumi.Output<types.DynamicTableColumn[] | undefined>;
-  /** Clustering key of the dynamic table: columns or expressions, in order. */
+  /**
+   * Clustering key of the dynamic table: columns or expressions, in order. Changed in place (ALTER over the SQL
+   * API).
+   */
   declare readonly clusterBy: pulumi.Output<string[] | undefined>;
   /**
    * Days of Time Travel for the dynamic table, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (ALTER over the SQL API).
    */
   declare readonly dataRetentionTimeInDays: pulumi.Output<number | undefined>;
   /**
    * Days Snowflake may extend retention to keep streams on the dynamic table from going stale, 0-90. Unset:
-   * inherited (default 14).
+   * inherited (default 14). Changed in place (ALTER over the SQL API).
    */
   declare readonly maxDataExtensionTimeInDays: pulumi.Output<number | undefined>;
-  /** Comment on the dynamic table. */
+  /** Comment on the dynamic table. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /**
    * Suspend (true) or resume (false) the dynamic table; read back and corrected by up. Unset: not managed
-   * (Snowflake creates it running).
+   * (Snowflake creates it running). Changed in place (:resume / :suspend).
    */
   declare readonly suspended: pulumi.Output<boolean | undefined>;
   /** RUNNING or SUSPENDED. */

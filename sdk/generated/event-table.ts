@@ -6,36 +6,49 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface EventTableArgs extends CommonArgs {
-  /** The database the event table lives in (e.g. `db.name`). A change means a new event table. */
+  /**
+   * The database the event table lives in (e.g. `db.name`). A change means a new event table. A change replaces
+   * the event table; refused at preview unless `allowReplace: true`, since a replacement loses its events.
+   */
   database: pulumi.Input<string>;
-  /** The schema the event table lives in (e.g. `schema.name`). A change means a new event table. */
+  /**
+   * The schema the event table lives in (e.g. `schema.name`). A change means a new event table. A change replaces
+   * the event table; refused at preview unless `allowReplace: true`, since a replacement loses its events.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the event table: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the event table in place (:rename).
    */
   name?: pulumi.Input<string>;
-  /** Clustering key of the event table: columns or expressions, in order. */
+  /**
+   * Clustering key of the event table: columns or expressions, in order. Changed in place (ALTER over the SQL
+   * API).
+   */
   clusterBy?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Days of Time Travel for the event table, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (ALTER over the SQL API).
    */
   dataRetentionTimeInDays?: pulumi.Input<number>;
   /**
    * Days Snowflake may extend retention to keep streams on the event table from going stale, 0-90. Unset:
-   * inherited (default 14).
+   * inherited (default 14). Changed in place (ALTER over the SQL API).
    */
   maxDataExtensionTimeInDays?: pulumi.Input<number>;
-  /** Record row changes, for streams on the event table. Default false. */
+  /** Record row changes, for streams on the event table. Default false. Changed in place (ALTER over the SQL API). */
   changeTracking?: pulumi.Input<boolean>;
-  /** Default collation for text columns created in the event table, e.g. `en-ci`. Unset: inherited. */
+  /**
+   * Default collation for text columns created in the event table, e.g. `en-ci`. Unset: inherited. A change
+   * replaces the event table; refused at preview unless `allowReplace: true`, since a replacement loses its
+   * events.
+   */
   defaultDdlCollation?: pulumi.Input<string>;
-  /** Comment on the event table. */
+  /** Comment on the event table. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -51,36 +64,49 @@ export interface EventTableArgs extends CommonArgs {
  * Snowflake defines.
  */
 export class EventTable extends SnowflakeResource {
-  /** The database the event table lives in (e.g. `db.name`). A change means a new event table. */
+  /**
+   * The database the event table lives in (e.g. `db.name`). A change means a new event table. A change replaces
+   * the event table; refused at preview unless `allowReplace: true`, since a replacement loses its events.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the event table lives in (e.g. `schema.name`). A change means a new event table. */
+  /**
+   * The schema the event table lives in (e.g. `schema.name`). A change means a new event table. A change replaces
+   * the event table; refused at preview unless `allowReplace: true`, since a replacement loses its events.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the event table: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the event table in place (:rename).
    */
   declare readonly name: pulumi.Output<string>;
-  /** Clustering key of the event table: columns or expressions, in order. */
+  /**
+   * Clustering key of the event table: columns or expressions, in order. Changed in place (ALTER over the SQL
+   * API).
+   */
   declare readonly clusterBy: pulumi.Output<string[] | undefined>;
   /**
    * Days of Time Travel for the event table, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (ALTER over the SQL API).
    */
   declare readonly dataRetentionTimeInDays: pulumi.Output<number | undefined>;
   /**
    * Days Snowflake may extend retention to keep streams on the event table from going stale, 0-90. Unset:
-   * inherited (default 14).
+   * inherited (default 14). Changed in place (ALTER over the SQL API).
    */
   declare readonly maxDataExtensionTimeInDays: pulumi.Output<number | undefined>;
-  /** Record row changes, for streams on the event table. Default false. */
+  /** Record row changes, for streams on the event table. Default false. Changed in place (ALTER over the SQL API). */
   declare readonly changeTracking: pulumi.Output<boolean | undefined>;
-  /** Default collation for text columns created in the event table, e.g. `en-ci`. Unset: inherited. */
+  /**
+   * Default collation for text columns created in the event table, e.g. `en-ci`. Unset: inherited. A change
+   * replaces the event table; refused at preview unless `allowReplace: true`, since a replacement loses its
+   * events.
+   */
   declare readonly defaultDdlCollation: pulumi.Output<string | undefined>;
-  /** Comment on the event table. */
+  /** Comment on the event table. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** The event table's columns (TIMESTAMP, RECORD_TYPE, RECORD, VALUE, ...). */

@@ -8,17 +8,21 @@ import * as types from "./types";
 export interface ExternalVolumeArgs extends CommonArgs {
   /**
    * Name of the external volume: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the external volume; refused at preview unless
+   * `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   name?: pulumi.Input<string>;
   /**
    * The storage locations, each with a unique name; a set. New names are added and missing ones removed in place;
-   * a location changed under its name means a new volume.
+   * a location changed under its name means a new volume. Changed in place (ALTER over the SQL API).
    */
   storageLocations: pulumi.Input<pulumi.Input<types.StorageLocationArgs>[]>;
-  /** Whether Snowflake may write to the volume (needed for Iceberg tables Snowflake catalogs). Default true. */
+  /**
+   * Whether Snowflake may write to the volume (needed for Iceberg tables Snowflake catalogs). Default true.
+   * Changed in place (ALTER over the SQL API).
+   */
   allowWrites?: pulumi.Input<boolean>;
-  /** Comment on the external volume. */
+  /** Comment on the external volume. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
@@ -36,17 +40,21 @@ export interface ExternalVolumeArgs extends CommonArgs {
 export class ExternalVolume extends SnowflakeResource {
   /**
    * Name of the external volume: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the external volume; refused at preview unless
+   * `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * The storage locations, each with a unique name; a set. New names are added and missing ones removed in place;
-   * a location changed under its name means a new volume.
+   * a location changed under its name means a new volume. Changed in place (ALTER over the SQL API).
    */
   declare readonly storageLocations: pulumi.Output<types.StorageLocation[]>;
-  /** Whether Snowflake may write to the volume (needed for Iceberg tables Snowflake catalogs). Default true. */
+  /**
+   * Whether Snowflake may write to the volume (needed for Iceberg tables Snowflake catalogs). Default true.
+   * Changed in place (ALTER over the SQL API).
+   */
   declare readonly allowWrites: pulumi.Output<boolean | undefined>;
-  /** Comment on the external volume. */
+  /** Comment on the external volume. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /** Role that owns the external volume. */
   declare readonly owner: pulumi.Output<string | undefined>;

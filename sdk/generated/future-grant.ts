@@ -8,38 +8,41 @@ import * as types from "./types";
 export interface FutureGrantArgs extends CommonArgs {
   /**
    * The account role receiving the privileges (e.g. `role.name`). A change moves the grant (granted there, revoked
-   * here); a role renamed keeps it.
+   * here); a role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   toRole?: pulumi.Input<string>;
   /**
    * The database role receiving the privileges, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant. Changed in place
+   * (granted / revoked one by one).
    */
   toDatabaseRole?: pulumi.Input<string>;
   /**
    * The type of the objects created from now on: SCHEMA (in a database) or a schema object type such as TABLE,
-   * VIEW, DYNAMIC TABLE, STAGE (singular SQL spelling). A change is another grant.
+   * VIEW, DYNAMIC TABLE, STAGE (singular SQL spelling). A change is another grant. A change replaces the future
+   * grant.
    */
   objectType: pulumi.Input<types.BulkGrantObjectType>;
   /**
    * The database whose objects of the type (in every schema) get the privileges. Give this or inSchema. A change
-   * moves the grant; a database renamed keeps it.
+   * moves the grant; a database renamed keeps it. Changed in place (granted / revoked one by one).
    */
   inDatabase?: pulumi.Input<string>;
   /**
    * The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase. A change
-   * moves the grant; a schema renamed keeps it.
+   * moves the grant; a schema renamed keeps it. Changed in place (granted / revoked one by one).
    */
   inSchema?: pulumi.Input<string>;
   /**
    * Privileges on the objects created from now on, e.g. ["SELECT"]; any case; `ALL` (or `ALL PRIVILEGES`) means
    * every privilege of the type except OWNERSHIP, expanded to the list Snowflake reports. Changes grant the added
-   * and revoke the removed ones; others granted outside Pulumi are left alone.
+   * and revoke the removed ones; others granted outside Pulumi are left alone. Changed in place (granted / revoked
+   * one by one).
    */
   privileges: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Whether the grantee may grant these privileges on to others (WITH GRANT OPTION). A change re-grants them.
-   * Default false.
+   * Default false. A change replaces the future grant.
    */
   withGrantOption?: pulumi.Input<boolean>;
 }
@@ -53,38 +56,41 @@ export interface FutureGrantArgs extends CommonArgs {
 export class FutureGrant extends SnowflakeResource {
   /**
    * The account role receiving the privileges (e.g. `role.name`). A change moves the grant (granted there, revoked
-   * here); a role renamed keeps it.
+   * here); a role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   declare readonly toRole: pulumi.Output<string | undefined>;
   /**
    * The database role receiving the privileges, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant. Changed in place
+   * (granted / revoked one by one).
    */
   declare readonly toDatabaseRole: pulumi.Output<string | undefined>;
   /**
    * The type of the objects created from now on: SCHEMA (in a database) or a schema object type such as TABLE,
-   * VIEW, DYNAMIC TABLE, STAGE (singular SQL spelling). A change is another grant.
+   * VIEW, DYNAMIC TABLE, STAGE (singular SQL spelling). A change is another grant. A change replaces the future
+   * grant.
    */
   declare readonly objectType: pulumi.Output<types.BulkGrantObjectType>;
   /**
    * The database whose objects of the type (in every schema) get the privileges. Give this or inSchema. A change
-   * moves the grant; a database renamed keeps it.
+   * moves the grant; a database renamed keeps it. Changed in place (granted / revoked one by one).
    */
   declare readonly inDatabase: pulumi.Output<string | undefined>;
   /**
    * The schema, as `DB.SCHEMA`, whose objects of the type get the privileges. Give this or inDatabase. A change
-   * moves the grant; a schema renamed keeps it.
+   * moves the grant; a schema renamed keeps it. Changed in place (granted / revoked one by one).
    */
   declare readonly inSchema: pulumi.Output<string | undefined>;
   /**
    * Privileges on the objects created from now on, e.g. ["SELECT"]; any case; `ALL` (or `ALL PRIVILEGES`) means
    * every privilege of the type except OWNERSHIP, expanded to the list Snowflake reports. Changes grant the added
-   * and revoke the removed ones; others granted outside Pulumi are left alone.
+   * and revoke the removed ones; others granted outside Pulumi are left alone. Changed in place (granted / revoked
+   * one by one).
    */
   declare readonly privileges: pulumi.Output<string[]>;
   /**
    * Whether the grantee may grant these privileges on to others (WITH GRANT OPTION). A change re-grants them.
-   * Default false.
+   * Default false. A change replaces the future grant.
    */
   declare readonly withGrantOption: pulumi.Output<boolean | undefined>;
 

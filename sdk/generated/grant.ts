@@ -8,34 +8,36 @@ import * as types from "./types";
 export interface GrantArgs extends CommonArgs {
   /**
    * The account role receiving the privileges (e.g. `role.name`). A change moves the grant (granted there, revoked
-   * here); a role renamed keeps it.
+   * here); a role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   toRole?: pulumi.Input<string>;
   /**
    * The database role receiving the privileges, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant. Changed in place
+   * (granted / revoked one by one).
    */
   toDatabaseRole?: pulumi.Input<string>;
   /**
    * What the privileges are on: ACCOUNT, DATABASE, WAREHOUSE, SCHEMA, TABLE, VIEW, STAGE, TASK, ... (SQL spelling;
-   * any case, `_` for spaces). A change is another grant.
+   * any case, `_` for spaces). A change is another grant. A change replaces the grant.
    */
   securableType: pulumi.Input<types.SecurableType>;
   /**
    * The object's name, qualified as its type needs: `NAME` for account objects (databases, warehouses),
    * `DB.SCHEMA` for schemas, `DB.SCHEMA.NAME` for schema objects (e.g. `table.fullyQualifiedName`); left out for
-   * ACCOUNT. A change moves the grant to that object; an object renamed keeps it.
+   * ACCOUNT. A change moves the grant to that object; an object renamed keeps it. Changed in place (granted /
+   * revoked one by one).
    */
   securableName?: pulumi.Input<string>;
   /**
    * Privileges on the object, e.g. ["SELECT"]; any case; `ALL` (or `ALL PRIVILEGES`) means every privilege of the
    * type except OWNERSHIP, expanded to the list Snowflake reports. Changes grant the added and revoke the removed
-   * ones; others granted outside Pulumi are left alone.
+   * ones; others granted outside Pulumi are left alone. Changed in place (granted / revoked one by one).
    */
   privileges: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Whether the grantee may grant these privileges on to others (WITH GRANT OPTION). A change re-grants them.
-   * Default false.
+   * Default false. A change replaces the grant.
    */
   withGrantOption?: pulumi.Input<boolean>;
 }
@@ -48,34 +50,36 @@ export interface GrantArgs extends CommonArgs {
 export class Grant extends SnowflakeResource {
   /**
    * The account role receiving the privileges (e.g. `role.name`). A change moves the grant (granted there, revoked
-   * here); a role renamed keeps it.
+   * here); a role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   declare readonly toRole: pulumi.Output<string | undefined>;
   /**
    * The database role receiving the privileges, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant. Changed in place
+   * (granted / revoked one by one).
    */
   declare readonly toDatabaseRole: pulumi.Output<string | undefined>;
   /**
    * What the privileges are on: ACCOUNT, DATABASE, WAREHOUSE, SCHEMA, TABLE, VIEW, STAGE, TASK, ... (SQL spelling;
-   * any case, `_` for spaces). A change is another grant.
+   * any case, `_` for spaces). A change is another grant. A change replaces the grant.
    */
   declare readonly securableType: pulumi.Output<types.SecurableType>;
   /**
    * The object's name, qualified as its type needs: `NAME` for account objects (databases, warehouses),
    * `DB.SCHEMA` for schemas, `DB.SCHEMA.NAME` for schema objects (e.g. `table.fullyQualifiedName`); left out for
-   * ACCOUNT. A change moves the grant to that object; an object renamed keeps it.
+   * ACCOUNT. A change moves the grant to that object; an object renamed keeps it. Changed in place (granted /
+   * revoked one by one).
    */
   declare readonly securableName: pulumi.Output<string | undefined>;
   /**
    * Privileges on the object, e.g. ["SELECT"]; any case; `ALL` (or `ALL PRIVILEGES`) means every privilege of the
    * type except OWNERSHIP, expanded to the list Snowflake reports. Changes grant the added and revoke the removed
-   * ones; others granted outside Pulumi are left alone.
+   * ones; others granted outside Pulumi are left alone. Changed in place (granted / revoked one by one).
    */
   declare readonly privileges: pulumi.Output<string[]>;
   /**
    * Whether the grantee may grant these privileges on to others (WITH GRANT OPTION). A change re-grants them.
-   * Default false.
+   * Default false. A change replaces the grant.
    */
   declare readonly withGrantOption: pulumi.Output<boolean | undefined>;
 

@@ -6,49 +6,79 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface IcebergTableArgs extends CommonArgs {
-  /** The database the Iceberg table lives in (e.g. `db.name`). A change means a new Iceberg table. */
+  /**
+   * The database the Iceberg table lives in (e.g. `db.name`). A change means a new Iceberg table. A change
+   * replaces the Iceberg table; refused at preview unless `allowReplace: true`, since a replacement loses its rows
+   * and snapshots (the files it wrote stay on the external volume, unreferenced).
+   */
   database: pulumi.Input<string>;
-  /** The schema the Iceberg table lives in (e.g. `schema.name`). A change means a new Iceberg table. */
+  /**
+   * The schema the Iceberg table lives in (e.g. `schema.name`). A change means a new Iceberg table. A change
+   * replaces the Iceberg table; refused at preview unless `allowReplace: true`, since a replacement loses its rows
+   * and snapshots (the files it wrote stay on the external volume, unreferenced).
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the Iceberg table: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the Iceberg table in place (ALTER ... RENAME TO).
    */
   name?: pulumi.Input<string>;
   /**
    * The columns, in order. New columns go at the end (ALTER ICEBERG TABLE ... ADD COLUMN); any other change means
-   * a new table.
+   * a new table. Changed in place (ALTER over the SQL API).
    */
   columns: pulumi.Input<pulumi.Input<types.IcebergTableColumnArgs>[]>;
-  /** The external volume the files are written to (it must allow writes). A change means a new table. */
+  /**
+   * The external volume the files are written to (it must allow writes). A change means a new table. A change
+   * replaces the Iceberg table; refused at preview unless `allowReplace: true`, since a replacement loses its rows
+   * and snapshots (the files it wrote stay on the external volume, unreferenced).
+   */
   externalVolume: pulumi.Input<string>;
-  /** The table's directory in the volume, relative to its base URL. A change means a new table. */
+  /**
+   * The table's directory in the volume, relative to its base URL. A change means a new table. A change replaces
+   * the Iceberg table; refused at preview unless `allowReplace: true`, since a replacement loses its rows and
+   * snapshots (the files it wrote stay on the external volume, unreferenced).
+   */
   baseLocation?: pulumi.Input<string>;
-  /** SNOWFLAKE: Snowflake is the table's catalog (the only catalog of this endpoint; default). */
+  /**
+   * SNOWFLAKE: Snowflake is the table's catalog (the only catalog of this endpoint; default). A change replaces
+   * the Iceberg table; refused at preview unless `allowReplace: true`, since a replacement loses its rows and
+   * snapshots (the files it wrote stay on the external volume, unreferenced).
+   */
   catalog?: pulumi.Input<string>;
-  /** COMPATIBLE or OPTIMIZED (default). A change means a new table. */
+  /**
+   * COMPATIBLE or OPTIMIZED (default). A change means a new table. A change replaces the Iceberg table; refused at
+   * preview unless `allowReplace: true`, since a replacement loses its rows and snapshots (the files it wrote stay
+   * on the external volume, unreferenced).
+   */
   storageSerializationPolicy?: pulumi.Input<types.StorageSerializationPolicy>;
-  /** A catalog integration for Snowflake Open Catalog the table is synced to. */
+  /**
+   * A catalog integration for Snowflake Open Catalog the table is synced to. Changed in place (ALTER over the SQL
+   * API).
+   */
   catalogSync?: pulumi.Input<string>;
-  /** Clustering key of the Iceberg table: columns or expressions, in order. */
+  /**
+   * Clustering key of the Iceberg table: columns or expressions, in order. Changed in place (ALTER over the SQL
+   * API).
+   */
   clusterBy?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Record row changes (for streams). Default false. */
+  /** Record row changes (for streams). Default false. Changed in place (ALTER over the SQL API). */
   changeTracking?: pulumi.Input<boolean>;
   /**
    * Days of Time Travel for the Iceberg table, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (ALTER over the SQL API).
    */
   dataRetentionTimeInDays?: pulumi.Input<number>;
   /**
    * Days Snowflake may extend retention to keep streams on the Iceberg table from going stale, 0-90. Unset:
-   * inherited (default 14).
+   * inherited (default 14). Changed in place (ALTER over the SQL API).
    */
   maxDataExtensionTimeInDays?: pulumi.Input<number>;
-  /** Comment on the Iceberg table. */
+  /** Comment on the Iceberg table. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -64,49 +94,79 @@ export interface IcebergTableArgs extends CommonArgs {
  * Columns are appended in place; other column changes need allowReplace.
  */
 export class IcebergTable extends SnowflakeResource {
-  /** The database the Iceberg table lives in (e.g. `db.name`). A change means a new Iceberg table. */
+  /**
+   * The database the Iceberg table lives in (e.g. `db.name`). A change means a new Iceberg table. A change
+   * replaces the Iceberg table; refused at preview unless `allowReplace: true`, since a replacement loses its rows
+   * and snapshots (the files it wrote stay on the external volume, unreferenced).
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the Iceberg table lives in (e.g. `schema.name`). A change means a new Iceberg table. */
+  /**
+   * The schema the Iceberg table lives in (e.g. `schema.name`). A change means a new Iceberg table. A change
+   * replaces the Iceberg table; refused at preview unless `allowReplace: true`, since a replacement loses its rows
+   * and snapshots (the files it wrote stay on the external volume, unreferenced).
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the Iceberg table: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the Iceberg table in place (ALTER ... RENAME TO).
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * The columns, in order. New columns go at the end (ALTER ICEBERG TABLE ... ADD COLUMN); any other change means
-   * a new table.
+   * a new table. Changed in place (ALTER over the SQL API).
    */
   declare readonly columns: pulumi.Output<types.IcebergTableColumn[]>;
-  /** The external volume the files are written to (it must allow writes). A change means a new table. */
+  /**
+   * The external volume the files are written to (it must allow writes). A change means a new table. A change
+   * replaces the Iceberg table; refused at preview unless `allowReplace: true`, since a replacement loses its rows
+   * and snapshots (the files it wrote stay on the external volume, unreferenced).
+   */
   declare readonly externalVolume: pulumi.Output<string>;
-  /** The table's directory in the volume, relative to its base URL. A change means a new table. */
+  /**
+   * The table's directory in the volume, relative to its base URL. A change means a new table. A change replaces
+   * the Iceberg table; refused at preview unless `allowReplace: true`, since a replacement loses its rows and
+   * snapshots (the files it wrote stay on the external volume, unreferenced).
+   */
   declare readonly baseLocation: pulumi.Output<string | undefined>;
-  /** SNOWFLAKE: Snowflake is the table's catalog (the only catalog of this endpoint; default). */
+  /**
+   * SNOWFLAKE: Snowflake is the table's catalog (the only catalog of this endpoint; default). A change replaces
+   * the Iceberg table; refused at preview unless `allowReplace: true`, since a replacement loses its rows and
+   * snapshots (the files it wrote stay on the external volume, unreferenced).
+   */
   declare readonly catalog: pulumi.Output<string | undefined>;
-  /** COMPATIBLE or OPTIMIZED (default). A change means a new table. */
+  /**
+   * COMPATIBLE or OPTIMIZED (default). A change means a new table. A change replaces the Iceberg table; refused at
+   * preview unless `allowReplace: true`, since a replacement loses its rows and snapshots (the files it wrote stay
+   * on the external volume, unreferenced).
+   */
   declare readonly storageSerializationPolicy: pulumi.Output<types.StorageSerializationPolicy | undefined>;
-  /** A catalog integration for Snowflake Open Catalog the table is synced to. */
+  /**
+   * A catalog integration for Snowflake Open Catalog the table is synced to. Changed in place (ALTER over the SQL
+   * API).
+   */
   declare readonly catalogSync: pulumi.Output<string | undefined>;
-  /** Clustering key of the Iceberg table: columns or expressions, in order. */
+  /**
+   * Clustering key of the Iceberg table: columns or expressions, in order. Changed in place (ALTER over the SQL
+   * API).
+   */
   declare readonly clusterBy: pulumi.Output<string[] | undefined>;
-  /** Record row changes (for streams). Default false. */
+  /** Record row changes (for streams). Default false. Changed in place (ALTER over the SQL API). */
   declare readonly changeTracking: pulumi.Output<boolean | undefined>;
   /**
    * Days of Time Travel for the Iceberg table, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (ALTER over the SQL API).
    */
   declare readonly dataRetentionTimeInDays: pulumi.Output<number | undefined>;
   /**
    * Days Snowflake may extend retention to keep streams on the Iceberg table from going stale, 0-90. Unset:
-   * inherited (default 14).
+   * inherited (default 14). Changed in place (ALTER over the SQL API).
    */
   declare readonly maxDataExtensionTimeInDays: pulumi.Output<number | undefined>;
-  /** Comment on the Iceberg table. */
+  /** Comment on the Iceberg table. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** MANAGED for a table Snowflake catalogs. */

@@ -6,23 +6,33 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface ImageRepositoryArgs extends CommonArgs {
-  /** The database the image repository lives in (e.g. `db.name`). A change means a new image repository. */
+  /**
+   * The database the image repository lives in (e.g. `db.name`). A change means a new image repository. A change
+   * replaces the image repository; refused at preview unless `allowReplace: true`, since a replacement loses the
+   * images pushed to it.
+   */
   database: pulumi.Input<string>;
-  /** The schema the image repository lives in (e.g. `schema.name`). A change means a new image repository. */
+  /**
+   * The schema the image repository lives in (e.g. `schema.name`). A change means a new image repository. A change
+   * replaces the image repository; refused at preview unless `allowReplace: true`, since a replacement loses the
+   * images pushed to it.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the image repository, unquoted (Snowflake upper-cases it; quoted names are not supported). Default:
-   * derived from the resource name. No rename: a change means a new image repository.
+   * derived from the resource name. No rename: a change means a new image repository. A new name replaces the
+   * image repository; refused at preview unless `allowReplace: true`, since a replacement loses the images pushed
+   * to it.
    */
   name?: pulumi.Input<string>;
   /**
    * Comment on the image repository. Set by ALTER IMAGE REPOSITORY; Snowflake's REST snapshot does not report it,
-   * so it is compared with the declaration only.
+   * so it is compared with the declaration only. Changed in place (ALTER over the SQL API).
    */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -38,23 +48,33 @@ export interface ImageRepositoryArgs extends CommonArgs {
  * `${repositoryUrl}/nginx:latest` in a service specification (REST: .../schemas/{schema}/image-repositories).
  */
 export class ImageRepository extends SnowflakeResource {
-  /** The database the image repository lives in (e.g. `db.name`). A change means a new image repository. */
+  /**
+   * The database the image repository lives in (e.g. `db.name`). A change means a new image repository. A change
+   * replaces the image repository; refused at preview unless `allowReplace: true`, since a replacement loses the
+   * images pushed to it.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the image repository lives in (e.g. `schema.name`). A change means a new image repository. */
+  /**
+   * The schema the image repository lives in (e.g. `schema.name`). A change means a new image repository. A change
+   * replaces the image repository; refused at preview unless `allowReplace: true`, since a replacement loses the
+   * images pushed to it.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the image repository, unquoted (Snowflake upper-cases it; quoted names are not supported). Default:
-   * derived from the resource name. No rename: a change means a new image repository.
+   * derived from the resource name. No rename: a change means a new image repository. A new name replaces the
+   * image repository; refused at preview unless `allowReplace: true`, since a replacement loses the images pushed
+   * to it.
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * Comment on the image repository. Set by ALTER IMAGE REPOSITORY; Snowflake's REST snapshot does not report it,
-   * so it is compared with the declaration only.
+   * so it is compared with the declaration only. Changed in place (ALTER over the SQL API).
    */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /**

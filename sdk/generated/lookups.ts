@@ -41,7 +41,7 @@ export interface GetWarehouseResult extends LookupResult {
   name: string;
   /** STANDARD (default) or SNOWPARK-OPTIMIZED. */
   warehouseType?: types.WarehouseType;
-  /** Size of each cluster. Default XSMALL; resized in place. */
+  /** Size of each cluster. Default XSMALL. */
   warehouseSize?: types.WarehouseSize;
   /** Most clusters of a multi-cluster warehouse (Enterprise Edition); at least minClusterCount. Default 1. */
   maxClusterCount?: number;
@@ -53,7 +53,7 @@ export interface GetWarehouseResult extends LookupResult {
   autoSuspend?: number;
   /** Resume automatically when a query needs the warehouse. Default true. */
   autoResume?: boolean;
-  /** Create the warehouse suspended. Only acts at creation. */
+  /** Create the warehouse suspended. */
   initiallySuspended?: boolean;
   /** Resource monitor that caps the warehouse's credits. */
   resourceMonitor?: string;
@@ -159,7 +159,7 @@ export interface GetDatabaseResult extends LookupResult {
    * derived from the resource name.
    */
   name: string;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the database. */
+  /** PERMANENT (default) or TRANSIENT (no Fail-safe). */
   kind?: types.ObjectKind;
   /** Comment on the database. */
   comment?: string;
@@ -272,7 +272,7 @@ export interface GetSchemaResult extends LookupResult {
    * from the resource name.
    */
   name: string;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the schema. */
+  /** PERMANENT (default) or TRANSIENT (no Fail-safe). */
   kind?: types.ObjectKind;
   /** Managed access: only the schema owner grants privileges on its objects. Default false. */
   managedAccess?: boolean;
@@ -397,7 +397,7 @@ export interface GetTableResult extends LookupResult {
    * from the resource name.
    */
   name: string;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the table. */
+  /** PERMANENT (default) or TRANSIENT (no Fail-safe). */
   kind?: types.ObjectKind;
   /**
    * The columns, in order. New columns go at the end; Snowflake cannot reorder, rename or retype them except by
@@ -655,9 +655,9 @@ export interface GetDynamicTableResult extends LookupResult {
    * derived from the resource name.
    */
   name: string;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the dynamic table. */
+  /** PERMANENT (default) or TRANSIENT (no Fail-safe). */
   kind?: types.ObjectKind;
-  /** The SELECT whose result the table holds. A change replaces the table. */
+  /** The SELECT whose result the table holds. */
   query?: string;
   /** How stale the table may get: a duration such as "5 minutes" (at least 1 minute) or DOWNSTREAM. */
   targetLag?: string;
@@ -665,9 +665,9 @@ export interface GetDynamicTableResult extends LookupResult {
   warehouse?: string;
   /** AUTO (default), FULL or INCREMENTAL. Fixed at creation. */
   refreshMode?: types.RefreshMode;
-  /** ON_CREATE (default: fill at creation) or ON_SCHEDULE. Only acts at creation. */
+  /** ON_CREATE (default: fill at creation) or ON_SCHEDULE. */
   initialize?: types.DynamicTableInitialize;
-  /** Names (and comments) for the result's columns, in order. A change replaces the table. */
+  /** Names (and comments) for the result's columns, in order. */
   columns?: types.DynamicTableColumn[];
   /** Clustering key of the dynamic table: columns or expressions, in order. */
   clusterBy?: string[];
@@ -900,21 +900,21 @@ export interface GetStreamResult extends LookupResult {
    * from the resource name.
    */
   name: string;
-  /** The table the stream records changes of, as DB.SCHEMA.TABLE. A change replaces the stream. */
+  /** The table the stream records changes of, as DB.SCHEMA.TABLE. */
   onTable?: string;
-  /** The view the stream records changes of, as DB.SCHEMA.VIEW. A change replaces the stream. */
+  /** The view the stream records changes of, as DB.SCHEMA.VIEW. */
   onView?: string;
-  /** The stage whose directory table the stream records, as DB.SCHEMA.STAGE. A change replaces the stream. */
+  /** The stage whose directory table the stream records, as DB.SCHEMA.STAGE. */
   onStage?: string;
-  /** The external table the stream records, as DB.SCHEMA.TABLE. A change replaces the stream. */
+  /** The external table the stream records, as DB.SCHEMA.TABLE. */
   onExternalTable?: string;
   /** Record inserts only (tables and views). Default false; changed keeping the offset. */
   appendOnly?: boolean;
   /** Record inserts only; required for external tables. Default false; changed keeping the offset. */
   insertOnly?: boolean;
-  /** Return the rows already there on the first read. Only acts at creation. */
+  /** Return the rows already there on the first read. */
   showInitialRows?: boolean;
-  /** Start at a point in the past (Time Travel) instead of now. Only acts at creation. */
+  /** Start at a point in the past (Time Travel) instead of now. */
   pointInTime?: types.StreamPointOfTime;
   /** Comment on the stream. */
   comment?: string;
@@ -1027,17 +1027,17 @@ export interface GetStageResult extends LookupResult {
    * or removing it replaces the stage.
    */
   url?: string;
-  /** Endpoint of an S3-compatible storage service. A change replaces the stage. */
+  /** Endpoint of an S3-compatible storage service. */
   endpoint?: string;
   /** Storage integration that grants access to the external location. */
   storageIntegration?: string;
   /** Keep a directory table of the stage's files. Default false. */
   directoryEnabled?: boolean;
-  /** Refresh the directory table from cloud events (external stages). A change replaces the stage. */
+  /** Refresh the directory table from cloud events (external stages). */
   directoryAutoRefresh?: boolean;
-  /** Fill the directory table once at creation. Only acts at creation. */
+  /** Fill the directory table once at creation. */
   directoryRefreshOnCreate?: boolean;
-  /** Notification integration for directory auto-refresh. A change replaces the stage. */
+  /** Notification integration for directory auto-refresh. */
   directoryNotificationIntegration?: string;
   /** Comment on the stage. */
   comment?: string;
@@ -1226,15 +1226,15 @@ export interface GetPipeResult extends LookupResult {
    * from the resource name.
    */
   name: string;
-  /** The COPY INTO <table> FROM @<stage> statement the pipe runs. A change replaces the pipe. */
+  /** The COPY INTO <table> FROM `@<stage>` statement the pipe runs. */
   copyStatement?: string;
-  /** Load files when the cloud notifies of them. Default false. A change replaces the pipe. */
+  /** Load files when the cloud notifies of them. Default false. */
   autoIngest?: boolean;
   /** Notification integration that receives load errors. */
   errorIntegration?: string;
-  /** ARN of the SNS topic for auto-ingest from S3. A change replaces the pipe. */
+  /** ARN of the SNS topic for auto-ingest from S3. */
   awsSnsTopic?: string;
-  /** Notification integration for auto-ingest from GCS or Azure. A change replaces the pipe. */
+  /** Notification integration for auto-ingest from GCS or Azure. */
   integration?: string;
   /** Comment on the pipe. */
   comment?: string;
@@ -2943,17 +2943,17 @@ export interface GetComputePoolResult extends LookupResult {
    * Default: derived from the resource name.
    */
   name: string;
-  /** Machine type of the nodes, e.g. CPU_X64_XS (any case). Fixed at creation: a change replaces the pool. */
+  /** Machine type of the nodes, e.g. CPU_X64_XS (any case). */
   instanceFamily?: types.InstanceFamily;
-  /** Fewest nodes the pool runs with, at least 1 and at most maxNodes; changed in place (the pool resizes). */
+  /** Fewest nodes the pool runs with, at least 1 and at most maxNodes; the pool resizes to fit. */
   minNodes?: number;
-  /** Most nodes Snowflake may scale the pool to; changed in place. */
+  /** Most nodes Snowflake may scale the pool to. */
   maxNodes?: number;
   /** Resume automatically when a service or job is submitted. Default true. */
   autoResume?: boolean;
   /** Seconds without services or jobs before Snowflake suspends the pool. Default 3600. */
   autoSuspendSecs?: number;
-  /** Create the pool suspended. Only acts at creation. */
+  /** Create the pool suspended. */
   initiallySuspended?: boolean;
   /** Comment on the compute pool. */
   comment?: string;
@@ -3071,14 +3071,14 @@ export interface GetServiceResult extends LookupResult {
   name: string;
   /**
    * The compute pool the service runs on (e.g. `pool.name`, so the service is deleted before its pool). ALTER
-   * SERVICE cannot move a service: a change replaces it.
+   * SERVICE cannot move a service.
    */
   computePool?: string;
-  /** Fewest instances Snowflake runs. Default 1; changed in place. */
+  /** Fewest instances Snowflake runs. Default 1. */
   minInstances?: number;
-  /** Most instances Snowflake may scale to, at least minInstances. Default 1; changed in place. */
+  /** Most instances Snowflake may scale to, at least minInstances. Default 1. */
   maxInstances?: number;
-  /** Ready instances that make the service READY, at most minInstances. Default: minInstances; changed in place. */
+  /** Ready instances that make the service READY, at most minInstances. Default: minInstances. */
   minReadyInstances?: number;
   /** Resume when a service function or ingress is called. Default true. */
   autoResume?: boolean;
@@ -3780,13 +3780,13 @@ export interface GetCortexSearchServiceResult extends LookupResult {
    * Default: derived from the resource name.
    */
   name: string;
-  /** The query whose rows are indexed, e.g. `SELECT id, body, region FROM docs`. A change recreates the service. */
+  /** The query whose rows are indexed, e.g. `SELECT id, body, region FROM docs`. */
   definition?: string;
-  /** The text column searched. A change recreates the service. */
+  /** The text column searched. */
   searchColumn?: string;
-  /** Columns search queries may filter on; a set. A change recreates the service. */
+  /** Columns search queries may filter on; a set. */
   attributeColumns?: string[];
-  /** Columns search results may return (default: all the query's); a set. A change recreates the service. */
+  /** Columns search results may return (default: all the query's); a set. */
   columns?: string[];
   /** Warehouse that refreshes the index. */
   warehouse?: string;

@@ -8,16 +8,29 @@ import * as types from "./types";
 export interface ManagedAccountArgs extends CommonArgs {
   /**
    * Name of the managed account: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the managed account; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its users, warehouses and the databases made from shares.
    */
   name?: pulumi.Input<string>;
-  /** User name of the reader account's administrator. Used only at creation. */
+  /**
+   * User name of the reader account's administrator. Used only at creation. Only read at creation: a later change
+   * does nothing.
+   */
   adminName: pulumi.Input<string>;
-  /** The administrator's password. Secret; used only at creation. */
+  /**
+   * The administrator's password. Secret; used only at creation. Only read at creation: a later change does
+   * nothing.
+   */
   adminPassword: pulumi.Input<string>;
-  /** READER (the only type; default). */
+  /**
+   * READER (the only type; default). A change replaces the managed account; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its users, warehouses and the databases made from shares.
+   */
   accountType?: pulumi.Input<types.ManagedAccountType>;
-  /** Comment on the managed account. */
+  /**
+   * Comment on the managed account. A change replaces the managed account; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its users, warehouses and the databases made from shares.
+   */
   comment?: pulumi.Input<string>;
   /**
    * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
@@ -34,16 +47,29 @@ export interface ManagedAccountArgs extends CommonArgs {
 export class ManagedAccount extends SnowflakeResource {
   /**
    * Name of the managed account: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the managed account; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its users, warehouses and the databases made from shares.
    */
   declare readonly name: pulumi.Output<string>;
-  /** User name of the reader account's administrator. Used only at creation. */
+  /**
+   * User name of the reader account's administrator. Used only at creation. Only read at creation: a later change
+   * does nothing.
+   */
   declare readonly adminName: pulumi.Output<string>;
-  /** The administrator's password. Secret; used only at creation. */
+  /**
+   * The administrator's password. Secret; used only at creation. Only read at creation: a later change does
+   * nothing.
+   */
   declare readonly adminPassword: pulumi.Output<string>;
-  /** READER (the only type; default). */
+  /**
+   * READER (the only type; default). A change replaces the managed account; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its users, warehouses and the databases made from shares.
+   */
   declare readonly accountType: pulumi.Output<types.ManagedAccountType | undefined>;
-  /** Comment on the managed account. */
+  /**
+   * Comment on the managed account. A change replaces the managed account; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its users, warehouses and the databases made from shares.
+   */
   declare readonly comment: pulumi.Output<string | undefined>;
   /** The cloud the reader account is on (the provider account's). */
   declare readonly cloud: pulumi.Output<string | undefined>;

@@ -8,25 +8,31 @@ import * as types from "./types";
 export interface NetworkPolicyArgs extends CommonArgs {
   /**
    * Name of the network policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the network policy in place (ALTER ... RENAME TO).
    */
   name?: pulumi.Input<string>;
   /**
    * Network rules (`DB.SCHEMA.RULE`, e.g. a NetworkRule's fullyQualifiedName) whose identifiers are allowed; a
-   * set.
+   * set. Changed in place (ALTER over the SQL API).
    */
   allowedNetworkRuleList?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Network rules (`DB.SCHEMA.RULE`) whose identifiers are blocked; a set. */
+  /**
+   * Network rules (`DB.SCHEMA.RULE`) whose identifiers are blocked; a set. Changed in place (ALTER over the SQL
+   * API).
+   */
   blockedNetworkRuleList?: pulumi.Input<pulumi.Input<string>[]>;
-  /** IPv4 addresses or CIDR ranges allowed (unset: all, unless rules say otherwise); a set. */
+  /**
+   * IPv4 addresses or CIDR ranges allowed (unset: all, unless rules say otherwise); a set. Changed in place (ALTER
+   * over the SQL API).
+   */
   allowedIpList?: pulumi.Input<pulumi.Input<string>[]>;
-  /** IPv4 addresses or CIDR ranges blocked; a set. */
+  /** IPv4 addresses or CIDR ranges blocked; a set. Changed in place (ALTER over the SQL API). */
   blockedIpList?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Comment on the network policy. */
+  /** Comment on the network policy. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
@@ -39,25 +45,31 @@ export interface NetworkPolicyArgs extends CommonArgs {
 export class NetworkPolicy extends SnowflakeResource {
   /**
    * Name of the network policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the network policy in place (ALTER ... RENAME TO).
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * Network rules (`DB.SCHEMA.RULE`, e.g. a NetworkRule's fullyQualifiedName) whose identifiers are allowed; a
-   * set.
+   * set. Changed in place (ALTER over the SQL API).
    */
   declare readonly allowedNetworkRuleList: pulumi.Output<string[] | undefined>;
-  /** Network rules (`DB.SCHEMA.RULE`) whose identifiers are blocked; a set. */
+  /**
+   * Network rules (`DB.SCHEMA.RULE`) whose identifiers are blocked; a set. Changed in place (ALTER over the SQL
+   * API).
+   */
   declare readonly blockedNetworkRuleList: pulumi.Output<string[] | undefined>;
-  /** IPv4 addresses or CIDR ranges allowed (unset: all, unless rules say otherwise); a set. */
+  /**
+   * IPv4 addresses or CIDR ranges allowed (unset: all, unless rules say otherwise); a set. Changed in place (ALTER
+   * over the SQL API).
+   */
   declare readonly allowedIpList: pulumi.Output<string[] | undefined>;
-  /** IPv4 addresses or CIDR ranges blocked; a set. */
+  /** IPv4 addresses or CIDR ranges blocked; a set. Changed in place (ALTER over the SQL API). */
   declare readonly blockedIpList: pulumi.Output<string[] | undefined>;
-  /** Comment on the network policy. */
+  /** Comment on the network policy. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** Role that owns the network policy. */

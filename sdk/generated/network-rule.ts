@@ -6,28 +6,34 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface NetworkRuleArgs extends CommonArgs {
-  /** The database the network rule lives in (e.g. `db.name`). A change means a new network rule. */
+  /**
+   * The database the network rule lives in (e.g. `db.name`). A change means a new network rule. A change replaces
+   * the network rule.
+   */
   database: pulumi.Input<string>;
-  /** The schema the network rule lives in (e.g. `schema.name`). A change means a new network rule. */
+  /**
+   * The schema the network rule lives in (e.g. `schema.name`). A change means a new network rule. A change
+   * replaces the network rule.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the network rule: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name replaces the network rule.
    */
   name?: pulumi.Input<string>;
   /**
    * What the values are: IPV4, AWSVPCEID, AZURELINKID, GCPPSCID, HOST_PORT or PRIVATE_HOST_PORT. A change means a
-   * new rule.
+   * new rule. A change replaces the network rule.
    */
   type: pulumi.Input<types.NetworkRuleType>;
-  /** INGRESS (default), INTERNAL_STAGE or EGRESS. A change means a new rule. */
+  /** INGRESS (default), INTERNAL_STAGE or EGRESS. A change means a new rule. A change replaces the network rule. */
   mode?: pulumi.Input<types.NetworkRuleMode>;
   /**
    * The identifiers, as a set: IPv4 addresses or CIDR ranges, endpoint ids, or `host[:port]` (hosts compared
-   * case-insensitively).
+   * case-insensitively). Changed in place (ALTER over the SQL API).
    */
   valueList?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Comment on the network rule. */
+  /** Comment on the network rule. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
 }
 
@@ -36,28 +42,34 @@ export interface NetworkRuleArgs extends CommonArgs {
  * external access integrations refer to (REST: .../schemas/{schema}/network-rules).
  */
 export class NetworkRule extends SnowflakeResource {
-  /** The database the network rule lives in (e.g. `db.name`). A change means a new network rule. */
+  /**
+   * The database the network rule lives in (e.g. `db.name`). A change means a new network rule. A change replaces
+   * the network rule.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the network rule lives in (e.g. `schema.name`). A change means a new network rule. */
+  /**
+   * The schema the network rule lives in (e.g. `schema.name`). A change means a new network rule. A change
+   * replaces the network rule.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the network rule: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name replaces the network rule.
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * What the values are: IPV4, AWSVPCEID, AZURELINKID, GCPPSCID, HOST_PORT or PRIVATE_HOST_PORT. A change means a
-   * new rule.
+   * new rule. A change replaces the network rule.
    */
   declare readonly type: pulumi.Output<types.NetworkRuleType>;
-  /** INGRESS (default), INTERNAL_STAGE or EGRESS. A change means a new rule. */
+  /** INGRESS (default), INTERNAL_STAGE or EGRESS. A change means a new rule. A change replaces the network rule. */
   declare readonly mode: pulumi.Output<types.NetworkRuleMode | undefined>;
   /**
    * The identifiers, as a set: IPv4 addresses or CIDR ranges, endpoint ids, or `host[:port]` (hosts compared
-   * case-insensitively).
+   * case-insensitively). Changed in place (ALTER over the SQL API).
    */
   declare readonly valueList: pulumi.Output<string[] | undefined>;
-  /** Comment on the network rule. */
+  /** Comment on the network rule. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /** Role that owns the network rule. */
   declare readonly owner: pulumi.Output<string | undefined>;

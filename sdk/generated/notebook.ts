@@ -6,42 +6,61 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface NotebookArgs extends CommonArgs {
-  /** The database the notebook lives in (e.g. `db.name`). A change means a new notebook. */
+  /**
+   * The database the notebook lives in (e.g. `db.name`). A change means a new notebook. A change replaces the
+   * notebook; refused at preview unless `allowReplace: true`, since a replacement loses its versions and the edits
+   * made to it in Snowsight.
+   */
   database: pulumi.Input<string>;
-  /** The schema the notebook lives in (e.g. `schema.name`). A change means a new notebook. */
+  /**
+   * The schema the notebook lives in (e.g. `schema.name`). A change means a new notebook. A change replaces the
+   * notebook; refused at preview unless `allowReplace: true`, since a replacement loses its versions and the edits
+   * made to it in Snowsight.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the notebook: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the notebook in place (:rename).
    */
   name?: pulumi.Input<string>;
   /**
    * Stage location the notebook's files are copied from at creation, e.g. `@DB.SCHEMA.STAGE/notebooks`. Compared
-   * with the declaration only; a change means a new notebook.
+   * with the declaration only; a change means a new notebook. A change replaces the notebook; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its versions and the edits made to it in Snowsight.
    */
   fromLocation?: pulumi.Input<string>;
-  /** The notebook file in fromLocation, e.g. `analysis.ipynb` (given with fromLocation). */
+  /**
+   * The notebook file in fromLocation, e.g. `analysis.ipynb` (given with fromLocation). Changed in place (ALTER
+   * over the SQL API).
+   */
   mainFile?: pulumi.Input<string>;
-  /** Title shown in Snowsight. A change means a new notebook (ALTER NOTEBOOK has no TITLE). */
+  /**
+   * Title shown in Snowsight. A change means a new notebook (ALTER NOTEBOOK has no TITLE). A change replaces the
+   * notebook; refused at preview unless `allowReplace: true`, since a replacement loses its versions and the edits
+   * made to it in Snowsight.
+   */
   title?: pulumi.Input<string>;
-  /** Warehouse the notebook's SQL and Snowpark queries run on. */
+  /** Warehouse the notebook's SQL and Snowpark queries run on. Changed in place (ALTER over the SQL API). */
   queryWarehouse?: pulumi.Input<string>;
   /**
    * Container runtime, e.g. `SYSTEM$BASIC_RUNTIME` or `SYSTEM$GPU_RUNTIME` (with computePool); unset: the
-   * warehouse runtime.
+   * warehouse runtime. Changed in place (ALTER over the SQL API).
    */
   runtimeName?: pulumi.Input<string>;
-  /** Compute pool of a container runtime. */
+  /** Compute pool of a container runtime. Changed in place (ALTER over the SQL API). */
   computePool?: pulumi.Input<string>;
-  /** External access integrations the notebook may use; a set. */
+  /** External access integrations the notebook may use; a set. Changed in place (ALTER over the SQL API). */
   externalAccessIntegrations?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Seconds of idleness after which a container runtime shuts down (60 to 259200). */
+  /**
+   * Seconds of idleness after which a container runtime shuts down (60 to 259200). Changed in place (ALTER over
+   * the SQL API).
+   */
   idleAutoShutdownTimeSeconds?: pulumi.Input<number>;
-  /** Comment on the notebook. */
+  /** Comment on the notebook. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -58,42 +77,61 @@ export interface NotebookArgs extends CommonArgs {
  * files mean a new notebook.
  */
 export class Notebook extends SnowflakeResource {
-  /** The database the notebook lives in (e.g. `db.name`). A change means a new notebook. */
+  /**
+   * The database the notebook lives in (e.g. `db.name`). A change means a new notebook. A change replaces the
+   * notebook; refused at preview unless `allowReplace: true`, since a replacement loses its versions and the edits
+   * made to it in Snowsight.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the notebook lives in (e.g. `schema.name`). A change means a new notebook. */
+  /**
+   * The schema the notebook lives in (e.g. `schema.name`). A change means a new notebook. A change replaces the
+   * notebook; refused at preview unless `allowReplace: true`, since a replacement loses its versions and the edits
+   * made to it in Snowsight.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the notebook: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the notebook in place (:rename).
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * Stage location the notebook's files are copied from at creation, e.g. `@DB.SCHEMA.STAGE/notebooks`. Compared
-   * with the declaration only; a change means a new notebook.
+   * with the declaration only; a change means a new notebook. A change replaces the notebook; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its versions and the edits made to it in Snowsight.
    */
   declare readonly fromLocation: pulumi.Output<string | undefined>;
-  /** The notebook file in fromLocation, e.g. `analysis.ipynb` (given with fromLocation). */
+  /**
+   * The notebook file in fromLocation, e.g. `analysis.ipynb` (given with fromLocation). Changed in place (ALTER
+   * over the SQL API).
+   */
   declare readonly mainFile: pulumi.Output<string | undefined>;
-  /** Title shown in Snowsight. A change means a new notebook (ALTER NOTEBOOK has no TITLE). */
+  /**
+   * Title shown in Snowsight. A change means a new notebook (ALTER NOTEBOOK has no TITLE). A change replaces the
+   * notebook; refused at preview unless `allowReplace: true`, since a replacement loses its versions and the edits
+   * made to it in Snowsight.
+   */
   declare readonly title: pulumi.Output<string | undefined>;
-  /** Warehouse the notebook's SQL and Snowpark queries run on. */
+  /** Warehouse the notebook's SQL and Snowpark queries run on. Changed in place (ALTER over the SQL API). */
   declare readonly queryWarehouse: pulumi.Output<string | undefined>;
   /**
    * Container runtime, e.g. `SYSTEM$BASIC_RUNTIME` or `SYSTEM$GPU_RUNTIME` (with computePool); unset: the
-   * warehouse runtime.
+   * warehouse runtime. Changed in place (ALTER over the SQL API).
    */
   declare readonly runtimeName: pulumi.Output<string | undefined>;
-  /** Compute pool of a container runtime. */
+  /** Compute pool of a container runtime. Changed in place (ALTER over the SQL API). */
   declare readonly computePool: pulumi.Output<string | undefined>;
-  /** External access integrations the notebook may use; a set. */
+  /** External access integrations the notebook may use; a set. Changed in place (ALTER over the SQL API). */
   declare readonly externalAccessIntegrations: pulumi.Output<string[] | undefined>;
-  /** Seconds of idleness after which a container runtime shuts down (60 to 259200). */
+  /**
+   * Seconds of idleness after which a container runtime shuts down (60 to 259200). Changed in place (ALTER over
+   * the SQL API).
+   */
   declare readonly idleAutoShutdownTimeSeconds: pulumi.Output<number | undefined>;
-  /** Comment on the notebook. */
+  /** Comment on the notebook. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** The id in the notebook's Snowsight URL. */

@@ -8,62 +8,93 @@ import * as types from "./types";
 export interface NotificationIntegrationArgs extends CommonArgs {
   /**
    * Name of the notification integration: unquoted names are upper-cased by Snowflake, "quoted" names kept
-   * exactly. Default: derived from the resource name.
+   * exactly. Default: derived from the resource name. A new name replaces the notification integration; refused at
+   * preview unless `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   name?: pulumi.Input<string>;
   /**
    * EMAIL, WEBHOOK, QUEUE_AWS_SNS_OUTBOUND, QUEUE_AZURE_EVENT_GRID_OUTBOUND, QUEUE_GCP_PUBSUB_OUTBOUND,
    * QUEUE_AZURE_EVENT_GRID_INBOUND or QUEUE_GCP_PUBSUB_INBOUND: which inputs apply. A change means a new
-   * integration.
+   * integration. A change replaces the notification integration; refused at preview unless `allowReplace: true`,
+   * since a replacement drops it under the objects that use it.
    */
   notificationType: pulumi.Input<types.NotificationType>;
-  /** EMAIL: who may be sent email, as verified email addresses of users in the account; a set. */
+  /**
+   * EMAIL: who may be sent email, as verified email addresses of users in the account; a set. Changed in place
+   * (ALTER over the SQL API).
+   */
   allowedRecipients?: pulumi.Input<pulumi.Input<string>[]>;
-  /** EMAIL: who gets email that names no recipients; a set. */
+  /** EMAIL: who gets email that names no recipients; a set. Changed in place (ALTER over the SQL API). */
   defaultRecipients?: pulumi.Input<pulumi.Input<string>[]>;
-  /** EMAIL: the subject of email that gives none. */
+  /** EMAIL: the subject of email that gives none. Changed in place (ALTER over the SQL API). */
   defaultSubject?: pulumi.Input<string>;
-  /** WEBHOOK: the URL called, e.g. `https://hooks.slack.com/services/SNOWFLAKE_WEBHOOK_SECRET`. */
+  /**
+   * WEBHOOK: the URL called, e.g. `https://hooks.slack.com/services/SNOWFLAKE_WEBHOOK_SECRET`. Changed in place
+   * (ALTER over the SQL API).
+   */
   webhookUrl?: pulumi.Input<string>;
   /**
    * WEBHOOK: the GENERIC_STRING secret (DB.SCHEMA.SECRET, e.g. a Secret's fullyQualifiedName) that replaces
-   * SNOWFLAKE_WEBHOOK_SECRET in the URL, body and headers.
+   * SNOWFLAKE_WEBHOOK_SECRET in the URL, body and headers. Changed in place (ALTER over the SQL API).
    */
   webhookSecret?: pulumi.Input<string>;
-  /** WEBHOOK: the request body, with SNOWFLAKE_WEBHOOK_MESSAGE where the message goes. */
+  /**
+   * WEBHOOK: the request body, with SNOWFLAKE_WEBHOOK_MESSAGE where the message goes. Changed in place (ALTER over
+   * the SQL API).
+   */
   webhookBodyTemplate?: pulumi.Input<string>;
-  /** WEBHOOK: HTTP headers sent with each call (names compared case-insensitively). */
+  /**
+   * WEBHOOK: HTTP headers sent with each call (names compared case-insensitively). Changed in place (ALTER over
+   * the SQL API).
+   */
   webhookHeaders?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
-  /** QUEUE_AWS_SNS_OUTBOUND: the ARN of the SNS topic notifications are pushed to. */
+  /**
+   * QUEUE_AWS_SNS_OUTBOUND: the ARN of the SNS topic notifications are pushed to. Changed in place (ALTER over the
+   * SQL API).
+   */
   awsSnsTopicArn?: pulumi.Input<string>;
-  /** QUEUE_AWS_SNS_OUTBOUND: the ARN of the IAM role that may publish to the topic. */
+  /**
+   * QUEUE_AWS_SNS_OUTBOUND: the ARN of the IAM role that may publish to the topic. Changed in place (ALTER over
+   * the SQL API).
+   */
   awsSnsRoleArn?: pulumi.Input<string>;
-  /** QUEUE_AZURE_EVENT_GRID_OUTBOUND: the Event Grid topic endpoint. A change means a new integration. */
+  /**
+   * QUEUE_AZURE_EVENT_GRID_OUTBOUND: the Event Grid topic endpoint. A change means a new integration. A change
+   * replaces the notification integration; refused at preview unless `allowReplace: true`, since a replacement
+   * drops it under the objects that use it.
+   */
   azureEventGridTopicEndpoint?: pulumi.Input<string>;
   /**
    * QUEUE_AZURE_EVENT_GRID_INBOUND: the storage queue that receives Event Grid events. A change means a new
-   * integration.
+   * integration. A change replaces the notification integration; refused at preview unless `allowReplace: true`,
+   * since a replacement drops it under the objects that use it.
    */
   azureStorageQueuePrimaryUri?: pulumi.Input<string>;
-  /** Azure queues: the tenant id of the storage account or topic. A change means a new integration. */
+  /**
+   * Azure queues: the tenant id of the storage account or topic. A change means a new integration. A change
+   * replaces the notification integration; refused at preview unless `allowReplace: true`, since a replacement
+   * drops it under the objects that use it.
+   */
   azureTenantId?: pulumi.Input<string>;
   /**
    * QUEUE_GCP_PUBSUB_OUTBOUND: the Pub/Sub topic, `projects/<project>/topics/<topic>`. A change means a new
-   * integration.
+   * integration. A change replaces the notification integration; refused at preview unless `allowReplace: true`,
+   * since a replacement drops it under the objects that use it.
    */
   gcpPubsubTopicName?: pulumi.Input<string>;
   /**
    * QUEUE_GCP_PUBSUB_INBOUND: the Pub/Sub subscription, `projects/<project>/subscriptions/<subscription>`. A
-   * change means a new integration.
+   * change means a new integration. A change replaces the notification integration; refused at preview unless
+   * `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   gcpPubsubSubscriptionName?: pulumi.Input<string>;
-  /** Whether the integration can be used. Default true. */
+  /** Whether the integration can be used. Default true. Changed in place (ALTER over the SQL API). */
   enabled?: pulumi.Input<boolean>;
-  /** Comment on the notification integration. */
+  /** Comment on the notification integration. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -82,62 +113,93 @@ export interface NotificationIntegrationArgs extends CommonArgs {
 export class NotificationIntegration extends SnowflakeResource {
   /**
    * Name of the notification integration: unquoted names are upper-cased by Snowflake, "quoted" names kept
-   * exactly. Default: derived from the resource name.
+   * exactly. Default: derived from the resource name. A new name replaces the notification integration; refused at
+   * preview unless `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * EMAIL, WEBHOOK, QUEUE_AWS_SNS_OUTBOUND, QUEUE_AZURE_EVENT_GRID_OUTBOUND, QUEUE_GCP_PUBSUB_OUTBOUND,
    * QUEUE_AZURE_EVENT_GRID_INBOUND or QUEUE_GCP_PUBSUB_INBOUND: which inputs apply. A change means a new
-   * integration.
+   * integration. A change replaces the notification integration; refused at preview unless `allowReplace: true`,
+   * since a replacement drops it under the objects that use it.
    */
   declare readonly notificationType: pulumi.Output<types.NotificationType>;
-  /** EMAIL: who may be sent email, as verified email addresses of users in the account; a set. */
+  /**
+   * EMAIL: who may be sent email, as verified email addresses of users in the account; a set. Changed in place
+   * (ALTER over the SQL API).
+   */
   declare readonly allowedRecipients: pulumi.Output<string[] | undefined>;
-  /** EMAIL: who gets email that names no recipients; a set. */
+  /** EMAIL: who gets email that names no recipients; a set. Changed in place (ALTER over the SQL API). */
   declare readonly defaultRecipients: pulumi.Output<string[] | undefined>;
-  /** EMAIL: the subject of email that gives none. */
+  /** EMAIL: the subject of email that gives none. Changed in place (ALTER over the SQL API). */
   declare readonly defaultSubject: pulumi.Output<string | undefined>;
-  /** WEBHOOK: the URL called, e.g. `https://hooks.slack.com/services/SNOWFLAKE_WEBHOOK_SECRET`. */
+  /**
+   * WEBHOOK: the URL called, e.g. `https://hooks.slack.com/services/SNOWFLAKE_WEBHOOK_SECRET`. Changed in place
+   * (ALTER over the SQL API).
+   */
   declare readonly webhookUrl: pulumi.Output<string | undefined>;
   /**
    * WEBHOOK: the GENERIC_STRING secret (DB.SCHEMA.SECRET, e.g. a Secret's fullyQualifiedName) that replaces
-   * SNOWFLAKE_WEBHOOK_SECRET in the URL, body and headers.
+   * SNOWFLAKE_WEBHOOK_SECRET in the URL, body and headers. Changed in place (ALTER over the SQL API).
    */
   declare readonly webhookSecret: pulumi.Output<string | undefined>;
-  /** WEBHOOK: the request body, with SNOWFLAKE_WEBHOOK_MESSAGE where the message goes. */
+  /**
+   * WEBHOOK: the request body, with SNOWFLAKE_WEBHOOK_MESSAGE where the message goes. Changed in place (ALTER over
+   * the SQL API).
+   */
   declare readonly webhookBodyTemplate: pulumi.Output<string | undefined>;
-  /** WEBHOOK: HTTP headers sent with each call (names compared case-insensitively). */
+  /**
+   * WEBHOOK: HTTP headers sent with each call (names compared case-insensitively). Changed in place (ALTER over
+   * the SQL API).
+   */
   declare readonly webhookHeaders: pulumi.Output<{ [key: string]: string } | undefined>;
-  /** QUEUE_AWS_SNS_OUTBOUND: the ARN of the SNS topic notifications are pushed to. */
+  /**
+   * QUEUE_AWS_SNS_OUTBOUND: the ARN of the SNS topic notifications are pushed to. Changed in place (ALTER over the
+   * SQL API).
+   */
   declare readonly awsSnsTopicArn: pulumi.Output<string | undefined>;
-  /** QUEUE_AWS_SNS_OUTBOUND: the ARN of the IAM role that may publish to the topic. */
+  /**
+   * QUEUE_AWS_SNS_OUTBOUND: the ARN of the IAM role that may publish to the topic. Changed in place (ALTER over
+   * the SQL API).
+   */
   declare readonly awsSnsRoleArn: pulumi.Output<string | undefined>;
-  /** QUEUE_AZURE_EVENT_GRID_OUTBOUND: the Event Grid topic endpoint. A change means a new integration. */
+  /**
+   * QUEUE_AZURE_EVENT_GRID_OUTBOUND: the Event Grid topic endpoint. A change means a new integration. A change
+   * replaces the notification integration; refused at preview unless `allowReplace: true`, since a replacement
+   * drops it under the objects that use it.
+   */
   declare readonly azureEventGridTopicEndpoint: pulumi.Output<string | undefined>;
   /**
    * QUEUE_AZURE_EVENT_GRID_INBOUND: the storage queue that receives Event Grid events. A change means a new
-   * integration.
+   * integration. A change replaces the notification integration; refused at preview unless `allowReplace: true`,
+   * since a replacement drops it under the objects that use it.
    */
   declare readonly azureStorageQueuePrimaryUri: pulumi.Output<string | undefined>;
-  /** Azure queues: the tenant id of the storage account or topic. A change means a new integration. */
+  /**
+   * Azure queues: the tenant id of the storage account or topic. A change means a new integration. A change
+   * replaces the notification integration; refused at preview unless `allowReplace: true`, since a replacement
+   * drops it under the objects that use it.
+   */
   declare readonly azureTenantId: pulumi.Output<string | undefined>;
   /**
    * QUEUE_GCP_PUBSUB_OUTBOUND: the Pub/Sub topic, `projects/<project>/topics/<topic>`. A change means a new
-   * integration.
+   * integration. A change replaces the notification integration; refused at preview unless `allowReplace: true`,
+   * since a replacement drops it under the objects that use it.
    */
   declare readonly gcpPubsubTopicName: pulumi.Output<string | undefined>;
   /**
    * QUEUE_GCP_PUBSUB_INBOUND: the Pub/Sub subscription, `projects/<project>/subscriptions/<subscription>`. A
-   * change means a new integration.
+   * change means a new integration. A change replaces the notification integration; refused at preview unless
+   * `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   declare readonly gcpPubsubSubscriptionName: pulumi.Output<string | undefined>;
-  /** Whether the integration can be used. Default true. */
+  /** Whether the integration can be used. Default true. Changed in place (ALTER over the SQL API). */
   declare readonly enabled: pulumi.Output<boolean | undefined>;
-  /** Comment on the notification integration. */
+  /** Comment on the notification integration. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** SNS: the IAM user Snowflake uses; allow it to assume awsSnsRoleArn. */

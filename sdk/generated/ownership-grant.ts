@@ -8,29 +8,30 @@ import * as types from "./types";
 export interface OwnershipGrantArgs extends CommonArgs {
   /**
    * The account role receiving the ownership (e.g. `role.name`). A change moves the grant (granted there, revoked
-   * here); a role renamed keeps it.
+   * here); a role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   toRole?: pulumi.Input<string>;
   /**
    * The database role receiving the ownership, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant. Changed in place
+   * (granted / revoked one by one).
    */
   toDatabaseRole?: pulumi.Input<string>;
   /**
    * The type of the object: DATABASE, SCHEMA, WAREHOUSE, TABLE, VIEW, ... (types this package reads by GET). A
-   * change is another transfer.
+   * change is another transfer. A change replaces the ownership grant.
    */
   securableType: pulumi.Input<types.OwnedObjectType>;
   /**
    * The object's name, qualified as its type needs (`NAME`, `DB.SCHEMA`, `DB.SCHEMA.NAME`, e.g.
    * `table.fullyQualifiedName`). A change gives the old object back and takes the new one; an object renamed keeps
-   * its owner.
+   * its owner. Changed in place (granted / revoked one by one).
    */
   securableName: pulumi.Input<string>;
   /**
    * The privileges already granted on the object: COPY keeps them (now granted by the new owner), REVOKE removes
    * them. Required: Snowflake refuses the transfer of an object with grants without this choice. Acts at the
-   * transfer only.
+   * transfer only. Only read at creation: a later change does nothing.
    */
   currentGrants: pulumi.Input<types.CurrentGrants>;
 }
@@ -45,29 +46,30 @@ export interface OwnershipGrantArgs extends CommonArgs {
 export class OwnershipGrant extends SnowflakeResource {
   /**
    * The account role receiving the ownership (e.g. `role.name`). A change moves the grant (granted there, revoked
-   * here); a role renamed keeps it.
+   * here); a role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   declare readonly toRole: pulumi.Output<string | undefined>;
   /**
    * The database role receiving the ownership, as `DB.ROLE` (e.g.
-   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant.
+   * `pulumi.interpolate\`${dbRole.database}.${dbRole.name}\``). A change moves the grant. Changed in place
+   * (granted / revoked one by one).
    */
   declare readonly toDatabaseRole: pulumi.Output<string | undefined>;
   /**
    * The type of the object: DATABASE, SCHEMA, WAREHOUSE, TABLE, VIEW, ... (types this package reads by GET). A
-   * change is another transfer.
+   * change is another transfer. A change replaces the ownership grant.
    */
   declare readonly securableType: pulumi.Output<types.OwnedObjectType>;
   /**
    * The object's name, qualified as its type needs (`NAME`, `DB.SCHEMA`, `DB.SCHEMA.NAME`, e.g.
    * `table.fullyQualifiedName`). A change gives the old object back and takes the new one; an object renamed keeps
-   * its owner.
+   * its owner. Changed in place (granted / revoked one by one).
    */
   declare readonly securableName: pulumi.Output<string>;
   /**
    * The privileges already granted on the object: COPY keeps them (now granted by the new owner), REVOKE removes
    * them. Required: Snowflake refuses the transfer of an object with grants without this choice. Acts at the
-   * transfer only.
+   * transfer only. Only read at creation: a later change does nothing.
    */
   declare readonly currentGrants: pulumi.Output<types.CurrentGrants>;
   /** The owner before the transfer, which gets the object back when the resource is deleted. */

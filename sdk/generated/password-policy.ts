@@ -6,42 +6,51 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface PasswordPolicyArgs extends CommonArgs {
-  /** The database the password policy lives in (e.g. `db.name`). A change means a new password policy. */
+  /**
+   * The database the password policy lives in (e.g. `db.name`). A change means a new password policy. A change
+   * replaces the password policy.
+   */
   database: pulumi.Input<string>;
-  /** The schema the password policy lives in (e.g. `schema.name`). A change means a new password policy. */
+  /**
+   * The schema the password policy lives in (e.g. `schema.name`). A change means a new password policy. A change
+   * replaces the password policy.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the password policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name renames the password policy in place (:rename).
    */
   name?: pulumi.Input<string>;
-  /** Fewest characters a password may have, 8-256. Default 14. */
+  /** Fewest characters a password may have, 8-256. Default 14. Changed in place (ALTER over the SQL API). */
   minLength?: pulumi.Input<number>;
-  /** Most characters a password may have, 8-256. Default 256. */
+  /** Most characters a password may have, 8-256. Default 256. Changed in place (ALTER over the SQL API). */
   maxLength?: pulumi.Input<number>;
-  /** Fewest upper-case letters, 0-256. Default 1. */
+  /** Fewest upper-case letters, 0-256. Default 1. Changed in place (ALTER over the SQL API). */
   minUpperCaseChars?: pulumi.Input<number>;
-  /** Fewest lower-case letters, 0-256. Default 1. */
+  /** Fewest lower-case letters, 0-256. Default 1. Changed in place (ALTER over the SQL API). */
   minLowerCaseChars?: pulumi.Input<number>;
-  /** Fewest digits, 0-256. Default 1. */
+  /** Fewest digits, 0-256. Default 1. Changed in place (ALTER over the SQL API). */
   minNumericChars?: pulumi.Input<number>;
-  /** Fewest special characters, 0-256. Default 0. */
+  /** Fewest special characters, 0-256. Default 0. Changed in place (ALTER over the SQL API). */
   minSpecialChars?: pulumi.Input<number>;
-  /** Days before a new password may be changed again, 0-999. Default 0. */
+  /** Days before a new password may be changed again, 0-999. Default 0. Changed in place (ALTER over the SQL API). */
   minAgeDays?: pulumi.Input<number>;
-  /** Days before a password must be changed (0: never), 0-999. Default 90. */
+  /**
+   * Days before a password must be changed (0: never), 0-999. Default 90. Changed in place (ALTER over the SQL
+   * API).
+   */
   maxAgeDays?: pulumi.Input<number>;
-  /** Failed logins before the user is locked out, 1-10. Default 5. */
+  /** Failed logins before the user is locked out, 1-10. Default 5. Changed in place (ALTER over the SQL API). */
   maxRetries?: pulumi.Input<number>;
-  /** Minutes a locked-out user stays locked, 1-999. Default 15. */
+  /** Minutes a locked-out user stays locked, 1-999. Default 15. Changed in place (ALTER over the SQL API). */
   lockoutTimeMins?: pulumi.Input<number>;
-  /** Most recent passwords a new one may not repeat, 0-24. Default 0. */
+  /** Most recent passwords a new one may not repeat, 0-24. Default 0. Changed in place (ALTER over the SQL API). */
   history?: pulumi.Input<number>;
-  /** Comment on the password policy. */
+  /** Comment on the password policy. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
@@ -52,42 +61,51 @@ export interface PasswordPolicyArgs extends CommonArgs {
  * attached fails with where it is attached.
  */
 export class PasswordPolicy extends SnowflakeResource {
-  /** The database the password policy lives in (e.g. `db.name`). A change means a new password policy. */
+  /**
+   * The database the password policy lives in (e.g. `db.name`). A change means a new password policy. A change
+   * replaces the password policy.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the password policy lives in (e.g. `schema.name`). A change means a new password policy. */
+  /**
+   * The schema the password policy lives in (e.g. `schema.name`). A change means a new password policy. A change
+   * replaces the password policy.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the password policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name renames the password policy in place (:rename).
    */
   declare readonly name: pulumi.Output<string>;
-  /** Fewest characters a password may have, 8-256. Default 14. */
+  /** Fewest characters a password may have, 8-256. Default 14. Changed in place (ALTER over the SQL API). */
   declare readonly minLength: pulumi.Output<number | undefined>;
-  /** Most characters a password may have, 8-256. Default 256. */
+  /** Most characters a password may have, 8-256. Default 256. Changed in place (ALTER over the SQL API). */
   declare readonly maxLength: pulumi.Output<number | undefined>;
-  /** Fewest upper-case letters, 0-256. Default 1. */
+  /** Fewest upper-case letters, 0-256. Default 1. Changed in place (ALTER over the SQL API). */
   declare readonly minUpperCaseChars: pulumi.Output<number | undefined>;
-  /** Fewest lower-case letters, 0-256. Default 1. */
+  /** Fewest lower-case letters, 0-256. Default 1. Changed in place (ALTER over the SQL API). */
   declare readonly minLowerCaseChars: pulumi.Output<number | undefined>;
-  /** Fewest digits, 0-256. Default 1. */
+  /** Fewest digits, 0-256. Default 1. Changed in place (ALTER over the SQL API). */
   declare readonly minNumericChars: pulumi.Output<number | undefined>;
-  /** Fewest special characters, 0-256. Default 0. */
+  /** Fewest special characters, 0-256. Default 0. Changed in place (ALTER over the SQL API). */
   declare readonly minSpecialChars: pulumi.Output<number | undefined>;
-  /** Days before a new password may be changed again, 0-999. Default 0. */
+  /** Days before a new password may be changed again, 0-999. Default 0. Changed in place (ALTER over the SQL API). */
   declare readonly minAgeDays: pulumi.Output<number | undefined>;
-  /** Days before a password must be changed (0: never), 0-999. Default 90. */
+  /**
+   * Days before a password must be changed (0: never), 0-999. Default 90. Changed in place (ALTER over the SQL
+   * API).
+   */
   declare readonly maxAgeDays: pulumi.Output<number | undefined>;
-  /** Failed logins before the user is locked out, 1-10. Default 5. */
+  /** Failed logins before the user is locked out, 1-10. Default 5. Changed in place (ALTER over the SQL API). */
   declare readonly maxRetries: pulumi.Output<number | undefined>;
-  /** Minutes a locked-out user stays locked, 1-999. Default 15. */
+  /** Minutes a locked-out user stays locked, 1-999. Default 15. Changed in place (ALTER over the SQL API). */
   declare readonly lockoutTimeMins: pulumi.Output<number | undefined>;
-  /** Most recent passwords a new one may not repeat, 0-24. Default 0. */
+  /** Most recent passwords a new one may not repeat, 0-24. Default 0. Changed in place (ALTER over the SQL API). */
   declare readonly history: pulumi.Output<number | undefined>;
-  /** Comment on the password policy. */
+  /** Comment on the password policy. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** Role that owns the password policy. */

@@ -6,30 +6,55 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface PipeArgs extends CommonArgs {
-  /** The database the pipe lives in (e.g. `db.name`). A change means a new pipe. */
+  /**
+   * The database the pipe lives in (e.g. `db.name`). A change means a new pipe. A change replaces the pipe;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its load history (after which ALTER
+   * PIPE ... REFRESH could load files twice).
+   */
   database: pulumi.Input<string>;
-  /** The schema the pipe lives in (e.g. `schema.name`). A change means a new pipe. */
+  /**
+   * The schema the pipe lives in (e.g. `schema.name`). A change means a new pipe. A change replaces the pipe;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its load history (after which ALTER
+   * PIPE ... REFRESH could load files twice).
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the pipe: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name replaces the pipe; refused at preview unless `allowReplace: true`, since a
+   * replacement loses its load history (after which ALTER PIPE ... REFRESH could load files twice).
    */
   name?: pulumi.Input<string>;
-  /** The COPY INTO <table> FROM @<stage> statement the pipe runs. A change replaces the pipe. */
+  /**
+   * The COPY INTO <table> FROM `@<stage>` statement the pipe runs. A change replaces the pipe; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its load history (after which ALTER PIPE ... REFRESH
+   * could load files twice).
+   */
   copyStatement: pulumi.Input<string>;
-  /** Load files when the cloud notifies of them. Default false. A change replaces the pipe. */
+  /**
+   * Load files when the cloud notifies of them. Default false. A change replaces the pipe; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its load history (after which ALTER PIPE ... REFRESH
+   * could load files twice).
+   */
   autoIngest?: pulumi.Input<boolean>;
-  /** Notification integration that receives load errors. */
+  /** Notification integration that receives load errors. Changed in place (ALTER over the SQL API). */
   errorIntegration?: pulumi.Input<string>;
-  /** ARN of the SNS topic for auto-ingest from S3. A change replaces the pipe. */
+  /**
+   * ARN of the SNS topic for auto-ingest from S3. A change replaces the pipe; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its load history (after which ALTER PIPE ... REFRESH could
+   * load files twice).
+   */
   awsSnsTopic?: pulumi.Input<string>;
-  /** Notification integration for auto-ingest from GCS or Azure. A change replaces the pipe. */
+  /**
+   * Notification integration for auto-ingest from GCS or Azure. A change replaces the pipe; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its load history (after which ALTER PIPE ... REFRESH
+   * could load files twice).
+   */
   integration?: pulumi.Input<string>;
-  /** Comment on the pipe. */
+  /** Comment on the pipe. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -45,30 +70,55 @@ export interface PipeArgs extends CommonArgs {
  * .../schemas/{schema}/pipes).
  */
 export class Pipe extends SnowflakeResource {
-  /** The database the pipe lives in (e.g. `db.name`). A change means a new pipe. */
+  /**
+   * The database the pipe lives in (e.g. `db.name`). A change means a new pipe. A change replaces the pipe;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its load history (after which ALTER
+   * PIPE ... REFRESH could load files twice).
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the pipe lives in (e.g. `schema.name`). A change means a new pipe. */
+  /**
+   * The schema the pipe lives in (e.g. `schema.name`). A change means a new pipe. A change replaces the pipe;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its load history (after which ALTER
+   * PIPE ... REFRESH could load files twice).
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the pipe: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name replaces the pipe; refused at preview unless `allowReplace: true`, since a
+   * replacement loses its load history (after which ALTER PIPE ... REFRESH could load files twice).
    */
   declare readonly name: pulumi.Output<string>;
-  /** The COPY INTO <table> FROM @<stage> statement the pipe runs. A change replaces the pipe. */
+  /**
+   * The COPY INTO <table> FROM `@<stage>` statement the pipe runs. A change replaces the pipe; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its load history (after which ALTER PIPE ... REFRESH
+   * could load files twice).
+   */
   declare readonly copyStatement: pulumi.Output<string>;
-  /** Load files when the cloud notifies of them. Default false. A change replaces the pipe. */
+  /**
+   * Load files when the cloud notifies of them. Default false. A change replaces the pipe; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its load history (after which ALTER PIPE ... REFRESH
+   * could load files twice).
+   */
   declare readonly autoIngest: pulumi.Output<boolean | undefined>;
-  /** Notification integration that receives load errors. */
+  /** Notification integration that receives load errors. Changed in place (ALTER over the SQL API). */
   declare readonly errorIntegration: pulumi.Output<string | undefined>;
-  /** ARN of the SNS topic for auto-ingest from S3. A change replaces the pipe. */
+  /**
+   * ARN of the SNS topic for auto-ingest from S3. A change replaces the pipe; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its load history (after which ALTER PIPE ... REFRESH could
+   * load files twice).
+   */
   declare readonly awsSnsTopic: pulumi.Output<string | undefined>;
-  /** Notification integration for auto-ingest from GCS or Azure. A change replaces the pipe. */
+  /**
+   * Notification integration for auto-ingest from GCS or Azure. A change replaces the pipe; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its load history (after which ALTER PIPE ... REFRESH
+   * could load files twice).
+   */
   declare readonly integration: pulumi.Output<string | undefined>;
-  /** Comment on the pipe. */
+  /** Comment on the pipe. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** The PATTERN of the COPY statement, if any. */

@@ -6,64 +6,113 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface ProcedureArgs extends CommonArgs {
-  /** The database the procedure lives in (e.g. `db.name`). A change means a new procedure. */
+  /**
+   * The database the procedure lives in (e.g. `db.name`). A change means a new procedure. A change replaces the
+   * procedure.
+   */
   database: pulumi.Input<string>;
-  /** The schema the procedure lives in (e.g. `schema.name`). A change means a new procedure. */
+  /**
+   * The schema the procedure lives in (e.g. `schema.name`). A change means a new procedure. A change replaces the
+   * procedure.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the procedure: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name replaces the procedure.
    */
   name?: pulumi.Input<string>;
   /**
    * The procedure's arguments, in order. Their types are its signature (with the name, what identifies it): other
-   * types make another procedure, so a change of them replaces it; names and defaults change in place.
+   * types make another procedure, so a change of them replaces it; names and defaults change in place. A change
+   * recreates the procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
    */
   arguments?: pulumi.Input<pulumi.Input<types.CallableArgumentArgs>[]>;
   /**
    * The data type the procedure returns, e.g. `NUMBER` or `VARCHAR` (synonyms are the same type). Give this or
-   * returnsTable.
+   * returnsTable. A change recreates the procedure in place, keeping its grants (CREATE OR REPLACE (POST
+   * orReplace)).
    */
   returns?: pulumi.Input<string>;
   /**
    * The columns of the table the procedure returns (RETURNS TABLE (...)); `[]` for a table whose columns are not
-   * declared. Give this or returns.
+   * declared. Give this or returns. A change recreates the procedure in place, keeping its grants (CREATE OR
+   * REPLACE (POST orReplace)).
    */
   returnsTable?: pulumi.Input<pulumi.Input<types.ReturnColumnArgs>[]>;
-  /** With returns: whether the result may be NULL (false: RETURNS ... NOT NULL). Default true. */
+  /**
+   * With returns: whether the result may be NULL (false: RETURNS ... NOT NULL). Default true. A change recreates
+   * the procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   returnNullable?: pulumi.Input<boolean>;
-  /** The language of the procedure's code: SQL, JAVASCRIPT, PYTHON, JAVA or SCALA. */
+  /**
+   * The language of the procedure's code: SQL, JAVASCRIPT, PYTHON, JAVA or SCALA. A change recreates the procedure
+   * in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   language: pulumi.Input<types.CallableLanguage>;
-  /** PYTHON, JAVA, SCALA (required): the runtime version, e.g. `3.11`, `17`, `2.12`. */
+  /**
+   * PYTHON, JAVA, SCALA (required): the runtime version, e.g. `3.11`, `17`, `2.12`. A change recreates the
+   * procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   runtimeVersion?: pulumi.Input<string>;
-  /** PYTHON, JAVA, SCALA (required): the function or method Snowflake calls, e.g. `main` or `MyClass.run`. */
+  /**
+   * PYTHON, JAVA, SCALA (required): the function or method Snowflake calls, e.g. `main` or `MyClass.run`. A change
+   * recreates the procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   handler?: pulumi.Input<string>;
-  /** PYTHON, JAVA, SCALA: packages the code uses, e.g. `numpy` or `com.snowflake:snowpark:latest`. */
+  /**
+   * PYTHON, JAVA, SCALA: packages the code uses, e.g. `numpy` or `com.snowflake:snowpark:latest`. A change
+   * recreates the procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   packages?: pulumi.Input<pulumi.Input<string>[]>;
-  /** PYTHON, JAVA, SCALA: staged files to import; the code itself when there is no body. */
+  /**
+   * PYTHON, JAVA, SCALA: staged files to import; the code itself when there is no body. A change recreates the
+   * procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   imports?: pulumi.Input<pulumi.Input<string>[]>;
-  /** JAVA, SCALA with inline code: the stage file Snowflake writes the compiled code to. */
+  /**
+   * JAVA, SCALA with inline code: the stage file Snowflake writes the compiled code to. A change recreates the
+   * procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   targetPath?: pulumi.Input<string>;
-  /** JAVA, PYTHON: external access integrations the code may use. */
+  /**
+   * JAVA, PYTHON: external access integrations the code may use. A change recreates the procedure in place,
+   * keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   externalAccessIntegrations?: pulumi.Input<pulumi.Input<string>[]>;
-  /** JAVA, PYTHON: secrets the code may read, by the variable name it uses. */
+  /**
+   * JAVA, PYTHON: secrets the code may read, by the variable name it uses. A change recreates the procedure in
+   * place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   secrets?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
-  /** CALLED ON NULL INPUT (default) or RETURNS NULL ON NULL INPUT (also STRICT). */
+  /**
+   * CALLED ON NULL INPUT (default) or RETURNS NULL ON NULL INPUT (also STRICT). A change recreates the procedure
+   * in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   nullHandling?: pulumi.Input<types.NullHandling>;
   /**
    * The procedure's code, compared as written (except trailing whitespace). Required for SQL and JAVASCRIPT; the
-   * other languages take it or imports naming the staged code.
+   * other languages take it or imports naming the staged code. A change recreates the procedure in place, keeping
+   * its grants (CREATE OR REPLACE (POST orReplace)).
    */
   body?: pulumi.Input<string>;
-  /** Run with the owner's rights (OWNER, default) or the caller's (CALLER). */
+  /**
+   * Run with the owner's rights (OWNER, default) or the caller's (CALLER). A change recreates the procedure in
+   * place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   executeAs?: pulumi.Input<types.ExecuteAs>;
-  /** A secure procedure hides its definition from non-owners. Default false. */
+  /**
+   * A secure procedure hides its definition from non-owners. Default false. A change recreates the procedure in
+   * place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   secure?: pulumi.Input<boolean>;
-  /** Comment on the procedure. */
+  /**
+   * Comment on the procedure. A change recreates the procedure in place, keeping its grants (CREATE OR REPLACE
+   * (POST orReplace)).
+   */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
@@ -74,64 +123,113 @@ export interface ProcedureArgs extends CommonArgs {
  * keeping its grants.
  */
 export class Procedure extends SnowflakeResource {
-  /** The database the procedure lives in (e.g. `db.name`). A change means a new procedure. */
+  /**
+   * The database the procedure lives in (e.g. `db.name`). A change means a new procedure. A change replaces the
+   * procedure.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the procedure lives in (e.g. `schema.name`). A change means a new procedure. */
+  /**
+   * The schema the procedure lives in (e.g. `schema.name`). A change means a new procedure. A change replaces the
+   * procedure.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the procedure: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name replaces the procedure.
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * The procedure's arguments, in order. Their types are its signature (with the name, what identifies it): other
-   * types make another procedure, so a change of them replaces it; names and defaults change in place.
+   * types make another procedure, so a change of them replaces it; names and defaults change in place. A change
+   * recreates the procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
    */
   declare readonly arguments: pulumi.Output<types.CallableArgument[] | undefined>;
   /**
    * The data type the procedure returns, e.g. `NUMBER` or `VARCHAR` (synonyms are the same type). Give this or
-   * returnsTable.
+   * returnsTable. A change recreates the procedure in place, keeping its grants (CREATE OR REPLACE (POST
+   * orReplace)).
    */
   declare readonly returns: pulumi.Output<string | undefined>;
   /**
    * The columns of the table the procedure returns (RETURNS TABLE (...)); `[]` for a table whose columns are not
-   * declared. Give this or returns.
+   * declared. Give this or returns. A change recreates the procedure in place, keeping its grants (CREATE OR
+   * REPLACE (POST orReplace)).
    */
   declare readonly returnsTable: pulumi.Output<types.ReturnColumn[] | undefined>;
-  /** With returns: whether the result may be NULL (false: RETURNS ... NOT NULL). Default true. */
+  /**
+   * With returns: whether the result may be NULL (false: RETURNS ... NOT NULL). Default true. A change recreates
+   * the procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly returnNullable: pulumi.Output<boolean | undefined>;
-  /** The language of the procedure's code: SQL, JAVASCRIPT, PYTHON, JAVA or SCALA. */
+  /**
+   * The language of the procedure's code: SQL, JAVASCRIPT, PYTHON, JAVA or SCALA. A change recreates the procedure
+   * in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly language: pulumi.Output<types.CallableLanguage>;
-  /** PYTHON, JAVA, SCALA (required): the runtime version, e.g. `3.11`, `17`, `2.12`. */
+  /**
+   * PYTHON, JAVA, SCALA (required): the runtime version, e.g. `3.11`, `17`, `2.12`. A change recreates the
+   * procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly runtimeVersion: pulumi.Output<string | undefined>;
-  /** PYTHON, JAVA, SCALA (required): the function or method Snowflake calls, e.g. `main` or `MyClass.run`. */
+  /**
+   * PYTHON, JAVA, SCALA (required): the function or method Snowflake calls, e.g. `main` or `MyClass.run`. A change
+   * recreates the procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly handler: pulumi.Output<string | undefined>;
-  /** PYTHON, JAVA, SCALA: packages the code uses, e.g. `numpy` or `com.snowflake:snowpark:latest`. */
+  /**
+   * PYTHON, JAVA, SCALA: packages the code uses, e.g. `numpy` or `com.snowflake:snowpark:latest`. A change
+   * recreates the procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly packages: pulumi.Output<string[] | undefined>;
-  /** PYTHON, JAVA, SCALA: staged files to import; the code itself when there is no body. */
+  /**
+   * PYTHON, JAVA, SCALA: staged files to import; the code itself when there is no body. A change recreates the
+   * procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly imports: pulumi.Output<string[] | undefined>;
-  /** JAVA, SCALA with inline code: the stage file Snowflake writes the compiled code to. */
+  /**
+   * JAVA, SCALA with inline code: the stage file Snowflake writes the compiled code to. A change recreates the
+   * procedure in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly targetPath: pulumi.Output<string | undefined>;
-  /** JAVA, PYTHON: external access integrations the code may use. */
+  /**
+   * JAVA, PYTHON: external access integrations the code may use. A change recreates the procedure in place,
+   * keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly externalAccessIntegrations: pulumi.Output<string[] | undefined>;
-  /** JAVA, PYTHON: secrets the code may read, by the variable name it uses. */
+  /**
+   * JAVA, PYTHON: secrets the code may read, by the variable name it uses. A change recreates the procedure in
+   * place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly secrets: pulumi.Output<{ [key: string]: string } | undefined>;
-  /** CALLED ON NULL INPUT (default) or RETURNS NULL ON NULL INPUT (also STRICT). */
+  /**
+   * CALLED ON NULL INPUT (default) or RETURNS NULL ON NULL INPUT (also STRICT). A change recreates the procedure
+   * in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly nullHandling: pulumi.Output<types.NullHandling | undefined>;
   /**
    * The procedure's code, compared as written (except trailing whitespace). Required for SQL and JAVASCRIPT; the
-   * other languages take it or imports naming the staged code.
+   * other languages take it or imports naming the staged code. A change recreates the procedure in place, keeping
+   * its grants (CREATE OR REPLACE (POST orReplace)).
    */
   declare readonly body: pulumi.Output<string | undefined>;
-  /** Run with the owner's rights (OWNER, default) or the caller's (CALLER). */
+  /**
+   * Run with the owner's rights (OWNER, default) or the caller's (CALLER). A change recreates the procedure in
+   * place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly executeAs: pulumi.Output<types.ExecuteAs | undefined>;
-  /** A secure procedure hides its definition from non-owners. Default false. */
+  /**
+   * A secure procedure hides its definition from non-owners. Default false. A change recreates the procedure in
+   * place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly secure: pulumi.Output<boolean | undefined>;
-  /** Comment on the procedure. */
+  /**
+   * Comment on the procedure. A change recreates the procedure in place, keeping its grants (CREATE OR REPLACE
+   * (POST orReplace)).
+   */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** Role that owns the procedure. */

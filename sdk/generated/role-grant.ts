@@ -8,15 +8,18 @@ import * as types from "./types";
 export interface RoleGrantArgs extends CommonArgs {
   /**
    * The role granted (e.g. `reader.name`). A change moves the grant (the new role granted, the old one revoked); a
-   * role renamed keeps it.
+   * role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   role: pulumi.Input<string>;
   /**
    * The account role receiving the role (e.g. `role.name`). A change moves the grant (granted there, revoked
-   * here); a role renamed keeps it.
+   * here); a role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   toRole?: pulumi.Input<string>;
-  /** The user receiving the role (e.g. `user.name`). A change moves the grant. */
+  /**
+   * The user receiving the role (e.g. `user.name`). A change moves the grant. Changed in place (granted / revoked
+   * one by one).
+   */
   toUser?: pulumi.Input<string>;
 }
 
@@ -28,15 +31,18 @@ export interface RoleGrantArgs extends CommonArgs {
 export class RoleGrant extends SnowflakeResource {
   /**
    * The role granted (e.g. `reader.name`). A change moves the grant (the new role granted, the old one revoked); a
-   * role renamed keeps it.
+   * role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   declare readonly role: pulumi.Output<string>;
   /**
    * The account role receiving the role (e.g. `role.name`). A change moves the grant (granted there, revoked
-   * here); a role renamed keeps it.
+   * here); a role renamed keeps it. Changed in place (granted / revoked one by one).
    */
   declare readonly toRole: pulumi.Output<string | undefined>;
-  /** The user receiving the role (e.g. `user.name`). A change moves the grant. */
+  /**
+   * The user receiving the role (e.g. `user.name`). A change moves the grant. Changed in place (granted / revoked
+   * one by one).
+   */
   declare readonly toUser: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: RoleGrantArgs, opts?: pulumi.CustomResourceOptions) {

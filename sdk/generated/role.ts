@@ -8,14 +8,14 @@ import * as types from "./types";
 export interface RoleArgs extends CommonArgs {
   /**
    * Name of the role: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the role in place (ALTER ... RENAME TO).
    */
   name?: pulumi.Input<string>;
-  /** Comment on the role. */
+  /** Comment on the role. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
@@ -27,14 +27,14 @@ export interface RoleArgs extends CommonArgs {
 export class Role extends SnowflakeResource {
   /**
    * Name of the role: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the role in place (ALTER ... RENAME TO).
    */
   declare readonly name: pulumi.Output<string>;
-  /** Comment on the role. */
+  /** Comment on the role. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** Role that owns the role. */

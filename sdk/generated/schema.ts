@@ -6,50 +6,78 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface SchemaArgs extends CommonArgs {
-  /** The database the schema lives in (e.g. `db.name`). A change means a new schema. */
+  /**
+   * The database the schema lives in (e.g. `db.name`). A change means a new schema. A change replaces the schema;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its tables, views, stages and
+   * everything else in it.
+   */
   database: pulumi.Input<string>;
   /**
    * Name of the schema: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the schema in place (ALTER ... RENAME TO).
    */
   name?: pulumi.Input<string>;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the schema. */
+  /**
+   * PERMANENT (default) or TRANSIENT (no Fail-safe). A change replaces the schema; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its tables, views, stages and everything else in it.
+   */
   kind?: pulumi.Input<types.ObjectKind>;
-  /** Managed access: only the schema owner grants privileges on its objects. Default false. */
+  /**
+   * Managed access: only the schema owner grants privileges on its objects. Default false. Changed in place (PUT
+   * create-or-alter).
+   */
   managedAccess?: pulumi.Input<boolean>;
-  /** Pause every pipe in the schema. Unset: inherited from the account (default false). */
+  /**
+   * Pause every pipe in the schema. Unset: inherited from the account (default false). Changed in place (PUT
+   * create-or-alter).
+   */
   pipeExecutionPaused?: pulumi.Input<boolean>;
-  /** Comment on the schema. */
+  /** Comment on the schema. Changed in place (PUT create-or-alter). */
   comment?: pulumi.Input<string>;
   /**
    * Days of Time Travel for the schema, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (PUT create-or-alter).
    */
   dataRetentionTimeInDays?: pulumi.Input<number>;
   /**
    * Days Snowflake may extend retention to keep streams on the schema from going stale, 0-90. Unset: inherited
-   * (default 14).
+   * (default 14). Changed in place (PUT create-or-alter).
    */
   maxDataExtensionTimeInDays?: pulumi.Input<number>;
-  /** Default collation for text columns created in the schema, e.g. `en-ci`. Unset: inherited. */
+  /**
+   * Default collation for text columns created in the schema, e.g. `en-ci`. Unset: inherited. Changed in place
+   * (PUT create-or-alter).
+   */
   defaultDdlCollation?: pulumi.Input<string>;
-  /** Default LOG_LEVEL for objects in the schema. Unset: inherited (default OFF). */
+  /**
+   * Default LOG_LEVEL for objects in the schema. Unset: inherited (default OFF). Changed in place (PUT
+   * create-or-alter).
+   */
   logLevel?: pulumi.Input<types.LogLevel>;
-  /** Default TRACE_LEVEL for objects in the schema. Unset: inherited (default OFF). */
+  /**
+   * Default TRACE_LEVEL for objects in the schema. Unset: inherited (default OFF). Changed in place (PUT
+   * create-or-alter).
+   */
   traceLevel?: pulumi.Input<types.TraceLevel>;
-  /** Consecutive failed runs after which tasks in the schema suspend (0: never). Unset: inherited (default 10). */
+  /**
+   * Consecutive failed runs after which tasks in the schema suspend (0: never). Unset: inherited (default 10).
+   * Changed in place (PUT create-or-alter).
+   */
   suspendTaskAfterNumFailures?: pulumi.Input<number>;
-  /** Size of the first run of serverless tasks. Unset: inherited. */
+  /** Size of the first run of serverless tasks. Unset: inherited. Changed in place (PUT create-or-alter). */
   userTaskManagedInitialWarehouseSize?: pulumi.Input<types.TaskWarehouseSize>;
-  /** Time limit of one task run in milliseconds, up to 604800000. Unset: inherited (default 3600000). */
+  /**
+   * Time limit of one task run in milliseconds, up to 604800000. Unset: inherited (default 3600000). Changed in
+   * place (PUT create-or-alter).
+   */
   userTaskTimeoutMs?: pulumi.Input<number>;
-  /** Smallest size serverless tasks may use. Unset: inherited. */
+  /** Smallest size serverless tasks may use. Unset: inherited. Changed in place (PUT create-or-alter). */
   serverlessTaskMinStatementSize?: pulumi.Input<types.TaskWarehouseSize>;
-  /** Largest size serverless tasks may use. Unset: inherited. */
+  /** Largest size serverless tasks may use. Unset: inherited. Changed in place (PUT create-or-alter). */
   serverlessTaskMaxStatementSize?: pulumi.Input<types.TaskWarehouseSize>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -72,50 +100,78 @@ export interface SchemaArgs extends CommonArgs {
  * name renames it in place.
  */
 export class Schema extends SnowflakeResource {
-  /** The database the schema lives in (e.g. `db.name`). A change means a new schema. */
+  /**
+   * The database the schema lives in (e.g. `db.name`). A change means a new schema. A change replaces the schema;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its tables, views, stages and
+   * everything else in it.
+   */
   declare readonly database: pulumi.Output<string>;
   /**
    * Name of the schema: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the schema in place (ALTER ... RENAME TO).
    */
   declare readonly name: pulumi.Output<string>;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the schema. */
+  /**
+   * PERMANENT (default) or TRANSIENT (no Fail-safe). A change replaces the schema; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its tables, views, stages and everything else in it.
+   */
   declare readonly kind: pulumi.Output<types.ObjectKind | undefined>;
-  /** Managed access: only the schema owner grants privileges on its objects. Default false. */
+  /**
+   * Managed access: only the schema owner grants privileges on its objects. Default false. Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly managedAccess: pulumi.Output<boolean | undefined>;
-  /** Pause every pipe in the schema. Unset: inherited from the account (default false). */
+  /**
+   * Pause every pipe in the schema. Unset: inherited from the account (default false). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly pipeExecutionPaused: pulumi.Output<boolean | undefined>;
-  /** Comment on the schema. */
+  /** Comment on the schema. Changed in place (PUT create-or-alter). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Days of Time Travel for the schema, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (PUT create-or-alter).
    */
   declare readonly dataRetentionTimeInDays: pulumi.Output<number | undefined>;
   /**
    * Days Snowflake may extend retention to keep streams on the schema from going stale, 0-90. Unset: inherited
-   * (default 14).
+   * (default 14). Changed in place (PUT create-or-alter).
    */
   declare readonly maxDataExtensionTimeInDays: pulumi.Output<number | undefined>;
-  /** Default collation for text columns created in the schema, e.g. `en-ci`. Unset: inherited. */
+  /**
+   * Default collation for text columns created in the schema, e.g. `en-ci`. Unset: inherited. Changed in place
+   * (PUT create-or-alter).
+   */
   declare readonly defaultDdlCollation: pulumi.Output<string | undefined>;
-  /** Default LOG_LEVEL for objects in the schema. Unset: inherited (default OFF). */
+  /**
+   * Default LOG_LEVEL for objects in the schema. Unset: inherited (default OFF). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly logLevel: pulumi.Output<types.LogLevel | undefined>;
-  /** Default TRACE_LEVEL for objects in the schema. Unset: inherited (default OFF). */
+  /**
+   * Default TRACE_LEVEL for objects in the schema. Unset: inherited (default OFF). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly traceLevel: pulumi.Output<types.TraceLevel | undefined>;
-  /** Consecutive failed runs after which tasks in the schema suspend (0: never). Unset: inherited (default 10). */
+  /**
+   * Consecutive failed runs after which tasks in the schema suspend (0: never). Unset: inherited (default 10).
+   * Changed in place (PUT create-or-alter).
+   */
   declare readonly suspendTaskAfterNumFailures: pulumi.Output<number | undefined>;
-  /** Size of the first run of serverless tasks. Unset: inherited. */
+  /** Size of the first run of serverless tasks. Unset: inherited. Changed in place (PUT create-or-alter). */
   declare readonly userTaskManagedInitialWarehouseSize: pulumi.Output<types.TaskWarehouseSize | undefined>;
-  /** Time limit of one task run in milliseconds, up to 604800000. Unset: inherited (default 3600000). */
+  /**
+   * Time limit of one task run in milliseconds, up to 604800000. Unset: inherited (default 3600000). Changed in
+   * place (PUT create-or-alter).
+   */
   declare readonly userTaskTimeoutMs: pulumi.Output<number | undefined>;
-  /** Smallest size serverless tasks may use. Unset: inherited. */
+  /** Smallest size serverless tasks may use. Unset: inherited. Changed in place (PUT create-or-alter). */
   declare readonly serverlessTaskMinStatementSize: pulumi.Output<types.TaskWarehouseSize | undefined>;
-  /** Largest size serverless tasks may use. Unset: inherited. */
+  /** Largest size serverless tasks may use. Unset: inherited. Changed in place (PUT create-or-alter). */
   declare readonly serverlessTaskMaxStatementSize: pulumi.Output<types.TaskWarehouseSize | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** Role that owns the schema. */

@@ -6,54 +6,62 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface SecretArgs extends CommonArgs {
-  /** The database the secret lives in (e.g. `db.name`). A change means a new secret. */
+  /** The database the secret lives in (e.g. `db.name`). A change means a new secret. A change replaces the secret. */
   database: pulumi.Input<string>;
-  /** The schema the secret lives in (e.g. `schema.name`). A change means a new secret. */
+  /**
+   * The schema the secret lives in (e.g. `schema.name`). A change means a new secret. A change replaces the
+   * secret.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the secret: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name replaces the secret.
    */
   name?: pulumi.Input<string>;
   /**
    * PASSWORD, OAUTH2, GENERIC_STRING, SYMMETRIC_KEY, CLOUD_PROVIDER_TOKEN or JWT_KEY_PAIR: which inputs apply. A
-   * change means a new secret.
+   * change means a new secret. A change replaces the secret.
    */
   type: pulumi.Input<types.SecretType>;
-  /** PASSWORD: the user name (Snowflake reports it). */
+  /** PASSWORD: the user name (Snowflake reports it). Changed in place (ALTER over the SQL API). */
   username?: pulumi.Input<string>;
   /**
    * PASSWORD: the password. Secret: stored only encrypted in state and never returned by Snowflake, so only a
-   * declared change is applied (ALTER SECRET ... SET).
+   * declared change is applied (ALTER SECRET ... SET). Changed in place (ALTER over the SQL API).
    */
   password?: pulumi.Input<string>;
   /**
    * GENERIC_STRING: the string, e.g. an API token. Secret: stored only encrypted in state and never returned by
-   * Snowflake, so only a declared change is applied (ALTER SECRET ... SET).
+   * Snowflake, so only a declared change is applied (ALTER SECRET ... SET). Changed in place (ALTER over the SQL
+   * API).
    */
   secretString?: pulumi.Input<string>;
   /**
    * OAUTH2 (authorization code grant): the refresh token. Secret: stored only encrypted in state and never
-   * returned by Snowflake, so only a declared change is applied (ALTER SECRET ... SET).
+   * returned by Snowflake, so only a declared change is applied (ALTER SECRET ... SET). Changed in place (ALTER
+   * over the SQL API).
    */
   oauthRefreshToken?: pulumi.Input<string>;
   /**
    * OAUTH2: when the refresh token expires, `YYYY-MM-DD` or `YYYY-MM-DD HH24:MI:SS`. Compared with the declaration
-   * only (Snowflake reports it as a timestamp).
+   * only (Snowflake reports it as a timestamp). Changed in place (ALTER over the SQL API).
    */
   oauthRefreshTokenExpiryTime?: pulumi.Input<string>;
-  /** OAUTH2 (client credentials grant): the scopes to request; a set. */
+  /** OAUTH2 (client credentials grant): the scopes to request; a set. Changed in place (ALTER over the SQL API). */
   oauthScopes?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * OAUTH2 and CLOUD_PROVIDER_TOKEN: the API authentication security integration that issues the tokens. A change
-   * means a new secret.
+   * means a new secret. A change replaces the secret.
    */
   apiAuthentication?: pulumi.Input<string>;
-  /** SYMMETRIC_KEY and JWT_KEY_PAIR: the key's algorithm, e.g. GENERIC. A change means a new secret. */
+  /**
+   * SYMMETRIC_KEY and JWT_KEY_PAIR: the key's algorithm, e.g. GENERIC. A change means a new secret. A change
+   * replaces the secret.
+   */
   algorithm?: pulumi.Input<string>;
-  /** JWT_KEY_PAIR: the key length in bits. A change means a new secret. */
+  /** JWT_KEY_PAIR: the key length in bits. A change means a new secret. A change replaces the secret. */
   keyLength?: pulumi.Input<number>;
-  /** Comment on the secret. */
+  /** Comment on the secret. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
 }
 
@@ -63,54 +71,62 @@ export interface SecretArgs extends CommonArgs {
  * write-only secrets; changed in place by ALTER SECRET.
  */
 export class Secret extends SnowflakeResource {
-  /** The database the secret lives in (e.g. `db.name`). A change means a new secret. */
+  /** The database the secret lives in (e.g. `db.name`). A change means a new secret. A change replaces the secret. */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the secret lives in (e.g. `schema.name`). A change means a new secret. */
+  /**
+   * The schema the secret lives in (e.g. `schema.name`). A change means a new secret. A change replaces the
+   * secret.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the secret: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name replaces the secret.
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * PASSWORD, OAUTH2, GENERIC_STRING, SYMMETRIC_KEY, CLOUD_PROVIDER_TOKEN or JWT_KEY_PAIR: which inputs apply. A
-   * change means a new secret.
+   * change means a new secret. A change replaces the secret.
    */
   declare readonly type: pulumi.Output<types.SecretType>;
-  /** PASSWORD: the user name (Snowflake reports it). */
+  /** PASSWORD: the user name (Snowflake reports it). Changed in place (ALTER over the SQL API). */
   declare readonly username: pulumi.Output<string | undefined>;
   /**
    * PASSWORD: the password. Secret: stored only encrypted in state and never returned by Snowflake, so only a
-   * declared change is applied (ALTER SECRET ... SET).
+   * declared change is applied (ALTER SECRET ... SET). Changed in place (ALTER over the SQL API).
    */
   declare readonly password: pulumi.Output<string | undefined>;
   /**
    * GENERIC_STRING: the string, e.g. an API token. Secret: stored only encrypted in state and never returned by
-   * Snowflake, so only a declared change is applied (ALTER SECRET ... SET).
+   * Snowflake, so only a declared change is applied (ALTER SECRET ... SET). Changed in place (ALTER over the SQL
+   * API).
    */
   declare readonly secretString: pulumi.Output<string | undefined>;
   /**
    * OAUTH2 (authorization code grant): the refresh token. Secret: stored only encrypted in state and never
-   * returned by Snowflake, so only a declared change is applied (ALTER SECRET ... SET).
+   * returned by Snowflake, so only a declared change is applied (ALTER SECRET ... SET). Changed in place (ALTER
+   * over the SQL API).
    */
   declare readonly oauthRefreshToken: pulumi.Output<string | undefined>;
   /**
    * OAUTH2: when the refresh token expires, `YYYY-MM-DD` or `YYYY-MM-DD HH24:MI:SS`. Compared with the declaration
-   * only (Snowflake reports it as a timestamp).
+   * only (Snowflake reports it as a timestamp). Changed in place (ALTER over the SQL API).
    */
   declare readonly oauthRefreshTokenExpiryTime: pulumi.Output<string | undefined>;
-  /** OAUTH2 (client credentials grant): the scopes to request; a set. */
+  /** OAUTH2 (client credentials grant): the scopes to request; a set. Changed in place (ALTER over the SQL API). */
   declare readonly oauthScopes: pulumi.Output<string[] | undefined>;
   /**
    * OAUTH2 and CLOUD_PROVIDER_TOKEN: the API authentication security integration that issues the tokens. A change
-   * means a new secret.
+   * means a new secret. A change replaces the secret.
    */
   declare readonly apiAuthentication: pulumi.Output<string | undefined>;
-  /** SYMMETRIC_KEY and JWT_KEY_PAIR: the key's algorithm, e.g. GENERIC. A change means a new secret. */
+  /**
+   * SYMMETRIC_KEY and JWT_KEY_PAIR: the key's algorithm, e.g. GENERIC. A change means a new secret. A change
+   * replaces the secret.
+   */
   declare readonly algorithm: pulumi.Output<string | undefined>;
-  /** JWT_KEY_PAIR: the key length in bits. A change means a new secret. */
+  /** JWT_KEY_PAIR: the key length in bits. A change means a new secret. A change replaces the secret. */
   declare readonly keyLength: pulumi.Output<number | undefined>;
-  /** Comment on the secret. */
+  /** Comment on the secret. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /** Role that owns the secret. */
   declare readonly owner: pulumi.Output<string | undefined>;

@@ -6,22 +6,37 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface SequenceArgs extends CommonArgs {
-  /** The database the sequence lives in (e.g. `db.name`). A change means a new sequence. */
+  /**
+   * The database the sequence lives in (e.g. `db.name`). A change means a new sequence. A change replaces the
+   * sequence; refused at preview unless `allowReplace: true`, since a replacement loses its position (numbering
+   * would restart at start, repeating values already handed out).
+   */
   database: pulumi.Input<string>;
-  /** The schema the sequence lives in (e.g. `schema.name`). A change means a new sequence. */
+  /**
+   * The schema the sequence lives in (e.g. `schema.name`). A change means a new sequence. A change replaces the
+   * sequence; refused at preview unless `allowReplace: true`, since a replacement loses its position (numbering
+   * would restart at start, repeating values already handed out).
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the sequence: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the sequence in place (:rename).
    */
   name?: pulumi.Input<string>;
-  /** First value. Default 1. Fixed at creation. */
+  /**
+   * First value. Default 1. Fixed at creation. A change replaces the sequence; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its position (numbering would restart at start, repeating
+   * values already handed out).
+   */
   start?: pulumi.Input<number>;
-  /** Step between values (not 0). Default 1. */
+  /** Step between values (not 0). Default 1. Changed in place (ALTER over the SQL API). */
   increment?: pulumi.Input<number>;
-  /** Hand out values in increasing order (ORDER). Default false (NOORDER); can be turned off, not on. */
+  /**
+   * Hand out values in increasing order (ORDER). Default false (NOORDER); can be turned off, not on. Changed in
+   * place (ALTER over the SQL API).
+   */
   ordered?: pulumi.Input<boolean>;
-  /** Comment on the sequence. */
+  /** Comment on the sequence. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
@@ -33,22 +48,37 @@ export interface SequenceArgs extends CommonArgs {
 
 /** A sequence of unique numbers (REST: .../schemas/{schema}/sequences). */
 export class Sequence extends SnowflakeResource {
-  /** The database the sequence lives in (e.g. `db.name`). A change means a new sequence. */
+  /**
+   * The database the sequence lives in (e.g. `db.name`). A change means a new sequence. A change replaces the
+   * sequence; refused at preview unless `allowReplace: true`, since a replacement loses its position (numbering
+   * would restart at start, repeating values already handed out).
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the sequence lives in (e.g. `schema.name`). A change means a new sequence. */
+  /**
+   * The schema the sequence lives in (e.g. `schema.name`). A change means a new sequence. A change replaces the
+   * sequence; refused at preview unless `allowReplace: true`, since a replacement loses its position (numbering
+   * would restart at start, repeating values already handed out).
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the sequence: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the sequence in place (:rename).
    */
   declare readonly name: pulumi.Output<string>;
-  /** First value. Default 1. Fixed at creation. */
+  /**
+   * First value. Default 1. Fixed at creation. A change replaces the sequence; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its position (numbering would restart at start, repeating
+   * values already handed out).
+   */
   declare readonly start: pulumi.Output<number | undefined>;
-  /** Step between values (not 0). Default 1. */
+  /** Step between values (not 0). Default 1. Changed in place (ALTER over the SQL API). */
   declare readonly increment: pulumi.Output<number | undefined>;
-  /** Hand out values in increasing order (ORDER). Default false (NOORDER); can be turned off, not on. */
+  /**
+   * Hand out values in increasing order (ORDER). Default false (NOORDER); can be turned off, not on. Changed in
+   * place (ALTER over the SQL API).
+   */
   declare readonly ordered: pulumi.Output<boolean | undefined>;
-  /** Comment on the sequence. */
+  /** Comment on the sequence. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /** Role that owns the sequence. */
   declare readonly owner: pulumi.Output<string | undefined>;

@@ -6,37 +6,65 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface ServiceFunctionArgs extends CommonArgs {
-  /** The database the service function lives in (e.g. `db.name`). A change means a new service function. */
+  /**
+   * The database the service function lives in (e.g. `db.name`). A change means a new service function. A change
+   * replaces the service function.
+   */
   database: pulumi.Input<string>;
-  /** The schema the service function lives in (e.g. `schema.name`). A change means a new service function. */
+  /**
+   * The schema the service function lives in (e.g. `schema.name`). A change means a new service function. A change
+   * replaces the service function.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the service function: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the service function.
    */
   name?: pulumi.Input<string>;
   /**
    * The service function's arguments, in order. Their types are its signature (with the name, what identifies it):
-   * other types make another service function, so a change of them replaces it; names change in place.
+   * other types make another service function, so a change of them replaces it; names change in place. A change
+   * recreates the service function in place (CREATE OR REPLACE (POST orReplace)).
    */
   arguments?: pulumi.Input<pulumi.Input<types.ServiceFunctionArgumentArgs>[]>;
-  /** The data type it returns. Default TEXT (VARCHAR). */
+  /**
+   * The data type it returns. Default TEXT (VARCHAR). A change recreates the service function in place (CREATE OR
+   * REPLACE (POST orReplace)).
+   */
   returns?: pulumi.Input<string>;
-  /** The most rows sent to the service in one batch. Unset: Snowflake chooses. */
+  /**
+   * The most rows sent to the service in one batch. Unset: Snowflake chooses. A change recreates the service
+   * function in place (CREATE OR REPLACE (POST orReplace)).
+   */
   maxBatchRows?: pulumi.Input<number>;
-  /** The service that answers the calls. */
+  /**
+   * The service that answers the calls. A change recreates the service function in place (CREATE OR REPLACE (POST
+   * orReplace)).
+   */
   service: pulumi.Input<string>;
-  /** The service's database. Unset: the function's. */
+  /**
+   * The service's database. Unset: the function's. A change recreates the service function in place (CREATE OR
+   * REPLACE (POST orReplace)).
+   */
   serviceDatabase?: pulumi.Input<string>;
-  /** The service's schema. Unset: the function's. */
+  /**
+   * The service's schema. Unset: the function's. A change recreates the service function in place (CREATE OR
+   * REPLACE (POST orReplace)).
+   */
   serviceSchema?: pulumi.Input<string>;
-  /** The service endpoint the calls go to. */
+  /**
+   * The service endpoint the calls go to. A change recreates the service function in place (CREATE OR REPLACE
+   * (POST orReplace)).
+   */
   endpoint: pulumi.Input<string>;
-  /** The HTTP path on the endpoint, e.g. `/echo`. */
+  /**
+   * The HTTP path on the endpoint, e.g. `/echo`. A change recreates the service function in place (CREATE OR
+   * REPLACE (POST orReplace)).
+   */
   path: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
@@ -47,37 +75,65 @@ export interface ServiceFunctionArgs extends CommonArgs {
  * place, and grants on it are not kept then (the REST API has no copyGrants for it).
  */
 export class ServiceFunction extends SnowflakeResource {
-  /** The database the service function lives in (e.g. `db.name`). A change means a new service function. */
+  /**
+   * The database the service function lives in (e.g. `db.name`). A change means a new service function. A change
+   * replaces the service function.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the service function lives in (e.g. `schema.name`). A change means a new service function. */
+  /**
+   * The schema the service function lives in (e.g. `schema.name`). A change means a new service function. A change
+   * replaces the service function.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the service function: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
-   * Default: derived from the resource name.
+   * Default: derived from the resource name. A new name replaces the service function.
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * The service function's arguments, in order. Their types are its signature (with the name, what identifies it):
-   * other types make another service function, so a change of them replaces it; names change in place.
+   * other types make another service function, so a change of them replaces it; names change in place. A change
+   * recreates the service function in place (CREATE OR REPLACE (POST orReplace)).
    */
   declare readonly arguments: pulumi.Output<types.ServiceFunctionArgument[] | undefined>;
-  /** The data type it returns. Default TEXT (VARCHAR). */
+  /**
+   * The data type it returns. Default TEXT (VARCHAR). A change recreates the service function in place (CREATE OR
+   * REPLACE (POST orReplace)).
+   */
   declare readonly returns: pulumi.Output<string | undefined>;
-  /** The most rows sent to the service in one batch. Unset: Snowflake chooses. */
+  /**
+   * The most rows sent to the service in one batch. Unset: Snowflake chooses. A change recreates the service
+   * function in place (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly maxBatchRows: pulumi.Output<number | undefined>;
-  /** The service that answers the calls. */
+  /**
+   * The service that answers the calls. A change recreates the service function in place (CREATE OR REPLACE (POST
+   * orReplace)).
+   */
   declare readonly service: pulumi.Output<string>;
-  /** The service's database. Unset: the function's. */
+  /**
+   * The service's database. Unset: the function's. A change recreates the service function in place (CREATE OR
+   * REPLACE (POST orReplace)).
+   */
   declare readonly serviceDatabase: pulumi.Output<string | undefined>;
-  /** The service's schema. Unset: the function's. */
+  /**
+   * The service's schema. Unset: the function's. A change recreates the service function in place (CREATE OR
+   * REPLACE (POST orReplace)).
+   */
   declare readonly serviceSchema: pulumi.Output<string | undefined>;
-  /** The service endpoint the calls go to. */
+  /**
+   * The service endpoint the calls go to. A change recreates the service function in place (CREATE OR REPLACE
+   * (POST orReplace)).
+   */
   declare readonly endpoint: pulumi.Output<string>;
-  /** The HTTP path on the endpoint, e.g. `/echo`. */
+  /**
+   * The HTTP path on the endpoint, e.g. `/echo`. A change recreates the service function in place (CREATE OR
+   * REPLACE (POST orReplace)).
+   */
   declare readonly path: pulumi.Output<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** When the service function was created (ISO 8601). */

@@ -6,51 +6,74 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface ServiceArgs extends CommonArgs {
-  /** The database the service lives in (e.g. `db.name`). A change means a new service. */
+  /**
+   * The database the service lives in (e.g. `db.name`). A change means a new service. A change replaces the
+   * service; refused at preview unless `allowReplace: true`, since a replacement loses its block storage volumes,
+   * when it holds any.
+   */
   database: pulumi.Input<string>;
-  /** The schema the service lives in (e.g. `schema.name`). A change means a new service. */
+  /**
+   * The schema the service lives in (e.g. `schema.name`). A change means a new service. A change replaces the
+   * service; refused at preview unless `allowReplace: true`, since a replacement loses its block storage volumes,
+   * when it holds any.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the service. Default: derived from the resource name. ALTER SERVICE has no rename: a change means a
-   * new service.
+   * new service. A new name replaces the service; refused at preview unless `allowReplace: true`, since a
+   * replacement loses its block storage volumes, when it holds any.
    */
   name?: pulumi.Input<string>;
   /**
    * The compute pool the service runs on (e.g. `pool.name`, so the service is deleted before its pool). ALTER
-   * SERVICE cannot move a service: a change replaces it.
+   * SERVICE cannot move a service. A change replaces the service; refused at preview unless `allowReplace: true`,
+   * since a replacement loses its block storage volumes, when it holds any.
    */
   computePool: pulumi.Input<string>;
   /**
    * The specification inline: YAML text, or the same document as an object (serialized to YAML), e.g. `{ spec: {
    * containers: [{ name: "web", image: pulumi.interpolate`${repo.repositoryUrl}/nginx:latest` }] } }`. Give this
-   * or specificationFile. A change updates the service in place (ALTER SERVICE ... FROM SPECIFICATION).
+   * or specificationFile. A change updates the service in place (ALTER SERVICE ... FROM SPECIFICATION). Changed in
+   * place (ALTER over the SQL API).
    */
   specification?: pulumi.Input<string | { [key: string]: pulumi.Input<unknown> }>;
   /**
    * The specification as a file on an internal stage (e.g. one a StageFile uploads). Give this or specification. A
-   * change updates the service in place (ALTER SERVICE ... FROM @stage SPECIFICATION_FILE); a new content of the
-   * same file is only read then.
+   * change updates the service in place (ALTER SERVICE ... FROM `@stage` SPECIFICATION_FILE); a new content of the
+   * same file is only read then. Changed in place (ALTER over the SQL API).
    */
   specificationFile?: pulumi.Input<types.ServiceSpecificationFileArgs>;
-  /** Fewest instances Snowflake runs. Default 1; changed in place. */
+  /** Fewest instances Snowflake runs. Default 1. Changed in place (ALTER over the SQL API). */
   minInstances?: pulumi.Input<number>;
-  /** Most instances Snowflake may scale to, at least minInstances. Default 1; changed in place. */
+  /**
+   * Most instances Snowflake may scale to, at least minInstances. Default 1. Changed in place (ALTER over the SQL
+   * API).
+   */
   maxInstances?: pulumi.Input<number>;
-  /** Ready instances that make the service READY, at most minInstances. Default: minInstances; changed in place. */
+  /**
+   * Ready instances that make the service READY, at most minInstances. Default: minInstances. Changed in place
+   * (ALTER over the SQL API).
+   */
   minReadyInstances?: pulumi.Input<number>;
-  /** Resume when a service function or ingress is called. Default true. */
+  /** Resume when a service function or ingress is called. Default true. Changed in place (ALTER over the SQL API). */
   autoResume?: pulumi.Input<boolean>;
-  /** Seconds of inactivity after which Snowflake suspends the service; 0 (default) never. */
+  /**
+   * Seconds of inactivity after which Snowflake suspends the service; 0 (default) never. Changed in place (ALTER
+   * over the SQL API).
+   */
   autoSuspendSecs?: pulumi.Input<number>;
-  /** Warehouse for queries a container runs without naming one. */
+  /** Warehouse for queries a container runs without naming one. Changed in place (ALTER over the SQL API). */
   queryWarehouse?: pulumi.Input<string>;
-  /** External access integrations that let the containers reach outside sites. */
+  /**
+   * External access integrations that let the containers reach outside sites. Changed in place (ALTER over the SQL
+   * API).
+   */
   externalAccessIntegrations?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Comment on the service. */
+  /** Comment on the service. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Hold the service suspended (true) or resume it (false). Snowflake's own auto-suspension is not drift. Unset:
-   * not managed.
+   * not managed. Changed in place (:resume / :suspend).
    */
   suspended?: pulumi.Input<boolean>;
   /**
@@ -62,11 +85,13 @@ export interface ServiceArgs extends CommonArgs {
   /**
    * Seconds up waits, after creating, changing or resuming the service, until it is READY (and, with
    * waitForEndpoints, its public endpoints have URLs); past it, up fails with the containers' status. Default 600.
+   * Read by the provider only, never sent to Snowflake: a change alters no object.
    */
   readyTimeoutSecs?: pulumi.Input<number>;
   /**
    * Wait until every public endpoint is provisioned, so publicEndpoints holds its URL. Default true; false stops
-   * waiting once the containers are READY.
+   * waiting once the containers are READY. Read by the provider only, never sent to Snowflake: a change alters no
+   * object.
    */
   waitForEndpoints?: pulumi.Input<boolean>;
 }
@@ -77,51 +102,74 @@ export interface ServiceArgs extends CommonArgs {
  * (`publicEndpoints`).
  */
 export class Service extends SnowflakeResource {
-  /** The database the service lives in (e.g. `db.name`). A change means a new service. */
+  /**
+   * The database the service lives in (e.g. `db.name`). A change means a new service. A change replaces the
+   * service; refused at preview unless `allowReplace: true`, since a replacement loses its block storage volumes,
+   * when it holds any.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the service lives in (e.g. `schema.name`). A change means a new service. */
+  /**
+   * The schema the service lives in (e.g. `schema.name`). A change means a new service. A change replaces the
+   * service; refused at preview unless `allowReplace: true`, since a replacement loses its block storage volumes,
+   * when it holds any.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the service. Default: derived from the resource name. ALTER SERVICE has no rename: a change means a
-   * new service.
+   * new service. A new name replaces the service; refused at preview unless `allowReplace: true`, since a
+   * replacement loses its block storage volumes, when it holds any.
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * The compute pool the service runs on (e.g. `pool.name`, so the service is deleted before its pool). ALTER
-   * SERVICE cannot move a service: a change replaces it.
+   * SERVICE cannot move a service. A change replaces the service; refused at preview unless `allowReplace: true`,
+   * since a replacement loses its block storage volumes, when it holds any.
    */
   declare readonly computePool: pulumi.Output<string>;
   /**
    * The specification inline: YAML text, or the same document as an object (serialized to YAML), e.g. `{ spec: {
    * containers: [{ name: "web", image: pulumi.interpolate`${repo.repositoryUrl}/nginx:latest` }] } }`. Give this
-   * or specificationFile. A change updates the service in place (ALTER SERVICE ... FROM SPECIFICATION).
+   * or specificationFile. A change updates the service in place (ALTER SERVICE ... FROM SPECIFICATION). Changed in
+   * place (ALTER over the SQL API).
    */
   declare readonly specification: pulumi.Output<string | { [key: string]: unknown } | undefined>;
   /**
    * The specification as a file on an internal stage (e.g. one a StageFile uploads). Give this or specification. A
-   * change updates the service in place (ALTER SERVICE ... FROM @stage SPECIFICATION_FILE); a new content of the
-   * same file is only read then.
+   * change updates the service in place (ALTER SERVICE ... FROM `@stage` SPECIFICATION_FILE); a new content of the
+   * same file is only read then. Changed in place (ALTER over the SQL API).
    */
   declare readonly specificationFile: pulumi.Output<types.ServiceSpecificationFile | undefined>;
-  /** Fewest instances Snowflake runs. Default 1; changed in place. */
+  /** Fewest instances Snowflake runs. Default 1. Changed in place (ALTER over the SQL API). */
   declare readonly minInstances: pulumi.Output<number | undefined>;
-  /** Most instances Snowflake may scale to, at least minInstances. Default 1; changed in place. */
+  /**
+   * Most instances Snowflake may scale to, at least minInstances. Default 1. Changed in place (ALTER over the SQL
+   * API).
+   */
   declare readonly maxInstances: pulumi.Output<number | undefined>;
-  /** Ready instances that make the service READY, at most minInstances. Default: minInstances; changed in place. */
+  /**
+   * Ready instances that make the service READY, at most minInstances. Default: minInstances. Changed in place
+   * (ALTER over the SQL API).
+   */
   declare readonly minReadyInstances: pulumi.Output<number | undefined>;
-  /** Resume when a service function or ingress is called. Default true. */
+  /** Resume when a service function or ingress is called. Default true. Changed in place (ALTER over the SQL API). */
   declare readonly autoResume: pulumi.Output<boolean | undefined>;
-  /** Seconds of inactivity after which Snowflake suspends the service; 0 (default) never. */
+  /**
+   * Seconds of inactivity after which Snowflake suspends the service; 0 (default) never. Changed in place (ALTER
+   * over the SQL API).
+   */
   declare readonly autoSuspendSecs: pulumi.Output<number | undefined>;
-  /** Warehouse for queries a container runs without naming one. */
+  /** Warehouse for queries a container runs without naming one. Changed in place (ALTER over the SQL API). */
   declare readonly queryWarehouse: pulumi.Output<string | undefined>;
-  /** External access integrations that let the containers reach outside sites. */
+  /**
+   * External access integrations that let the containers reach outside sites. Changed in place (ALTER over the SQL
+   * API).
+   */
   declare readonly externalAccessIntegrations: pulumi.Output<string[] | undefined>;
-  /** Comment on the service. */
+  /** Comment on the service. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Hold the service suspended (true) or resume it (false). Snowflake's own auto-suspension is not drift. Unset:
-   * not managed.
+   * not managed. Changed in place (:resume / :suspend).
    */
   declare readonly suspended: pulumi.Output<boolean | undefined>;
   /** PENDING, RUNNING, FAILED, DONE, SUSPENDING, SUSPENDED, DELETING or DELETED, as Snowflake reports it. */

@@ -6,20 +6,29 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface StageFileArgs extends CommonArgs {
-  /** The database the stage file lives in (e.g. `db.name`). A change means a new stage file. */
+  /**
+   * The database the stage file lives in (e.g. `db.name`). A change means a new stage file. A change replaces the
+   * stage file.
+   */
   database: pulumi.Input<string>;
-  /** The schema the stage file lives in (e.g. `schema.name`). A change means a new stage file. */
+  /**
+   * The schema the stage file lives in (e.g. `schema.name`). A change means a new stage file. A change replaces
+   * the stage file.
+   */
   schema: pulumi.Input<string>;
-  /** The internal stage the file is uploaded to (e.g. `stage.name`). A change uploads it to the new stage. */
+  /**
+   * The internal stage the file is uploaded to (e.g. `stage.name`). A change uploads it to the new stage. A change
+   * replaces the stage file.
+   */
   stage: pulumi.Input<string>;
   /**
    * The local file to upload, relative to the program's directory (or absolute). A new path with the same content
-   * changes nothing; new content is uploaded again.
+   * changes nothing; new content is uploaded again. Only read at creation: a later change does nothing.
    */
   source: pulumi.Input<string>;
   /**
    * Where the file goes in the stage, e.g. `procs/trunc.py` (directories are created as needed). Default: the
-   * source file's name. A change uploads it to the new path.
+   * source file's name. A change uploads it to the new path. A new name replaces the stage file.
    */
   path?: pulumi.Input<string>;
 }
@@ -30,25 +39,35 @@ export interface StageFileArgs extends CommonArgs {
  * (REST: .../stages/{stage}/files lists it).
  */
 export class StageFile extends SnowflakeResource {
-  /** The database the stage file lives in (e.g. `db.name`). A change means a new stage file. */
+  /**
+   * The database the stage file lives in (e.g. `db.name`). A change means a new stage file. A change replaces the
+   * stage file.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the stage file lives in (e.g. `schema.name`). A change means a new stage file. */
+  /**
+   * The schema the stage file lives in (e.g. `schema.name`). A change means a new stage file. A change replaces
+   * the stage file.
+   */
   declare readonly schema: pulumi.Output<string>;
-  /** The internal stage the file is uploaded to (e.g. `stage.name`). A change uploads it to the new stage. */
+  /**
+   * The internal stage the file is uploaded to (e.g. `stage.name`). A change uploads it to the new stage. A change
+   * replaces the stage file.
+   */
   declare readonly stage: pulumi.Output<string>;
   /**
    * The local file to upload, relative to the program's directory (or absolute). A new path with the same content
-   * changes nothing; new content is uploaded again.
+   * changes nothing; new content is uploaded again. Only read at creation: a later change does nothing.
    */
   declare readonly source: pulumi.Output<string>;
   /**
    * Where the file goes in the stage, e.g. `procs/trunc.py` (directories are created as needed). Default: the
-   * source file's name. A change uploads it to the new path.
+   * source file's name. A change uploads it to the new path. A new name replaces the stage file.
    */
   declare readonly path: pulumi.Output<string | undefined>;
   /**
    * SHA-256 of the local file, computed at check: a change shows at preview and uploads the file again. A refresh
-   * that finds the staged file changed records that, so the next up uploads it again.
+   * that finds the staged file changed records that, so the next up uploads it again. A change replaces the stage
+   * file.
    */
   declare readonly contentHash: pulumi.Output<string | undefined>;
   /** The file as SQL names it, e.g. `@DB.SCHEMA.STAGE/procs/trunc.py` (for IMPORTS = ('...')). */

@@ -6,40 +6,61 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface StageArgs extends CommonArgs {
-  /** The database the stage lives in (e.g. `db.name`). A change means a new stage. */
+  /**
+   * The database the stage lives in (e.g. `db.name`). A change means a new stage. A change replaces the stage;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its files and directory table, when
+   * it holds any.
+   */
   database: pulumi.Input<string>;
-  /** The schema the stage lives in (e.g. `schema.name`). A change means a new stage. */
+  /**
+   * The schema the stage lives in (e.g. `schema.name`). A change means a new stage. A change replaces the stage;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its files and directory table, when
+   * it holds any.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the stage: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the stage in place (ALTER ... RENAME TO).
    */
   name?: pulumi.Input<string>;
   /**
    * External location, e.g. `s3://bucket/path/`; unset for an internal stage. Changing it moves the stage; adding
-   * or removing it replaces the stage.
+   * or removing it replaces the stage. Changed in place (ALTER over the SQL API).
    */
   url?: pulumi.Input<string>;
-  /** Endpoint of an S3-compatible storage service. A change replaces the stage. */
+  /**
+   * Endpoint of an S3-compatible storage service. A change replaces the stage; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its files and directory table, when it holds any.
+   */
   endpoint?: pulumi.Input<string>;
-  /** Storage integration that grants access to the external location. */
+  /** Storage integration that grants access to the external location. Changed in place (ALTER over the SQL API). */
   storageIntegration?: pulumi.Input<string>;
   /**
    * Credentials for the external location (instead of a storage integration). Never read back: changes are seen
-   * from the declaration only.
+   * from the declaration only. Changed in place (ALTER over the SQL API).
    */
   credentials?: pulumi.Input<types.StageCredentialsArgs>;
-  /** Encryption of the files. Internal stages fix it at creation (default SNOWFLAKE_FULL). Never read back. */
+  /**
+   * Encryption of the files. Internal stages fix it at creation (default SNOWFLAKE_FULL). Never read back. Changed
+   * in place (ALTER over the SQL API).
+   */
   encryption?: pulumi.Input<types.StageEncryptionArgs>;
-  /** Keep a directory table of the stage's files. Default false. */
+  /** Keep a directory table of the stage's files. Default false. Changed in place (ALTER over the SQL API). */
   directoryEnabled?: pulumi.Input<boolean>;
-  /** Refresh the directory table from cloud events (external stages). A change replaces the stage. */
+  /**
+   * Refresh the directory table from cloud events (external stages). A change replaces the stage; refused at
+   * preview unless `allowReplace: true`, since a replacement loses its files and directory table, when it holds
+   * any.
+   */
   directoryAutoRefresh?: pulumi.Input<boolean>;
-  /** Fill the directory table once at creation. Only acts at creation. */
+  /** Fill the directory table once at creation. Only read at creation: a later change does nothing. */
   directoryRefreshOnCreate?: pulumi.Input<boolean>;
-  /** Notification integration for directory auto-refresh. A change replaces the stage. */
+  /**
+   * Notification integration for directory auto-refresh. A change replaces the stage; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its files and directory table, when it holds any.
+   */
   directoryNotificationIntegration?: pulumi.Input<string>;
-  /** Comment on the stage. */
+  /** Comment on the stage. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
@@ -54,40 +75,61 @@ export interface StageArgs extends CommonArgs {
  * .../schemas/{schema}/stages).
  */
 export class Stage extends SnowflakeResource {
-  /** The database the stage lives in (e.g. `db.name`). A change means a new stage. */
+  /**
+   * The database the stage lives in (e.g. `db.name`). A change means a new stage. A change replaces the stage;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its files and directory table, when
+   * it holds any.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the stage lives in (e.g. `schema.name`). A change means a new stage. */
+  /**
+   * The schema the stage lives in (e.g. `schema.name`). A change means a new stage. A change replaces the stage;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its files and directory table, when
+   * it holds any.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the stage: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the stage in place (ALTER ... RENAME TO).
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * External location, e.g. `s3://bucket/path/`; unset for an internal stage. Changing it moves the stage; adding
-   * or removing it replaces the stage.
+   * or removing it replaces the stage. Changed in place (ALTER over the SQL API).
    */
   declare readonly url: pulumi.Output<string | undefined>;
-  /** Endpoint of an S3-compatible storage service. A change replaces the stage. */
+  /**
+   * Endpoint of an S3-compatible storage service. A change replaces the stage; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its files and directory table, when it holds any.
+   */
   declare readonly endpoint: pulumi.Output<string | undefined>;
-  /** Storage integration that grants access to the external location. */
+  /** Storage integration that grants access to the external location. Changed in place (ALTER over the SQL API). */
   declare readonly storageIntegration: pulumi.Output<string | undefined>;
   /**
    * Credentials for the external location (instead of a storage integration). Never read back: changes are seen
-   * from the declaration only.
+   * from the declaration only. Changed in place (ALTER over the SQL API).
    */
   declare readonly credentials: pulumi.Output<types.StageCredentials | undefined>;
-  /** Encryption of the files. Internal stages fix it at creation (default SNOWFLAKE_FULL). Never read back. */
+  /**
+   * Encryption of the files. Internal stages fix it at creation (default SNOWFLAKE_FULL). Never read back. Changed
+   * in place (ALTER over the SQL API).
+   */
   declare readonly encryption: pulumi.Output<types.StageEncryption | undefined>;
-  /** Keep a directory table of the stage's files. Default false. */
+  /** Keep a directory table of the stage's files. Default false. Changed in place (ALTER over the SQL API). */
   declare readonly directoryEnabled: pulumi.Output<boolean | undefined>;
-  /** Refresh the directory table from cloud events (external stages). A change replaces the stage. */
+  /**
+   * Refresh the directory table from cloud events (external stages). A change replaces the stage; refused at
+   * preview unless `allowReplace: true`, since a replacement loses its files and directory table, when it holds
+   * any.
+   */
   declare readonly directoryAutoRefresh: pulumi.Output<boolean | undefined>;
-  /** Fill the directory table once at creation. Only acts at creation. */
+  /** Fill the directory table once at creation. Only read at creation: a later change does nothing. */
   declare readonly directoryRefreshOnCreate: pulumi.Output<boolean | undefined>;
-  /** Notification integration for directory auto-refresh. A change replaces the stage. */
+  /**
+   * Notification integration for directory auto-refresh. A change replaces the stage; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its files and directory table, when it holds any.
+   */
   declare readonly directoryNotificationIntegration: pulumi.Output<string | undefined>;
-  /** Comment on the stage. */
+  /** Comment on the stage. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /** Whether the external stage has credentials. */
   declare readonly hasCredentials: pulumi.Output<boolean | undefined>;

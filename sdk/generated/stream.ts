@@ -6,36 +6,63 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface StreamArgs extends CommonArgs {
-  /** The database the stream lives in (e.g. `db.name`). A change means a new stream. */
+  /**
+   * The database the stream lives in (e.g. `db.name`). A change means a new stream. A change replaces the stream;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its offset (the changes not yet
+   * consumed).
+   */
   database: pulumi.Input<string>;
-  /** The schema the stream lives in (e.g. `schema.name`). A change means a new stream. */
+  /**
+   * The schema the stream lives in (e.g. `schema.name`). A change means a new stream. A change replaces the
+   * stream; refused at preview unless `allowReplace: true`, since a replacement loses its offset (the changes not
+   * yet consumed).
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the stream: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name replaces the stream; refused at preview unless `allowReplace: true`, since
+   * a replacement loses its offset (the changes not yet consumed).
    */
   name?: pulumi.Input<string>;
-  /** The table the stream records changes of, as DB.SCHEMA.TABLE. A change replaces the stream. */
+  /**
+   * The table the stream records changes of, as DB.SCHEMA.TABLE. A change replaces the stream; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its offset (the changes not yet consumed).
+   */
   onTable?: pulumi.Input<string>;
-  /** The view the stream records changes of, as DB.SCHEMA.VIEW. A change replaces the stream. */
+  /**
+   * The view the stream records changes of, as DB.SCHEMA.VIEW. A change replaces the stream; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its offset (the changes not yet consumed).
+   */
   onView?: pulumi.Input<string>;
-  /** The stage whose directory table the stream records, as DB.SCHEMA.STAGE. A change replaces the stream. */
+  /**
+   * The stage whose directory table the stream records, as DB.SCHEMA.STAGE. A change replaces the stream; refused
+   * at preview unless `allowReplace: true`, since a replacement loses its offset (the changes not yet consumed).
+   */
   onStage?: pulumi.Input<string>;
-  /** The external table the stream records, as DB.SCHEMA.TABLE. A change replaces the stream. */
+  /**
+   * The external table the stream records, as DB.SCHEMA.TABLE. A change replaces the stream; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its offset (the changes not yet consumed).
+   */
   onExternalTable?: pulumi.Input<string>;
-  /** Record inserts only (tables and views). Default false; changed keeping the offset. */
+  /**
+   * Record inserts only (tables and views). Default false; changed keeping the offset. A change recreates the
+   * stream in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   appendOnly?: pulumi.Input<boolean>;
-  /** Record inserts only; required for external tables. Default false; changed keeping the offset. */
+  /**
+   * Record inserts only; required for external tables. Default false; changed keeping the offset. A change
+   * recreates the stream in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   insertOnly?: pulumi.Input<boolean>;
-  /** Return the rows already there on the first read. Only acts at creation. */
+  /** Return the rows already there on the first read. Only read at creation: a later change does nothing. */
   showInitialRows?: pulumi.Input<boolean>;
-  /** Start at a point in the past (Time Travel) instead of now. Only acts at creation. */
+  /** Start at a point in the past (Time Travel) instead of now. Only read at creation: a later change does nothing. */
   pointInTime?: pulumi.Input<types.StreamPointOfTimeArgs>;
-  /** Comment on the stream. */
+  /** Comment on the stream. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -51,36 +78,63 @@ export interface StreamArgs extends CommonArgs {
  * .../schemas/{schema}/streams).
  */
 export class Stream extends SnowflakeResource {
-  /** The database the stream lives in (e.g. `db.name`). A change means a new stream. */
+  /**
+   * The database the stream lives in (e.g. `db.name`). A change means a new stream. A change replaces the stream;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its offset (the changes not yet
+   * consumed).
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the stream lives in (e.g. `schema.name`). A change means a new stream. */
+  /**
+   * The schema the stream lives in (e.g. `schema.name`). A change means a new stream. A change replaces the
+   * stream; refused at preview unless `allowReplace: true`, since a replacement loses its offset (the changes not
+   * yet consumed).
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the stream: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name replaces the stream; refused at preview unless `allowReplace: true`, since
+   * a replacement loses its offset (the changes not yet consumed).
    */
   declare readonly name: pulumi.Output<string>;
-  /** The table the stream records changes of, as DB.SCHEMA.TABLE. A change replaces the stream. */
+  /**
+   * The table the stream records changes of, as DB.SCHEMA.TABLE. A change replaces the stream; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its offset (the changes not yet consumed).
+   */
   declare readonly onTable: pulumi.Output<string | undefined>;
-  /** The view the stream records changes of, as DB.SCHEMA.VIEW. A change replaces the stream. */
+  /**
+   * The view the stream records changes of, as DB.SCHEMA.VIEW. A change replaces the stream; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its offset (the changes not yet consumed).
+   */
   declare readonly onView: pulumi.Output<string | undefined>;
-  /** The stage whose directory table the stream records, as DB.SCHEMA.STAGE. A change replaces the stream. */
+  /**
+   * The stage whose directory table the stream records, as DB.SCHEMA.STAGE. A change replaces the stream; refused
+   * at preview unless `allowReplace: true`, since a replacement loses its offset (the changes not yet consumed).
+   */
   declare readonly onStage: pulumi.Output<string | undefined>;
-  /** The external table the stream records, as DB.SCHEMA.TABLE. A change replaces the stream. */
+  /**
+   * The external table the stream records, as DB.SCHEMA.TABLE. A change replaces the stream; refused at preview
+   * unless `allowReplace: true`, since a replacement loses its offset (the changes not yet consumed).
+   */
   declare readonly onExternalTable: pulumi.Output<string | undefined>;
-  /** Record inserts only (tables and views). Default false; changed keeping the offset. */
+  /**
+   * Record inserts only (tables and views). Default false; changed keeping the offset. A change recreates the
+   * stream in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly appendOnly: pulumi.Output<boolean | undefined>;
-  /** Record inserts only; required for external tables. Default false; changed keeping the offset. */
+  /**
+   * Record inserts only; required for external tables. Default false; changed keeping the offset. A change
+   * recreates the stream in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly insertOnly: pulumi.Output<boolean | undefined>;
-  /** Return the rows already there on the first read. Only acts at creation. */
+  /** Return the rows already there on the first read. Only read at creation: a later change does nothing. */
   declare readonly showInitialRows: pulumi.Output<boolean | undefined>;
-  /** Start at a point in the past (Time Travel) instead of now. Only acts at creation. */
+  /** Start at a point in the past (Time Travel) instead of now. Only read at creation: a later change does nothing. */
   declare readonly pointInTime: pulumi.Output<types.StreamPointOfTime | undefined>;
-  /** Comment on the stream. */
+  /** Comment on the stream. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** DEFAULT, APPEND_ONLY or INSERT_ONLY. */

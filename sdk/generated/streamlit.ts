@@ -6,35 +6,44 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface StreamlitArgs extends CommonArgs {
-  /** The database the Streamlit app lives in (e.g. `db.name`). A change means a new Streamlit app. */
+  /**
+   * The database the Streamlit app lives in (e.g. `db.name`). A change means a new Streamlit app. A change
+   * replaces the Streamlit app; refused at preview unless `allowReplace: true`, since a replacement loses its
+   * versions and the edits made to it in Snowsight.
+   */
   database: pulumi.Input<string>;
-  /** The schema the Streamlit app lives in (e.g. `schema.name`). A change means a new Streamlit app. */
+  /**
+   * The schema the Streamlit app lives in (e.g. `schema.name`). A change means a new Streamlit app. A change
+   * replaces the Streamlit app; refused at preview unless `allowReplace: true`, since a replacement loses its
+   * versions and the edits made to it in Snowsight.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the Streamlit app: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the Streamlit app in place (:rename).
    */
   name?: pulumi.Input<string>;
   /**
    * Stage location the app's files are copied from, e.g. `@DB.SCHEMA.STAGE/app`. Compared with the declaration
-   * only; a change adds a version made from the files there (:add-version), keeping the app.
+   * only; a change adds a version made from the files there (:add-version), keeping the app. Changed in place
+   * (:add-version).
    */
   sourceLocation: pulumi.Input<string>;
-  /** The app's entry point in sourceLocation, e.g. `streamlit_app.py`. */
+  /** The app's entry point in sourceLocation, e.g. `streamlit_app.py`. Changed in place (ALTER over the SQL API). */
   mainFile: pulumi.Input<string>;
-  /** Title shown in Snowsight. */
+  /** Title shown in Snowsight. Changed in place (ALTER over the SQL API). */
   title?: pulumi.Input<string>;
-  /** Warehouse the app's queries run on. */
+  /** Warehouse the app's queries run on. Changed in place (ALTER over the SQL API). */
   queryWarehouse?: pulumi.Input<string>;
-  /** Staged files the app imports, in order. */
+  /** Staged files the app imports, in order. Changed in place (ALTER over the SQL API). */
   imports?: pulumi.Input<pulumi.Input<string>[]>;
-  /** External access integrations the app may use; a set. */
+  /** External access integrations the app may use; a set. Changed in place (ALTER over the SQL API). */
   externalAccessIntegrations?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Comment on the Streamlit app. */
+  /** Comment on the Streamlit app. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -51,35 +60,44 @@ export interface StreamlitArgs extends CommonArgs {
  * becomes a new version of the app (:add-version).
  */
 export class Streamlit extends SnowflakeResource {
-  /** The database the Streamlit app lives in (e.g. `db.name`). A change means a new Streamlit app. */
+  /**
+   * The database the Streamlit app lives in (e.g. `db.name`). A change means a new Streamlit app. A change
+   * replaces the Streamlit app; refused at preview unless `allowReplace: true`, since a replacement loses its
+   * versions and the edits made to it in Snowsight.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the Streamlit app lives in (e.g. `schema.name`). A change means a new Streamlit app. */
+  /**
+   * The schema the Streamlit app lives in (e.g. `schema.name`). A change means a new Streamlit app. A change
+   * replaces the Streamlit app; refused at preview unless `allowReplace: true`, since a replacement loses its
+   * versions and the edits made to it in Snowsight.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the Streamlit app: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the Streamlit app in place (:rename).
    */
   declare readonly name: pulumi.Output<string>;
   /**
    * Stage location the app's files are copied from, e.g. `@DB.SCHEMA.STAGE/app`. Compared with the declaration
-   * only; a change adds a version made from the files there (:add-version), keeping the app.
+   * only; a change adds a version made from the files there (:add-version), keeping the app. Changed in place
+   * (:add-version).
    */
   declare readonly sourceLocation: pulumi.Output<string>;
-  /** The app's entry point in sourceLocation, e.g. `streamlit_app.py`. */
+  /** The app's entry point in sourceLocation, e.g. `streamlit_app.py`. Changed in place (ALTER over the SQL API). */
   declare readonly mainFile: pulumi.Output<string>;
-  /** Title shown in Snowsight. */
+  /** Title shown in Snowsight. Changed in place (ALTER over the SQL API). */
   declare readonly title: pulumi.Output<string | undefined>;
-  /** Warehouse the app's queries run on. */
+  /** Warehouse the app's queries run on. Changed in place (ALTER over the SQL API). */
   declare readonly queryWarehouse: pulumi.Output<string | undefined>;
-  /** Staged files the app imports, in order. */
+  /** Staged files the app imports, in order. Changed in place (ALTER over the SQL API). */
   declare readonly imports: pulumi.Output<string[] | undefined>;
-  /** External access integrations the app may use; a set. */
+  /** External access integrations the app may use; a set. Changed in place (ALTER over the SQL API). */
   declare readonly externalAccessIntegrations: pulumi.Output<string[] | undefined>;
-  /** Comment on the Streamlit app. */
+  /** Comment on the Streamlit app. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** The id in the app's Snowsight URL. */

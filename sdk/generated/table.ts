@@ -6,50 +6,65 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface TableArgs extends CommonArgs {
-  /** The database the table lives in (e.g. `db.name`). A change means a new table. */
+  /**
+   * The database the table lives in (e.g. `db.name`). A change means a new table. A change replaces the table;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its rows.
+   */
   database: pulumi.Input<string>;
-  /** The schema the table lives in (e.g. `schema.name`). A change means a new table. */
+  /**
+   * The schema the table lives in (e.g. `schema.name`). A change means a new table. A change replaces the table;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its rows.
+   */
   schema: pulumi.Input<string>;
   /**
    * Name of the table: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the table in place (ALTER ... RENAME TO).
    */
   name?: pulumi.Input<string>;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the table. */
+  /**
+   * PERMANENT (default) or TRANSIENT (no Fail-safe). A change replaces the table; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its rows.
+   */
   kind?: pulumi.Input<types.ObjectKind>;
   /**
    * The columns, in order. New columns go at the end; Snowflake cannot reorder, rename or retype them except by
-   * widening.
+   * widening. Changed in place (PUT create-or-alter).
    */
   columns: pulumi.Input<pulumi.Input<types.TableColumnArgs>[]>;
   /**
    * Primary, unique and foreign keys over the table's columns (constraints on one column can also be given on the
-   * column).
+   * column). Changed in place (PUT create-or-alter).
    */
   constraints?: pulumi.Input<pulumi.Input<types.TableConstraintArgs>[]>;
-  /** Clustering key of the table: columns or expressions, in order. */
+  /** Clustering key of the table: columns or expressions, in order. Changed in place (PUT create-or-alter). */
   clusterBy?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Let loads add columns found in the files. Default false. */
+  /** Let loads add columns found in the files. Default false. Changed in place (PUT create-or-alter). */
   enableSchemaEvolution?: pulumi.Input<boolean>;
-  /** Record row changes (needed by streams and some dynamic tables). Default false. */
+  /**
+   * Record row changes (needed by streams and some dynamic tables). Default false. Changed in place (PUT
+   * create-or-alter).
+   */
   changeTracking?: pulumi.Input<boolean>;
   /**
    * Days of Time Travel for the table, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (PUT create-or-alter).
    */
   dataRetentionTimeInDays?: pulumi.Input<number>;
   /**
    * Days Snowflake may extend retention to keep streams on the table from going stale, 0-90. Unset: inherited
-   * (default 14).
+   * (default 14). Changed in place (PUT create-or-alter).
    */
   maxDataExtensionTimeInDays?: pulumi.Input<number>;
-  /** Default collation for text columns created in the table, e.g. `en-ci`. Unset: inherited. */
+  /**
+   * Default collation for text columns created in the table, e.g. `en-ci`. Unset: inherited. Changed in place (PUT
+   * create-or-alter).
+   */
   defaultDdlCollation?: pulumi.Input<string>;
-  /** Comment on the table. */
+  /** Comment on the table. Changed in place (PUT create-or-alter). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
@@ -70,50 +85,65 @@ export interface TableArgs extends CommonArgs {
  * the id is `DB.SCHEMA.TABLE` at creation, and a new name renames it in place.
  */
 export class Table extends SnowflakeResource {
-  /** The database the table lives in (e.g. `db.name`). A change means a new table. */
+  /**
+   * The database the table lives in (e.g. `db.name`). A change means a new table. A change replaces the table;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its rows.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the table lives in (e.g. `schema.name`). A change means a new table. */
+  /**
+   * The schema the table lives in (e.g. `schema.name`). A change means a new table. A change replaces the table;
+   * refused at preview unless `allowReplace: true`, since a replacement loses its rows.
+   */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the table: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the table in place (ALTER ... RENAME TO).
    */
   declare readonly name: pulumi.Output<string>;
-  /** PERMANENT (default) or TRANSIENT (no Fail-safe). Fixed at creation: a change replaces the table. */
+  /**
+   * PERMANENT (default) or TRANSIENT (no Fail-safe). A change replaces the table; refused at preview unless
+   * `allowReplace: true`, since a replacement loses its rows.
+   */
   declare readonly kind: pulumi.Output<types.ObjectKind | undefined>;
   /**
    * The columns, in order. New columns go at the end; Snowflake cannot reorder, rename or retype them except by
-   * widening.
+   * widening. Changed in place (PUT create-or-alter).
    */
   declare readonly columns: pulumi.Output<types.TableColumn[]>;
   /**
    * Primary, unique and foreign keys over the table's columns (constraints on one column can also be given on the
-   * column).
+   * column). Changed in place (PUT create-or-alter).
    */
   declare readonly constraints: pulumi.Output<types.TableConstraint[] | undefined>;
-  /** Clustering key of the table: columns or expressions, in order. */
+  /** Clustering key of the table: columns or expressions, in order. Changed in place (PUT create-or-alter). */
   declare readonly clusterBy: pulumi.Output<string[] | undefined>;
-  /** Let loads add columns found in the files. Default false. */
+  /** Let loads add columns found in the files. Default false. Changed in place (PUT create-or-alter). */
   declare readonly enableSchemaEvolution: pulumi.Output<boolean | undefined>;
-  /** Record row changes (needed by streams and some dynamic tables). Default false. */
+  /**
+   * Record row changes (needed by streams and some dynamic tables). Default false. Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly changeTracking: pulumi.Output<boolean | undefined>;
   /**
    * Days of Time Travel for the table, 0-90 (above 1 needs Enterprise Edition). Unset: inherited from its
-   * container.
+   * container. Changed in place (PUT create-or-alter).
    */
   declare readonly dataRetentionTimeInDays: pulumi.Output<number | undefined>;
   /**
    * Days Snowflake may extend retention to keep streams on the table from going stale, 0-90. Unset: inherited
-   * (default 14).
+   * (default 14). Changed in place (PUT create-or-alter).
    */
   declare readonly maxDataExtensionTimeInDays: pulumi.Output<number | undefined>;
-  /** Default collation for text columns created in the table, e.g. `en-ci`. Unset: inherited. */
+  /**
+   * Default collation for text columns created in the table, e.g. `en-ci`. Unset: inherited. Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly defaultDdlCollation: pulumi.Output<string | undefined>;
-  /** Comment on the table. */
+  /** Comment on the table. Changed in place (PUT create-or-alter). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** Number of rows, as Snowflake last counted. */

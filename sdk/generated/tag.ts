@@ -6,43 +6,49 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface TagArgs extends CommonArgs {
-  /** The database the tag lives in (e.g. `db.name`). A change means a new tag. */
+  /** The database the tag lives in (e.g. `db.name`). A change means a new tag. A change replaces the tag. */
   database: pulumi.Input<string>;
-  /** The schema the tag lives in (e.g. `schema.name`). A change means a new tag. */
+  /** The schema the tag lives in (e.g. `schema.name`). A change means a new tag. A change replaces the tag. */
   schema: pulumi.Input<string>;
   /**
    * Name of the tag: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the tag in place (:rename).
    */
   name?: pulumi.Input<string>;
-  /** The only values the tag may take (at most 5000). Unset: any value. */
+  /** The only values the tag may take (at most 5000). Unset: any value. Changed in place (PUT create-or-alter). */
   allowedValues?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Propagate the tag to dependent objects and data copies. */
+  /** Propagate the tag to dependent objects and data copies. Changed in place (PUT create-or-alter). */
   propagate?: pulumi.Input<types.TagPropagation>;
-  /** Value when propagation meets different values: a string, ALLOWED_VALUES_SEQUENCE or MERGE. */
+  /**
+   * Value when propagation meets different values: a string, ALLOWED_VALUES_SEQUENCE or MERGE. Changed in place
+   * (PUT create-or-alter).
+   */
   onConflict?: pulumi.Input<string>;
-  /** Comment on the tag. */
+  /** Comment on the tag. Changed in place (PUT create-or-alter). */
   comment?: pulumi.Input<string>;
 }
 
 /** A tag: a name objects carry with a value, e.g. COST_CENTER = 'finance' (REST: .../schemas/{schema}/tags). */
 export class Tag extends SnowflakeResource {
-  /** The database the tag lives in (e.g. `db.name`). A change means a new tag. */
+  /** The database the tag lives in (e.g. `db.name`). A change means a new tag. A change replaces the tag. */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the tag lives in (e.g. `schema.name`). A change means a new tag. */
+  /** The schema the tag lives in (e.g. `schema.name`). A change means a new tag. A change replaces the tag. */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the tag: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the tag in place (:rename).
    */
   declare readonly name: pulumi.Output<string>;
-  /** The only values the tag may take (at most 5000). Unset: any value. */
+  /** The only values the tag may take (at most 5000). Unset: any value. Changed in place (PUT create-or-alter). */
   declare readonly allowedValues: pulumi.Output<string[] | undefined>;
-  /** Propagate the tag to dependent objects and data copies. */
+  /** Propagate the tag to dependent objects and data copies. Changed in place (PUT create-or-alter). */
   declare readonly propagate: pulumi.Output<types.TagPropagation | undefined>;
-  /** Value when propagation meets different values: a string, ALLOWED_VALUES_SEQUENCE or MERGE. */
+  /**
+   * Value when propagation meets different values: a string, ALLOWED_VALUES_SEQUENCE or MERGE. Changed in place
+   * (PUT create-or-alter).
+   */
   declare readonly onConflict: pulumi.Output<string | undefined>;
-  /** Comment on the tag. */
+  /** Comment on the tag. Changed in place (PUT create-or-alter). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /** Role that owns the tag. */
   declare readonly owner: pulumi.Output<string | undefined>;

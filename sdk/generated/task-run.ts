@@ -6,18 +6,30 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface TaskRunArgs extends CommonArgs {
-  /** The database the task lives in (e.g. `db.name`). A change means a new task. */
+  /**
+   * The database the task lives in (e.g. `db.name`). A change means a new task. A change replaces the task run,
+   * which runs it again.
+   */
   database: pulumi.Input<string>;
-  /** The schema the task lives in (e.g. `schema.name`). A change means a new task. */
+  /**
+   * The schema the task lives in (e.g. `schema.name`). A change means a new task. A change replaces the task run,
+   * which runs it again.
+   */
   schema: pulumi.Input<string>;
-  /** The task to run; running a root task runs its graph (EXECUTE TASK runs a suspended task too). */
+  /**
+   * The task to run; running a root task runs its graph (EXECUTE TASK runs a suspended task too). A new name
+   * replaces the task run, which runs it again.
+   */
   task: pulumi.Input<string>;
   /**
    * Retry the last failed graph run from the tasks that failed (EXECUTE TASK ... RETRY LAST) instead of starting a
-   * new run.
+   * new run. A change replaces the task run, which runs it again.
    */
   retryLast?: pulumi.Input<boolean>;
-  /** Values whose change runs the task again, e.g. a version or a hash of the task definitions. */
+  /**
+   * Values whose change runs the task again, e.g. a version or a hash of the task definitions. A change replaces
+   * the task run, which runs it again.
+   */
   triggers?: pulumi.Input<pulumi.Input<unknown>[]>;
 }
 
@@ -27,18 +39,30 @@ export interface TaskRunArgs extends CommonArgs {
  * nothing.
  */
 export class TaskRun extends SnowflakeResource {
-  /** The database the task lives in (e.g. `db.name`). A change means a new task. */
+  /**
+   * The database the task lives in (e.g. `db.name`). A change means a new task. A change replaces the task run,
+   * which runs it again.
+   */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the task lives in (e.g. `schema.name`). A change means a new task. */
+  /**
+   * The schema the task lives in (e.g. `schema.name`). A change means a new task. A change replaces the task run,
+   * which runs it again.
+   */
   declare readonly schema: pulumi.Output<string>;
-  /** The task to run; running a root task runs its graph (EXECUTE TASK runs a suspended task too). */
+  /**
+   * The task to run; running a root task runs its graph (EXECUTE TASK runs a suspended task too). A new name
+   * replaces the task run, which runs it again.
+   */
   declare readonly task: pulumi.Output<string>;
   /**
    * Retry the last failed graph run from the tasks that failed (EXECUTE TASK ... RETRY LAST) instead of starting a
-   * new run.
+   * new run. A change replaces the task run, which runs it again.
    */
   declare readonly retryLast: pulumi.Output<boolean | undefined>;
-  /** Values whose change runs the task again, e.g. a version or a hash of the task definitions. */
+  /**
+   * Values whose change runs the task again, e.g. a version or a hash of the task definitions. A change replaces
+   * the task run, which runs it again.
+   */
   declare readonly triggers: pulumi.Output<unknown[] | undefined>;
   /**
    * Snowflake's id of the graph run this started (as current-graphs / complete-graphs report it), recorded at

@@ -6,71 +6,113 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface TaskArgs extends CommonArgs {
-  /** The database the task lives in (e.g. `db.name`). A change means a new task. */
+  /** The database the task lives in (e.g. `db.name`). A change means a new task. A change replaces the task. */
   database: pulumi.Input<string>;
-  /** The schema the task lives in (e.g. `schema.name`). A change means a new task. */
+  /** The schema the task lives in (e.g. `schema.name`). A change means a new task. A change replaces the task. */
   schema: pulumi.Input<string>;
   /**
    * Name of the task: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name replaces the task.
    */
   name?: pulumi.Input<string>;
-  /** The SQL the task runs: one statement, a CALL of a procedure, or a Snowflake Scripting block. */
+  /**
+   * The SQL the task runs: one statement, a CALL of a procedure, or a Snowflake Scripting block. Changed in place
+   * (PUT create-or-alter).
+   */
   definition: pulumi.Input<string>;
-  /** Warehouse the task runs on. Unset: serverless (Snowflake sizes the compute). */
+  /**
+   * Warehouse the task runs on. Unset: serverless (Snowflake sizes the compute). Changed in place (PUT
+   * create-or-alter).
+   */
   warehouse?: pulumi.Input<string>;
   /**
    * When a root task runs: `{ minutes: 5 }` or `{ cron: "0 9 * * MON", timeZone: "UTC" }`. Child tasks have none
-   * (they run after `after`).
+   * (they run after `after`). Changed in place (PUT create-or-alter).
    */
   schedule?: pulumi.Input<types.TaskScheduleArgs>;
-  /** Tasks (in the same schema) this task runs after; a task with predecessors is a child in their graph. */
+  /**
+   * Tasks (in the same schema) this task runs after; a task with predecessors is a child in their graph. Changed
+   * in place (PUT create-or-alter).
+   */
   after?: pulumi.Input<pulumi.Input<string>[]>;
-  /** The root task this task finalizes: it runs after every run of that graph, successful or not. */
+  /**
+   * The root task this task finalizes: it runs after every run of that graph, successful or not. Changed in place
+   * (PUT create-or-alter).
+   */
   finalize?: pulumi.Input<string>;
   /**
    * A Boolean SQL condition checked before each run, e.g. `SYSTEM$STREAM_HAS_DATA('S')`; the run is skipped when
-   * false.
+   * false. Changed in place (PUT create-or-alter).
    */
   when?: pulumi.Input<string>;
-  /** A JSON object tasks of the graph read with SYSTEM$GET_TASK_GRAPH_CONFIG (root tasks). */
+  /**
+   * A JSON object tasks of the graph read with SYSTEM$GET_TASK_GRAPH_CONFIG (root tasks). Changed in place (PUT
+   * create-or-alter).
+   */
   config?: pulumi.Input<{ [key: string]: pulumi.Input<unknown> }>;
-  /** Session parameters set for the task's runs, e.g. `{ TIMEZONE: "UTC" }`. */
+  /**
+   * Session parameters set for the task's runs, e.g. `{ TIMEZONE: "UTC" }`. Changed in place (PUT
+   * create-or-alter).
+   */
   sessionParameters?: pulumi.Input<{ [key: string]: pulumi.Input<unknown> }>;
-  /** How many times a failed graph run is retried, 0-30 (root tasks). Unset: inherited (default 0). */
+  /**
+   * How many times a failed graph run is retried, 0-30 (root tasks). Unset: inherited (default 0). Changed in
+   * place (PUT create-or-alter).
+   */
   taskAutoRetryAttempts?: pulumi.Input<number>;
-  /** Whether graph runs may overlap (root tasks). Unset: NO_OVERLAP. */
+  /** Whether graph runs may overlap (root tasks). Unset: NO_OVERLAP. Changed in place (PUT create-or-alter). */
   overlapPolicy?: pulumi.Input<types.TaskOverlapPolicy>;
-  /** Whether several runs of the graph may run at once (root tasks). Default false. */
+  /**
+   * Whether several runs of the graph may run at once (root tasks). Default false. Changed in place (PUT
+   * create-or-alter).
+   */
   allowOverlappingExecution?: pulumi.Input<boolean>;
-  /** Consecutive failed runs after which Snowflake suspends the task; 0 never. Unset: inherited (default 10). */
+  /**
+   * Consecutive failed runs after which Snowflake suspends the task; 0 never. Unset: inherited (default 10).
+   * Changed in place (PUT create-or-alter).
+   */
   suspendTaskAfterNumFailures?: pulumi.Input<number>;
-  /** Time limit of one run in milliseconds. Unset: inherited (default 3600000, one hour). */
+  /**
+   * Time limit of one run in milliseconds. Unset: inherited (default 3600000, one hour). Changed in place (PUT
+   * create-or-alter).
+   */
   userTaskTimeoutMs?: pulumi.Input<number>;
-  /** Compute size of the first runs of a serverless task. Unset: inherited (default MEDIUM). */
+  /**
+   * Compute size of the first runs of a serverless task. Unset: inherited (default MEDIUM). Changed in place (PUT
+   * create-or-alter).
+   */
   userTaskManagedInitialWarehouseSize?: pulumi.Input<types.WarehouseSize>;
-  /** Minutes within which a serverless task's runs should finish; Snowflake sizes compute to meet it. */
+  /**
+   * Minutes within which a serverless task's runs should finish; Snowflake sizes compute to meet it. Changed in
+   * place (PUT create-or-alter).
+   */
   targetCompletionInterval?: pulumi.Input<number>;
-  /** Smallest compute a serverless task may use, XSMALL-XXLARGE. Unset: inherited (XSMALL). */
+  /**
+   * Smallest compute a serverless task may use, XSMALL-XXLARGE. Unset: inherited (XSMALL). Changed in place (PUT
+   * create-or-alter).
+   */
   serverlessTaskMinStatementSize?: pulumi.Input<types.WarehouseSize>;
-  /** Largest compute a serverless task may use, XSMALL-XXLARGE. Unset: inherited (XXLARGE). */
+  /**
+   * Largest compute a serverless task may use, XSMALL-XXLARGE. Unset: inherited (XXLARGE). Changed in place (PUT
+   * create-or-alter).
+   */
   serverlessTaskMaxStatementSize?: pulumi.Input<types.WarehouseSize>;
-  /** Notification integration told when a run fails. */
+  /** Notification integration told when a run fails. Changed in place (PUT create-or-alter). */
   errorIntegration?: pulumi.Input<string>;
-  /** Notification integration told when a graph run succeeds (root tasks). */
+  /** Notification integration told when a graph run succeeds (root tasks). Changed in place (PUT create-or-alter). */
   successIntegration?: pulumi.Input<string>;
-  /** User whose privileges the task's runs use (EXECUTE AS USER). */
+  /** User whose privileges the task's runs use (EXECUTE AS USER). Changed in place (PUT create-or-alter). */
   executeAsUser?: pulumi.Input<string>;
-  /** Comment on the task. */
+  /** Comment on the task. Changed in place (PUT create-or-alter). */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
    * Suspend (true) or resume (false) the task; read back and corrected by up. Unset: not managed (Snowflake
-   * creates it suspended).
+   * creates it suspended). Changed in place (:resume / :suspend).
    */
   suspended?: pulumi.Input<boolean>;
 }
@@ -81,71 +123,113 @@ export interface TaskArgs extends CommonArgs {
  * resumes it afterwards.
  */
 export class Task extends SnowflakeResource {
-  /** The database the task lives in (e.g. `db.name`). A change means a new task. */
+  /** The database the task lives in (e.g. `db.name`). A change means a new task. A change replaces the task. */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the task lives in (e.g. `schema.name`). A change means a new task. */
+  /** The schema the task lives in (e.g. `schema.name`). A change means a new task. A change replaces the task. */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the task: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name replaces the task.
    */
   declare readonly name: pulumi.Output<string>;
-  /** The SQL the task runs: one statement, a CALL of a procedure, or a Snowflake Scripting block. */
+  /**
+   * The SQL the task runs: one statement, a CALL of a procedure, or a Snowflake Scripting block. Changed in place
+   * (PUT create-or-alter).
+   */
   declare readonly definition: pulumi.Output<string>;
-  /** Warehouse the task runs on. Unset: serverless (Snowflake sizes the compute). */
+  /**
+   * Warehouse the task runs on. Unset: serverless (Snowflake sizes the compute). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly warehouse: pulumi.Output<string | undefined>;
   /**
    * When a root task runs: `{ minutes: 5 }` or `{ cron: "0 9 * * MON", timeZone: "UTC" }`. Child tasks have none
-   * (they run after `after`).
+   * (they run after `after`). Changed in place (PUT create-or-alter).
    */
   declare readonly schedule: pulumi.Output<types.TaskSchedule | undefined>;
-  /** Tasks (in the same schema) this task runs after; a task with predecessors is a child in their graph. */
+  /**
+   * Tasks (in the same schema) this task runs after; a task with predecessors is a child in their graph. Changed
+   * in place (PUT create-or-alter).
+   */
   declare readonly after: pulumi.Output<string[] | undefined>;
-  /** The root task this task finalizes: it runs after every run of that graph, successful or not. */
+  /**
+   * The root task this task finalizes: it runs after every run of that graph, successful or not. Changed in place
+   * (PUT create-or-alter).
+   */
   declare readonly finalize: pulumi.Output<string | undefined>;
   /**
    * A Boolean SQL condition checked before each run, e.g. `SYSTEM$STREAM_HAS_DATA('S')`; the run is skipped when
-   * false.
+   * false. Changed in place (PUT create-or-alter).
    */
   declare readonly when: pulumi.Output<string | undefined>;
-  /** A JSON object tasks of the graph read with SYSTEM$GET_TASK_GRAPH_CONFIG (root tasks). */
+  /**
+   * A JSON object tasks of the graph read with SYSTEM$GET_TASK_GRAPH_CONFIG (root tasks). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly config: pulumi.Output<{ [key: string]: unknown } | undefined>;
-  /** Session parameters set for the task's runs, e.g. `{ TIMEZONE: "UTC" }`. */
+  /**
+   * Session parameters set for the task's runs, e.g. `{ TIMEZONE: "UTC" }`. Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly sessionParameters: pulumi.Output<{ [key: string]: unknown } | undefined>;
-  /** How many times a failed graph run is retried, 0-30 (root tasks). Unset: inherited (default 0). */
+  /**
+   * How many times a failed graph run is retried, 0-30 (root tasks). Unset: inherited (default 0). Changed in
+   * place (PUT create-or-alter).
+   */
   declare readonly taskAutoRetryAttempts: pulumi.Output<number | undefined>;
-  /** Whether graph runs may overlap (root tasks). Unset: NO_OVERLAP. */
+  /** Whether graph runs may overlap (root tasks). Unset: NO_OVERLAP. Changed in place (PUT create-or-alter). */
   declare readonly overlapPolicy: pulumi.Output<types.TaskOverlapPolicy | undefined>;
-  /** Whether several runs of the graph may run at once (root tasks). Default false. */
+  /**
+   * Whether several runs of the graph may run at once (root tasks). Default false. Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly allowOverlappingExecution: pulumi.Output<boolean | undefined>;
-  /** Consecutive failed runs after which Snowflake suspends the task; 0 never. Unset: inherited (default 10). */
+  /**
+   * Consecutive failed runs after which Snowflake suspends the task; 0 never. Unset: inherited (default 10).
+   * Changed in place (PUT create-or-alter).
+   */
   declare readonly suspendTaskAfterNumFailures: pulumi.Output<number | undefined>;
-  /** Time limit of one run in milliseconds. Unset: inherited (default 3600000, one hour). */
+  /**
+   * Time limit of one run in milliseconds. Unset: inherited (default 3600000, one hour). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly userTaskTimeoutMs: pulumi.Output<number | undefined>;
-  /** Compute size of the first runs of a serverless task. Unset: inherited (default MEDIUM). */
+  /**
+   * Compute size of the first runs of a serverless task. Unset: inherited (default MEDIUM). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly userTaskManagedInitialWarehouseSize: pulumi.Output<types.WarehouseSize | undefined>;
-  /** Minutes within which a serverless task's runs should finish; Snowflake sizes compute to meet it. */
+  /**
+   * Minutes within which a serverless task's runs should finish; Snowflake sizes compute to meet it. Changed in
+   * place (PUT create-or-alter).
+   */
   declare readonly targetCompletionInterval: pulumi.Output<number | undefined>;
-  /** Smallest compute a serverless task may use, XSMALL-XXLARGE. Unset: inherited (XSMALL). */
+  /**
+   * Smallest compute a serverless task may use, XSMALL-XXLARGE. Unset: inherited (XSMALL). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly serverlessTaskMinStatementSize: pulumi.Output<types.WarehouseSize | undefined>;
-  /** Largest compute a serverless task may use, XSMALL-XXLARGE. Unset: inherited (XXLARGE). */
+  /**
+   * Largest compute a serverless task may use, XSMALL-XXLARGE. Unset: inherited (XXLARGE). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly serverlessTaskMaxStatementSize: pulumi.Output<types.WarehouseSize | undefined>;
-  /** Notification integration told when a run fails. */
+  /** Notification integration told when a run fails. Changed in place (PUT create-or-alter). */
   declare readonly errorIntegration: pulumi.Output<string | undefined>;
-  /** Notification integration told when a graph run succeeds (root tasks). */
+  /** Notification integration told when a graph run succeeds (root tasks). Changed in place (PUT create-or-alter). */
   declare readonly successIntegration: pulumi.Output<string | undefined>;
-  /** User whose privileges the task's runs use (EXECUTE AS USER). */
+  /** User whose privileges the task's runs use (EXECUTE AS USER). Changed in place (PUT create-or-alter). */
   declare readonly executeAsUser: pulumi.Output<string | undefined>;
-  /** Comment on the task. */
+  /** Comment on the task. Changed in place (PUT create-or-alter). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /**
    * Suspend (true) or resume (false) the task; read back and corrected by up. Unset: not managed (Snowflake
-   * creates it suspended).
+   * creates it suspended). Changed in place (:resume / :suspend).
    */
   declare readonly suspended: pulumi.Output<boolean | undefined>;
   /**

@@ -8,78 +8,88 @@ import * as types from "./types";
 export interface UserArgs extends CommonArgs {
   /**
    * Name of the user: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the user in place (ALTER ... RENAME TO).
    */
   name?: pulumi.Input<string>;
-  /** Name to log in with (case-insensitive). Default: the user's name. */
+  /** Name to log in with (case-insensitive). Default: the user's name. Changed in place (PUT create-or-alter). */
   loginName?: pulumi.Input<string>;
-  /** Name shown in Snowsight. Default: the user's name. */
+  /** Name shown in Snowsight. Default: the user's name. Changed in place (PUT create-or-alter). */
   displayName?: pulumi.Input<string>;
-  /** First name (not for SERVICE users). */
+  /** First name (not for SERVICE users). Changed in place (PUT create-or-alter). */
   firstName?: pulumi.Input<string>;
-  /** Middle name (not for SERVICE users). */
+  /** Middle name (not for SERVICE users). Changed in place (PUT create-or-alter). */
   middleName?: pulumi.Input<string>;
-  /** Last name (not for SERVICE users). */
+  /** Last name (not for SERVICE users). Changed in place (PUT create-or-alter). */
   lastName?: pulumi.Input<string>;
-  /** Email address. */
+  /** Email address. Changed in place (PUT create-or-alter). */
   email?: pulumi.Input<string>;
-  /** Comment on the user. */
+  /** Comment on the user. Changed in place (PUT create-or-alter). */
   comment?: pulumi.Input<string>;
   /**
    * Password policy of the user, as DB.SCHEMA.POLICY (a PasswordPolicy's fullyQualifiedName). Set with ALTER USER
    * ... SET PASSWORD POLICY; Snowflake's user snapshot does not report it, so it is compared with the declaration
-   * only.
+   * only. Changed in place (ALTER over the SQL API).
    */
   passwordPolicy?: pulumi.Input<string>;
   /**
    * Password (not for SERVICE users). Secret: stored only encrypted in state, never returned by Snowflake, so a
    * change is seen from the declared value only (a password changed elsewhere is not drift); a change is ALTER
-   * USER ... SET PASSWORD, removing it UNSET PASSWORD.
+   * USER ... SET PASSWORD, removing it UNSET PASSWORD. Changed in place (ALTER over the SQL API).
    */
   password?: pulumi.Input<string>;
-  /** Ask for a new password at the next login. Default false. */
+  /** Ask for a new password at the next login. Default false. Changed in place (PUT create-or-alter). */
   mustChangePassword?: pulumi.Input<boolean>;
-  /** Refuse the user's logins and abort its queries. Default false. */
+  /** Refuse the user's logins and abort its queries. Default false. Changed in place (PUT create-or-alter). */
   disabled?: pulumi.Input<boolean>;
   /**
    * Days until the user expires and can no longer log in. Compared with the declaration only (Snowflake reports
-   * what is left of it).
+   * what is left of it). Changed in place (ALTER over the SQL API).
    */
   daysToExpiry?: pulumi.Input<number>;
   /**
    * Minutes until a user locked out by failed logins is unlocked. Compared with the declaration only (Snowflake
-   * reports what is left of it).
+   * reports what is left of it). Changed in place (ALTER over the SQL API).
    */
   minsToUnlock?: pulumi.Input<number>;
   /**
    * Minutes the user may log in without MFA (not for SERVICE users). Compared with the declaration only (Snowflake
-   * reports what is left of it).
+   * reports what is left of it). Changed in place (ALTER over the SQL API).
    */
   minsToBypassMfa?: pulumi.Input<number>;
-  /** Warehouse a session starts with (Snowflake does not check that it exists). */
+  /**
+   * Warehouse a session starts with (Snowflake does not check that it exists). Changed in place (PUT
+   * create-or-alter).
+   */
   defaultWarehouse?: pulumi.Input<string>;
-  /** Database, or DB.SCHEMA, a session starts in. */
+  /** Database, or DB.SCHEMA, a session starts in. Changed in place (PUT create-or-alter). */
   defaultNamespace?: pulumi.Input<string>;
-  /** Role a session starts with (it must also be granted to the user). */
+  /** Role a session starts with (it must also be granted to the user). Changed in place (PUT create-or-alter). */
   defaultRole?: pulumi.Input<string>;
-  /** ALL (default) or NONE. */
+  /** ALL (default) or NONE. Changed in place (PUT create-or-alter). */
   defaultSecondaryRoles?: pulumi.Input<types.DefaultSecondaryRoles>;
   /**
    * RSA public key for key-pair logins (PEM or its base64 body). Changed independently of rsaPublicKey2, so keys
-   * rotate without a gap: set the new key as rsaPublicKey2, move clients to it, then remove rsaPublicKey.
+   * rotate without a gap: set the new key as rsaPublicKey2, move clients to it, then remove rsaPublicKey. Changed
+   * in place (PUT create-or-alter).
    */
   rsaPublicKey?: pulumi.Input<string>;
-  /** Second RSA public key, for rotation (see rsaPublicKey). */
+  /** Second RSA public key, for rotation (see rsaPublicKey). Changed in place (PUT create-or-alter). */
   rsaPublicKey2?: pulumi.Input<string>;
-  /** PERSON (default), SERVICE or LEGACY_SERVICE. */
+  /** PERSON (default), SERVICE or LEGACY_SERVICE. Changed in place (PUT create-or-alter). */
   type?: pulumi.Input<types.UserType>;
-  /** Show the user's failed queries unredacted in query history. Default false. */
+  /**
+   * Show the user's failed queries unredacted in query history. Default false. Changed in place (PUT
+   * create-or-alter).
+   */
   enableUnredactedQuerySyntaxError?: pulumi.Input<boolean>;
-  /** Network policy for the user's logins (e.g. a NetworkPolicy's name); unset: the account's. */
+  /**
+   * Network policy for the user's logins (e.g. a NetworkPolicy's name); unset: the account's. Changed in place
+   * (PUT create-or-alter).
+   */
   networkPolicy?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
@@ -91,78 +101,88 @@ export interface UserArgs extends CommonArgs {
 export class User extends SnowflakeResource {
   /**
    * Name of the user: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the user in place (ALTER ... RENAME TO).
    */
   declare readonly name: pulumi.Output<string>;
-  /** Name to log in with (case-insensitive). Default: the user's name. */
+  /** Name to log in with (case-insensitive). Default: the user's name. Changed in place (PUT create-or-alter). */
   declare readonly loginName: pulumi.Output<string | undefined>;
-  /** Name shown in Snowsight. Default: the user's name. */
+  /** Name shown in Snowsight. Default: the user's name. Changed in place (PUT create-or-alter). */
   declare readonly displayName: pulumi.Output<string | undefined>;
-  /** First name (not for SERVICE users). */
+  /** First name (not for SERVICE users). Changed in place (PUT create-or-alter). */
   declare readonly firstName: pulumi.Output<string | undefined>;
-  /** Middle name (not for SERVICE users). */
+  /** Middle name (not for SERVICE users). Changed in place (PUT create-or-alter). */
   declare readonly middleName: pulumi.Output<string | undefined>;
-  /** Last name (not for SERVICE users). */
+  /** Last name (not for SERVICE users). Changed in place (PUT create-or-alter). */
   declare readonly lastName: pulumi.Output<string | undefined>;
-  /** Email address. */
+  /** Email address. Changed in place (PUT create-or-alter). */
   declare readonly email: pulumi.Output<string | undefined>;
-  /** Comment on the user. */
+  /** Comment on the user. Changed in place (PUT create-or-alter). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Password policy of the user, as DB.SCHEMA.POLICY (a PasswordPolicy's fullyQualifiedName). Set with ALTER USER
    * ... SET PASSWORD POLICY; Snowflake's user snapshot does not report it, so it is compared with the declaration
-   * only.
+   * only. Changed in place (ALTER over the SQL API).
    */
   declare readonly passwordPolicy: pulumi.Output<string | undefined>;
   /**
    * Password (not for SERVICE users). Secret: stored only encrypted in state, never returned by Snowflake, so a
    * change is seen from the declared value only (a password changed elsewhere is not drift); a change is ALTER
-   * USER ... SET PASSWORD, removing it UNSET PASSWORD.
+   * USER ... SET PASSWORD, removing it UNSET PASSWORD. Changed in place (ALTER over the SQL API).
    */
   declare readonly password: pulumi.Output<string | undefined>;
-  /** Ask for a new password at the next login. Default false. */
+  /** Ask for a new password at the next login. Default false. Changed in place (PUT create-or-alter). */
   declare readonly mustChangePassword: pulumi.Output<boolean | undefined>;
-  /** Refuse the user's logins and abort its queries. Default false. */
+  /** Refuse the user's logins and abort its queries. Default false. Changed in place (PUT create-or-alter). */
   declare readonly disabled: pulumi.Output<boolean | undefined>;
   /**
    * Days until the user expires and can no longer log in. Compared with the declaration only (Snowflake reports
-   * what is left of it).
+   * what is left of it). Changed in place (ALTER over the SQL API).
    */
   declare readonly daysToExpiry: pulumi.Output<number | undefined>;
   /**
    * Minutes until a user locked out by failed logins is unlocked. Compared with the declaration only (Snowflake
-   * reports what is left of it).
+   * reports what is left of it). Changed in place (ALTER over the SQL API).
    */
   declare readonly minsToUnlock: pulumi.Output<number | undefined>;
   /**
    * Minutes the user may log in without MFA (not for SERVICE users). Compared with the declaration only (Snowflake
-   * reports what is left of it).
+   * reports what is left of it). Changed in place (ALTER over the SQL API).
    */
   declare readonly minsToBypassMfa: pulumi.Output<number | undefined>;
-  /** Warehouse a session starts with (Snowflake does not check that it exists). */
+  /**
+   * Warehouse a session starts with (Snowflake does not check that it exists). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly defaultWarehouse: pulumi.Output<string | undefined>;
-  /** Database, or DB.SCHEMA, a session starts in. */
+  /** Database, or DB.SCHEMA, a session starts in. Changed in place (PUT create-or-alter). */
   declare readonly defaultNamespace: pulumi.Output<string | undefined>;
-  /** Role a session starts with (it must also be granted to the user). */
+  /** Role a session starts with (it must also be granted to the user). Changed in place (PUT create-or-alter). */
   declare readonly defaultRole: pulumi.Output<string | undefined>;
-  /** ALL (default) or NONE. */
+  /** ALL (default) or NONE. Changed in place (PUT create-or-alter). */
   declare readonly defaultSecondaryRoles: pulumi.Output<types.DefaultSecondaryRoles | undefined>;
   /**
    * RSA public key for key-pair logins (PEM or its base64 body). Changed independently of rsaPublicKey2, so keys
-   * rotate without a gap: set the new key as rsaPublicKey2, move clients to it, then remove rsaPublicKey.
+   * rotate without a gap: set the new key as rsaPublicKey2, move clients to it, then remove rsaPublicKey. Changed
+   * in place (PUT create-or-alter).
    */
   declare readonly rsaPublicKey: pulumi.Output<string | undefined>;
-  /** Second RSA public key, for rotation (see rsaPublicKey). */
+  /** Second RSA public key, for rotation (see rsaPublicKey). Changed in place (PUT create-or-alter). */
   declare readonly rsaPublicKey2: pulumi.Output<string | undefined>;
-  /** PERSON (default), SERVICE or LEGACY_SERVICE. */
+  /** PERSON (default), SERVICE or LEGACY_SERVICE. Changed in place (PUT create-or-alter). */
   declare readonly type: pulumi.Output<types.UserType | undefined>;
-  /** Show the user's failed queries unredacted in query history. Default false. */
+  /**
+   * Show the user's failed queries unredacted in query history. Default false. Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly enableUnredactedQuerySyntaxError: pulumi.Output<boolean | undefined>;
-  /** Network policy for the user's logins (e.g. a NetworkPolicy's name); unset: the account's. */
+  /**
+   * Network policy for the user's logins (e.g. a NetworkPolicy's name); unset: the account's. Changed in place
+   * (PUT create-or-alter).
+   */
   declare readonly networkPolicy: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** Whether the user has a password. */

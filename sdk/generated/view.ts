@@ -6,56 +6,86 @@ import { CommonArgs, SnowflakeResource } from "../snowflake-resource";
 import * as types from "./types";
 
 export interface ViewArgs extends CommonArgs {
-  /** The database the view lives in (e.g. `db.name`). A change means a new view. */
+  /** The database the view lives in (e.g. `db.name`). A change means a new view. A change replaces the view. */
   database: pulumi.Input<string>;
-  /** The schema the view lives in (e.g. `schema.name`). A change means a new view. */
+  /** The schema the view lives in (e.g. `schema.name`). A change means a new view. A change replaces the view. */
   schema: pulumi.Input<string>;
   /**
    * Name of the view: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the view in place (ALTER ... RENAME TO).
    */
   name?: pulumi.Input<string>;
-  /** The SELECT the view shows. */
+  /**
+   * The SELECT the view shows. A change recreates the view in place, keeping its grants (CREATE OR REPLACE (POST
+   * orReplace)).
+   */
   query: pulumi.Input<string>;
-  /** Names (and comments) for the query's columns, in order. Unset: named after the query. */
+  /**
+   * Names (and comments) for the query's columns, in order. Unset: named after the query. A change recreates the
+   * view in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   columns?: pulumi.Input<pulumi.Input<types.ViewColumnArgs>[]>;
-  /** A secure view hides its definition from non-owners. Default false. */
+  /**
+   * A secure view hides its definition from non-owners. Default false. A change recreates the view in place,
+   * keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   secure?: pulumi.Input<boolean>;
-  /** A recursive view may refer to itself. Default false. */
+  /**
+   * A recursive view may refer to itself. Default false. A change recreates the view in place, keeping its grants
+   * (CREATE OR REPLACE (POST orReplace)).
+   */
   recursive?: pulumi.Input<boolean>;
-  /** Comment on the view. */
+  /**
+   * Comment on the view. A change recreates the view in place, keeping its grants (CREATE OR REPLACE (POST
+   * orReplace)).
+   */
   comment?: pulumi.Input<string>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
 /** A view (REST: .../schemas/{schema}/views). Changes recreate it in place keeping its grants; it holds no data. */
 export class View extends SnowflakeResource {
-  /** The database the view lives in (e.g. `db.name`). A change means a new view. */
+  /** The database the view lives in (e.g. `db.name`). A change means a new view. A change replaces the view. */
   declare readonly database: pulumi.Output<string>;
-  /** The schema the view lives in (e.g. `schema.name`). A change means a new view. */
+  /** The schema the view lives in (e.g. `schema.name`). A change means a new view. A change replaces the view. */
   declare readonly schema: pulumi.Output<string>;
   /**
    * Name of the view: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
-   * from the resource name.
+   * from the resource name. A new name renames the view in place (ALTER ... RENAME TO).
    */
   declare readonly name: pulumi.Output<string>;
-  /** The SELECT the view shows. */
+  /**
+   * The SELECT the view shows. A change recreates the view in place, keeping its grants (CREATE OR REPLACE (POST
+   * orReplace)).
+   */
   declare readonly query: pulumi.Output<string>;
-  /** Names (and comments) for the query's columns, in order. Unset: named after the query. */
+  /**
+   * Names (and comments) for the query's columns, in order. Unset: named after the query. A change recreates the
+   * view in place, keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly columns: pulumi.Output<types.ViewColumn[] | undefined>;
-  /** A secure view hides its definition from non-owners. Default false. */
+  /**
+   * A secure view hides its definition from non-owners. Default false. A change recreates the view in place,
+   * keeping its grants (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly secure: pulumi.Output<boolean | undefined>;
-  /** A recursive view may refer to itself. Default false. */
+  /**
+   * A recursive view may refer to itself. Default false. A change recreates the view in place, keeping its grants
+   * (CREATE OR REPLACE (POST orReplace)).
+   */
   declare readonly recursive: pulumi.Output<boolean | undefined>;
-  /** Comment on the view. */
+  /**
+   * Comment on the view. A change recreates the view in place, keeping its grants (CREATE OR REPLACE (POST
+   * orReplace)).
+   */
   declare readonly comment: pulumi.Output<string | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /** Role that owns the view. */

@@ -8,54 +8,72 @@ import * as types from "./types";
 export interface WarehouseArgs extends CommonArgs {
   /**
    * Name of the warehouse: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the warehouse in place (:rename).
    */
   name?: pulumi.Input<string>;
-  /** STANDARD (default) or SNOWPARK-OPTIMIZED. */
+  /** STANDARD (default) or SNOWPARK-OPTIMIZED. Changed in place (PUT create-or-alter). */
   warehouseType?: pulumi.Input<types.WarehouseType>;
-  /** Size of each cluster. Default XSMALL; resized in place. */
+  /** Size of each cluster. Default XSMALL. Changed in place (PUT create-or-alter). */
   warehouseSize?: pulumi.Input<types.WarehouseSize>;
-  /** Most clusters of a multi-cluster warehouse (Enterprise Edition); at least minClusterCount. Default 1. */
+  /**
+   * Most clusters of a multi-cluster warehouse (Enterprise Edition); at least minClusterCount. Default 1. Changed
+   * in place (PUT create-or-alter).
+   */
   maxClusterCount?: pulumi.Input<number>;
-  /** Fewest clusters running while the warehouse runs. Default 1. */
+  /** Fewest clusters running while the warehouse runs. Default 1. Changed in place (PUT create-or-alter). */
   minClusterCount?: pulumi.Input<number>;
-  /** STANDARD (default: favours starting clusters) or ECONOMY (favours full clusters). */
+  /**
+   * STANDARD (default: favours starting clusters) or ECONOMY (favours full clusters). Changed in place (PUT
+   * create-or-alter).
+   */
   scalingPolicy?: pulumi.Input<types.ScalingPolicy>;
-  /** Seconds of inactivity before Snowflake suspends the warehouse; 0 never suspends. Default 600. */
+  /**
+   * Seconds of inactivity before Snowflake suspends the warehouse; 0 never suspends. Default 600. Changed in place
+   * (PUT create-or-alter).
+   */
   autoSuspend?: pulumi.Input<number>;
-  /** Resume automatically when a query needs the warehouse. Default true. */
+  /** Resume automatically when a query needs the warehouse. Default true. Changed in place (PUT create-or-alter). */
   autoResume?: pulumi.Input<boolean>;
-  /** Create the warehouse suspended. Only acts at creation. */
+  /** Create the warehouse suspended. Only read at creation: a later change does nothing. */
   initiallySuspended?: pulumi.Input<boolean>;
-  /** Resource monitor that caps the warehouse's credits. */
+  /** Resource monitor that caps the warehouse's credits. Changed in place (PUT create-or-alter). */
   resourceMonitor?: pulumi.Input<string>;
-  /** Comment on the warehouse. */
+  /** Comment on the warehouse. Changed in place (PUT create-or-alter). */
   comment?: pulumi.Input<string>;
-  /** Use the query acceleration service. Default false. */
+  /** Use the query acceleration service. Default false. Changed in place (PUT create-or-alter). */
   enableQueryAcceleration?: pulumi.Input<boolean>;
-  /** Upper bound on query acceleration as a multiple of the warehouse size, 0-100 (0: no limit). Default 8. */
+  /**
+   * Upper bound on query acceleration as a multiple of the warehouse size, 0-100 (0: no limit). Default 8. Changed
+   * in place (PUT create-or-alter).
+   */
   queryAccelerationMaxScaleFactor?: pulumi.Input<number>;
-  /** Concurrent queries per cluster before they queue. Unset: inherited from the account (default 8). */
+  /**
+   * Concurrent queries per cluster before they queue. Unset: inherited from the account (default 8). Changed in
+   * place (PUT create-or-alter).
+   */
   maxConcurrencyLevel?: pulumi.Input<number>;
-  /** Seconds a statement may queue before it is cancelled; 0 means no limit. Unset: inherited from the account. */
+  /**
+   * Seconds a statement may queue before it is cancelled; 0 means no limit. Unset: inherited from the account.
+   * Changed in place (PUT create-or-alter).
+   */
   statementQueuedTimeoutInSeconds?: pulumi.Input<number>;
   /**
    * Seconds a statement may run before it is cancelled, up to 604800 (7 days). Unset: inherited from the account
-   * (default 172800).
+   * (default 172800). Changed in place (PUT create-or-alter).
    */
   statementTimeoutInSeconds?: pulumi.Input<number>;
-  /** Credit limit of the warehouse (warehouse.yaml warehouse_credit_limit). */
+  /** Credit limit of the warehouse (warehouse.yaml warehouse_credit_limit). Changed in place (PUT create-or-alter). */
   warehouseCreditLimit?: pulumi.Input<number>;
-  /** Size statements are sized for (warehouse.yaml target_statement_size). */
+  /** Size statements are sized for (warehouse.yaml target_statement_size). Changed in place (PUT create-or-alter). */
   targetStatementSize?: pulumi.Input<types.WarehouseSize>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
   /**
    * Hold the warehouse suspended (true) or resume it (false). Snowflake's own auto-suspension is not drift. Unset:
-   * not managed.
+   * not managed. Changed in place (:resume / :suspend).
    */
   suspended?: pulumi.Input<boolean>;
 }
@@ -64,54 +82,72 @@ export interface WarehouseArgs extends CommonArgs {
 export class Warehouse extends SnowflakeResource {
   /**
    * Name of the warehouse: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
-   * derived from the resource name.
+   * derived from the resource name. A new name renames the warehouse in place (:rename).
    */
   declare readonly name: pulumi.Output<string>;
-  /** STANDARD (default) or SNOWPARK-OPTIMIZED. */
+  /** STANDARD (default) or SNOWPARK-OPTIMIZED. Changed in place (PUT create-or-alter). */
   declare readonly warehouseType: pulumi.Output<types.WarehouseType | undefined>;
-  /** Size of each cluster. Default XSMALL; resized in place. */
+  /** Size of each cluster. Default XSMALL. Changed in place (PUT create-or-alter). */
   declare readonly warehouseSize: pulumi.Output<types.WarehouseSize | undefined>;
-  /** Most clusters of a multi-cluster warehouse (Enterprise Edition); at least minClusterCount. Default 1. */
+  /**
+   * Most clusters of a multi-cluster warehouse (Enterprise Edition); at least minClusterCount. Default 1. Changed
+   * in place (PUT create-or-alter).
+   */
   declare readonly maxClusterCount: pulumi.Output<number | undefined>;
-  /** Fewest clusters running while the warehouse runs. Default 1. */
+  /** Fewest clusters running while the warehouse runs. Default 1. Changed in place (PUT create-or-alter). */
   declare readonly minClusterCount: pulumi.Output<number | undefined>;
-  /** STANDARD (default: favours starting clusters) or ECONOMY (favours full clusters). */
+  /**
+   * STANDARD (default: favours starting clusters) or ECONOMY (favours full clusters). Changed in place (PUT
+   * create-or-alter).
+   */
   declare readonly scalingPolicy: pulumi.Output<types.ScalingPolicy | undefined>;
-  /** Seconds of inactivity before Snowflake suspends the warehouse; 0 never suspends. Default 600. */
+  /**
+   * Seconds of inactivity before Snowflake suspends the warehouse; 0 never suspends. Default 600. Changed in place
+   * (PUT create-or-alter).
+   */
   declare readonly autoSuspend: pulumi.Output<number | undefined>;
-  /** Resume automatically when a query needs the warehouse. Default true. */
+  /** Resume automatically when a query needs the warehouse. Default true. Changed in place (PUT create-or-alter). */
   declare readonly autoResume: pulumi.Output<boolean | undefined>;
-  /** Create the warehouse suspended. Only acts at creation. */
+  /** Create the warehouse suspended. Only read at creation: a later change does nothing. */
   declare readonly initiallySuspended: pulumi.Output<boolean | undefined>;
-  /** Resource monitor that caps the warehouse's credits. */
+  /** Resource monitor that caps the warehouse's credits. Changed in place (PUT create-or-alter). */
   declare readonly resourceMonitor: pulumi.Output<string | undefined>;
-  /** Comment on the warehouse. */
+  /** Comment on the warehouse. Changed in place (PUT create-or-alter). */
   declare readonly comment: pulumi.Output<string | undefined>;
-  /** Use the query acceleration service. Default false. */
+  /** Use the query acceleration service. Default false. Changed in place (PUT create-or-alter). */
   declare readonly enableQueryAcceleration: pulumi.Output<boolean | undefined>;
-  /** Upper bound on query acceleration as a multiple of the warehouse size, 0-100 (0: no limit). Default 8. */
+  /**
+   * Upper bound on query acceleration as a multiple of the warehouse size, 0-100 (0: no limit). Default 8. Changed
+   * in place (PUT create-or-alter).
+   */
   declare readonly queryAccelerationMaxScaleFactor: pulumi.Output<number | undefined>;
-  /** Concurrent queries per cluster before they queue. Unset: inherited from the account (default 8). */
+  /**
+   * Concurrent queries per cluster before they queue. Unset: inherited from the account (default 8). Changed in
+   * place (PUT create-or-alter).
+   */
   declare readonly maxConcurrencyLevel: pulumi.Output<number | undefined>;
-  /** Seconds a statement may queue before it is cancelled; 0 means no limit. Unset: inherited from the account. */
+  /**
+   * Seconds a statement may queue before it is cancelled; 0 means no limit. Unset: inherited from the account.
+   * Changed in place (PUT create-or-alter).
+   */
   declare readonly statementQueuedTimeoutInSeconds: pulumi.Output<number | undefined>;
   /**
    * Seconds a statement may run before it is cancelled, up to 604800 (7 days). Unset: inherited from the account
-   * (default 172800).
+   * (default 172800). Changed in place (PUT create-or-alter).
    */
   declare readonly statementTimeoutInSeconds: pulumi.Output<number | undefined>;
-  /** Credit limit of the warehouse (warehouse.yaml warehouse_credit_limit). */
+  /** Credit limit of the warehouse (warehouse.yaml warehouse_credit_limit). Changed in place (PUT create-or-alter). */
   declare readonly warehouseCreditLimit: pulumi.Output<number | undefined>;
-  /** Size statements are sized for (warehouse.yaml target_statement_size). */
+  /** Size statements are sized for (warehouse.yaml target_statement_size). Changed in place (PUT create-or-alter). */
   declare readonly targetStatementSize: pulumi.Output<types.WarehouseSize | undefined>;
   /**
    * Tag values keyed by the tag's qualified name, e.g. `{ "GOVERNANCE.TAGS.COST_CENTER": "finance" }`; the tags
-   * must exist. Tags set by others are left alone.
+   * must exist. Tags set by others are left alone. Changed in place (:set-tags / :unset-tags).
    */
   declare readonly tags: pulumi.Output<{ [key: string]: string } | undefined>;
   /**
    * Hold the warehouse suspended (true) or resume it (false). Snowflake's own auto-suspension is not drift. Unset:
-   * not managed.
+   * not managed. Changed in place (:resume / :suspend).
    */
   declare readonly suspended: pulumi.Output<boolean | undefined>;
   /** STARTED, SUSPENDED or RESIZING, as Snowflake reports it. */

@@ -1,5 +1,6 @@
 // `node bin/tests/driver/cli.js <preview|up|refresh|destroy> <program dir> [options]` (npm run driver -- ...):
-// prints the summary (or the DriverResult as one JSON line with --json); exit code 0 on success, 1 on failure.
+// prints the summary, whose Errors section lists each error once (or the DriverResult as one JSON line with
+// --json); exit code 0 on success, 1 on failure.
 import { SUPPORTED_PULUMI_RANGE } from "./pulumi-sdk-range";
 import { runDriver } from "./run";
 import { DriverMode, DriverOptions } from "./types";
@@ -12,6 +13,7 @@ const USAGE = `usage: driver <preview|up|refresh|destroy> <program dir> [options
   --secret ns:key              mark a config key as secret (repeatable)
   --show-secrets               print secret outputs in plaintext
   --verbose                    include provider host output in the summary
+  --stack-reference NAME=FILE  the state file StackReference NAME reads (repeatable; default <stack>.json beside --state)
   --json                       print the result as JSON (one line, last on stdout)
   --import-pending-creates URN ID  refresh: the interrupted create of URN went through; record it with ID (repeatable)
   --clear-pending-creates      refresh: the interrupted creates did not go through; forget them
@@ -47,6 +49,13 @@ export function parseArguments(argv: string[]): { options: DriverOptions; json: 
       case "--secret": options.secretConfigKeys!.push(value()); break;
       case "--show-secrets": options.showSecrets = true; break;
       case "--verbose": options.verbose = true; break;
+      case "--stack-reference": {
+        const assignment = value();
+        const separator = assignment.lastIndexOf("=");
+        if (separator <= 0) throw new UsageError(`${flag} expects NAME=FILE, got '${assignment}'`);
+        (options.stackReferences ??= {})[assignment.slice(0, separator)] = assignment.slice(separator + 1);
+        break;
+      }
       case "--json": json = true; break;
       case "--clear-pending-creates": options.clearPendingCreates = true; break;
       case "--import-pending-creates": {
@@ -75,10 +84,8 @@ async function main(): Promise<number> {
   if (parsed.json) {
     await write(process.stdout, `\n${JSON.stringify(result)}\n`);
   } else {
+    // The summary already ends with the errors; writing them to stderr too showed each one twice on a terminal.
     await write(process.stdout, result.summary + "\n");
-    for (const error of result.errors) {
-      await write(process.stderr, `error: ${error.urn ? `${error.urn}: ` : ""}${error.message}\n`);
-    }
   }
   return result.ok ? 0 : 1;
 }

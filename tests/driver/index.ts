@@ -73,6 +73,7 @@ export function cliArguments(options: DriverOptions): string[] {
   for (const key of options.secretConfigKeys ?? []) args.push("--secret", key);
   if (options.showSecrets) args.push("--show-secrets");
   if (options.verbose) args.push("--verbose");
+  for (const [name, file] of Object.entries(options.stackReferences ?? {})) args.push("--stack-reference", `${name}=${path.resolve(file)}`);
   if (options.clearPendingCreates) args.push("--clear-pending-creates");
   for (const { urn, id } of options.importPendingCreates ?? []) args.push("--import-pending-creates", urn, id);
   return args;

@@ -8,6 +8,7 @@ import type { Registration, RegistrationResult } from "./deployment";
 import type { Project, StackConfig } from "./project";
 import type { PropertyMap } from "./property-values";
 import { projectPulumiSdk } from "./pulumi-sdk-range";
+import { STACK_REFERENCE_TYPE, StackReferenceReader } from "./stack-references";
 import { registerTypeScriptLoader } from "./typescript-loader";
 
 /** The engine side of the resource monitor. */
@@ -22,6 +23,8 @@ export interface ProgramRun {
   preview: boolean;
   config: StackConfig;
   backend: MonitorBackend;
+  /** Answers `new pulumi.StackReference(name)` with the other stack's outputs. */
+  readStackReference?: StackReferenceReader;
 }
 
 type Callback = (error: Error | null, response?: unknown) => void;
@@ -33,7 +36,7 @@ export async function runProgram(run: ProgramRun): Promise<Error[]> {
 
   // The language host hands the program its config before loading it (PULUMI_CONFIG / PULUMI_CONFIG_SECRET_KEYS).
   sdk.runtime.setAllConfig(run.config.values, [...run.config.secretKeys]);
-  installMonitor(sdk, run.backend, project.name, stack, preview);
+  installMonitor(sdk, run, project.name, stack, preview);
 
   const errors: Error[] = [];
   const recordError = (error: unknown) => errors.push(error instanceof Error ? error : new Error(String(error)));
@@ -87,9 +90,15 @@ function loadSdk(pulumiDir: string): Sdk {
   };
 }
 
-function installMonitor(sdk: Sdk, backend: MonitorBackend, project: string, stack: string, preview: boolean): void {
+function installMonitor(sdk: Sdk, run: ProgramRun, project: string, stack: string, preview: boolean): void {
+  const { backend } = run;
   const unsupported = {
-    newResource(): never {
+    // The mock monitor's readResource: a StackReference is a read of another stack's outputs; others are `get`s.
+    newResource(args: { type: string; inputs: { name?: unknown } }): { id: string; state: object } {
+      if (args.type === STACK_REFERENCE_TYPE && run.readStackReference) {
+        const state = run.readStackReference(String(args.inputs.name));
+        return { id: state.name, state };
+      }
       throw new Error("reading existing resources (`get`, static `.get()`) is not supported by dynamic providers");
     },
     call(args: { token: string }): never {

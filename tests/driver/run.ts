@@ -15,6 +15,7 @@ import { refresh } from "./refresh";
 import { isSecret, makeSecret, revealMap } from "./secrets";
 import { Snapshot } from "./snapshot";
 import { StateFile, StateResource } from "./state-file";
+import { stackReferenceReader, StackReferenceReader } from "./stack-references";
 import { renderSummary } from "./summary";
 import { DriverOptions, DriverResult } from "./types";
 import { STACK_TYPE } from "./urns";
@@ -32,14 +33,10 @@ export async function runDriver(options: DriverOptions): Promise<DriverResult> {
     const crypters = new CrypterCache(process.env.PULUMI_CONFIG_PASSPHRASE ?? DEFAULT_DRIVER_PASSPHRASE);
     const config = loadStackConfig(project, stack, options.config ?? {}, options.secretConfigKeys ?? [], crypters);
     const pulumiSdk = projectPulumiSdk(project.dir);
-    const stateFile = new StateFile({
-      file: path.resolve(options.stateFile ?? path.join(project.dir, ".pulumi-state", `${stack}.json`)),
-      project: project.name,
-      stack,
-      pulumiVersion: pulumiSdk.version,
-      crypters,
-      defaultSaltState: config.encryptionSalt,
-    });
+    const pulumiVersion = pulumiSdk.version;
+    const file = path.resolve(options.stateFile ?? path.join(project.dir, ".pulumi-state", `${stack}.json`));
+    const stateFile = new StateFile({ file, project: project.name, stack, pulumiVersion, crypters, defaultSaltState: config.encryptionSalt });
+    const readStackReference = stackReferenceReader({ explicit: options.stackReferences ?? {}, stateFile: file, crypters, pulumiVersion });
     const resources = stateFile.load();
 
     providers = new ProviderRegistry({
@@ -61,7 +58,7 @@ export async function runDriver(options: DriverOptions): Promise<DriverResult> {
     switch (options.mode) {
       case "preview":
       case "up":
-        stackOutputs = await update(options.mode === "preview", { project, stack, config, resources, stateFile, providers, journal });
+        stackOutputs = await update(options.mode === "preview", { project, stack, config, resources, stateFile, providers, journal, readStackReference });
         break;
       case "refresh":
         stackOutputs = stackOutputsOf(await refresh(resources, providers, journal, stateFile, options));
@@ -110,6 +107,7 @@ interface UpdateInputs {
   stateFile: StateFile;
   providers: ProviderRegistry;
   journal: Journal;
+  readStackReference: StackReferenceReader;
 }
 
 async function update(preview: boolean, inputs: UpdateInputs): Promise<PropertyMap> {
@@ -129,16 +127,16 @@ async function update(preview: boolean, inputs: UpdateInputs): Promise<PropertyM
   providers.hostFor(deployment.defaultProviderRef).catch(() => undefined);
 
   try {
-    return await runUpdate(deployment, { project, stack, preview, config, journal });
+    return await runUpdate(deployment, { project, stack, preview, config, journal, readStackReference: inputs.readStackReference });
   } finally {
     // The checkpoint is rewritten once, whatever happened; until then the journal holds each step.
     snapshot.persist();
   }
 }
 
-async function runUpdate(deployment: Deployment, inputs: Pick<UpdateInputs, "project" | "stack" | "config" | "journal"> & { preview: boolean }): Promise<PropertyMap> {
-  const { project, stack, preview, config, journal } = inputs;
-  const programErrors = await runProgram({ project, stack, preview, config, backend: deployment });
+async function runUpdate(deployment: Deployment, inputs: Pick<UpdateInputs, "project" | "stack" | "config" | "journal" | "readStackReference"> & { preview: boolean }): Promise<PropertyMap> {
+  const { project, stack, preview, config, journal, readStackReference } = inputs;
+  const programErrors = await runProgram({ project, stack, preview, config, backend: deployment, readStackReference });
   // A failed registration comes back from the SDK as a program error too; the resource's own error says it.
   // One failure often arrives several times (the stack's rejection, unhandled rejections): report it once.
   const echoes = /failed to register new resource|the deployment failed earlier/;

@@ -103,6 +103,17 @@ export class StateFile {
     return crashed.resources.map(normalize);
   }
 
+  /**
+   * The checkpoint as last written, decrypted, leaving the file and its journal alone: another stack's state, read
+   * for a StackReference (its own runs replay and compact its journal).
+   */
+  peek(): StateResource[] {
+    if (!fs.existsSync(this.options.file)) return [];
+    const latest = (JSON.parse(fs.readFileSync(this.options.file, "utf8")) as Checkpoint).checkpoint?.latest;
+    this.saltState = latest?.secrets_providers?.state?.salt;
+    return (latest?.resources ?? []).map((resource) => this.decryptResource(resource));
+  }
+
   /** Records one change of the running deployment (see CheckpointJournal); the checkpoint is rewritten by save(). */
   appendJournal(entry: JournalEntry): void {
     if (!("resource" in entry)) return this.journal.append(entry);

@@ -21,6 +21,11 @@ export interface DriverOptions extends PendingCreateChoices {
   showSecrets?: boolean;
   /** Include the provider hosts' output in the summary even when the run succeeds. */
   verbose?: boolean;
+  /**
+   * State files of the stacks `new pulumi.StackReference(name)` reads, by name as the program writes it; a name not
+   * listed reads `<stack>.json` beside this run's state file (see stack-references.ts).
+   */
+  stackReferences?: Record<string, string>;
 }
 
 export type ResourceOperation = "create" | "update" | "replace" | "delete" | "same" | "refresh-update" | "refresh-delete";

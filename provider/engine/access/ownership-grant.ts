@@ -83,6 +83,7 @@ export function ownershipAccess(lookup: OwnedTypeLookup): ObjectAccess {
   }
 
   return {
+    apis: ["REST", "SQL API"],
     qualifiedName,
     async fetch(api, properties) {
       const owner = await ownerOf(api, properties);

@@ -162,6 +162,7 @@ async function deleteFile(api: ObjectApi, properties: Properties): Promise<void>
 }
 
 export const stageFileAccess: ObjectAccess = {
+  apis: ["REST", "SQL API", "snowflake-sdk"],
   qualifiedName: stageLocation,
   fetch: fetchFile,
   create: createFile,
