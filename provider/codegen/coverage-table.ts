@@ -33,7 +33,8 @@ function replacedBy(definition: ResourceDefinition): string {
 
 export function coverageTable(definitions: ResourceDefinition[]): string {
   const rows = definitions.map((definition) => {
-    const path = definition.collectionPath.replace("/api/v2/databases/{database}/schemas/{schema}", "…/schemas/{schema}").replace("/api/v2/databases/{database}", "…/databases/{db}");
+    // Types without REST endpoints name the SHOW statement that lists them (provider/resources/sql-objects.ts).
+    const path = definition.sqlObject ? `SQL: ${definition.collectionPath}` : definition.collectionPath.replace("/api/v2/databases/{database}/schemas/{schema}", "…/schemas/{schema}").replace("/api/v2/databases/{database}", "…/databases/{db}");
     const extras = [definition.tags ? "`tags`" : "", definition.runState ? "`suspended`" : "", ...definition.optIns.map((optIn) => `\`${optIn}\``), ...Object.keys(definition.settings ?? {}).map((key) => `\`${key}\``)].filter(Boolean).join(", ");
     return `| \`${definition.typeName}\` | \`${path}\` | ${inPlace(definition)} | ${replacedBy(definition)} | ${extras || "—"} |`;
   });

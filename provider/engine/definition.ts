@@ -8,6 +8,8 @@ import type { LiveObject } from "./mapper";
 import type { ObjectApi } from "./object-api";
 import type { OptIn } from "./common-inputs";
 import type { FieldRule } from "./field-rules";
+import type { SqlObjectDefinition } from "./sql-object/sql-object";
+import type { ShownValue } from "./sql-object/shown";
 
 export type Properties = Record<string, unknown>;
 export type WireSnapshot = Record<string, unknown>;
@@ -57,6 +59,8 @@ export interface SqlChange {
    * (ALTER EXTERNAL VOLUME ... ADD STORAGE_LOCATION / REMOVE STORAGE_LOCATION).
    */
   alter?(next: unknown, previous: unknown): SqlText[];
+  /** The clause CREATE takes for it, for SQL objects (default `<PROPERTY> = <value>`). */
+  create?(value: unknown): SqlText;
 }
 
 export interface FieldDefinition {
@@ -115,6 +119,8 @@ export interface FieldDefinition {
    * write reports the field as changed outside Pulumi, so the next up puts the declared value back.
    */
   digest?: string;
+  /** For SQL objects: where SHOW / DESCRIBE print it, and how (default: SHOW's column of the wire name). */
+  shown?: ShownValue;
 }
 
 /** An input of the provider's own behaviour (how long to wait): validated at check, never sent, never read back. */
@@ -158,6 +164,7 @@ export interface OutputDefinition {
   wire: string;
   kind: FieldKind;
   doc: string;
+  shown?: ShownValue;
 }
 
 /** Desired run state: the `suspended` input, applied through actions, read back from a state property. */
@@ -241,6 +248,8 @@ export interface ResourceDefinition {
   changes: ChangeMethod;
   /** The object type in SQL statements (ALTER <objectType>, SHOW PARAMETERS IN <objectType>). */
   sqlObjectType?: string;
+  /** No REST endpoints: made, read and dropped by SQL statements (engine/sql-object/); `collectionPath` only names it. */
+  sqlObject?: SqlObjectDefinition;
   /** Whether POST offers copyGrants (kept when CREATE OR REPLACE recreates the object). */
   copyGrants?: boolean;
   /** Rename in place; without it a new name means a new object. */

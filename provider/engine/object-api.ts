@@ -9,6 +9,7 @@ import { identifierSegment, storedName } from "./identifiers";
 import { gatheredRead } from "./coalesced-reads";
 import { fetchFromList } from "./list-read";
 import { fullyQualifiedName, identityOf, LiveObject, withoutNulls } from "./mapper";
+import { createSqlObject, dropSqlObject, fetchSqlObject } from "./sql-object/sql-object";
 
 export { ConflictError };
 
@@ -35,6 +36,7 @@ export class ObjectApi {
   /** GET the object, or its list row (readByList), and its tags when asked; undefined when it does not exist. */
   async fetch(properties: Properties, withTags: boolean): Promise<LiveObject | undefined> {
     if (this.definition.access) return this.definition.access.fetch(this, properties);
+    if (this.definition.sqlObject) return fetchSqlObject(this, properties);
     if (this.definition.readByList) return fetchFromList(this, properties, withTags);
     const path = this.objectPath(properties);
     if (this.definition.listCarriesSnapshot && !withTags && !this.definition.readQuery) {
@@ -68,6 +70,7 @@ export class ObjectApi {
   /** POST to the collection; `options` are query parameters of the type's own (compute-pool.yaml initiallySuspended). */
   async create(properties: Properties, body: WireSnapshot, createMode: "errorIfExists" | "orReplace", options: Record<string, string | boolean> = {}): Promise<void> {
     if (this.definition.access) return this.definition.access.create(this, properties);
+    if (this.definition.sqlObject) return createSqlObject(this, properties);
     const query: Record<string, string | boolean> = { ...options, ...(this.definition.lacksQuery?.includes("createMode") ? {} : { createMode }) };
     if (createMode === "orReplace" && this.definition.copyGrants) query.copyGrants = true;
     await this.client.request({ method: "POST", path: this.collectionPath(properties), query, body });
@@ -80,7 +83,7 @@ export class ObjectApi {
   async delete(properties: Properties): Promise<void> {
     if (this.definition.access) return this.definition.access.delete(this, properties);
     const ifExists = !this.definition.lacksQuery?.includes("ifExists");
-    const drop = () => this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ...(ifExists ? { ifExists: true } : {}), ...this.definition.deleteQuery?.(properties) } })
+    const drop = this.definition.sqlObject ? () => dropSqlObject(this, properties) : () => this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ...(ifExists ? { ifExists: true } : {}), ...this.definition.deleteQuery?.(properties) } })
       .catch((error: unknown) => { if (!(error instanceof NotFoundError) || ifExists) throw error; });
     try {
       await drop();

@@ -48,3 +48,4 @@ export { ManagedAccount, ManagedAccountArgs } from "./managed-account";
 export { IcebergTable, IcebergTableArgs } from "./iceberg-table";
 export { Streamlit, StreamlitArgs } from "./streamlit";
 export { ArtifactRepository, ArtifactRepositoryArgs } from "./artifact-repository";
+export { ResourceMonitor, ResourceMonitorArgs } from "./resource-monitor";

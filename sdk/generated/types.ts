@@ -121,6 +121,12 @@ export type PointOfTimeReference = "AT" | "BEFORE";
  */
 export type RefreshMode = "AUTO" | "FULL" | "INCREMENTAL";
 
+/** What a trigger does when usage reaches its threshold. Any case is accepted at run time. */
+export type ResourceMonitorAction = "NOTIFY" | "SUSPEND" | "SUSPEND_IMMEDIATE";
+
+/** How often the monitor's credit usage resets to 0. Any case is accepted at run time. */
+export type ResourceMonitorFrequency = "MONTHLY" | "DAILY" | "WEEKLY" | "YEARLY" | "NEVER";
+
 /** How a multi-cluster warehouse starts and stops clusters. Any case is accepted at run time. */
 export type ScalingPolicy = "STANDARD" | "ECONOMY";
 
@@ -357,6 +363,22 @@ export interface IcebergTableColumn {
   nullable?: boolean;
   /** Column comment. */
   comment?: string;
+}
+
+/** A threshold, in percent of the credit quota, and what happens when usage reaches it. */
+export interface ResourceMonitorTriggerArgs {
+  /** Percent of the credit quota (may exceed 100). */
+  threshold: pulumi.Input<number>;
+  /** NOTIFY, SUSPEND (after running queries finish) or SUSPEND_IMMEDIATE. */
+  action: pulumi.Input<ResourceMonitorAction>;
+}
+
+/** A threshold, in percent of the credit quota, and what happens when usage reaches it. (as reported in outputs) */
+export interface ResourceMonitorTrigger {
+  /** Percent of the credit quota (may exceed 100). */
+  threshold: number;
+  /** NOTIFY, SUSPEND (after running queries finish) or SUSPEND_IMMEDIATE. */
+  action: ResourceMonitorAction;
 }
 
 /** A column of the table a table function or procedure returns. */

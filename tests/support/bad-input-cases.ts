@@ -97,6 +97,10 @@ const DECLARATIONS: Omit<BadInput, "category">[] = [
   { type: "Task", input: { ...VALID_INPUTS.Task, schedule: { minutes: 2 ** 31 } }, property: "schedule", title: "a task every 2^31 minutes" },
   { type: "Service", input: { ...VALID_INPUTS.Service, minReadyInstances: 2 }, property: "minReadyInstances", value: 2, title: "a service ready at more instances than its default minimum" },
   { type: "PasswordPolicy", input: { ...VALID_INPUTS.PasswordPolicy, minLength: 20, maxLength: 10 }, property: "maxLength", title: "a password policy whose maximum length is below its minimum" },
+  { type: "ResourceMonitor", input: { ...VALID_INPUTS.ResourceMonitor, frequency: "weekly" }, property: "startTimestamp", title: "a resource monitor with a frequency and no start" },
+  { type: "ResourceMonitor", input: { name: "RM", triggers: [{ threshold: 90, action: "suspend" }] }, property: "triggers", title: "a resource monitor with triggers and nothing else" },
+  { type: "ResourceMonitor", input: { ...VALID_INPUTS.ResourceMonitor, triggers: [{ threshold: 90, action: "suspend" }, { threshold: 95, action: "suspend" }] }, property: "triggers", title: "a resource monitor with two SUSPEND triggers" },
+  { type: "ResourceMonitor", input: { ...VALID_INPUTS.ResourceMonitor, endTimestamp: "next tuesday" }, property: "endTimestamp", value: "next tuesday", title: "a resource monitor ending at a time that is none" },
 ];
 
 export function badInputCases(): BadInput[] {

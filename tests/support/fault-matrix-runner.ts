@@ -12,6 +12,7 @@ import { ResourceEngine } from "../../provider/engine/engine";
 import { resourceDefinitions } from "../../provider/resources";
 import { Emulator, RequestLogEntry } from "../emulator";
 import type { Knobs, RequestMatch } from "../emulator/knobs";
+import { observeObject } from "./sql-rows";
 import { callEmulator } from "./emulator-api";
 import { FaultRow } from "./fault-matrix-rows";
 import { connectionEnv, Declaration, FIXTURE_PROGRAM } from "./test-stack";
@@ -148,7 +149,7 @@ export class FaultMatrixRunner {
 
   private async observe(row: FaultRow, engine: ResourceEngine, id: string, state: Properties): Promise<unknown> {
     const answers = [];
-    for (const observed of row.observe) answers.push((await callEmulator(this.emulator, "GET", observed)).body);
+    for (const observed of row.observe) answers.push((await observeObject(this.emulator, observed)).body);
     const read = await engine.read(id, state);
     return normalized({ answers, read: read.id === "" ? "gone" : read.props });
   }

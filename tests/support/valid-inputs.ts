@@ -49,6 +49,7 @@ export const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   IcebergTable: { ...S, name: "IT", externalVolume: "EV", baseLocation: "it/", columns: [{ name: "ID", datatype: "NUMBER(10,0)" }] },
   Streamlit: { ...S, name: "SL", sourceLocation: "@DB.S.STG", mainFile: "app.py", queryWarehouse: "WH" },
   ArtifactRepository: { ...S, name: "AR", apiIntegration: "AI" },
+  ResourceMonitor: { name: "RM", creditQuota: 100, triggers: [{ threshold: 90, action: "notify" }] },
 };
 
 /** Valid values of properties the table sets beside a valid input (both sides of a rule that rules one out). */

@@ -38,6 +38,17 @@ export function readPropertyValue(stream: TokenStream, property: SqlProperty): u
       if (token.type !== "number" || !/^-?\d+$/.test(token.value)) throw stream.unexpected(token);
       return Number(token.value);
     }
+    case "number": {
+      const token = stream.next();
+      if (token.type !== "number") throw stream.unexpected(token);
+      return Number(token.value);
+    }
+    case "keyword": {
+      // A bare word (FREQUENCY = MONTHLY, TYPE = CSV) or its text in quotes, upper-cased.
+      const token = stream.next();
+      if (token.type !== "word" && token.type !== "string") throw stream.unexpected(token);
+      return token.value.toUpperCase();
+    }
     case "boolean": {
       if (stream.accept("TRUE")) return true;
       if (stream.accept("FALSE")) return false;
@@ -131,7 +142,9 @@ function setProperties(kind: ObjectKind, stream: TokenStream): Change {
   do {
     const [, property] = propertyOf(kind, stream, "SET");
     stream.expectSymbol("=");
-    assignments.push([property.wire, readPropertyValue(stream, property)]);
+    if (property.nullable && (stream.accept("NULL") || (stream.peek()?.value === "(" && stream.peek(1)?.value === ")" && stream.acceptSymbol("(") && stream.acceptSymbol(")")))) {
+      assignments.push([property.wire, undefined]);
+    } else assignments.push([property.wire, readPropertyValue(stream, property)]);
     stream.acceptSymbol(",");
   } while (!stream.done);
   return (object, context) => applyValues(object, assignments.reduce((values, [wire, value]) => withValueAt(values, wire, value), object.values), context);

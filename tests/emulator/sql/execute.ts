@@ -8,12 +8,13 @@ import { ApiError } from "../errors";
 import { findForStatement, readAlterAction } from "./alter";
 import { DDL_TYPE_ID, ResultSet, SELECT_TYPE_ID, selectList, SessionFacts, text } from "./select";
 import { executeShow } from "./show";
+import { executeCreate, executeDescribe, executeDrop, executeShowSqlObjects } from "./ddl";
 import { TokenStream } from "./token-stream";
 import { SqlError } from "./tokens";
 
 /** The object types statements may name, by their SQL words ("DYNAMIC TABLE"); TABLE covers event tables too. */
 export class StatementKinds {
-  constructor(private readonly kinds: readonly ObjectKind[]) {}
+  constructor(readonly kinds: readonly ObjectKind[]) {}
 
   of(sqlType: string): ObjectKind[] {
     return this.kinds.filter((kind) => kind.sqlType === sqlType);
@@ -98,7 +99,13 @@ export function executeSql(sqlText: string, session: SessionFacts, kinds: Statem
   const stream = new TokenStream(sqlText);
   try {
     if (stream.accept("ALTER")) return executeAlter(stream, session, kinds);
+    const readKinds = (from: TokenStream) => kinds.read(from);
+    if (stream.accept("CREATE")) return executeCreate(stream, session, readKinds);
+    if (stream.accept("DROP")) return executeDrop(stream, session, readKinds);
+    if (stream.accept("DESCRIBE") || stream.accept("DESC")) return executeDescribe(stream, session, readKinds);
     if (stream.accept("SHOW")) {
+      const listed = executeShowSqlObjects(stream, session, kinds.kinds);
+      if (listed) return listed;
       const word = stream.peek();
       const show = word?.type === "word" ? kinds.sqlShow(word.value.toUpperCase()) : undefined;
       if (show) {

@@ -1,0 +1,26 @@
+// Round-trip rows of the objects REST v2 has no endpoints for (issue 14's types), reached through the SQL API:
+// each row's `path` is the SHOW statement whose only row is the object, and its out-of-band change an ALTER a
+// person would run. Part of the one table (roundtrip-cases.ts) that tests/roundtrip.test.ts runs together.
+import { RoundTripCase, sqlSet } from "./roundtrip-helpers";
+
+export const SQL_OBJECT_CASES: RoundTripCase[] = [
+  {
+    // Notifies users of the account (named through the users, so they exist first); no comment to follow: the
+    // steps follow the credit quota, which SHOW prints with two decimals.
+    type: "ResourceMonitor",
+    path: "SHOW RESOURCE MONITORS LIKE 'RT_MONITOR'",
+    args: {
+      name: "rt_monitor", creditQuota: 100, frequency: "monthly", startTimestamp: "2030-01-01 00:00",
+      notifyUsers: [{ $ref: "rt_mail_ops.name" }], triggers: [{ threshold: 80, action: "notify" }, { threshold: 100, action: "suspend" }],
+    },
+    inPlace: {
+      args: {
+        creditQuota: 200, endTimestamp: "2031-06-30T00:00:00Z", notifyUsers: [{ $ref: "rt_mail_ops.name" }, { $ref: "rt_mail_oncall.name" }],
+        triggers: [{ threshold: 90, action: "notify" }, { threshold: 100, action: "suspend" }, { threshold: 110, action: "suspend_immediate" }],
+      },
+      wire: { credit_quota: "200.00", frequency: "MONTHLY", start_time: "2030-01-01 00:00:00.000 +0000", end_time: "2031-06-30 00:00:00.000 +0000", notify_at: "90%", suspend_at: "100%", suspend_immediately_at: "110%", notify_users: "RT_MAIL_OPS, RT_MAIL_ONCALL" },
+    },
+    marker: { property: "creditQuota", wire: "credit_quota", initial: "100.00", changed: "200.00" },
+    changeOutOfBand: sqlSet("RESOURCE MONITOR", '"RT_MONITOR"', "CREDIT_QUOTA = 150"),
+  },
+];
