@@ -49,3 +49,4 @@ export { IcebergTable, IcebergTableArgs } from "./iceberg-table";
 export { Streamlit, StreamlitArgs } from "./streamlit";
 export { ArtifactRepository, ArtifactRepositoryArgs } from "./artifact-repository";
 export { ResourceMonitor, ResourceMonitorArgs } from "./resource-monitor";
+export { FileFormat, FileFormatArgs } from "./file-format";

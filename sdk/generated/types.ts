@@ -69,6 +69,12 @@ export type ExecuteAs = "OWNER" | "CALLER";
 /** How files written to the location are encrypted. Any case is accepted at run time. */
 export type ExternalVolumeEncryptionType = "NONE" | "AWS_SSE_S3" | "AWS_SSE_KMS" | "GCS_SSE_KMS";
 
+/** How data files are compressed; AUTO detects it. Any case is accepted at run time. */
+export type FileFormatCompression = "AUTO" | "GZIP" | "BZ2" | "BROTLI" | "ZSTD" | "DEFLATE" | "RAW_DEFLATE" | "LZO" | "SNAPPY" | "NONE";
+
+/** The kind of files the format reads and writes. Any case is accepted at run time. */
+export type FileFormatType = "CSV" | "JSON" | "AVRO" | "ORC" | "PARQUET" | "XML";
+
 /** The machine type of a compute pool's nodes (CREATE COMPUTE POOL docs). Any case is accepted at run time. */
 export type InstanceFamily = "CPU_X64_XS" | "CPU_X64_S" | "CPU_X64_M" | "CPU_X64_SL" | "CPU_X64_L" | "HIGHMEM_X64_S" | "HIGHMEM_X64_M" | "HIGHMEM_X64_SL" | "HIGHMEM_X64_L" | "GPU_NV_XS" | "GPU_NV_S" | "GPU_NV_SM" | "GPU_NV_M" | "GPU_NV_2M" | "GPU_NV_3M" | "GPU_NV_SL" | "GPU_NV_L" | "GPU_GCP_NV_L4_1_24G" | "GPU_GCP_NV_L4_4_24G" | "GPU_GCP_NV_A100_8_40G";
 

@@ -100,6 +100,8 @@ const DECLARATIONS: Omit<BadInput, "category">[] = [
   { type: "ResourceMonitor", input: { ...VALID_INPUTS.ResourceMonitor, frequency: "weekly" }, property: "startTimestamp", title: "a resource monitor with a frequency and no start" },
   { type: "ResourceMonitor", input: { name: "RM", triggers: [{ threshold: 90, action: "suspend" }] }, property: "triggers", title: "a resource monitor with triggers and nothing else" },
   { type: "ResourceMonitor", input: { ...VALID_INPUTS.ResourceMonitor, triggers: [{ threshold: 90, action: "suspend" }, { threshold: 95, action: "suspend" }] }, property: "triggers", title: "a resource monitor with two SUSPEND triggers" },
+  { type: "FileFormat", input: { ...VALID_INPUTS.FileFormat, stripOuterArray: true }, property: "stripOuterArray", title: "a CSV file format with a JSON option" },
+  { type: "FileFormat", input: { ...IN, name: "FF", type: "parquet", compression: "gzip" }, property: "compression", value: "gzip", title: "a PARQUET file format compressed by GZIP" },
   { type: "ResourceMonitor", input: { ...VALID_INPUTS.ResourceMonitor, endTimestamp: "next tuesday" }, property: "endTimestamp", value: "next tuesday", title: "a resource monitor ending at a time that is none" },
 ];
 

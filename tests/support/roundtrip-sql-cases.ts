@@ -1,7 +1,7 @@
 // Round-trip rows of the objects REST v2 has no endpoints for (issue 14's types), reached through the SQL API:
 // each row's `path` is the SHOW statement whose only row is the object, and its out-of-band change an ALTER a
 // person would run. Part of the one table (roundtrip-cases.ts) that tests/roundtrip.test.ts runs together.
-import { RoundTripCase, sqlSet } from "./roundtrip-helpers";
+import { inSchema, QUALIFIED, RoundTripCase, sqlComment, sqlSet } from "./roundtrip-helpers";
 
 export const SQL_OBJECT_CASES: RoundTripCase[] = [
   {
@@ -22,5 +22,14 @@ export const SQL_OBJECT_CASES: RoundTripCase[] = [
     },
     marker: { property: "creditQuota", wire: "credit_quota", initial: "100.00", changed: "200.00" },
     changeOutOfBand: sqlSet("RESOURCE MONITOR", '"RT_MONITOR"', "CREDIT_QUOTA = 150"),
+  },
+  {
+    // Options read back from DESCRIBE FILE FORMAT; renamed in place by ALTER ... RENAME TO.
+    type: "FileFormat",
+    path: `SHOW FILE FORMATS LIKE 'RT_CSV' IN SCHEMA ${QUALIFIED}`,
+    args: inSchema({ name: "rt_csv", type: "csv", fieldDelimiter: "|", skipHeader: 1, nullIf: ["NULL", ""], fieldOptionallyEnclosedBy: '"', comment: "v1" }),
+    inPlace: { args: { fieldDelimiter: ";", skipHeader: 2, trimSpace: true, compression: "gzip", comment: "v2" }, wire: { type: "CSV", comment: "v2" } },
+    changeOutOfBand: sqlComment("FILE FORMAT", "RT_CSV"),
+    rename: { name: "RT_CSV_RENAMED", path: `SHOW FILE FORMATS LIKE 'RT_CSV_RENAMED' IN SCHEMA ${QUALIFIED}` },
   },
 ];

@@ -50,6 +50,7 @@ export const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   Streamlit: { ...S, name: "SL", sourceLocation: "@DB.S.STG", mainFile: "app.py", queryWarehouse: "WH" },
   ArtifactRepository: { ...S, name: "AR", apiIntegration: "AI" },
   ResourceMonitor: { name: "RM", creditQuota: 100, triggers: [{ threshold: 90, action: "notify" }] },
+  FileFormat: { ...S, name: "FF", type: "csv", fieldDelimiter: "|", skipHeader: 1 },
 };
 
 /** Valid values of properties the table sets beside a valid input (both sides of a rule that rules one out). */

@@ -37,6 +37,7 @@ import { userDefinedFunctionKind } from "./user-defined-function";
 import { viewKind } from "./view";
 import { warehouseKind } from "./warehouse";
 import { resourceMonitorKind } from "./resource-monitor";
+import { fileFormatKind } from "./file-format";
 
 export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
@@ -45,5 +46,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind, cortexSearchServiceKind, notebookKind,
   accountKind, managedAccountKind, icebergTableKind, streamlitKind, artifactRepositoryKind,
   // Reached only through SQL (no REST endpoints): sql/ddl.ts.
-  resourceMonitorKind,
+  resourceMonitorKind, fileFormatKind,
 ];
