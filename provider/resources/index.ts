@@ -45,7 +45,8 @@ import { view } from "./view";
 import { warehouse } from "./warehouse";
 import { resourceMonitor } from "./resource-monitor";
 import { fileFormat } from "./file-format";
+import { maskingPolicy, rowAccessPolicy } from "./policies";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration, cortexSearchService, notebook, account, managedAccount, icebergTable, streamlit, artifactRepository, resourceMonitor, fileFormat].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration, cortexSearchService, notebook, account, managedAccount, icebergTable, streamlit, artifactRepository, resourceMonitor, fileFormat, maskingPolicy, rowAccessPolicy].map((definition) => [definition.typeName, definition])
 );

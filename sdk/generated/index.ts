@@ -50,3 +50,5 @@ export { Streamlit, StreamlitArgs } from "./streamlit";
 export { ArtifactRepository, ArtifactRepositoryArgs } from "./artifact-repository";
 export { ResourceMonitor, ResourceMonitorArgs } from "./resource-monitor";
 export { FileFormat, FileFormatArgs } from "./file-format";
+export { MaskingPolicy, MaskingPolicyArgs } from "./masking-policy";
+export { RowAccessPolicy, RowAccessPolicyArgs } from "./row-access-policy";

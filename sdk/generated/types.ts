@@ -371,6 +371,22 @@ export interface IcebergTableColumn {
   comment?: string;
 }
 
+/** An argument of a policy's signature: the column value (or values) it is given. */
+export interface PolicyArgumentArgs {
+  /** Argument name, used in the body. */
+  name: pulumi.Input<string>;
+  /** Data type, e.g. VARCHAR, NUMBER; compared by type name. */
+  datatype: pulumi.Input<string>;
+}
+
+/** An argument of a policy's signature: the column value (or values) it is given. (as reported in outputs) */
+export interface PolicyArgument {
+  /** Argument name, used in the body. */
+  name: string;
+  /** Data type, e.g. VARCHAR, NUMBER; compared by type name. */
+  datatype: string;
+}
+
 /** A threshold, in percent of the credit quota, and what happens when usage reaches it. */
 export interface ResourceMonitorTriggerArgs {
   /** Percent of the credit quota (may exceed 100). */

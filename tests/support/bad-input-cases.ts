@@ -102,6 +102,9 @@ const DECLARATIONS: Omit<BadInput, "category">[] = [
   { type: "ResourceMonitor", input: { ...VALID_INPUTS.ResourceMonitor, triggers: [{ threshold: 90, action: "suspend" }, { threshold: 95, action: "suspend" }] }, property: "triggers", title: "a resource monitor with two SUSPEND triggers" },
   { type: "FileFormat", input: { ...VALID_INPUTS.FileFormat, stripOuterArray: true }, property: "stripOuterArray", title: "a CSV file format with a JSON option" },
   { type: "FileFormat", input: { ...IN, name: "FF", type: "parquet", compression: "gzip" }, property: "compression", value: "gzip", title: "a PARQUET file format compressed by GZIP" },
+  { type: "MaskingPolicy", input: { ...VALID_INPUTS.MaskingPolicy, returns: "number" }, property: "returns", value: "number", title: "a masking policy returning another type than it masks" },
+  { type: "MaskingPolicy", input: { ...VALID_INPUTS.MaskingPolicy, signature: [{ name: "val", datatype: "strng" }] }, property: "signature", title: "a masking policy over a type that is none" },
+  { type: "RowAccessPolicy", input: { ...VALID_INPUTS.RowAccessPolicy, body: " " }, property: "body", title: "a row access policy with an empty body" },
   { type: "ResourceMonitor", input: { ...VALID_INPUTS.ResourceMonitor, endTimestamp: "next tuesday" }, property: "endTimestamp", value: "next tuesday", title: "a resource monitor ending at a time that is none" },
 ];
 

@@ -32,4 +32,21 @@ export const SQL_OBJECT_CASES: RoundTripCase[] = [
     changeOutOfBand: sqlComment("FILE FORMAT", "RT_CSV"),
     rename: { name: "RT_CSV_RENAMED", path: `SHOW FILE FORMATS LIKE 'RT_CSV_RENAMED' IN SCHEMA ${QUALIFIED}` },
   },
+  {
+    // Signature, return type and body read back from DESCRIBE MASKING POLICY; the body changes by SET BODY.
+    type: "MaskingPolicy",
+    path: `SHOW MASKING POLICIES LIKE 'RT_MASK' IN SCHEMA ${QUALIFIED}`,
+    args: inSchema({ name: "rt_mask", signature: [{ name: "val", datatype: "string" }], returns: "string", body: "CASE WHEN CURRENT_ROLE() = 'ANALYST' THEN val ELSE '***' END", comment: "v1" }),
+    inPlace: { args: { body: "CASE WHEN CURRENT_ROLE() IN ('ANALYST', 'ADMIN') THEN val ELSE '***' END", comment: "v2" }, wire: { kind: "MASKING_POLICY", comment: "v2" } },
+    changeOutOfBand: sqlComment("MASKING POLICY", "RT_MASK"),
+    rename: { name: "RT_MASK_RENAMED", path: `SHOW MASKING POLICIES LIKE 'RT_MASK_RENAMED' IN SCHEMA ${QUALIFIED}` },
+  },
+  {
+    type: "RowAccessPolicy",
+    path: `SHOW ROW ACCESS POLICIES LIKE 'RT_ROWS' IN SCHEMA ${QUALIFIED}`,
+    args: inSchema({ name: "rt_rows", signature: [{ name: "region", datatype: "varchar" }], body: "region = 'EU'", comment: "v1" }),
+    inPlace: { args: { body: "region IN ('EU', 'UK')", comment: "v2" }, wire: { kind: "ROW_ACCESS_POLICY", comment: "v2" } },
+    changeOutOfBand: sqlComment("ROW ACCESS POLICY", "RT_ROWS"),
+    rename: { name: "RT_ROWS_RENAMED", path: `SHOW ROW ACCESS POLICIES LIKE 'RT_ROWS_RENAMED' IN SCHEMA ${QUALIFIED}` },
+  },
 ];

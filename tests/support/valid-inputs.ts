@@ -51,6 +51,8 @@ export const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   ArtifactRepository: { ...S, name: "AR", apiIntegration: "AI" },
   ResourceMonitor: { name: "RM", creditQuota: 100, triggers: [{ threshold: 90, action: "notify" }] },
   FileFormat: { ...S, name: "FF", type: "csv", fieldDelimiter: "|", skipHeader: 1 },
+  MaskingPolicy: { ...S, name: "MP", signature: [{ name: "val", datatype: "string" }], returns: "string", body: "'***'" },
+  RowAccessPolicy: { ...S, name: "RAP", signature: [{ name: "region", datatype: "varchar" }], body: "region = 'EU'" },
 };
 
 /** Valid values of properties the table sets beside a valid input (both sides of a rule that rules one out). */

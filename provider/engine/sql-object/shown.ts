@@ -23,7 +23,7 @@ export interface ShownValue {
   /** The SHOW column or DESCRIBE property; default the wire name (its first segment). */
   column?: string;
   as?: PrintedForm;
-  /** A value composed from several columns (a resource monitor's triggers from notify_at, suspend_at, ...). */
+  /** A value composed from several columns of the row `from` names (a resource monitor's triggers from notify_at, suspend_at, ...). */
   read?(row: Record<string, string | null>): unknown;
 }
 

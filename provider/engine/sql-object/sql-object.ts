@@ -20,8 +20,12 @@ export interface SqlObjectDefinition {
   show: string;
   /** Words between the name and the options of CREATE (CREATE RESOURCE MONITOR <name> WITH <options>). */
   createWith?: string;
-  /** DESCRIBE <type> <name> answers property rows: the column naming the property and the one holding its value. */
-  describe?: { property: string; value: string };
+  /**
+   * DESCRIBE <type> <name>, folded into what fields read `from: "describe"`: property rows (the column naming the
+   * property and the one holding its value: DESCRIBE FILE FORMAT), or "row": one row whose columns are the values
+   * (DESCRIBE MASKING POLICY: name, signature, return_type, body).
+   */
+  describe?: { property: string; value: string } | "row";
 }
 
 // Snowflake SQL errors (the emulator's errors.ts): 002002 "Object '<name>' already exists.", 002003 "<Type>
@@ -97,9 +101,10 @@ export async function fetchSqlObject(api: ObjectApi, properties: Properties): Pr
   if (!row) return undefined;
   const described: Record<string, string | null> = {};
   if (sqlObject.describe) {
-    const { property, value } = sqlObject.describe;
     const rows = rowObjects(await executeSql(api.client, sql`DESCRIBE ${keyword(definition.sqlObjectType!)} ${api.sqlName(properties)}`));
-    for (const entry of rows) described[String(entry[property]).toLowerCase()] = entry[value];
+    const layout = sqlObject.describe;
+    if (layout === "row") Object.assign(described, rows[0] ?? {});
+    else for (const entry of rows) described[String(entry[layout.property]).toLowerCase()] = entry[layout.value];
   }
   return { snapshot: snapshotOf(definition, row, described) };
 }
@@ -112,7 +117,7 @@ function defaultForm(shownAs: FieldDefinition["kind"]["shape"]): PrintedForm {
 
 function readShown(entry: { wire: string; kind: FieldDefinition["kind"]; shown?: ShownValue; identity?: FieldDefinition["identity"] }, show: Record<string, string | null>, described: Record<string, string | null>): unknown {
   const shown = entry.shown ?? {};
-  if (shown.read) return shown.read(show);
+  if (shown.read) return shown.read(shown.from === "describe" ? described : show);
   const column = shown.column ?? entry.wire.split(".")[0];
   const text = shown.from === "describe" ? described[column.toLowerCase()] : show[column];
   const form = shown.as ?? (entry.identity ? "name" : column === "created_on" ? "timestamp" : defaultForm(entry.kind.shape));

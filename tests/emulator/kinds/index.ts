@@ -38,6 +38,7 @@ import { viewKind } from "./view";
 import { warehouseKind } from "./warehouse";
 import { resourceMonitorKind } from "./resource-monitor";
 import { fileFormatKind } from "./file-format";
+import { maskingPolicyKind, rowAccessPolicyKind } from "./policies";
 
 export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
@@ -46,5 +47,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind, cortexSearchServiceKind, notebookKind,
   accountKind, managedAccountKind, icebergTableKind, streamlitKind, artifactRepositoryKind,
   // Reached only through SQL (no REST endpoints): sql/ddl.ts.
-  resourceMonitorKind, fileFormatKind,
+  resourceMonitorKind, fileFormatKind, maskingPolicyKind, rowAccessPolicyKind,
 ];

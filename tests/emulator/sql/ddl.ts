@@ -42,7 +42,9 @@ function containerFor(kind: ObjectKind, parts: string[], account: AccountState):
 export function readOptions(kind: ObjectKind, stream: TokenStream): WireValues {
   let values: WireValues = {};
   while (!stream.done) {
-    const own = kind.sqlObject?.createClauses?.map((clause) => clause.read(stream)).find((patch) => patch !== undefined);
+    let own: ((values: WireValues) => WireValues) | undefined;
+    // The first clause that reads itself at this position (each reader consumes what it matched).
+    for (const clause of kind.sqlObject?.createClauses ?? []) if (!own) own = clause.read(stream);
     if (own) {
       values = own(values);
       continue;
