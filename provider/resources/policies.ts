@@ -12,7 +12,6 @@ import { identifierKind } from "../engine/kinds/names";
 import { sqlTextKind } from "../engine/kinds/scalars";
 import { objectKind, recordsKind } from "../engine/kinds/structures";
 import { identifierFor } from "../engine/identifiers";
-import { splitPrintedList } from "../engine/sql-object/shown";
 import { joinSql, keyword, sql, SqlText, userSql } from "../sql/sql-text";
 import { commentField, field, ownershipOutputs, schemaObjectIdentity } from "./common";
 import { sqlObjectPath } from "./sql-objects";
@@ -42,14 +41,16 @@ const signatureClause = (value: unknown): SqlText => {
   return sql`AS (${joinSql(argumentsList.map((argument) => sql`${identifierKind().toSql(argument.name)} ${dataTypeSql(argument.datatype)}`), ", ")})`;
 };
 
-/** DESCRIBE prints the signature as `(VAL VARCHAR, REGION VARCHAR)`: names as stored, bare type names. */
+/**
+ * DESCRIBE prints the signature as `(VAL VARCHAR, REGION VARCHAR)`: names as stored (so they may hold spaces and
+ * quotes), each followed by a bare type name, one word.
+ */
 function signatureFromDescribe(row: Record<string, string | null>): unknown {
-  const text = row.signature;
+  const text = row.signature?.trim();
   if (!text) return undefined;
-  return splitPrintedList(text).filter(Boolean).map((part) => {
-    const [name, ...type] = part.trim().split(/\s+/);
-    return { name: identifierFor(name), datatype: type.join(" ") };
-  });
+  const inner = text.replace(/^\(/, "").replace(/\)$/, "");
+  // Each argument is the shortest text followed by a type word and then a comma or the end.
+  return [...inner.matchAll(/(.+?)\s+([A-Z_][A-Z0-9_]*)\s*(?:,\s*|$)/gs)].map(([, name, datatype]) => ({ name: identifierFor(name.trim()), datatype }));
 }
 
 function policyFields(noun: string, returns: FieldDefinition | undefined): Record<string, FieldDefinition> {
@@ -62,8 +63,11 @@ function policyFields(noun: string, returns: FieldDefinition | undefined): Recor
     body: field("body", sqlTextKind(), `The SQL expression the ${noun} evaluates, over the signature's arguments.`, {
       required: true,
       shown: { from: "describe" },
-      // ALTER ... POLICY docs: SET BODY -> <expression>.
-      sql: { create: (value) => sql`-> ${userSql(String(value))}`, set: (value) => sql`SET BODY -> ${userSql(String(value))}` },
+      // ALTER ... POLICY docs: SET BODY -> <expression>. A line break after the body, so a body ending in a `--`
+      // comment does not swallow the COMMENT clause that follows it.
+      sql: { create: (value) => sql`-> ${userSql(String(value))}
+`, set: (value) => sql`SET BODY -> ${userSql(String(value))}
+` },
     }),
     comment: commentField(noun),
   };

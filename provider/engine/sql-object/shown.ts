@@ -27,7 +27,10 @@ export interface ShownValue {
   read?(row: Record<string, string | null>): unknown;
 }
 
-/** Splits list text at commas outside quotes and brackets, without the surrounding brackets or parentheses. */
+/**
+ * Splits list text at commas outside quotes, without the surrounding brackets or parentheses. A quote opens a
+ * quoted item only at the item's start, so an unquoted item may hold quotes (`[say "hi", x]`).
+ */
 export function splitPrintedList(text: string): string[] {
   let body = text.trim();
   if (/^[[(].*[\])]$/s.test(body)) body = body.slice(1, -1).trim();
@@ -48,7 +51,7 @@ export function splitPrintedList(text: string): string[] {
     if (quote) {
       if (char === quote) quote = undefined;
       else current += char;
-    } else if (char === "'" || char === '"') quote = char;
+    } else if ((char === "'" || char === '"') && current.trim() === "") quote = char;
     else if (char === ",") {
       items.push(current.trim());
       current = "";

@@ -63,17 +63,17 @@ function readBody(stream: TokenStream): string {
   stream.expectSymbol(">");
   const first = stream.peek();
   if (!first) throw stream.unexpected(stream.next());
-  let last = first;
   let depth = 0;
   while (stream.peek()) {
     const token = stream.peek()!;
     const trailingComment = depth === 0 && token.type === "word" && token.value.toUpperCase() === "COMMENT" && stream.peek(1)?.value === "=" && stream.peek(2)?.type === "string" && stream.peek(3) === undefined;
-    if (trailingComment) break;
+    if (trailingComment) return stream.text.slice(first.start, token.start).trim();
     if (token.type === "symbol" && token.value === "(") depth++;
     if (token.type === "symbol" && token.value === ")") depth--;
-    last = stream.next();
+    stream.next();
   }
-  return stream.text.slice(first.start, last.end).trim();
+  // Kept as written, comments included, to the end of the statement (without a closing semicolon).
+  return stream.text.slice(first.start).trim().replace(/;$/, "").trim();
 }
 
 const bodyClause: OptionClause = { read: (stream) => (stream.peek()?.value === "-" && stream.peek(1)?.value === ">" ? ((body) => (values: WireValues) => ({ ...values, body }))(readBody(stream)) : undefined) };
