@@ -1,16 +1,28 @@
 // Snowflake's Python API quickstart ("Getting Started with the Snowflake Python API"), declared with Pulumi: a
-// warehouse, the PYTHON_API_DB database, its PYTHON_API_SCHEMA schema and the PYTHON_API_TABLE table -- and the
-// walkthrough's "update a table" step: set `snowflake-quickstart:addElevation true` and run `pulumi up` again, and
-// the ELEVATION column is added in place (PUT create-or-alter), with its primary key. Then "Managing tasks" and
-// "Managing DAGs": the TASKS_STAGE stage, the trunc and filter_by_shipmode procedures, the two tasks (the second
-// after the first, resumed), and the same pair as the python_api_dag task graph, run once.
+// warehouse (capped by a resource monitor), the PYTHON_API_DB database, its PYTHON_API_SCHEMA schema and the
+// PYTHON_API_TABLE table -- and the walkthrough's "update a table" step: set `snowflake-quickstart:addElevation
+// true` and run `pulumi up` again, and the ELEVATION column is added in place (PUT create-or-alter), with its
+// primary key. Then "Managing tasks" and "Managing DAGs": the TASKS_STAGE stage, the trunc and filter_by_shipmode
+// procedures, the two tasks (the second after the first, resumed), and the same pair as the python_api_dag task
+// graph, run once.
 import * as pulumi from "@pulumi/pulumi";
 import * as snowflake from "pulumi-snowflake-dynamic";
 
 const config = new pulumi.Config();
 
+// A cap on what the warehouse may spend: 10 credits a month, a notice at 80% and suspension at 100%. Resource
+// monitors have no REST endpoints; the provider makes this one over the SQL API.
+const monitor = new snowflake.ResourceMonitor("warehouse-monitor", {
+  name: "PYTHON_API_WH_MONITOR",
+  creditQuota: 10,
+  frequency: "MONTHLY",
+  startTimestamp: "IMMEDIATELY",
+  triggers: [{ threshold: 80, action: "NOTIFY" }, { threshold: 100, action: "SUSPEND" }],
+});
+
 const warehouse = new snowflake.Warehouse("warehouse", {
   name: "PYTHON_API_WH",
+  resourceMonitor: monitor.name,
   warehouseSize: config.get<snowflake.WarehouseSize>("warehouseSize") ?? "XSMALL",
   autoSuspend: 60,
   autoResume: true,
@@ -99,6 +111,7 @@ new snowflake.TaskGraph("python-api-dag", {
 }, procedures);
 
 export const warehouseName = warehouse.name;
+export const warehouseMonitor = monitor.fullyQualifiedName;
 export const warehouseState = warehouse.state;
 export const tableName = table.fullyQualifiedName;
 export const tableColumns = table.columns.apply((list) => list.map((column) => column.name).join(", "));
