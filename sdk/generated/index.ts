@@ -52,3 +52,5 @@ export { ResourceMonitor, ResourceMonitorArgs } from "./resource-monitor";
 export { FileFormat, FileFormatArgs } from "./file-format";
 export { MaskingPolicy, MaskingPolicyArgs } from "./masking-policy";
 export { RowAccessPolicy, RowAccessPolicyArgs } from "./row-access-policy";
+export { StorageIntegration, StorageIntegrationArgs } from "./storage-integration";
+export { ExternalAccessIntegration, ExternalAccessIntegrationArgs } from "./external-access-integration";

@@ -154,6 +154,9 @@ export type SecurableType = "ACCOUNT" | "DATABASE" | "WAREHOUSE" | "INTEGRATION"
  */
 export type StageEncryptionType = "SNOWFLAKE_FULL" | "SNOWFLAKE_SSE" | "AWS_CSE" | "AWS_SSE_S3" | "AWS_SSE_KMS" | "GCS_SSE_KMS" | "AZURE_CSE" | "NONE";
 
+/** The cloud a storage integration's locations are in. Any case is accepted at run time. */
+export type StorageIntegrationProvider = "S3" | "S3GOV" | "S3CHINA" | "GCS" | "AZURE";
+
 /** The cloud storage service of a location. Any case is accepted at run time. */
 export type StorageProvider = "S3" | "S3GOV" | "GCS" | "AZURE";
 

@@ -105,6 +105,10 @@ const DECLARATIONS: Omit<BadInput, "category">[] = [
   { type: "MaskingPolicy", input: { ...VALID_INPUTS.MaskingPolicy, returns: "number" }, property: "returns", value: "number", title: "a masking policy returning another type than it masks" },
   { type: "MaskingPolicy", input: { ...VALID_INPUTS.MaskingPolicy, signature: [{ name: "val", datatype: "strng" }] }, property: "signature", title: "a masking policy over a type that is none" },
   { type: "RowAccessPolicy", input: { ...VALID_INPUTS.RowAccessPolicy, body: " " }, property: "body", title: "a row access policy with an empty body" },
+  { type: "StorageIntegration", input: without(VALID_INPUTS.StorageIntegration, "storageAwsRoleArn"), property: "storageAwsRoleArn", title: "an S3 storage integration without its role" },
+  { type: "StorageIntegration", input: { name: "SI", storageProvider: "gcs", storageAllowedLocations: ["s3://b/p/"] }, property: "storageAllowedLocations", title: "a GCS storage integration allowing an S3 location" },
+  { type: "StorageIntegration", input: { ...VALID_INPUTS.StorageIntegration, azureTenantId: "t" }, property: "azureTenantId", value: "t", title: "an S3 storage integration with an Azure tenant" },
+  { type: "ExternalAccessIntegration", input: { ...VALID_INPUTS.ExternalAccessIntegration, allowedNetworkRules: ["NR"] }, property: "allowedNetworkRules", title: "an external access integration naming a rule without its schema" },
   { type: "ResourceMonitor", input: { ...VALID_INPUTS.ResourceMonitor, endTimestamp: "next tuesday" }, property: "endTimestamp", value: "next tuesday", title: "a resource monitor ending at a time that is none" },
 ];
 

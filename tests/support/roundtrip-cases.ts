@@ -43,6 +43,9 @@ export const CONTEXT: Declaration[] = [
   // Users whose email addresses a notification integration may send to (recipients must be users of the account).
   { type: "User", name: "rt_mail_ops", args: { name: "RT_MAIL_OPS", email: "rt-ops@example.com" } },
   { type: "User", name: "rt_mail_oncall", args: { name: "RT_MAIL_ONCALL", email: "rt-oncall@example.com" } },
+  // What the ExternalAccessIntegration row allows: an egress rule, and a secret code may use.
+  { type: "NetworkRule", name: "rt_egress", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_EGRESS", type: "HOST_PORT", mode: "EGRESS", valueList: ["api.example.com:443"] } },
+  { type: "Secret", name: "rt_eai_secret", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_EAI_SECRET", type: "password", username: "rt_api_user", password: "rt-eai-password-1" } },
   { type: "ComputePool", name: "rt_service_pool", args: { name: "RT_SERVICE_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2 } },
 ];
 

@@ -49,4 +49,22 @@ export const SQL_OBJECT_CASES: RoundTripCase[] = [
     changeOutOfBand: sqlComment("ROW ACCESS POLICY", "RT_ROWS"),
     rename: { name: "RT_ROWS_RENAMED", path: `SHOW ROW ACCESS POLICIES LIKE 'RT_ROWS_RENAMED' IN SCHEMA ${QUALIFIED}` },
   },
+  {
+    // DESCRIBE STORAGE INTEGRATION's property rows; outputs are what the cloud side must trust.
+    type: "StorageIntegration",
+    path: "SHOW STORAGE INTEGRATIONS LIKE 'RT_STORAGE'",
+    args: { name: "rt_storage", storageProvider: "s3", storageAwsRoleArn: "arn:aws:iam::123456789012:role/rt-stage", storageAllowedLocations: ["s3://rt-bucket/landing/"], comment: "v1" },
+    inPlace: {
+      args: { storageAllowedLocations: ["s3://rt-bucket/landing/", "s3://rt-bucket/archive/"], storageBlockedLocations: ["s3://rt-bucket/landing/private/"], enabled: false, comment: "v2" },
+      wire: { type: "EXTERNAL_STAGE", category: "STORAGE", enabled: "false", comment: "v2" },
+    },
+    changeOutOfBand: sqlSet("STORAGE INTEGRATION", '"RT_STORAGE"', "COMMENT = 'changed by hand'"),
+  },
+  {
+    type: "ExternalAccessIntegration",
+    path: "SHOW EXTERNAL ACCESS INTEGRATIONS LIKE 'RT_EAI'",
+    args: { name: "rt_eai", allowedNetworkRules: [{ $ref: "rt_egress.fullyQualifiedName" }], comment: "v1" },
+    inPlace: { args: { allowedAuthenticationSecrets: [{ $ref: "rt_eai_secret.fullyQualifiedName" }], enabled: false, comment: "v2" }, wire: { type: "EXTERNAL_ACCESS", enabled: "false", comment: "v2" } },
+    changeOutOfBand: sqlSet("EXTERNAL ACCESS INTEGRATION", '"RT_EAI"', "COMMENT = 'changed by hand'"),
+  },
 ];

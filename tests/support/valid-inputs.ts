@@ -52,6 +52,8 @@ export const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   ResourceMonitor: { name: "RM", creditQuota: 100, triggers: [{ threshold: 90, action: "notify" }] },
   FileFormat: { ...S, name: "FF", type: "csv", fieldDelimiter: "|", skipHeader: 1 },
   MaskingPolicy: { ...S, name: "MP", signature: [{ name: "val", datatype: "string" }], returns: "string", body: "'***'" },
+  StorageIntegration: { name: "SI", storageProvider: "s3", storageAwsRoleArn: "arn:aws:iam::123456789012:role/x", storageAllowedLocations: ["s3://b/p/"] },
+  ExternalAccessIntegration: { name: "EAI", allowedNetworkRules: ["DB.S.NR"] },
   RowAccessPolicy: { ...S, name: "RAP", signature: [{ name: "region", datatype: "varchar" }], body: "region = 'EU'" },
 };
 

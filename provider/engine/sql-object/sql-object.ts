@@ -20,6 +20,10 @@ export interface SqlObjectDefinition {
   show: string;
   /** Words between the name and the options of CREATE (CREATE RESOURCE MONITOR <name> WITH <options>). */
   createWith?: string;
+  /** Options every CREATE of the type carries, before the declared ones (CREATE STORAGE INTEGRATION ... TYPE = EXTERNAL_STAGE). */
+  createFixed?: SqlText;
+  /** Values CREATE sends for fields left undeclared, where its page requires them (ENABLED = TRUE). */
+  createDefaults?: Properties;
   /**
    * DESCRIBE <type> <name>, folded into what fields read `from: "describe"`: property rows (the column naming the
    * property and the one holding its value: DESCRIBE FILE FORMAT), or "row": one row whose columns are the values
@@ -53,8 +57,9 @@ export function createClauses(definition: ResourceDefinition, properties: Proper
 }
 
 export function createStatement(api: ObjectApi, properties: Properties): SqlText {
-  const { createWith } = sqlObjectOf(api.definition);
-  const options = createClauses(api.definition, properties);
+  const { createWith, createFixed, createDefaults } = sqlObjectOf(api.definition);
+  const declared = Object.fromEntries(Object.entries(createDefaults ?? {}).filter(([key]) => !isSet(properties[key])));
+  const options = [...(createFixed ? [createFixed] : []), ...createClauses(api.definition, { ...declared, ...properties })];
   const head = sql`CREATE ${keyword(api.definition.sqlObjectType!)} ${api.sqlName(properties)}`;
   return joinSql([head, ...(createWith && options.length ? [keyword(createWith)] : []), ...options], " ");
 }

@@ -39,6 +39,7 @@ import { warehouseKind } from "./warehouse";
 import { resourceMonitorKind } from "./resource-monitor";
 import { fileFormatKind } from "./file-format";
 import { maskingPolicyKind, rowAccessPolicyKind } from "./policies";
+import { externalAccessIntegrationKind, storageIntegrationKind } from "./integrations-sql";
 
 export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
@@ -47,5 +48,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind, cortexSearchServiceKind, notebookKind,
   accountKind, managedAccountKind, icebergTableKind, streamlitKind, artifactRepositoryKind,
   // Reached only through SQL (no REST endpoints): sql/ddl.ts.
-  resourceMonitorKind, fileFormatKind, maskingPolicyKind, rowAccessPolicyKind,
+  resourceMonitorKind, fileFormatKind, maskingPolicyKind, rowAccessPolicyKind, storageIntegrationKind, externalAccessIntegrationKind,
 ];

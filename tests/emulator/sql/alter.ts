@@ -93,6 +93,17 @@ export function readPropertyValue(stream: TokenStream, property: SqlProperty): u
 '${parts.join(".")}' must be named <database>.<schema>.<name>.`);
       return { database_name: formatIdentifier(parts[0]), schema_name: formatIdentifier(parts[1]), name: formatIdentifier(parts[2]) };
     }
+    case "qualifiedNameList": {
+      // CREATE EXTERNAL ACCESS INTEGRATION docs: ALLOWED_NETWORK_RULES = ( <db>.<schema>.<rule> [ , ... ] ); each part
+      // formatted, joined by dots.
+      stream.expectSymbol("(");
+      const names: string[] = [];
+      while (!stream.acceptSymbol(")")) {
+        if (names.length) stream.expectSymbol(",");
+        names.push(stream.qualifiedName().map(formatIdentifier).join("."));
+      }
+      return names;
+    }
     case "identifierList": {
       // ALTER SERVICE docs: EXTERNAL_ACCESS_INTEGRATIONS = ( <EAI_name> [ , ... ] ); names kept formatted.
       stream.expectSymbol("(");
