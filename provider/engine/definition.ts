@@ -165,6 +165,8 @@ export interface OutputDefinition {
   kind: FieldKind;
   doc: string;
   shown?: ShownValue;
+  /** Only encrypted in state (an additional secret output of the SDK). */
+  secret?: boolean;
 }
 
 /** Desired run state: the `suspended` input, applied through actions, read back from a state property. */

@@ -54,3 +54,4 @@ export { MaskingPolicy, MaskingPolicyArgs } from "./masking-policy";
 export { RowAccessPolicy, RowAccessPolicyArgs } from "./row-access-policy";
 export { StorageIntegration, StorageIntegrationArgs } from "./storage-integration";
 export { ExternalAccessIntegration, ExternalAccessIntegrationArgs } from "./external-access-integration";
+export { SecurityIntegration, SecurityIntegrationArgs } from "./security-integration";

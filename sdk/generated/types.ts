@@ -106,6 +106,12 @@ export type NotificationType = "EMAIL" | "WEBHOOK" | "QUEUE_AWS_SNS_OUTBOUND" | 
  */
 export type NullHandling = "CALLED ON NULL INPUT" | "RETURNS NULL ON NULL INPUT" | "STRICT" | "CALLED_ON_NULL_INPUT" | "RETURNS_NULL_ON_NULL_INPUT";
 
+/** The OAuth client: a partner application or a custom client. Any case is accepted at run time. */
+export type OAuthClient = "TABLEAU_DESKTOP" | "TABLEAU_SERVER" | "LOOKER" | "CUSTOM";
+
+/** Whether a custom client can keep a secret (CONFIDENTIAL) or not (PUBLIC). Any case is accepted at run time. */
+export type OAuthClientType = "CONFIDENTIAL" | "PUBLIC";
+
 /**
  * PERMANENT (default) or TRANSIENT (no Fail-safe); fixed at creation, so a change replaces the object. Any case
  * is accepted at run time.
@@ -133,11 +139,20 @@ export type ResourceMonitorAction = "NOTIFY" | "SUSPEND" | "SUSPEND_IMMEDIATE";
 /** How often the monitor's credit usage resets to 0. Any case is accepted at run time. */
 export type ResourceMonitorFrequency = "MONTHLY" | "DAILY" | "WEEKLY" | "YEARLY" | "NEVER";
 
+/** The SAML2 identity provider. Any case is accepted at run time. */
+export type Saml2Provider = "OKTA" | "ADFS" | "CUSTOM";
+
 /** How a multi-cluster warehouse starts and stops clusters. Any case is accepted at run time. */
 export type ScalingPolicy = "STANDARD" | "ECONOMY";
 
 /** Whether a dynamic table's refreshes run. Any case is accepted at run time. */
 export type SchedulingState = "RUNNING" | "SUSPENDED";
+
+/** The SCIM client that provisions users and roles. Any case is accepted at run time. */
+export type ScimClient = "OKTA" | "AZURE" | "GENERIC";
+
+/** The role a SCIM client provisions as, one per client. Any case is accepted at run time. */
+export type ScimRunAsRole = "OKTA_PROVISIONER" | "AAD_PROVISIONER" | "GENERIC_SCIM_PROVISIONER";
 
 /** What the secret holds. Any case is accepted at run time. */
 export type SecretType = "PASSWORD" | "OAUTH2" | "GENERIC_STRING" | "SYMMETRIC_KEY" | "CLOUD_PROVIDER_TOKEN" | "JWT_KEY_PAIR";
@@ -147,6 +162,12 @@ export type SecretType = "PASSWORD" | "OAUTH2" | "GENERIC_STRING" | "SYMMETRIC_K
  * accepted. Any case is accepted at run time.
  */
 export type SecurableType = "ACCOUNT" | "DATABASE" | "WAREHOUSE" | "INTEGRATION" | "COMPUTE POOL" | "EXTERNAL VOLUME" | "RESOURCE MONITOR" | "USER" | "FAILOVER GROUP" | "REPLICATION GROUP" | "SCHEMA" | "TABLE" | "VIEW" | "MATERIALIZED VIEW" | "DYNAMIC TABLE" | "EVENT TABLE" | "EXTERNAL TABLE" | "ICEBERG TABLE" | "STAGE" | "FILE FORMAT" | "SEQUENCE" | "STREAM" | "PIPE" | "TASK" | "ALERT" | "TAG" | "SECRET" | "NETWORK RULE" | "PASSWORD POLICY" | "SESSION POLICY" | "MASKING POLICY" | "ROW ACCESS POLICY" | "IMAGE REPOSITORY" | "SERVICE" | "NOTEBOOK" | "STREAMLIT" | "CORTEX SEARCH SERVICE" | "MODEL";
+
+/**
+ * Which security integration: Snowflake OAuth, SAML2 single sign-on, or SCIM provisioning. Any case is accepted
+ * at run time.
+ */
+export type SecurityIntegrationType = "OAUTH" | "SAML2" | "SCIM";
 
 /**
  * How a stage's files are encrypted: SNOWFLAKE_FULL or SNOWFLAKE_SSE (internal); AWS_CSE, AWS_SSE_S3,

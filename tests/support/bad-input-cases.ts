@@ -109,6 +109,10 @@ const DECLARATIONS: Omit<BadInput, "category">[] = [
   { type: "StorageIntegration", input: { name: "SI", storageProvider: "gcs", storageAllowedLocations: ["s3://b/p/"] }, property: "storageAllowedLocations", title: "a GCS storage integration allowing an S3 location" },
   { type: "StorageIntegration", input: { ...VALID_INPUTS.StorageIntegration, azureTenantId: "t" }, property: "azureTenantId", value: "t", title: "an S3 storage integration with an Azure tenant" },
   { type: "ExternalAccessIntegration", input: { ...VALID_INPUTS.ExternalAccessIntegration, allowedNetworkRules: ["NR"] }, property: "allowedNetworkRules", title: "an external access integration naming a rule without its schema" },
+  { type: "SecurityIntegration", input: { ...VALID_INPUTS.SecurityIntegration, saml2Issuer: "https://idp" }, property: "saml2Issuer", value: "https://idp", title: "an OAuth security integration with a SAML2 option" },
+  { type: "SecurityIntegration", input: { name: "SEC", type: "saml2", saml2Issuer: "https://idp", saml2SsoUrl: "https://idp/sso", saml2Provider: "okta" }, property: "saml2X509Cert", title: "a SAML2 integration without its certificate" },
+  { type: "SecurityIntegration", input: { name: "SEC", type: "scim", scimClient: "okta", runAsRole: "AAD_PROVISIONER" }, property: "runAsRole", value: "AAD_PROVISIONER", title: "an Okta SCIM integration running as Azure's provisioner" },
+  { type: "SecurityIntegration", input: without(VALID_INPUTS.SecurityIntegration, "oauthRedirectUri"), property: "oauthRedirectUri", title: "a custom OAuth client without its redirect URI" },
   { type: "ResourceMonitor", input: { ...VALID_INPUTS.ResourceMonitor, endTimestamp: "next tuesday" }, property: "endTimestamp", value: "next tuesday", title: "a resource monitor ending at a time that is none" },
 ];
 

@@ -192,9 +192,10 @@ function absoluteSource(args: Record<string, unknown>): Record<string, unknown> 
   return typeof args.source === "string" && !path.isAbsolute(args.source) ? { ...args, source: path.resolve(FIXTURE_PROGRAM, args.source) } : args;
 }
 
-// ISO times, and HTTP dates (a stage file's last_modified); names Snowflake generates (a constraint's).
+// ISO times, and HTTP dates (a stage file's last_modified); names Snowflake generates (a constraint's); ids and secrets it
+// generates for each new object (an OAuth integration's client id and secret).
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$|^SYS_CONSTRAINT_/;
-const VOLATILE_KEY = /(^|_)(id|on|time|url|handle)$|[a-z](Id|On|Time|Url)$|^(request_id|query_id|run_id|runId)$/;
+const VOLATILE_KEY = /(^|_)(id|on|time|url|handle)$|[a-z](Id|On|Time|Url|Secret)$|^(request_id|query_id|run_id|runId)$/;
 
 /** Answers with what differs between two fault-free runs (times, ids, URLs) taken out. */
 export function normalized(value: unknown): unknown {

@@ -67,4 +67,12 @@ export const SQL_OBJECT_CASES: RoundTripCase[] = [
     inPlace: { args: { allowedAuthenticationSecrets: [{ $ref: "rt_eai_secret.fullyQualifiedName" }], enabled: false, comment: "v2" }, wire: { type: "EXTERNAL_ACCESS", enabled: "false", comment: "v2" } },
     changeOutOfBand: sqlSet("EXTERNAL ACCESS INTEGRATION", '"RT_EAI"', "COMMENT = 'changed by hand'"),
   },
+  {
+    // A custom OAuth client; its client id and secret are outputs (the secret kept encrypted in state).
+    type: "SecurityIntegration",
+    path: "SHOW SECURITY INTEGRATIONS LIKE 'RT_OAUTH'",
+    args: { name: "rt_oauth", type: "oauth", oauthClient: "custom", oauthClientType: "confidential", oauthRedirectUri: "https://app.example.com/callback", comment: "v1" },
+    inPlace: { args: { oauthRefreshTokenValidity: 86400, blockedRolesList: ["SYSADMIN"], enabled: false, comment: "v2" }, wire: { type: "OAUTH - CUSTOM", category: "SECURITY", enabled: "false", comment: "v2" } },
+    changeOutOfBand: sqlSet("SECURITY INTEGRATION", '"RT_OAUTH"', "COMMENT = 'changed by hand'"),
+  },
 ];

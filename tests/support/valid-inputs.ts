@@ -54,6 +54,7 @@ export const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   MaskingPolicy: { ...S, name: "MP", signature: [{ name: "val", datatype: "string" }], returns: "string", body: "'***'" },
   StorageIntegration: { name: "SI", storageProvider: "s3", storageAwsRoleArn: "arn:aws:iam::123456789012:role/x", storageAllowedLocations: ["s3://b/p/"] },
   ExternalAccessIntegration: { name: "EAI", allowedNetworkRules: ["DB.S.NR"] },
+  SecurityIntegration: { name: "SEC", type: "oauth", oauthClient: "custom", oauthClientType: "confidential", oauthRedirectUri: "https://x.example.com/cb" },
   RowAccessPolicy: { ...S, name: "RAP", signature: [{ name: "region", datatype: "varchar" }], body: "region = 'EU'" },
 };
 

@@ -25,6 +25,12 @@ export interface SqlObjectDefinition {
   /** Values CREATE sends for fields left undeclared, where its page requires them (ENABLED = TRUE). */
   createDefaults?: Properties;
   /**
+   * A system function read with the object (SELECT <function>('<qualified name>')) whose JSON answer carries values
+   * SHOW and DESCRIBE do not (SYSTEM$SHOW_OAUTH_CLIENT_SECRETS), when `applies` to the snapshot read so far;
+   * `wires`: the answer's keys -> snapshot wire names.
+   */
+  functionRead?: { function: string; applies(snapshot: WireSnapshot): boolean; wires: Record<string, string> };
+  /**
    * DESCRIBE <type> <name>, folded into what fields read `from: "describe"`: property rows (the column naming the
    * property and the one holding its value: DESCRIBE FILE FORMAT), or "row": one row whose columns are the values
    * (DESCRIBE MASKING POLICY: name, signature, return_type, body).
@@ -111,7 +117,15 @@ export async function fetchSqlObject(api: ObjectApi, properties: Properties): Pr
     if (layout === "row") Object.assign(described, rows[0] ?? {});
     else for (const entry of rows) described[String(entry[layout.property]).toLowerCase()] = entry[layout.value];
   }
-  return { snapshot: snapshotOf(definition, row, described) };
+  const snapshot = snapshotOf(definition, row, described);
+  const extra = sqlObject.functionRead;
+  if (extra && extra.applies(snapshot)) {
+    // The name as stored: such functions take it case-sensitively (SYSTEM$SHOW_OAUTH_CLIENT_SECRETS docs).
+    const answer = await executeSql(api.client, sql`SELECT ${keyword(extra.function)}(${literal(stored)})`);
+    const parsed = JSON.parse(answer.rows[0]?.[0] ?? "{}") as Record<string, unknown>;
+    for (const [key, wire] of Object.entries(extra.wires)) if (parsed[key] !== undefined && parsed[key] !== null) snapshot[wire] = parsed[key];
+  }
+  return { snapshot };
 }
 
 /** The printed form a field's kind reads when the field does not name one. */

@@ -43,6 +43,11 @@ export function readPropertyValue(stream: TokenStream, property: SqlProperty): u
       if (token.type !== "number") throw stream.unexpected(token);
       return Number(token.value);
     }
+    case "textOrNone": {
+      // CREATE FILE FORMAT docs: ESCAPE, FIELD_OPTIONALLY_ENCLOSED_BY and the delimiters take '<text>' or NONE.
+      if (stream.accept("NONE")) return "NONE";
+      return stream.string();
+    }
     case "keyword": {
       // A bare word (FREQUENCY = MONTHLY, TYPE = CSV) or its text in quotes, upper-cased.
       const token = stream.next();

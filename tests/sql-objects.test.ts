@@ -1,0 +1,123 @@
+// The guarantees REST types give, for the types reached only through SQL: secrets Snowflake hands out stay
+// encrypted in state, every variant of a type reads back with no diff, drift in what DESCRIBE reports is seen,
+// and objects in use are not replaced behind their users' backs. (Round trips: tests/roundtrip.test.ts; quoting:
+// tests/sql-injection.test.ts.)
+import * as fs from "fs";
+import { closeAllPools } from "../provider/client/rest-client";
+import { Properties } from "../provider/engine/definition";
+import { engineAgainst } from "./support/engine-harness";
+import { rowsOf } from "./support/sql-rows";
+import { expectNoSecrets } from "./support/secret-scan";
+import { expectOk, startTestStack, TestStack } from "./support/test-stack";
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+  await stack.rest("POST", "/api/v2/databases", { name: "SQLDB" });
+  await stack.rest("POST", "/api/v2/databases/SQLDB/schemas", { name: "S" });
+});
+afterAll(async () => {
+  await closeAllPools();
+  await stack.close();
+});
+
+const S = { database: "SQLDB", schema: "S" };
+
+/** Creates through the engine, reads back, and expects the read to match the declaration (a refresh shows no diff). */
+async function roundTrip(type: string, inputs: Properties): Promise<Properties> {
+  const engine = engineAgainst(stack.emulator, type);
+  const { outs } = await engine.create(inputs);
+  const read = await engine.read("", outs);
+  expect(await engine.diff("", read.props!, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  return read.props!;
+}
+
+describe("an OAuth security integration's client secret", () => {
+  test("is an output kept only encrypted in state, through the driver", async () => {
+    const declarations = [{ type: "SecurityIntegration" as const, name: "oauth", args: { name: "SQL_OAUTH", type: "oauth", oauthClient: "custom", oauthClientType: "confidential", oauthRedirectUri: "https://app.example.com/cb" } }];
+    expectOk(await stack.run("up", declarations));
+    const [answer] = rowsOf(await stack.sql("SELECT SYSTEM$SHOW_OAUTH_CLIENT_SECRETS('SQL_OAUTH')"));
+    const { OAUTH_CLIENT_SECRET, OAUTH_CLIENT_ID } = JSON.parse(String(Object.values(answer)[0]));
+    const state = JSON.parse(fs.readFileSync(stack.stateFile, "utf8"));
+    const integration = state.checkpoint.latest.resources.find((resource: { type: string }) => resource.type.endsWith(":SecurityIntegration"));
+    expect(integration.outputs.oauthClientId).toBe(OAUTH_CLIENT_ID);
+    expect(integration.outputs.oauthClientSecret).toEqual({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: expect.any(String) });
+    expectNoSecrets(stack.stateFile, [OAUTH_CLIENT_SECRET]);
+    const refresh = expectOk(await stack.run("refresh", declarations));
+    expect(refresh.changes.find((change) => change.name === "oauth")?.op).toBe("same");
+    expectNoSecrets(stack.stateFile, [OAUTH_CLIENT_SECRET]);
+    expectOk(await stack.run("destroy", declarations));
+  });
+});
+
+describe("every variant reads back as declared", () => {
+  test.each([
+    ["SAML2", { name: "SQL_SAML", type: "saml2", saml2Issuer: "https://idp.example.com", saml2SsoUrl: "https://idp.example.com/sso", saml2Provider: "okta", saml2X509Cert: "MIIC8DCCAdigAwIBAgIQ", saml2EnableSpInitiated: true, saml2SpInitiatedLoginPageLabel: "Okta" }],
+    ["SCIM", { name: "SQL_SCIM", type: "scim", scimClient: "azure", runAsRole: "aad_provisioner", comment: "provisioning" }],
+    ["partner OAuth", { name: "SQL_TABLEAU", type: "oauth", oauthClient: "tableau_desktop", oauthIssueRefreshTokens: false, blockedRolesList: ["SYSADMIN"] }],
+  ])("a %s security integration", async (_variant, inputs) => {
+    const props = await roundTrip("SecurityIntegration", inputs);
+    if (inputs.type === "saml2") expect(props.saml2SnowflakeAcsUrl).toMatch(/^https:\/\/.*\/fed\/login$/);
+  });
+
+  test.each([
+    ["JSON", { type: "json", compression: "gzip", stripOuterArray: true, stripNullValues: true, dateFormat: "YYYY-MM-DD", nullIf: [] }],
+    ["AVRO", { type: "avro", compression: "auto", trimSpace: true, nullIf: ["NULL"] }],
+    ["ORC", { type: "orc", trimSpace: true }],
+    ["PARQUET", { type: "parquet", compression: "snappy", binaryAsText: false, useLogicalType: true }],
+    ["XML", { type: "xml", preserveSpace: true, stripOuterElement: true, disableAutoConvert: true, ignoreUtf8Errors: true }],
+    ["CSV", { type: "csv", recordDelimiter: "\n", fieldDelimiter: "\t", parseHeader: true, skipBlankLines: true, escape: "\\", escapeUnenclosedField: "none", errorOnColumnCountMismatch: false, emptyFieldAsNull: false, encoding: "ISO-8859-1" }],
+  ])("a %s file format and its options", async (type, options) => {
+    await roundTrip("FileFormat", { ...S, name: `FF_${type}`, ...options });
+  });
+
+  test("a storage integration on GCS and one on Azure, with what the cloud side needs", async () => {
+    const gcs = await roundTrip("StorageIntegration", { name: "SQL_GCS", storageProvider: "gcs", storageAllowedLocations: ["gcs://bucket/path/"], storageBlockedLocations: ["gcs://bucket/path/private/"] });
+    expect(gcs.storageGcpServiceAccount).toMatch(/@.*\.iam\.gserviceaccount\.com$/);
+    const azure = await roundTrip("StorageIntegration", { name: "SQL_AZURE", storageProvider: "azure", azureTenantId: "a123b4c5-1234-123a-a12b-1a23b45678c9", storageAllowedLocations: ["azure://account.blob.core.windows.net/container/"] });
+    expect(azure.azureConsentUrl).toMatch(/^https:\/\/login\.microsoftonline\.com\/a123b4c5-1234-123a-a12b-1a23b45678c9\//);
+    expect(azure.azureMultiTenantAppName).toEqual(expect.any(String));
+  });
+});
+
+describe("drift in what DESCRIBE reports", () => {
+  test("a file format option changed by hand is seen by a read and put back by an update", async () => {
+    const engine = engineAgainst(stack.emulator, "FileFormat");
+    const inputs = { ...S, name: "FF_DRIFT", type: "csv", fieldDelimiter: "|", skipHeader: 1 };
+    const { outs } = await engine.create(inputs);
+    await stack.sql(`ALTER FILE FORMAT SQLDB.S.FF_DRIFT SET FIELD_DELIMITER = ';' SKIP_HEADER = 3`);
+    const read = await engine.read("", outs);
+    expect(read.props).toMatchObject({ fieldDelimiter: ";", skipHeader: 3 });
+    const diff = await engine.diff("", read.props!, inputs);
+    expect(diff.changes).toBe(true);
+    await engine.update("", read.props!, inputs);
+    expect((await engine.read("", outs)).props).toMatchObject({ fieldDelimiter: "|", skipHeader: 1 });
+  });
+});
+
+describe("objects in use are not replaced implicitly", () => {
+  test("a resource monitor a warehouse is assigned: removing its triggers (a replacement) is refused, naming the warehouse", async () => {
+    const engine = engineAgainst(stack.emulator, "ResourceMonitor");
+    const inputs = { name: "SQL_MONITOR", creditQuota: 5, triggers: [{ threshold: 100, action: "suspend" }] };
+    const { outs } = await engine.create(inputs);
+    await stack.rest("POST", "/api/v2/warehouses", { name: "SQL_MONITORED_WH", resource_monitor: "SQL_MONITOR", initially_suspended: "true" });
+    await expect(engine.diff("", outs, { name: "SQL_MONITOR", creditQuota: 5 })).rejects.toThrow(/refused: changing triggers replaces resource monitor SQL_MONITOR, which warehouse SQL_MONITORED_WH uses/);
+    expect(await engine.diff("", outs, { name: "SQL_MONITOR", creditQuota: 5, allowReplace: true })).toMatchObject({ changes: true, replaces: ["triggers"] });
+  });
+
+  test("a storage integration a stage uses: moving it to another cloud is refused, naming the stage", async () => {
+    const engine = engineAgainst(stack.emulator, "StorageIntegration");
+    const inputs = { name: "SQL_LANDING", storageProvider: "s3", storageAwsRoleArn: "arn:aws:iam::123456789012:role/landing", storageAllowedLocations: ["s3://landing/"] };
+    const { outs } = await engine.create(inputs);
+    await engineAgainst(stack.emulator, "Stage").create({ ...S, name: "LANDING", url: "s3://landing/in/", storageIntegration: "SQL_LANDING" });
+    await expect(engine.diff("", outs, { name: "SQL_LANDING", storageProvider: "gcs", storageAllowedLocations: ["gcs://landing/"] })).rejects.toThrow(/which stage SQLDB\.S\.LANDING uses/);
+  });
+
+  test("a policy still attached cannot be dropped: the refusal says where, and what to do", async () => {
+    const engine = engineAgainst(stack.emulator, "MaskingPolicy");
+    const inputs = { ...S, name: "SQL_MASK", signature: [{ name: "v", datatype: "string" }], returns: "string", body: "'***'" };
+    const { outs } = await engine.create(inputs);
+    stack.emulator.defaultAccount.attachPolicy("SQLDB.S.SQL_MASK", "SQLDB.S.T.EMAIL");
+    await expect(engine.delete("", outs)).rejects.toThrow(/masking policy SQLDB\.S\.SQL_MASK cannot be deleted: .*attached to SQLDB\.S\.T\.EMAIL.*Unset it from the columns/s);
+  });
+});
