@@ -5,6 +5,8 @@
 import * as fs from "fs";
 import { closeAllPools } from "../provider/client/rest-client";
 import { Properties } from "../provider/engine/definition";
+import { Emulator, startEmulator } from "./emulator";
+import { callEmulator } from "./support/emulator-api";
 import { engineAgainst } from "./support/engine-harness";
 import { rowsOf } from "./support/sql-rows";
 import { expectNoSecrets } from "./support/secret-scan";
@@ -119,5 +121,48 @@ describe("objects in use are not replaced implicitly", () => {
     const { outs } = await engine.create(inputs);
     stack.emulator.defaultAccount.attachPolicy("SQLDB.S.SQL_MASK", "SQLDB.S.T.EMAIL");
     await expect(engine.delete("", outs)).rejects.toThrow(/masking policy SQLDB\.S\.SQL_MASK cannot be deleted: .*attached to SQLDB\.S\.T\.EMAIL.*Unset it from the columns/s);
+  });
+});
+
+describe("a share's objects and consumer accounts", () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ accounts: [{ name: "PROVIDER" }, { name: "CONSUMER" }, { name: "OTHER" }] });
+    await callEmulator(emulator, "POST", "/api/v2/databases", { name: "SALES" });
+    await callEmulator(emulator, "POST", "/api/v2/databases/SALES/schemas", { name: "PUBLIC" });
+    await callEmulator(emulator, "POST", "/api/v2/databases/SALES/schemas/PUBLIC/tables", { name: "ORDERS", columns: [{ name: "ID", datatype: "NUMBER" }] });
+  });
+  afterAll(async () => {
+    await closeAllPools();
+    await emulator.close();
+  });
+  const grants = rowsOfShare("SHOW GRANTS TO SHARE SALES_SHARE");
+  function rowsOfShare(statement: string) {
+    return async () => rowsOf(await callEmulator(emulator, "POST", "/api/v2/statements", { statement }));
+  }
+
+  test("are granted and added one by one, read back, and taken away again", async () => {
+    const engine = engineAgainst(emulator, "Share");
+    const database = { privilege: "usage", on: "database", name: "SALES" };
+    const table = { privilege: "select", on: "table", name: "SALES.PUBLIC.ORDERS" };
+    const schema = { privilege: "usage", on: "schema", name: "SALES.PUBLIC" };
+    // Declared contents first: the grants go out containers first all the same.
+    const first = { name: "SALES_SHARE", grants: [table, schema, database], accounts: ["ORG.CONSUMER"], comment: "orders" };
+    const { outs } = await engine.create(first);
+    expect((await grants()).map((row) => `${row.privilege} ${row.granted_on} ${row.name}`)).toEqual(["USAGE DATABASE SALES", "USAGE SCHEMA SALES.PUBLIC", "SELECT TABLE SALES.PUBLIC.ORDERS"]);
+    const read = await engine.read("", outs);
+    expect(await engine.diff("", read.props!, first)).toMatchObject({ changes: false });
+    const next = { ...first, grants: [database, schema], accounts: ["ORG.OTHER"] };
+    await engine.update("", read.props!, next);
+    expect((await grants()).map((row) => row.name)).toEqual(["SALES", "SALES.PUBLIC"]);
+    expect((await rowsOfShare("SHOW SHARES LIKE 'SALES_SHARE'")())[0]).toMatchObject({ to: "ORG.OTHER", database_name: "SALES", comment: "orders" });
+    expect(await engine.diff("", (await engine.read("", outs)).props!, next)).toMatchObject({ changes: false });
+    await engine.delete("", outs);
+    expect(await rowsOfShare("SHOW SHARES LIKE 'SALES_SHARE'")()).toEqual([]);
+  });
+
+  test("an account that is not in the organization is refused by Snowflake", async () => {
+    const engine = engineAgainst(emulator, "Share");
+    await expect(engine.create({ name: "NOWHERE_SHARE", accounts: ["ORG.NOWHERE"] })).rejects.toThrow(/Account 'ORG\.NOWHERE' does not exist or not authorized/);
   });
 });

@@ -61,6 +61,8 @@ export interface SqlChange {
   alter?(next: unknown, previous: unknown): SqlText[];
   /** The clause CREATE takes for it, for SQL objects (default `<PROPERTY> = <value>`). */
   create?(value: unknown): SqlText;
+  /** Whole statements that make the change, naming the object as `target` (GRANT ... TO SHARE / REVOKE ...). */
+  statements?(next: unknown, previous: unknown, target: SqlText): SqlText[];
 }
 
 export interface FieldDefinition {

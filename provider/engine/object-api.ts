@@ -119,6 +119,11 @@ export class ObjectApi {
     await executeSql(this.client, sql`ALTER ${this.objectType()} ${this.sqlName(properties)} ${clause}`);
   }
 
+  /** A whole statement a field's change makes (SqlChange.statements). */
+  async execute(statement: SqlText): Promise<void> {
+    await executeSql(this.client, statement);
+  }
+
   /** Wire names of the parameters set on the object itself (SHOW PARAMETERS IN <type> <name>, level = the type). */
   async parametersSetOnObject(properties: Properties): Promise<Set<string>> {
     const result = await executeSql(this.client, sql`SHOW PARAMETERS IN ${this.objectType()} ${this.sqlName(properties)}`);

@@ -48,7 +48,8 @@ import { fileFormat } from "./file-format";
 import { maskingPolicy, rowAccessPolicy } from "./policies";
 import { externalAccessIntegration, storageIntegration } from "./integrations-sql";
 import { securityIntegration } from "./security-integration";
+import { share } from "./share";
 
 export const resourceDefinitions: Record<string, ResourceDefinition> = Object.fromEntries(
-  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration, cortexSearchService, notebook, account, managedAccount, icebergTable, streamlit, artifactRepository, resourceMonitor, fileFormat, maskingPolicy, rowAccessPolicy, storageIntegration, externalAccessIntegration, securityIntegration].map((definition) => [definition.typeName, definition])
+  [warehouse, database, schema, table, eventTable, dynamicTable, view, stream, stage, stageFile, pipe, alert, sequence, tag, imageRepository, task, taskRun, userDefinedFunction, serviceFunction, procedure, networkRule, networkPolicy, role, databaseRole, passwordPolicy, user, grant, grantOnAll, futureGrant, roleGrant, databaseRoleGrant, ownershipGrant, computePool, service, apiIntegration, secret, notificationIntegration, externalVolume, catalogIntegration, cortexSearchService, notebook, account, managedAccount, icebergTable, streamlit, artifactRepository, resourceMonitor, fileFormat, maskingPolicy, rowAccessPolicy, storageIntegration, externalAccessIntegration, securityIntegration, share].map((definition) => [definition.typeName, definition])
 );

@@ -55,3 +55,4 @@ export { RowAccessPolicy, RowAccessPolicyArgs } from "./row-access-policy";
 export { StorageIntegration, StorageIntegrationArgs } from "./storage-integration";
 export { ExternalAccessIntegration, ExternalAccessIntegrationArgs } from "./external-access-integration";
 export { SecurityIntegration, SecurityIntegrationArgs } from "./security-integration";
+export { Share, ShareArgs } from "./share";

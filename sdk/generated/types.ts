@@ -169,6 +169,12 @@ export type SecurableType = "ACCOUNT" | "DATABASE" | "WAREHOUSE" | "INTEGRATION"
  */
 export type SecurityIntegrationType = "OAUTH" | "SAML2" | "SCIM";
 
+/** The kind of object granted to the share. Any case is accepted at run time. */
+export type ShareObjectType = "DATABASE" | "SCHEMA" | "TABLE" | "VIEW";
+
+/** What the share's consumers may do with the object. Any case is accepted at run time. */
+export type SharePrivilege = "USAGE" | "SELECT" | "REFERENCE_USAGE";
+
 /**
  * How a stage's files are encrypted: SNOWFLAKE_FULL or SNOWFLAKE_SSE (internal); AWS_CSE, AWS_SSE_S3,
  * AWS_SSE_KMS, GCS_SSE_KMS, AZURE_CSE or NONE (external). Any case is accepted at run time.
@@ -479,6 +485,26 @@ export interface ServiceSpecificationFile {
   stage: string;
   /** The file's path in the stage, e.g. `nginx/spec.yaml`. */
   path: string;
+}
+
+/** A privilege on an object, granted to the share. */
+export interface ShareGrantArgs {
+  /** USAGE (databases, schemas), SELECT (tables, views) or REFERENCE_USAGE (another database a shared view reads). */
+  privilege: pulumi.Input<SharePrivilege>;
+  /** DATABASE, SCHEMA, TABLE or VIEW. */
+  on: pulumi.Input<ShareObjectType>;
+  /** The object: DB, DB.SCHEMA or DB.SCHEMA.NAME. */
+  name: pulumi.Input<string>;
+}
+
+/** A privilege on an object, granted to the share. (as reported in outputs) */
+export interface ShareGrant {
+  /** USAGE (databases, schemas), SELECT (tables, views) or REFERENCE_USAGE (another database a shared view reads). */
+  privilege: SharePrivilege;
+  /** DATABASE, SCHEMA, TABLE or VIEW. */
+  on: ShareObjectType;
+  /** The object: DB, DB.SCHEMA or DB.SCHEMA.NAME. */
+  name: string;
 }
 
 /** Credentials of an external stage: an AWS key (and token), an AWS role, or an Azure SAS token. Secret. */

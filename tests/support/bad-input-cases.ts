@@ -113,6 +113,9 @@ const DECLARATIONS: Omit<BadInput, "category">[] = [
   { type: "SecurityIntegration", input: { name: "SEC", type: "saml2", saml2Issuer: "https://idp", saml2SsoUrl: "https://idp/sso", saml2Provider: "okta" }, property: "saml2X509Cert", title: "a SAML2 integration without its certificate" },
   { type: "SecurityIntegration", input: { name: "SEC", type: "scim", scimClient: "okta", runAsRole: "AAD_PROVISIONER" }, property: "runAsRole", value: "AAD_PROVISIONER", title: "an Okta SCIM integration running as Azure's provisioner" },
   { type: "SecurityIntegration", input: without(VALID_INPUTS.SecurityIntegration, "oauthRedirectUri"), property: "oauthRedirectUri", title: "a custom OAuth client without its redirect URI" },
+  { type: "Share", input: { ...VALID_INPUTS.Share, grants: [{ privilege: "select", on: "schema", name: "DB.S" }] }, property: "grants", title: "a share granted SELECT on a schema" },
+  { type: "Share", input: { ...VALID_INPUTS.Share, grants: [{ privilege: "select", on: "table", name: "S.T" }] }, property: "grants", title: "a share granted a table without its database" },
+  { type: "Share", input: { ...VALID_INPUTS.Share, accounts: ["CONSUMER"] }, property: "accounts", title: "a share to an account without its organization" },
   { type: "ResourceMonitor", input: { ...VALID_INPUTS.ResourceMonitor, endTimestamp: "next tuesday" }, property: "endTimestamp", value: "next tuesday", title: "a resource monitor ending at a time that is none" },
 ];
 

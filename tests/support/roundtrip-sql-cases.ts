@@ -75,4 +75,15 @@ export const SQL_OBJECT_CASES: RoundTripCase[] = [
     inPlace: { args: { oauthRefreshTokenValidity: 86400, blockedRolesList: ["SYSADMIN"], enabled: false, comment: "v2" }, wire: { type: "OAUTH - CUSTOM", category: "SECURITY", enabled: "false", comment: "v2" } },
     changeOutOfBand: sqlSet("SECURITY INTEGRATION", '"RT_OAUTH"', "COMMENT = 'changed by hand'"),
   },
+  {
+    // Objects granted to the share (read back from SHOW GRANTS TO SHARE); consumer accounts: tests/sql-objects.test.ts.
+    type: "Share",
+    path: "SHOW SHARES LIKE 'RT_SHARE'",
+    args: { name: "rt_share", grants: [{ privilege: "usage", on: "database", name: { $ref: "rt_db.name" } }, { privilege: "usage", on: "schema", name: { $ref: "rt_schema.fullyQualifiedName" } }], comment: "v1" },
+    inPlace: {
+      args: { grants: [{ privilege: "usage", on: "database", name: { $ref: "rt_db.name" } }, { privilege: "usage", on: "schema", name: { $ref: "rt_schema.fullyQualifiedName" } }, { privilege: "select", on: "table", name: { $ref: "rt_source.fullyQualifiedName" } }], comment: "v2" },
+      wire: { kind: "OUTBOUND", database_name: "RT_DB", comment: "v2" },
+    },
+    changeOutOfBand: sqlSet("SHARE", '"RT_SHARE"', "COMMENT = 'changed by hand'"),
+  },
 ];

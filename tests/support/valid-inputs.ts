@@ -55,6 +55,7 @@ export const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   StorageIntegration: { name: "SI", storageProvider: "s3", storageAwsRoleArn: "arn:aws:iam::123456789012:role/x", storageAllowedLocations: ["s3://b/p/"] },
   ExternalAccessIntegration: { name: "EAI", allowedNetworkRules: ["DB.S.NR"] },
   SecurityIntegration: { name: "SEC", type: "oauth", oauthClient: "custom", oauthClientType: "confidential", oauthRedirectUri: "https://x.example.com/cb" },
+  Share: { name: "SH", grants: [{ privilege: "usage", on: "database", name: "DB" }], accounts: ["ORG.CONSUMER"] },
   RowAccessPolicy: { ...S, name: "RAP", signature: [{ name: "region", datatype: "varchar" }], body: "region = 'EU'" },
 };
 

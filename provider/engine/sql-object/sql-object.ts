@@ -30,6 +30,8 @@ export interface SqlObjectDefinition {
    * `wires`: the answer's keys -> snapshot wire names.
    */
   functionRead?: { function: string; applies(snapshot: WireSnapshot): boolean; wires: Record<string, string> };
+  /** A SHOW about the object (SHOW GRANTS TO SHARE <name>) whose rows `read` turns into the snapshot's `wire`. */
+  alsoShow?: { show(name: SqlText): SqlText; wire: string; read(rows: Record<string, string | null>[]): unknown };
   /**
    * DESCRIBE <type> <name>, folded into what fields read `from: "describe"`: property rows (the column naming the
    * property and the one holding its value: DESCRIBE FILE FORMAT), or "row": one row whose columns are the values
@@ -56,7 +58,8 @@ export function createClauses(definition: ResourceDefinition, properties: Proper
   const clauses: SqlText[] = [];
   for (const [key, field] of Object.entries(definition.fields)) {
     const value = properties[key];
-    if (field.identity || field.derived || !isSet(value) || field.kind.meansUnset?.(value)) continue;
+    // `body: "never"`: not an option of CREATE; the engine sets it right after (engine.ts createObject).
+    if (field.identity || field.derived || field.body === "never" || !isSet(value) || field.kind.meansUnset?.(value)) continue;
     clauses.push(field.sql?.create ? field.sql.create(value) : sql`${keyword(sqlPropertyOf(field))} = ${field.kind.toSql(value)}`);
   }
   return clauses;
@@ -125,6 +128,7 @@ export async function fetchSqlObject(api: ObjectApi, properties: Properties): Pr
     const parsed = JSON.parse(answer.rows[0]?.[0] ?? "{}") as Record<string, unknown>;
     for (const [key, wire] of Object.entries(extra.wires)) if (parsed[key] !== undefined && parsed[key] !== null) snapshot[wire] = parsed[key];
   }
+  if (sqlObject.alsoShow) snapshot[sqlObject.alsoShow.wire] = sqlObject.alsoShow.read(rowObjects(await executeSql(api.client, sqlObject.alsoShow.show(api.sqlName(properties)))));
   return { snapshot };
 }
 

@@ -41,6 +41,7 @@ import { fileFormatKind } from "./file-format";
 import { maskingPolicyKind, rowAccessPolicyKind } from "./policies";
 import { externalAccessIntegrationKind, storageIntegrationKind } from "./integrations-sql";
 import { securityIntegrationKind } from "./security-integration";
+import { shareKind } from "./share";
 
 export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
@@ -49,5 +50,5 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind, cortexSearchServiceKind, notebookKind,
   accountKind, managedAccountKind, icebergTableKind, streamlitKind, artifactRepositoryKind,
   // Reached only through SQL (no REST endpoints): sql/ddl.ts.
-  resourceMonitorKind, fileFormatKind, maskingPolicyKind, rowAccessPolicyKind, storageIntegrationKind, externalAccessIntegrationKind, securityIntegrationKind,
+  resourceMonitorKind, fileFormatKind, maskingPolicyKind, rowAccessPolicyKind, storageIntegrationKind, externalAccessIntegrationKind, securityIntegrationKind, shareKind,
 ];
