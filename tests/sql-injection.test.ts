@@ -122,3 +122,74 @@ describe("SQL the user writes (a policy body) is one statement", () => {
     expect(await sql(`SHOW ROW ACCESS POLICIES LIKE 'ESCAPING' IN SCHEMA "My; DB"."select -- s"`)).toEqual([]);
   });
 });
+
+describe("the value in the integrations' and shares' statements", () => {
+  const [value] = [`it's "q"; -- $$ /* c */ \\'; DROP RESOURCE MONITOR "VICTIM"; --`];
+  const integration = quoted(`int ${NAME_TEXT}`);
+  const integrationText = `int ${NAME_TEXT}`;
+
+  test("a storage integration's name, locations and comment (CREATE, SHOW, DESCRIBE, ALTER, DROP)", async () => {
+    const location = `s3://bucket/${value.replace(/\s/g, "_")}/`;
+    const first = { name: integration, storageProvider: "s3", storageAwsRoleArn: `arn:aws:iam::123456789012:role/${value}`, storageAllowedLocations: [location], comment: value };
+    const changed = { ...first, storageBlockedLocations: [`${location}private/`], comment: `${value} v2` };
+    const readBack = async () => {
+      const described = Object.fromEntries((await sql(`DESCRIBE STORAGE INTEGRATION ${quoted(integrationText)}`)).map((row) => [row.property, row.property_value]));
+      return { role: described.STORAGE_AWS_ROLE_ARN, allowed: described.STORAGE_ALLOWED_LOCATIONS, blocked: described.STORAGE_BLOCKED_LOCATIONS, comment: described.COMMENT };
+    };
+    const engine = engineAgainst(emulator, "StorageIntegration");
+    const statements: string[] = [];
+    const { outs } = await recording(statements, () => engine.create(first));
+    expect(await readBack()).toEqual({ role: first.storageAwsRoleArn, allowed: location, blocked: "", comment: value });
+    const { outs: after } = await recording(statements, () => engine.update("", outs, changed));
+    expect(await readBack()).toEqual({ role: first.storageAwsRoleArn, allowed: location, blocked: `${location}private/`, comment: `${value} v2` });
+    expect((await engine.diff("", (await engine.read("", after)).props!, changed)).changes).toBe(false);
+    await recording(statements, () => engine.delete("", after));
+    expect(statements.map((statement) => statement.split(" ")[0])).toEqual(["CREATE", "SHOW", "DESCRIBE", "ALTER", "SHOW", "DESCRIBE", "DROP"]);
+    expect((await sql(`SHOW RESOURCE MONITORS LIKE 'VICTIM'`)).map((row) => row.name)).toEqual(["VICTIM"]);
+  });
+
+  test("an external access integration naming a quoted rule and secret", async () => {
+    const rule = { database: '"My; DB"', schema: '"select -- s"', name: quoted(`rule ${NAME_TEXT}`) };
+    await engineAgainst(emulator, "NetworkRule").create({ ...rule, type: "HOST_PORT", mode: "EGRESS", valueList: ["api.example.com"] });
+    await engineAgainst(emulator, "Secret").create({ database: rule.database, schema: rule.schema, name: quoted(`secret ${NAME_TEXT}`), type: "password", username: "u", password: value });
+    const ruleName = `"My; DB"."select -- s".${rule.name}`;
+    const secretName = `"My; DB"."select -- s".${quoted(`secret ${NAME_TEXT}`)}`;
+    const engine = engineAgainst(emulator, "ExternalAccessIntegration");
+    const first = { name: integration, allowedNetworkRules: [ruleName], allowedAuthenticationSecrets: [secretName], comment: value };
+    const { outs } = await engine.create(first);
+    const described = Object.fromEntries((await sql(`DESCRIBE EXTERNAL ACCESS INTEGRATION ${quoted(integrationText)}`)).map((row) => [row.property, row.property_value]));
+    expect(described).toMatchObject({ ALLOWED_NETWORK_RULES: ruleName, ALLOWED_AUTHENTICATION_SECRETS: secretName, COMMENT: value });
+    expect((await engine.diff("", (await engine.read("", outs)).props!, first)).changes).toBe(false);
+    await engine.delete("", outs);
+  });
+
+  test("a security integration's name in SYSTEM$SHOW_OAUTH_CLIENT_SECRETS, and its redirect URI", async () => {
+    // One namespace for every integration: each test of this block drops its own before the next.
+    const engine = engineAgainst(emulator, "SecurityIntegration");
+    const first = { name: integration, type: "oauth", oauthClient: "custom", oauthClientType: "public", oauthRedirectUri: `https://app.example.com/cb?state=${value}`, comment: value };
+    const statements: string[] = [];
+    const { outs } = await recording(statements, () => engine.create(first));
+    expect(statements).toContain(`SELECT SYSTEM$SHOW_OAUTH_CLIENT_SECRETS('int it''s "odd"; -- $$ /* x */')`);
+    const [secrets] = await sql(`SELECT SYSTEM$SHOW_OAUTH_CLIENT_SECRETS('${integrationText.replace(/'/g, "''")}')`);
+    expect(outs.oauthClientSecret).toBe(JSON.parse(String(Object.values(secrets)[0])).OAUTH_CLIENT_SECRET);
+    expect((await engine.diff("", (await engine.read("", outs)).props!, first)).changes).toBe(false);
+    await engine.delete("", outs);
+  });
+
+  test("a share's name and the quoted objects granted to it (GRANT ... TO SHARE, SHOW GRANTS TO SHARE, REVOKE)", async () => {
+    const table = `"My; DB"."select -- s".${quoted(`table ${NAME_TEXT}`)}`;
+    await engineAgainst(emulator, "Table").create({ database: '"My; DB"', schema: '"select -- s"', name: quoted(`table ${NAME_TEXT}`), columns: [{ name: "ID", datatype: "NUMBER" }] });
+    const engine = engineAgainst(emulator, "Share");
+    const grants = [{ privilege: "usage", on: "database", name: '"My; DB"' }, { privilege: "usage", on: "schema", name: '"My; DB"."select -- s"' }, { privilege: "select", on: "table", name: table }];
+    const first = { name: quoted(`share ${NAME_TEXT}`), grants, comment: value };
+    const statements: string[] = [];
+    const { outs } = await recording(statements, () => engine.create(first));
+    const shown = await sql(`SHOW GRANTS TO SHARE ${quoted(`share ${NAME_TEXT}`)}`);
+    expect(shown.map((row) => row.name)).toEqual(["My; DB", "My; DB.select -- s", `My; DB.select -- s.table ${NAME_TEXT}`]);
+    expect((await engine.diff("", (await engine.read("", outs)).props!, first)).changes).toBe(false);
+    const { outs: after } = await recording(statements, () => engine.update("", outs, { ...first, grants: grants.slice(0, 2) }));
+    expect((await sql(`SHOW GRANTS TO SHARE ${quoted(`share ${NAME_TEXT}`)}`)).length).toBe(2);
+    await recording(statements, () => engine.delete("", after));
+    expect(statements.map((statement) => statement.split(" ")[0])).toEqual(["CREATE", "GRANT", "GRANT", "GRANT", "SHOW", "SHOW", "REVOKE", "SHOW", "SHOW", "DROP"]);
+  });
+});

@@ -87,10 +87,10 @@ export const externalAccessIntegration = defineResource({
   fields: {
     name: nameField("external access integration"),
     allowedNetworkRules: field("allowed_network_rules", namesList("network rules (DB.SCHEMA.RULE) of mode EGRESS"), "The egress network rules it allows, as DB.SCHEMA.RULE.", {
-      required: true, shown: described("list"), sql: { set: (value) => sql`SET ALLOWED_NETWORK_RULES = (${namesList("").toSql(value)})`, create: (value) => sql`ALLOWED_NETWORK_RULES = (${namesList("").toSql(value)})` },
+      required: true, shown: { from: "describe", as: "qualifiedNames" }, sql: { set: (value) => sql`SET ALLOWED_NETWORK_RULES = (${namesList("").toSql(value)})`, create: (value) => sql`ALLOWED_NETWORK_RULES = (${namesList("").toSql(value)})` },
     }),
     allowedAuthenticationSecrets: field("allowed_authentication_secrets", namesList("secrets (DB.SCHEMA.SECRET)"), "Secrets code may use through it, as DB.SCHEMA.SECRET.", {
-      shown: described("list"),
+      shown: { from: "describe", as: "qualifiedNames" },
       sql: { set: (value) => sql`SET ALLOWED_AUTHENTICATION_SECRETS = (${namesList("").toSql(value)})`, create: (value) => sql`ALLOWED_AUTHENTICATION_SECRETS = (${namesList("").toSql(value)})`, unset: sql`UNSET ALLOWED_AUTHENTICATION_SECRETS` },
     }),
     enabled: field("enabled", booleanKind(), "Whether code may use it. Default true.", { serverDefault: true, shown: { as: "boolean" } }),

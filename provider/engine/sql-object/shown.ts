@@ -10,11 +10,12 @@ import { identifierFor } from "../identifiers";
  * - "boolean": true/false, Y/N, ON/OFF;
  * - "list": `[a, b]`, `["a","b"]`, `a,b` or `('a', 'b')` (DESCRIBE FILE FORMAT prints NULL_IF as `[NULL, \N]`);
  * - "names": a list of identifiers printed as stored (`JDOE, "Mary Smith"`... printed bare), read as identifiers;
+ * - "qualifiedNames": names printed as identifiers (`DB.S."my rule", DB.S.R2`), split at commas outside quotes;
  * - "name": one identifier printed as stored;
  * - "timestamp": TIMESTAMP_LTZ as the SQL API's JSON rowset prints it (`<epoch seconds>.<fraction>`), or a date
  *   text; read as an ISO time, the form REST snapshots give `created_on` in.
  */
-export type PrintedForm = "text" | "number" | "boolean" | "list" | "names" | "name" | "timestamp";
+export type PrintedForm = "text" | "number" | "boolean" | "list" | "names" | "qualifiedNames" | "name" | "timestamp";
 
 /** Where a field's value is printed. Default: the SHOW row's column named by the field's wire name, as text. */
 export interface ShownValue {
@@ -61,6 +62,22 @@ export function splitPrintedList(text: string): string[] {
   return items;
 }
 
+/** Splits at commas outside double-quoted identifiers, keeping the quotes (`"a,b".C, D` -> `"a,b".C`, `D`). */
+function splitOutsideIdentifiers(text: string): string[] {
+  const items: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    if (char === "," && !quoted) {
+      items.push(current.trim());
+      current = "";
+    } else current += char;
+  }
+  items.push(current.trim());
+  return items.filter((item) => item !== "");
+}
+
 /** A printed value as the snapshot keeps it; undefined for NULL, and for empty text where the form is scalar. */
 export function readPrinted(text: string | null | undefined, form: PrintedForm = "text"): unknown {
   if (text === null || text === undefined) return undefined;
@@ -79,6 +96,8 @@ export function readPrinted(text: string | null | undefined, form: PrintedForm =
     }
     case "list":
       return splitPrintedList(text);
+    case "qualifiedNames":
+      return splitOutsideIdentifiers(text.trim().replace(/^\[(.*)\]$/s, "$1"));
     case "names":
       return splitPrintedList(text).filter((name) => name !== "").map(identifierFor);
     case "name":
