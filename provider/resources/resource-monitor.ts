@@ -8,11 +8,11 @@ import { defineResource } from "../engine/define";
 import { isSet } from "../engine/field-kind";
 import { storedName } from "../engine/identifiers";
 import type { ObjectApi } from "../engine/object-api";
-import { integerKind, enumType, textKind } from "../engine/kinds/scalars";
+import { booleanKind, integerKind, enumType, textKind } from "../engine/kinds/scalars";
 import { objectKind, recordsKind } from "../engine/kinds/structures";
 import { keywordChoiceKind, nameSetKind, timestampKind } from "../engine/kinds/sql-values";
 import { splitPrintedList } from "../engine/sql-object/shown";
-import { joinSql, keyword, numberLiteral, sql } from "../sql/sql-text";
+import { joinSql, keyword, numberLiteral, sql, SqlText } from "../sql/sql-text";
 import { field, nameField } from "./common";
 import { sqlObjectPath } from "./sql-objects";
 
@@ -43,6 +43,12 @@ function triggersClause(value: unknown) {
 function triggersFromShow(row: Record<string, string | null>): unknown {
   const columns: [string, string][] = [["notify_at", "NOTIFY"], ["suspend_at", "SUSPEND"], ["suspend_immediately_at", "SUSPEND_IMMEDIATE"]];
   return columns.flatMap(([column, action]) => splitPrintedList(row[column] ?? "").filter(Boolean).map((at) => ({ threshold: Number(at.replace("%", "")), action })));
+}
+
+/** The account's monitor is set by ALTER ACCOUNT, not ALTER RESOURCE MONITOR. */
+function accountStatements(next: unknown, previous: unknown, monitor: SqlText): SqlText[] {
+  if (next === true) return [sql`ALTER ACCOUNT SET RESOURCE_MONITOR = ${monitor}`];
+  return previous === true ? [sql`ALTER ACCOUNT UNSET RESOURCE_MONITOR`] : [];
 }
 
 function monitorProblems(properties: Properties): { property: string; reason: string }[] {
@@ -90,6 +96,10 @@ export const resourceMonitor = defineResource({
     triggers: field("triggers", TRIGGERS, "Thresholds and actions; a change replaces them all. Removing every trigger recreates the monitor (Snowflake cannot drop them all).", {
       shown: { read: triggersFromShow },
       sql: { create: triggersClause, set: triggersClause, unset: "byReplacement" },
+    }),
+    // ALTER ACCOUNT docs: SET RESOURCE_MONITOR = <name> / UNSET RESOURCE_MONITOR; SHOW prints level ACCOUNT then.
+    setForAccount: field("level", booleanKind(), "Monitor the whole account (ALTER ACCOUNT SET RESOURCE_MONITOR); only one monitor can be. Default false.", {
+      body: "never", serverDefault: false, shown: { read: (row) => row.level === "ACCOUNT" }, sql: { statements: accountStatements },
     }),
   },
   outputs: {

@@ -32,6 +32,8 @@ export interface ResourceMonitorArgs extends CommonArgs {
    * cannot drop them all).
    */
   triggers?: pulumi.Input<pulumi.Input<types.ResourceMonitorTriggerArgs>[]>;
+  /** Monitor the whole account (ALTER ACCOUNT SET RESOURCE_MONITOR); only one monitor can be. Default false. */
+  setForAccount?: pulumi.Input<boolean>;
   /**
    * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
    * load history) or drops it under the objects that use it (tables on a volume, tasks naming an integration).
@@ -71,6 +73,8 @@ export class ResourceMonitor extends SnowflakeResource {
    * cannot drop them all).
    */
   declare readonly triggers: pulumi.Output<types.ResourceMonitorTrigger[] | undefined>;
+  /** Monitor the whole account (ALTER ACCOUNT SET RESOURCE_MONITOR); only one monitor can be. Default false. */
+  declare readonly setForAccount: pulumi.Output<boolean | undefined>;
   /** Credits used in the current interval. */
   declare readonly usedCredits: pulumi.Output<string | undefined>;
   /** Credits left in the current interval. */
@@ -81,6 +85,6 @@ export class ResourceMonitor extends SnowflakeResource {
   declare readonly createdOn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ResourceMonitorArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super("ResourceMonitor", name, args, ["name","creditQuota","frequency","startTimestamp","endTimestamp","notifyUsers","triggers","usedCredits","remainingCredits","owner","createdOn"], [], opts);
+    super("ResourceMonitor", name, args, ["name","creditQuota","frequency","startTimestamp","endTimestamp","notifyUsers","triggers","setForAccount","usedCredits","remainingCredits","owner","createdOn"], [], opts);
   }
 }

@@ -15,10 +15,10 @@ export const SQL_OBJECT_CASES: RoundTripCase[] = [
     },
     inPlace: {
       args: {
-        creditQuota: 200, endTimestamp: "2031-06-30T00:00:00Z", notifyUsers: [{ $ref: "rt_mail_ops.name" }, { $ref: "rt_mail_oncall.name" }],
+        creditQuota: 200, endTimestamp: "2031-06-30T00:00:00Z", setForAccount: true, notifyUsers: [{ $ref: "rt_mail_ops.name" }, { $ref: "rt_mail_oncall.name" }],
         triggers: [{ threshold: 90, action: "notify" }, { threshold: 100, action: "suspend" }, { threshold: 110, action: "suspend_immediate" }],
       },
-      wire: { credit_quota: "200.00", frequency: "MONTHLY", start_time: "2030-01-01 00:00:00.000 +0000", end_time: "2031-06-30 00:00:00.000 +0000", notify_at: "90%", suspend_at: "100%", suspend_immediately_at: "110%", notify_users: "RT_MAIL_OPS, RT_MAIL_ONCALL" },
+      wire: { credit_quota: "200.00", level: "ACCOUNT", frequency: "MONTHLY", start_time: "2030-01-01 00:00:00.000 +0000", end_time: "2031-06-30 00:00:00.000 +0000", notify_at: "90%", suspend_at: "100%", suspend_immediately_at: "110%", notify_users: "RT_MAIL_OPS, RT_MAIL_ONCALL" },
     },
     marker: { property: "creditQuota", wire: "credit_quota", initial: "100.00", changed: "200.00" },
     changeOutOfBand: sqlSet("RESOURCE MONITOR", '"RT_MONITOR"', "CREDIT_QUOTA = 150"),

@@ -123,6 +123,7 @@ export const resourceMonitorKind: ObjectKind = {
   // do not say; Snowflake does not refuse the drop, as far as the pages at hand show).
   dropped(monitor, { account }) {
     for (const warehouse of warehousesOf(account, monitor)) delete warehouse.values.resource_monitor;
+    if (account.catalog.parameters.resource_monitor === monitor.name) delete account.catalog.parameters.resource_monitor;
   },
   sqlObject: {
     show: "RESOURCE MONITORS",
