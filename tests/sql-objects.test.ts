@@ -115,12 +115,36 @@ describe("objects in use are not replaced implicitly", () => {
     await expect(engine.diff("", outs, { name: "SQL_LANDING", storageProvider: "gcs", storageAllowedLocations: ["gcs://landing/"] })).rejects.toThrow(/which stage SQLDB\.S\.LANDING uses/);
   });
 
-  test("a policy still attached cannot be dropped: the refusal says where, and what to do", async () => {
+  test("a masking policy set on a column: read back, its replacement refused, Snowflake's DROP refused, the resource's delete unsets it first", async () => {
+    await stack.rest("POST", "/api/v2/databases/SQLDB/schemas/S/tables", { name: "CUSTOMERS", columns: [{ name: "EMAIL", datatype: "VARCHAR" }, { name: "REGION", datatype: "VARCHAR" }] });
     const engine = engineAgainst(stack.emulator, "MaskingPolicy");
-    const inputs = { ...S, name: "SQL_MASK", signature: [{ name: "v", datatype: "string" }], returns: "string", body: "'***'" };
+    const inputs = { ...S, name: "SQL_MASK", signature: [{ name: "v", datatype: "string" }], returns: "string", body: "'***'", columns: ["SQLDB.S.CUSTOMERS.EMAIL"] };
     const { outs } = await engine.create(inputs);
-    stack.emulator.defaultAccount.attachPolicy("SQLDB.S.SQL_MASK", "SQLDB.S.T.EMAIL");
-    await expect(engine.delete("", outs)).rejects.toThrow(/masking policy SQLDB\.S\.SQL_MASK cannot be deleted: .*attached to SQLDB\.S\.T\.EMAIL.*Unset it from the columns/s);
+    const references = rowsOf(await stack.sql(`SELECT * FROM TABLE(SQLDB.INFORMATION_SCHEMA.POLICY_REFERENCES(POLICY_NAME => 'SQLDB.S.SQL_MASK'))`));
+    expect(references.map((row) => `${row.REF_ENTITY_NAME}.${row.REF_COLUMN_NAME}`)).toEqual(["CUSTOMERS.EMAIL"]);
+    expect(await engine.diff("", (await engine.read("", outs)).props!, inputs)).toMatchObject({ changes: false });
+    await expect(engine.diff("", outs, { ...inputs, signature: [{ name: "v", datatype: "string" }, { name: "w", datatype: "string" }] })).rejects.toThrow(/which column SQLDB\.S\.CUSTOMERS\.EMAIL uses/);
+    const drop = await stack.rest("POST", "/api/v2/statements", { statement: "DROP MASKING POLICY SQLDB.S.SQL_MASK" });
+    expect(drop.body.message).toMatch(/cannot be dropped because it is attached to SQLDB\.S\.CUSTOMERS\.EMAIL/);
+    // A second policy on the same column is refused by Snowflake.
+    const other = engineAgainst(stack.emulator, "MaskingPolicy");
+    await expect(other.create({ ...inputs, name: "SQL_MASK_2" })).rejects.toThrow(/already attached to another masking policy/);
+    // Removing the failed one again leaves the first policy where it was.
+    expect(rowsOf(await stack.sql(`SELECT * FROM TABLE(SQLDB.INFORMATION_SCHEMA.POLICY_REFERENCES(POLICY_NAME => 'SQLDB.S.SQL_MASK'))`))).toHaveLength(1);
+    await engine.delete("", outs);
+    expect(rowsOf(await stack.sql("SHOW MASKING POLICIES LIKE 'SQL_MASK%' IN SCHEMA SQLDB.S"))).toEqual([]);
+  });
+
+  test("a row access policy on a table, moved to other columns in place (DROP then ADD)", async () => {
+    const engine = engineAgainst(stack.emulator, "RowAccessPolicy");
+    const inputs = { ...S, name: "SQL_ROWS", signature: [{ name: "r", datatype: "varchar" }], body: "r = 'EU'", tables: [{ table: "SQLDB.S.CUSTOMERS", on: ["REGION"] }] };
+    const { outs } = await engine.create(inputs);
+    const next = { ...inputs, tables: [{ table: "SQLDB.S.CUSTOMERS", on: ["EMAIL"] }] };
+    await engine.update("", outs, next);
+    const references = rowsOf(await stack.sql(`SELECT * FROM TABLE(SQLDB.INFORMATION_SCHEMA.POLICY_REFERENCES(POLICY_NAME => 'SQLDB.S.SQL_ROWS'))`));
+    expect(references.map((row) => [row.REF_ENTITY_NAME, row.REF_ARG_COLUMN_NAMES])).toEqual([["CUSTOMERS", '["EMAIL"]']]);
+    expect(await engine.diff("", (await engine.read("", outs)).props!, next)).toMatchObject({ changes: false });
+    await engine.delete("", outs);
   });
 });
 

@@ -63,6 +63,8 @@ export interface SqlChange {
   create?(value: unknown): SqlText;
   /** Whole statements that make the change, naming the object as `target` (GRANT ... TO SHARE / REVOKE ...). */
   statements?(next: unknown, previous: unknown, target: SqlText): SqlText[];
+  /** A share's grants go with it: DROP needs no REVOKE first (statements fields are otherwise undone before DROP). */
+  keptOnDrop?: boolean;
 }
 
 export interface FieldDefinition {

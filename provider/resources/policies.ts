@@ -8,11 +8,13 @@ import { defineResource } from "../engine/define";
 import { FieldKind } from "../engine/field-kind";
 import { argumentTypeKind } from "../engine/kinds/callables";
 import { canonicalDataType, dataTypeKind, sameDataType } from "../engine/kinds/data-types";
-import { identifierKind } from "../engine/kinds/names";
+import { identifierKind, qualifiedNameKind } from "../engine/kinds/names";
 import { sqlTextKind } from "../engine/kinds/scalars";
-import { objectKind, recordsKind } from "../engine/kinds/structures";
-import { identifierFor } from "../engine/identifiers";
-import { joinSql, keyword, sql, SqlText, userSql } from "../sql/sql-text";
+import { listKind, objectKind, recordsKind } from "../engine/kinds/structures";
+import { identifierFor, splitQualifiedName, storedName } from "../engine/identifiers";
+import type { ObjectApi } from "../engine/object-api";
+import { executeSql, rowObjects } from "../client/sql-api";
+import { identifier, joinSql, keyword, literal, qualifiedIdentifier, sql, SqlText, userSql } from "../sql/sql-text";
 import { commentField, field, ownershipOutputs, schemaObjectIdentity } from "./common";
 import { sqlObjectPath } from "./sql-objects";
 
@@ -53,6 +55,61 @@ function signatureFromDescribe(row: Record<string, string | null>): unknown {
   return [...inner.matchAll(/(.+?)\s+([A-Z_][A-Z0-9_]*)\s*(?:,\s*|$)/gs)].map(([, name, datatype]) => ({ name: identifierFor(name.trim()), datatype }));
 }
 
+// Where a policy is set, read from SELECT * FROM TABLE(<db>.INFORMATION_SCHEMA.POLICY_REFERENCES(POLICY_NAME =>
+// '<db>.<schema>.<policy>')) (POLICY_REFERENCES docs: REF_DATABASE_NAME, REF_SCHEMA_NAME, REF_ENTITY_NAME,
+// REF_COLUMN_NAME, REF_ARG_COLUMN_NAMES), names as stored.
+const policyReferences = (_name: SqlText, properties: Properties): SqlText => {
+  const parts = [properties.database, properties.schema, properties.name].map((part) => storedName(String(part)));
+  return sql`SELECT * FROM TABLE(${identifier(parts[0])}.INFORMATION_SCHEMA.POLICY_REFERENCES(POLICY_NAME => ${literal(qualifiedIdentifier(parts).text)}))`;
+};
+const refName = (row: Record<string, string | null>, ...columns: string[]) => columns.map((column) => identifierFor(String(row[column]))).join(".");
+const COLUMN = qualifiedNameKind(4, { exactly: true, what: "a column as DB.SCHEMA.TABLE.COLUMN" });
+const TABLE = qualifiedNameKind(3, { exactly: true, what: "a table as DB.SCHEMA.TABLE" });
+const partsOf = (name: string) => splitQualifiedName(name) ?? [name];
+
+/** ALTER TABLE <t> MODIFY COLUMN <c> SET MASKING POLICY <p> for new columns, UNSET for those no longer listed. */
+function maskingStatements(next: unknown, previous: unknown, policy: SqlText): SqlText[] {
+  const key = (column: unknown) => JSON.stringify(COLUMN.canonical(column));
+  const now = (Array.isArray(next) ? next : []) as string[];
+  const before = (Array.isArray(previous) ? previous : []) as string[];
+  const on = (column: string) => { const parts = partsOf(column); return { table: TABLE.toSql(parts.slice(0, 3).join(".")), column: identifierKind().toSql(parts[3]) }; };
+  return [
+    ...before.filter((column) => !now.some((other) => key(other) === key(column))).map((column) => sql`ALTER TABLE ${on(column).table} MODIFY COLUMN ${on(column).column} UNSET MASKING POLICY`),
+    ...now.filter((column) => !before.some((other) => key(other) === key(column))).map((column) => sql`ALTER TABLE ${on(column).table} MODIFY COLUMN ${on(column).column} SET MASKING POLICY ${policy}`),
+  ];
+}
+
+const ROW_TABLE = objectKind({
+  name: "RowAccessPolicyTable",
+  doc: "A table the row access policy filters, and the columns it passes to the policy (as many as its signature).",
+  fields: {
+    table: field("table", TABLE, "The table, as DB.SCHEMA.TABLE.", { required: true }),
+    on: field("on", listKind(identifierKind(), { ordered: true, itemWords: "column names" }), "The columns given to the policy's arguments, in order.", { required: true }),
+  },
+});
+const ROW_TABLES: FieldKind = { ...recordsKind(ROW_TABLE, { identity: (entry) => JSON.stringify(entry.table), ordered: false, noun: "table" }), meansUnset: () => false };
+
+/** ADD ROW ACCESS POLICY for new tables, DROP for those gone, both for a table whose columns changed. */
+function rowAccessStatements(next: unknown, previous: unknown, policy: SqlText): SqlText[] {
+  type Entry = { table: string; on: string[] };
+  const key = (entry: Entry) => JSON.stringify(TABLE.canonical(entry.table));
+  const same = (a: Entry, b: Entry) => key(a) === key(b) && JSON.stringify(a.on.map(storedName)) === JSON.stringify(b.on.map(storedName));
+  const now = (Array.isArray(next) ? next : []) as Entry[];
+  const before = (Array.isArray(previous) ? previous : []) as Entry[];
+  const dropped = before.filter((entry) => !now.some((other) => same(other, entry)));
+  const added = now.filter((entry) => !before.some((other) => same(other, entry)));
+  return [
+    ...dropped.map((entry) => sql`ALTER TABLE ${TABLE.toSql(entry.table)} DROP ROW ACCESS POLICY ${policy}`),
+    ...added.map((entry) => sql`ALTER TABLE ${TABLE.toSql(entry.table)} ADD ROW ACCESS POLICY ${policy} ON (${joinSql(entry.on.map((column) => identifierKind().toSql(column)), ", ")})`),
+  ];
+}
+
+/** The columns or tables a replacement would leave unprotected (or Snowflake refuses the drop). */
+async function attachedTo(api: ObjectApi, properties: Properties): Promise<string[]> {
+  const rows = rowObjects(await executeSql(api.client, policyReferences(api.sqlName(properties), properties)));
+  return rows.map((row) => (row.REF_COLUMN_NAME ? `column ${refName(row, "REF_DATABASE_NAME", "REF_SCHEMA_NAME", "REF_ENTITY_NAME", "REF_COLUMN_NAME")}` : `table ${refName(row, "REF_DATABASE_NAME", "REF_SCHEMA_NAME", "REF_ENTITY_NAME")}`));
+}
+
 function policyFields(noun: string, returns: FieldDefinition | undefined): Record<string, FieldDefinition> {
   return {
     ...schemaObjectIdentity(noun),
@@ -70,6 +127,9 @@ function policyFields(noun: string, returns: FieldDefinition | undefined): Recor
 ` },
     }),
     comment: commentField(noun),
+    ...(returns
+      ? { columns: field("columns", listKind(COLUMN, { ordered: false, itemWords: "columns as DB.SCHEMA.TABLE.COLUMN" }), "Columns the policy masks, as DB.SCHEMA.TABLE.COLUMN (ALTER TABLE ... MODIFY COLUMN ... SET MASKING POLICY); unset from them before the policy is dropped.", { body: "never", sql: { statements: maskingStatements } }) }
+      : { tables: field("tables", ROW_TABLES, "Tables the policy filters, each with the columns it is given (ALTER TABLE ... ADD ROW ACCESS POLICY ... ON (...)); dropped from them before the policy is.", { body: "never", sql: { statements: rowAccessStatements } }) }),
   };
 }
 
@@ -91,7 +151,10 @@ export const maskingPolicy: ResourceDefinition = defineResource({
   collectionPath: sqlObjectPath("MASKING POLICIES"),
   changes: "sql",
   sqlObjectType: "MASKING POLICY",
-  sqlObject: { show: "MASKING POLICIES", describe: "row" },
+  sqlObject: {
+    show: "MASKING POLICIES", describe: "row",
+    alsoShow: { show: policyReferences, wire: "columns", read: (rows) => rows.filter((row) => row.REF_COLUMN_NAME).map((row) => refName(row, "REF_DATABASE_NAME", "REF_SCHEMA_NAME", "REF_ENTITY_NAME", "REF_COLUMN_NAME")) },
+  },
   rename: "sql",
   fields: policyFields("masking policy", field("return_type", dataTypeKind(), "The type the body returns: the masked column's type. A change means a new masking policy.", {
     required: true, immutable: true, shown: { from: "describe" }, sql: { create: (value) => sql`RETURNS ${dataTypeSql(String(value))}` },
@@ -99,6 +162,7 @@ export const maskingPolicy: ResourceDefinition = defineResource({
   outputs: ownershipOutputs("masking policy"),
   crossChecks: maskingProblems,
   deleteRefusal: attachedRefusal("columns"),
+  usedBy: attachedTo,
 });
 
 export const rowAccessPolicy: ResourceDefinition = defineResource({
@@ -108,7 +172,10 @@ export const rowAccessPolicy: ResourceDefinition = defineResource({
   collectionPath: sqlObjectPath("ROW ACCESS POLICIES"),
   changes: "sql",
   sqlObjectType: "ROW ACCESS POLICY",
-  sqlObject: { show: "ROW ACCESS POLICIES", describe: "row" },
+  sqlObject: {
+    show: "ROW ACCESS POLICIES", describe: "row",
+    alsoShow: { show: policyReferences, wire: "tables", read: (rows) => rows.map((row) => ({ table: refName(row, "REF_DATABASE_NAME", "REF_SCHEMA_NAME", "REF_ENTITY_NAME"), on: (JSON.parse(row.REF_ARG_COLUMN_NAMES ?? "[]") as string[]).map(identifierFor) })) },
+  },
   rename: "sql",
   fields: (() => {
     const fields = policyFields("row access policy", undefined);
@@ -119,5 +186,6 @@ export const rowAccessPolicy: ResourceDefinition = defineResource({
   })(),
   outputs: ownershipOutputs("row access policy"),
   deleteRefusal: attachedRefusal("tables"),
+  usedBy: attachedTo,
 });
 

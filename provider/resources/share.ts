@@ -91,7 +91,7 @@ export const share = defineResource({
   fields: {
     name: nameField("share"),
     grants: field("grants", GRANTS, "Privileges granted to the share: USAGE on its database (and schemas), SELECT on tables and views. Changed grant by grant.", {
-      body: "never", sql: { statements: grantStatements },
+      body: "never", sql: { statements: grantStatements, keptOnDrop: true },
     }),
     accounts: field("accounts", accountsKind, "Consumer accounts as ORGANIZATION.ACCOUNT; added and removed one by one.", {
       body: "never", shown: { column: "to", read: (row) => splitPrintedList(row.to ?? "").filter(Boolean) }, sql: { alter: accountClauses },

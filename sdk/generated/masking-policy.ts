@@ -26,6 +26,17 @@ export interface MaskingPolicyArgs extends CommonArgs {
   body: pulumi.Input<string>;
   /** Comment on the masking policy. */
   comment?: pulumi.Input<string>;
+  /**
+   * Columns the policy masks, as DB.SCHEMA.TABLE.COLUMN (ALTER TABLE ... MODIFY COLUMN ... SET MASKING POLICY);
+   * unset from them before the policy is dropped.
+   */
+  columns?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
+   * load history) or drops it under the objects that use it (tables on a volume, tasks naming an integration).
+   * Default false: such a change is refused at preview.
+   */
+  allowReplace?: pulumi.Input<boolean>;
 }
 
 /**
@@ -53,12 +64,17 @@ export class MaskingPolicy extends SnowflakeResource {
   declare readonly body: pulumi.Output<string>;
   /** Comment on the masking policy. */
   declare readonly comment: pulumi.Output<string | undefined>;
+  /**
+   * Columns the policy masks, as DB.SCHEMA.TABLE.COLUMN (ALTER TABLE ... MODIFY COLUMN ... SET MASKING POLICY);
+   * unset from them before the policy is dropped.
+   */
+  declare readonly columns: pulumi.Output<string[] | undefined>;
   /** Role that owns the masking policy. */
   declare readonly owner: pulumi.Output<string | undefined>;
   /** When the masking policy was created (ISO 8601). */
   declare readonly createdOn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: MaskingPolicyArgs, opts?: pulumi.CustomResourceOptions) {
-    super("MaskingPolicy", name, args, ["database","schema","name","signature","returns","body","comment","owner","createdOn"], [], opts);
+    super("MaskingPolicy", name, args, ["database","schema","name","signature","returns","body","comment","columns","owner","createdOn"], [], opts);
   }
 }

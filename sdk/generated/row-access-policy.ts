@@ -24,6 +24,17 @@ export interface RowAccessPolicyArgs extends CommonArgs {
   body: pulumi.Input<string>;
   /** Comment on the row access policy. */
   comment?: pulumi.Input<string>;
+  /**
+   * Tables the policy filters, each with the columns it is given (ALTER TABLE ... ADD ROW ACCESS POLICY ... ON
+   * (...)); dropped from them before the policy is.
+   */
+  tables?: pulumi.Input<pulumi.Input<types.RowAccessPolicyTableArgs>[]>;
+  /**
+   * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
+   * load history) or drops it under the objects that use it (tables on a volume, tasks naming an integration).
+   * Default false: such a change is refused at preview.
+   */
+  allowReplace?: pulumi.Input<boolean>;
 }
 
 /**
@@ -49,12 +60,17 @@ export class RowAccessPolicy extends SnowflakeResource {
   declare readonly body: pulumi.Output<string>;
   /** Comment on the row access policy. */
   declare readonly comment: pulumi.Output<string | undefined>;
+  /**
+   * Tables the policy filters, each with the columns it is given (ALTER TABLE ... ADD ROW ACCESS POLICY ... ON
+   * (...)); dropped from them before the policy is.
+   */
+  declare readonly tables: pulumi.Output<types.RowAccessPolicyTable[] | undefined>;
   /** Role that owns the row access policy. */
   declare readonly owner: pulumi.Output<string | undefined>;
   /** When the row access policy was created (ISO 8601). */
   declare readonly createdOn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: RowAccessPolicyArgs, opts?: pulumi.CustomResourceOptions) {
-    super("RowAccessPolicy", name, args, ["database","schema","name","signature","body","comment","owner","createdOn"], [], opts);
+    super("RowAccessPolicy", name, args, ["database","schema","name","signature","body","comment","tables","owner","createdOn"], [], opts);
   }
 }

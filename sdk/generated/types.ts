@@ -449,6 +449,25 @@ export interface ReturnColumn {
   datatype: string;
 }
 
+/** A table the row access policy filters, and the columns it passes to the policy (as many as its signature). */
+export interface RowAccessPolicyTableArgs {
+  /** The table, as DB.SCHEMA.TABLE. */
+  table: pulumi.Input<string>;
+  /** The columns given to the policy's arguments, in order. */
+  on: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/**
+ * A table the row access policy filters, and the columns it passes to the policy (as many as its signature). (as
+ * reported in outputs)
+ */
+export interface RowAccessPolicyTable {
+  /** The table, as DB.SCHEMA.TABLE. */
+  table: string;
+  /** The columns given to the policy's arguments, in order. */
+  on: string[];
+}
+
 /** An argument of a service function: name and data type. */
 export interface ServiceFunctionArgumentArgs {
   /** Argument name. */

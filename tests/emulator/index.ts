@@ -11,8 +11,6 @@ import { Knobs, type EmulatorKnobs, type InjectedFailure, type ServiceKnobs } fr
 import { listen } from "./listener";
 import type { EmulatorAccountOptions, EmulatorUserOptions } from "./options";
 import { OBJECT_KINDS } from "./kinds";
-import { collectionOf } from "./catalog/catalog";
-import { findSchema } from "./rest/lookup";
 import { kindRoutes } from "./rest/routes";
 import { resultRoutes } from "./rest/results";
 import { Router } from "./router";
@@ -63,11 +61,6 @@ export interface EmulatorAccountHandle {
   addProgrammaticAccessToken(token: string, user?: string): void;
   /** Registers an integration (storage, notification, ...), which REST v2 cannot create, so stages and pipes can name it. */
   addIntegration(name: string, type?: string): void;
-  /**
-   * Marks a masking or row access policy (DB.SCHEMA.POLICY, stored names) as set on a column or table, as ALTER TABLE
-   * ... SET MASKING POLICY / ADD ROW ACCESS POLICY would (not emulated): its DROP is then refused.
-   */
-  attachPolicy(policy: string, target: string): void;
   /** Sets a parameter at account level (ALTER ACCOUNT SET), e.g. data_retention_time_in_days. */
   setAccountParameter(wire: string, value: unknown): void;
   /** Sets the row count of the table at a REST path, as if rows were loaded. */
@@ -159,12 +152,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registerUser: (name, rsaPublicKeyPem) => void account.registerUser({ name, rsaPublicKeyPem }),
     addProgrammaticAccessToken: (token, user) => account.addProgrammaticAccessToken(token, user),
     addIntegration: (name, type = "STORAGE") => void account.integrations.set(name.toUpperCase(), type),
-    attachPolicy: (policy, target) => {
-      const [database, schema, name] = policy.split(".");
-      const found = ["masking-policies", "row-access-policies"].map((collection) => collectionOf(findSchema(account, database, schema), collection).get(name)).find(Boolean);
-      if (!found) throw new Error(`no policy ${policy}`);
-      found.facts.attachedTo = [...((found.facts.attachedTo as string[] | undefined) ?? []), target];
-    },
     setAccountParameter: (wire, value) => void (account.catalog.parameters[wire] = value),
     setRowCount: (apiPath, rows) => void (objectAtPath(account, apiPath).facts.rows = rows),
     factsOf: (apiPath) => ({ ...objectAtPath(account, apiPath).facts }),

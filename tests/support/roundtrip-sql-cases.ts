@@ -37,7 +37,8 @@ export const SQL_OBJECT_CASES: RoundTripCase[] = [
     type: "MaskingPolicy",
     path: `SHOW MASKING POLICIES LIKE 'RT_MASK' IN SCHEMA ${QUALIFIED}`,
     args: inSchema({ name: "rt_mask", signature: [{ name: "val", datatype: "string" }], returns: "string", body: "CASE WHEN CURRENT_ROLE() = 'ANALYST' THEN val ELSE '***' END", comment: "v1" }),
-    inPlace: { args: { body: "CASE WHEN CURRENT_ROLE() IN ('ANALYST', 'ADMIN') THEN val ELSE '***' END", comment: "v2" }, wire: { kind: "MASKING_POLICY", comment: "v2" } },
+    // Set on a column in place (ALTER TABLE ... MODIFY COLUMN ... SET MASKING POLICY), and unset before the drop.
+    inPlace: { args: { body: "CASE WHEN CURRENT_ROLE() IN ('ANALYST', 'ADMIN') THEN val ELSE '***' END", columns: [{ $concat: [{ $ref: "rt_docs.fullyQualifiedName" }, ".BODY"] }], comment: "v2" }, wire: { kind: "MASKING_POLICY", comment: "v2" } },
     changeOutOfBand: sqlComment("MASKING POLICY", "RT_MASK"),
     rename: { name: "RT_MASK_RENAMED", path: `SHOW MASKING POLICIES LIKE 'RT_MASK_RENAMED' IN SCHEMA ${QUALIFIED}` },
   },
@@ -45,7 +46,7 @@ export const SQL_OBJECT_CASES: RoundTripCase[] = [
     type: "RowAccessPolicy",
     path: `SHOW ROW ACCESS POLICIES LIKE 'RT_ROWS' IN SCHEMA ${QUALIFIED}`,
     args: inSchema({ name: "rt_rows", signature: [{ name: "region", datatype: "varchar" }], body: "region = 'EU'", comment: "v1" }),
-    inPlace: { args: { body: "region IN ('EU', 'UK')", comment: "v2" }, wire: { kind: "ROW_ACCESS_POLICY", comment: "v2" } },
+    inPlace: { args: { body: "region IN ('EU', 'UK')", tables: [{ table: { $ref: "rt_docs.fullyQualifiedName" }, on: ["REGION"] }], comment: "v2" }, wire: { kind: "ROW_ACCESS_POLICY", comment: "v2" } },
     changeOutOfBand: sqlComment("ROW ACCESS POLICY", "RT_ROWS"),
     rename: { name: "RT_ROWS_RENAMED", path: `SHOW ROW ACCESS POLICIES LIKE 'RT_ROWS_RENAMED' IN SCHEMA ${QUALIFIED}` },
   },

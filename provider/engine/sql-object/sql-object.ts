@@ -31,7 +31,7 @@ export interface SqlObjectDefinition {
    */
   functionRead?: { function: string; applies(snapshot: WireSnapshot): boolean; wires: Record<string, string> };
   /** A SHOW about the object (SHOW GRANTS TO SHARE <name>) whose rows `read` turns into the snapshot's `wire`. */
-  alsoShow?: { show(name: SqlText): SqlText; wire: string; read(rows: Record<string, string | null>[]): unknown };
+  alsoShow?: { show(name: SqlText, properties: Properties): SqlText; wire: string; read(rows: Record<string, string | null>[]): unknown };
   /**
    * DESCRIBE <type> <name>, folded into what fields read `from: "describe"`: property rows (the column naming the
    * property and the one holding its value: DESCRIBE FILE FORMAT), or "row": one row whose columns are the values
@@ -87,7 +87,19 @@ export async function createSqlObject(api: ObjectApi, properties: Properties): P
   }
 }
 
+/**
+ * DROP <type> IF EXISTS <name>, after undoing what the object's own statements set up outside it (a policy set on
+ * columns, the account's monitor): the resource owns those settings, and Snowflake refuses to drop a policy in use.
+ */
 export async function dropSqlObject(api: ObjectApi, properties: Properties): Promise<void> {
+  const undone = Object.entries(api.definition.fields).filter(([key, field]) => field.body === "never" && field.sql?.statements && !field.sql.keptOnDrop && isSet(properties[key]));
+  // What the object has now, not what state says: an UNSET names only the column, so it must be this policy's.
+  const live = undone.length ? await fetchSqlObject(api, properties) : undefined;
+  for (const [, field] of undone) {
+    const current = live ? field.kind.fromWire(live.snapshot[field.wire]) : undefined;
+    if (!isSet(current)) continue;
+    for (const statement of field.sql!.statements!(undefined, current, api.sqlName(properties))) await executeSql(api.client, statement);
+  }
   await executeSql(api.client, sql`DROP ${keyword(api.definition.sqlObjectType!)} IF EXISTS ${api.sqlName(properties)}`);
 }
 
@@ -128,7 +140,7 @@ export async function fetchSqlObject(api: ObjectApi, properties: Properties): Pr
     const parsed = JSON.parse(answer.rows[0]?.[0] ?? "{}") as Record<string, unknown>;
     for (const [key, wire] of Object.entries(extra.wires)) if (parsed[key] !== undefined && parsed[key] !== null) snapshot[wire] = parsed[key];
   }
-  if (sqlObject.alsoShow) snapshot[sqlObject.alsoShow.wire] = sqlObject.alsoShow.read(rowObjects(await executeSql(api.client, sqlObject.alsoShow.show(api.sqlName(properties)))));
+  if (sqlObject.alsoShow) snapshot[sqlObject.alsoShow.wire] = sqlObject.alsoShow.read(rowObjects(await executeSql(api.client, sqlObject.alsoShow.show(api.sqlName(properties), properties))));
   return { snapshot };
 }
 

@@ -9,6 +9,8 @@ import { alterClauseOf } from "../sql/clauses";
 import { DDL_TYPE_ID, text, type ResultSet } from "../sql/select";
 import type { TokenStream } from "../sql/token-stream";
 import { SHOWN, sqlOnlyWire } from "./sql-objects";
+import { referencesOf } from "./policy-attachments";
+import { storedPath } from "../catalog/catalog";
 
 interface Argument { name: string; datatype: string }
 
@@ -90,8 +92,9 @@ function describe(object: CatalogObject): ResultSet {
   };
 }
 
-/** Where a policy is attached, as the drop refusal names it (kept by ALTER TABLE statements that set it). */
-export const attachmentsOf = (policy: CatalogObject): string[] => (policy.facts.attachedTo as string[] | undefined) ?? [];
+/** Where a policy is attached (set by ALTER TABLE, policy-attachments.ts), as the drop refusal names it. */
+export const attachmentsOf = (policy: CatalogObject): string[] =>
+  referencesOf(policy).map((ref) => [...storedPath(ref.table), ...(ref.column ? [ref.column] : [])].map(formatIdentifier).join("."));
 
 function policyKind(options: { sqlType: "MASKING POLICY" | "ROW ACCESS POLICY"; objectType: string; collection: string; show: string; kindColumn: string }): ObjectKind {
   const kind: ObjectKind = {

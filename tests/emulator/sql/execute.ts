@@ -10,6 +10,7 @@ import { DDL_TYPE_ID, ResultSet, SELECT_TYPE_ID, selectList, SessionFacts, text 
 import { executeShow } from "./show";
 import { executeCreate, executeDescribe, executeDrop, executeShowSqlObjects } from "./ddl";
 import { requireResourceMonitor } from "../kinds/resource-monitor";
+import { selectPolicyReferences } from "../kinds/policy-attachments";
 import { TokenStream } from "./token-stream";
 import { SqlError } from "./tokens";
 
@@ -140,7 +141,7 @@ export function executeSql(sqlText: string, session: SessionFacts, kinds: Statem
       }
       return executeShow(stream, session, (sqlType) => kinds.of(sqlType));
     }
-    if (stream.accept("SELECT")) return selectKindFunction(stream, session, kinds) ?? selectList(stream.rest(), session);
+    if (stream.accept("SELECT")) return selectPolicyReferences(stream, session) ?? selectKindFunction(stream, session, kinds) ?? selectList(stream.rest(), session);
     const first = stream.peek();
     const command = first?.type === "word" ? kinds.sqlCommand(first.value.toUpperCase()) : undefined;
     if (command) return command(sqlText, session);
