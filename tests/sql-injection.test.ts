@@ -31,6 +31,8 @@ beforeAll(async () => {
   await callEmulator(emulator, "POST", `/api/v2/databases/${encodeURIComponent('"My; DB"')}/schemas`, { name: '"select -- s"' });
   // Users notifications may go to, with names that need quoting.
   for (const user of [`o'brien`, `x"; --`]) await callEmulator(emulator, "POST", "/api/v2/users", { name: quoted(user), email: "someone@example.com" });
+  // A table whose quoted column the masking policy is set on (ALTER TABLE ... MODIFY COLUMN ... SET MASKING POLICY).
+  await callEmulator(emulator, "POST", `/api/v2/databases/${encodeURIComponent('"My; DB"')}/schemas/${encodeURIComponent('"select -- s"')}/tables`, { name: quoted(`masked ${NAME_TEXT}`), columns: [{ name: quoted(`col ${NAME_TEXT}`), datatype: "VARCHAR" }] });
   // What a value that ends the statement would try to drop.
   await sql(`CREATE RESOURCE MONITOR "VICTIM" WITH CREDIT_QUOTA = 1`);
 });
@@ -86,16 +88,19 @@ describe.each(TRICKY.map((value) => [JSON.stringify(value), value]))("the value 
     // The body is SQL the user writes, string literals escaped as Snowflake reads them (String constants docs).
     const body = `CASE WHEN "it's ""arg""" = '${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}' THEN '***' ELSE "it's ""arg""" END`;
     const first = { database: '"My; DB"', schema: '"select -- s"', name: NAME, signature: [{ name: `"it's ""arg"""`, datatype: "varchar" }], returns: "varchar", body, comment: value };
-    const changed = { ...first, name: quoted(RENAMED_TEXT), body: `${body} -- ${value.replace(/\n/g, " ")}\n`, comment: `${value} v2` };
+    const column = `"My; DB"."select -- s".${quoted(`masked ${NAME_TEXT}`)}.${quoted(`col ${NAME_TEXT}`)}`;
+    const changed = { ...first, name: quoted(RENAMED_TEXT), body: `${body} -- ${value.replace(/\n/g, " ")}\n`, columns: [column], comment: `${value} v2` };
     const readBack = async (stored: string) => {
       const [described] = await sql(`DESCRIBE MASKING POLICY "My; DB"."select -- s".${quoted(stored)}`);
-      return { signature: described.signature, body: described.body };
+      const references = await sql(`SELECT * FROM TABLE("My; DB".INFORMATION_SCHEMA.POLICY_REFERENCES(POLICY_NAME => '${`"My; DB"."select -- s".${quoted(stored)}`.replace(/'/g, "''")}'))`);
+      return { signature: described.signature, body: described.body, columns: references.map((row) => `${row.REF_ENTITY_NAME}.${row.REF_COLUMN_NAME}`) };
     };
     const { created, updated, statements } = await lifecycle("MaskingPolicy", first, changed, readBack);
-    expect(created).toEqual({ signature: `(it's "arg" VARCHAR)`, body });
-    expect(updated).toEqual({ signature: `(it's "arg" VARCHAR)`, body: changed.body.trim() });
-    // SELECT: where the policy is set (INFORMATION_SCHEMA.POLICY_REFERENCES), read with it.
-    expect(statements.map((statement) => statement.split(" ")[0])).toEqual(["CREATE", "SHOW", "DESCRIBE", "SELECT", "ALTER", "ALTER", "ALTER", "SHOW", "DESCRIBE", "SELECT", "DROP"]);
+    expect(created).toEqual({ signature: `(it's "arg" VARCHAR)`, body, columns: [] });
+    expect(updated).toEqual({ signature: `(it's "arg" VARCHAR)`, body: changed.body.trim(), columns: [`masked ${NAME_TEXT}.col ${NAME_TEXT}`] });
+    // SELECT: where the policy is set (INFORMATION_SCHEMA.POLICY_REFERENCES), read with it; before the DROP, the
+    // column it is set on is read and unset.
+    expect(statements.map((statement) => statement.split(" ")[0])).toEqual(["CREATE", "SHOW", "DESCRIBE", "SELECT", "ALTER", "ALTER", "ALTER", "ALTER", "SHOW", "DESCRIBE", "SELECT", "SHOW", "DESCRIBE", "SELECT", "ALTER", "DROP"]);
   });
 });
 
