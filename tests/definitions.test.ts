@@ -69,7 +69,9 @@ test("every resource type has an emulator kind and a row in the round-trip table
     // Objects with an access of their own live under another kind's objects (a stage's files): that kind serves
     // their collection as an operation of its own.
     const container = definition.access ? OBJECT_KINDS.find((kind) => kind.collection === segments[segments.length - 2]) : undefined;
-    const served = definition.access ? container?.operations?.[`GET /${collection}`] !== undefined : kindModels.has(collection!);
+    // Types without REST endpoints are served by a kind reached only through SQL, by their SQL type.
+    const sqlServed = () => OBJECT_KINDS.some((kind) => kind.sqlObject && kind.sqlType === definition.sqlObjectType);
+    const served = definition.sqlObject ? sqlServed() : definition.access ? container?.operations?.[`GET /${collection}`] !== undefined : kindModels.has(collection!);
     expect([definition.typeName, served]).toEqual([definition.typeName, true]);
     // An invocation (TaskRun) mirrors no object, so it has no round trip; tests/task-graphs.test.ts runs it. Grants
     // have no comment to follow: tests/grants-roundtrip.test.ts runs theirs.
@@ -83,12 +85,13 @@ test.each(byType.filter(([, definition]) => Object.values(definition.fields).som
   "%s: every property changed by ALTER can also be removed by ALTER",
   (_type, definition) => {
     const collection = definition.collectionPath.split("/").pop();
-    const kind = OBJECT_KINDS.find((candidate) => candidate.collection === collection)!;
+    const kind = OBJECT_KINDS.find((candidate) => (definition.sqlObject ? candidate.sqlObject && candidate.sqlType === definition.sqlObjectType : candidate.collection === collection))!;
     const notRemovable = Object.entries(definition.fields)
       .filter(([, field]) => (field.change ?? definition.changes) === "sql" && !field.immutable && !field.createOnly && !field.identity && !field.required)
       // Removals the type replaces the object for (an external stage's URL) never reach ALTER.
       .filter(([key]) => !definition.replacedBy?.({ [key]: "X" }, {}).includes(key))
-      .filter(([, field]) => !field.sql?.unset)
+      // Clauses or statements that turn the previous value into the next one piece by piece remove it too.
+      .filter(([, field]) => !field.sql?.unset && !field.sql?.alter && !field.sql?.statements)
       .filter(([, field]) => kind.sqlProperties?.[field.sql?.property ?? field.wire.toUpperCase()]?.unset !== true)
       .map(([key]) => key);
     expect(notRemovable).toEqual([]);

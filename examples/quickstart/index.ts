@@ -1,16 +1,28 @@
 // Snowflake's Python API quickstart ("Getting Started with the Snowflake Python API"), declared with Pulumi: a
-// warehouse, the PYTHON_API_DB database, its PYTHON_API_SCHEMA schema and the PYTHON_API_TABLE table -- and the
-// walkthrough's "update a table" step: set `snowflake-quickstart:addElevation true` and run `pulumi up` again, and
-// the ELEVATION column is added in place (PUT create-or-alter), with its primary key. Then "Managing tasks" and
-// "Managing DAGs": the TASKS_STAGE stage, the trunc and filter_by_shipmode procedures, the two tasks (the second
-// after the first, resumed), and the same pair as the python_api_dag task graph, run once.
+// warehouse (capped by a resource monitor), the PYTHON_API_DB database, its PYTHON_API_SCHEMA schema (with an S3
+// landing stage reached through a storage integration) and the PYTHON_API_TABLE table -- and the walkthrough's
+// "update a table" step: set `snowflake-quickstart:addElevation true` and run `pulumi up` again, and the ELEVATION
+// column is added in place (PUT create-or-alter), with its primary key. Then "Managing tasks" and "Managing DAGs":
+// the TASKS_STAGE stage, the trunc and filter_by_shipmode procedures, the two tasks (the second after the first,
+// resumed), and the same pair as the python_api_dag task graph, run once.
 import * as pulumi from "@pulumi/pulumi";
 import * as snowflake from "pulumi-snowflake-dynamic";
 
 const config = new pulumi.Config();
 
+// A cap on what the warehouse may spend: 10 credits a month, a notice at 80% and suspension at 100%. Resource
+// monitors have no REST endpoints; the provider makes this one over the SQL API.
+const monitor = new snowflake.ResourceMonitor("warehouse-monitor", {
+  name: "PYTHON_API_WH_MONITOR",
+  creditQuota: 10,
+  frequency: "MONTHLY",
+  startTimestamp: "IMMEDIATELY",
+  triggers: [{ threshold: 80, action: "NOTIFY" }, { threshold: 100, action: "SUSPEND" }],
+});
+
 const warehouse = new snowflake.Warehouse("warehouse", {
   name: "PYTHON_API_WH",
+  resourceMonitor: monitor.name,
   warehouseSize: config.get<snowflake.WarehouseSize>("warehouseSize") ?? "XSMALL",
   autoSuspend: 60,
   autoResume: true,
@@ -42,8 +54,21 @@ const table = new snowflake.Table("table", {
   comment: "The quickstart's table",
 });
 
-// "Managing tasks": the stage holding the procedures, the two procedures (Python handlers inline), and the tasks.
 const inSchema = { database: database.name, schema: schema.name };
+
+// Files landing in S3, read through a storage integration instead of keys kept in the stage. Integrations have no
+// REST endpoints; the provider makes this one over the SQL API. Its outputs are what the bucket's IAM role must
+// trust (exported below).
+const landingAccess = new snowflake.StorageIntegration("landing-access", {
+  name: "PYTHON_API_LANDING_ACCESS",
+  storageProvider: "S3",
+  storageAwsRoleArn: config.get("landingRoleArn") ?? "arn:aws:iam::123456789012:role/python-api-landing",
+  storageAllowedLocations: ["s3://python-api-landing/"],
+  comment: "Lets the quickstart's landing stage read its bucket",
+});
+const landing = new snowflake.Stage("landing", { ...inSchema, name: "LANDING", url: "s3://python-api-landing/incoming/", storageIntegration: landingAccess.name });
+
+// "Managing tasks": the stage holding the procedures, the two procedures (Python handlers inline), and the tasks.
 const stage = new snowflake.Stage("tasks-stage", { ...inSchema, name: "TASKS_STAGE", comment: "Holds the quickstart's procedures" });
 
 const python = { language: "PYTHON" as const, runtimeVersion: "3.11", packages: ["snowflake-snowpark-python"], returns: "VARCHAR" };
@@ -99,6 +124,10 @@ new snowflake.TaskGraph("python-api-dag", {
 }, procedures);
 
 export const warehouseName = warehouse.name;
+export const warehouseMonitor = monitor.fullyQualifiedName;
+export const landingStage = landing.fullyQualifiedName;
+export const landingTrustedUserArn = landingAccess.storageAwsIamUserArn;
+export const landingExternalId = landingAccess.storageAwsExternalId;
 export const warehouseState = warehouse.state;
 export const tableName = table.fullyQualifiedName;
 export const tableColumns = table.columns.apply((list) => list.map((column) => column.name).join(", "));

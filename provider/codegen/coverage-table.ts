@@ -44,7 +44,7 @@ function refused(definition: ResourceDefinition): string {
 
 /** REST always; the SQL API where a change is an ALTER (or the type's access uses it). */
 function apis(definition: ResourceDefinition): string {
-  const used = new Set<string>(definition.access?.apis ?? ["REST"]);
+  const used = new Set<string>(definition.sqlObject ? ["SQL API"] : definition.access?.apis ?? ["REST"]);
   const alters = Object.keys(definition.fields).some((key) => changeEffect(definition, key).how?.startsWith("ALTER"));
   if (alters) used.add("SQL API");
   return [...used].join(" + ");
@@ -57,7 +57,8 @@ function extras(definition: ResourceDefinition): string {
 
 export function coverageTable(definitions: ResourceDefinition[]): string {
   const rows = definitions.map((definition) => {
-    const path = definition.collectionPath.replace("/api/v2/databases/{database}/schemas/{schema}", "…/schemas/{schema}").replace("/api/v2/databases/{database}", "…/databases/{db}");
+    // Types without REST endpoints name the SHOW statement that lists them (provider/resources/sql-objects.ts).
+    const path = definition.sqlObject ? `SQL: ${definition.collectionPath}` : definition.collectionPath.replace("/api/v2/databases/{database}/schemas/{schema}", "…/schemas/{schema}").replace("/api/v2/databases/{database}", "…/databases/{db}");
     return `| \`${definition.typeName}\` | \`${path}\` | ${apis(definition)} | ${inPlace(definition)} | ${replacedBy(definition)} | ${refused(definition)} | ${extras(definition)} |`;
   });
   return [

@@ -52,10 +52,13 @@ export async function applySql(api: ObjectApi, keys: string[], news: Properties,
   const sets: SqlText[] = [];
   const unsets: SqlText[] = [];
   const clauses: SqlText[] = [];
+  const statements: SqlText[] = [];
   for (const key of keys) {
     const field = api.definition.fields[key];
     const value = news[key];
-    if (field.sql?.alter) {
+    if (field.sql?.statements) {
+      statements.push(...field.sql.statements(value, olds[key], api.sqlName(news)));
+    } else if (field.sql?.alter) {
       clauses.push(...field.sql.alter(value, olds[key]));
     } else if (isSet(value) && !field.kind.meansUnset?.(value)) {
       // Also when nothing was declared before: an adopted object's value is not reported (a user's password policy),
@@ -80,6 +83,7 @@ export async function applySql(api: ObjectApi, keys: string[], news: Properties,
   if (sets.length) await api.alter(news, sql`SET ${joinSql(sets, " ")}`);
   if (unsets.length) await api.alter(news, sql`UNSET ${joinSql(unsets, ", ")}`);
   for (const clause of clauses) await api.alter(news, clause);
+  for (const statement of statements) await api.execute(statement);
 }
 
 /** :set-tags for declared tags whose value changed, :unset-tags for the ones no longer declared. */

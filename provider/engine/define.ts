@@ -2,13 +2,16 @@
 // has tag actions, a `suspended` input where the type has a run state, the opt-ins its changes can need, and
 // integer fields bounded by their wire format as well as by their documented range.
 import { OptIn } from "./common-inputs";
-import { FieldDefinition, ResourceDefinition } from "./definition";
+import { FieldDefinition, ResourceDefinition, WireModel } from "./definition";
+import { sqlWireModel } from "./sql-object/sql-object";
 import { booleanKind, narrowedInteger } from "./kinds/scalars";
 import { tagsKind } from "./kinds/tags";
 import { ruleProperties } from "./field-rules";
 import { wireIntegerBounds } from "./wire-bounds";
 
-export type ResourceDeclaration = Omit<ResourceDefinition, "optIns"> & {
+export type ResourceDeclaration = Omit<ResourceDefinition, "optIns" | "wire"> & {
+  /** The generated REST model; SQL objects (sqlObject) have none: theirs is made from what their fields read. */
+  wire?: WireModel;
   /** Opt-ins beyond allowReplace (which every data-bearing type, and every type with `usedBy`, takes). */
   extraOptIns?: OptIn[];
 };
@@ -31,7 +34,10 @@ function suspendedField(definition: ResourceDeclaration): FieldDefinition {
 }
 
 export function defineResource(declaration: ResourceDeclaration): ResourceDefinition {
-  const { extraOptIns = [], ...definition } = declaration;
+  const { extraOptIns = [], wire: restModel, ...declared } = declaration;
+  const wire = restModel ?? (declared.sqlObject ? sqlWireModel(declared.fields, declared.outputs) : undefined);
+  if (!wire) throw new Error(`${declared.typeName}: a REST type needs its wire model`);
+  const definition = { ...declared, wire };
   const fields: Record<string, FieldDefinition> = {};
   for (const [key, field] of Object.entries(definition.fields)) {
     // An int32 setting past 2^31 is refused at check rather than by Snowflake (warehouse.yaml's cluster counts).

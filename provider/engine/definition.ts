@@ -2,12 +2,16 @@
 // update and delete objects of that type, and everything the SDK, the docs and the coverage table are made from
 // (npm run codegen). A property is written once, here.
 import { z } from "zod";
-import { SqlText } from "../sql/sql-text";
 import { FieldKind } from "./field-kind";
 import type { LiveObject } from "./mapper";
 import type { ObjectApi } from "./object-api";
 import type { OptIn } from "./common-inputs";
 import type { FieldRule } from "./field-rules";
+import type { SqlObjectDefinition } from "./sql-object/sql-object";
+import type { ShownValue } from "./sql-object/shown";
+import type { SqlChange } from "./sql-change";
+
+export type { SqlChange };
 
 export type Properties = Record<string, unknown>;
 export type WireSnapshot = Record<string, unknown>;
@@ -37,27 +41,6 @@ export interface ActionChange {
   body(value: unknown): unknown;
 }
 
-/**
- * How a property changes through ALTER: a `property` goes into the statement's SET / UNSET lists with others;
- * anything else is a clause of its own (`set(value)`, and `unset` when it can be removed).
- */
-export interface SqlChange {
-  property?: string;
-  set?(value: unknown): SqlText;
-  /**
-   * The removal clause; "serverDefault": the statement has no UNSET for it, so SET <property> = serverDefault;
-   * "byReplacement": it cannot be removed, only replaced by another field that takes its place (a service's inline
-   * specification by a specification file), whose own clause then makes the change.
-   */
-  unset?: SqlText | "serverDefault" | "byReplacement";
-  /** SET is refused while a value is set (a user's password policy): every SET runs `unset` first. */
-  unsetFirst?: boolean;
-  /**
-   * Clauses that turn the previous value into the next one piece by piece, instead of SET / UNSET of the whole
-   * (ALTER EXTERNAL VOLUME ... ADD STORAGE_LOCATION / REMOVE STORAGE_LOCATION).
-   */
-  alter?(next: unknown, previous: unknown): SqlText[];
-}
 
 export interface FieldDefinition {
   /** Property name on the wire (snake_case); "a.b" reaches into a nested wire object. */
@@ -115,6 +98,8 @@ export interface FieldDefinition {
    * write reports the field as changed outside Pulumi, so the next up puts the declared value back.
    */
   digest?: string;
+  /** For SQL objects: where SHOW / DESCRIBE print it, and how (default: SHOW's column of the wire name). */
+  shown?: ShownValue;
 }
 
 /** An input of the provider's own behaviour (how long to wait): validated at check, never sent, never read back. */
@@ -158,6 +143,9 @@ export interface OutputDefinition {
   wire: string;
   kind: FieldKind;
   doc: string;
+  shown?: ShownValue;
+  /** Only encrypted in state (an additional secret output of the SDK). */
+  secret?: boolean;
 }
 
 /** Desired run state: the `suspended` input, applied through actions, read back from a state property. */
@@ -243,6 +231,8 @@ export interface ResourceDefinition {
   sqlObjectType?: string;
   /** The words of the SHOW command that lists these objects (SHOW <words> IN DATABASE); default sqlObjectType, plural. */
   sqlListing?: string;
+  /** No REST endpoints: made, read and dropped by SQL statements (engine/sql-object/); `collectionPath` only names it. */
+  sqlObject?: SqlObjectDefinition;
   /** Whether POST offers copyGrants (kept when CREATE OR REPLACE recreates the object). */
   copyGrants?: boolean;
   /** Rename in place; without it a new name means a new object. */

@@ -10,6 +10,7 @@ import { gatheredRead } from "./coalesced-reads";
 import { loggedDeletion } from "./deletion-log";
 import { fetchFromList } from "./list-read";
 import { fullyQualifiedName, identityOf, LiveObject, withoutNulls } from "./mapper";
+import { createSqlObject, dropSqlObject, fetchSqlObject } from "./sql-object/sql-object";
 
 export { ConflictError };
 
@@ -36,6 +37,7 @@ export class ObjectApi {
   /** GET the object, or its list row (readByList), and its tags when asked; undefined when it does not exist. */
   async fetch(properties: Properties, withTags: boolean): Promise<LiveObject | undefined> {
     if (this.definition.access) return this.definition.access.fetch(this, properties);
+    if (this.definition.sqlObject) return fetchSqlObject(this, properties);
     if (this.definition.readByList) return fetchFromList(this, properties, withTags);
     const path = this.objectPath(properties);
     if (this.definition.listCarriesSnapshot && !withTags && !this.definition.readQuery) {
@@ -69,6 +71,7 @@ export class ObjectApi {
   /** POST to the collection; `options` are query parameters of the type's own (compute-pool.yaml initiallySuspended). */
   async create(properties: Properties, body: WireSnapshot, createMode: "errorIfExists" | "orReplace", options: Record<string, string | boolean> = {}): Promise<void> {
     if (this.definition.access) return this.definition.access.create(this, properties);
+    if (this.definition.sqlObject) return createSqlObject(this, properties);
     const query: Record<string, string | boolean> = { ...options, ...(this.definition.lacksQuery?.includes("createMode") ? {} : { createMode }) };
     if (createMode === "orReplace" && this.definition.copyGrants) query.copyGrants = true;
     await this.client.request({ method: "POST", path: this.collectionPath(properties), query, body });
@@ -81,8 +84,9 @@ export class ObjectApi {
   async delete(properties: Properties): Promise<void> {
     if (this.definition.access) return this.definition.access.delete(this, properties);
     const ifExists = !this.definition.lacksQuery?.includes("ifExists");
-    const drop = () => loggedDeletion(this.client, this.definition, properties, () => this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ...(ifExists ? { ifExists: true } : {}), ...this.definition.deleteQuery?.(properties) } })
-      .then(() => undefined, (error: unknown) => { if (!(error instanceof NotFoundError) || ifExists) throw error; }));
+    const rest = () => this.client.request({ method: "DELETE", path: this.objectPath(properties), query: { ...(ifExists ? { ifExists: true } : {}), ...this.definition.deleteQuery?.(properties) } })
+      .then(() => undefined, (error: unknown) => { if (!(error instanceof NotFoundError) || ifExists) throw error; });
+    const drop = () => loggedDeletion(this.client, this.definition, properties, this.definition.sqlObject ? () => dropSqlObject(this, properties) : rest);
     try {
       await drop();
     } catch (error) {
@@ -115,6 +119,11 @@ export class ObjectApi {
   /** ALTER <type> <name> <clause>, over the SQL API. */
   async alter(properties: Properties, clause: SqlText): Promise<void> {
     await executeSql(this.client, sql`ALTER ${this.objectType()} ${this.sqlName(properties)} ${clause}`);
+  }
+
+  /** A whole statement a field's change makes (SqlChange.statements). */
+  async execute(statement: SqlText): Promise<void> {
+    await executeSql(this.client, statement);
   }
 
   /** Wire names of the parameters set on the object itself (SHOW PARAMETERS IN <type> <name>, level = the type). */

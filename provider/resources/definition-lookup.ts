@@ -8,5 +8,6 @@ export function definitionForSecurableType(securableType: string): ResourceDefin
   const { resourceDefinitions } = require("./index") as { resourceDefinitions: Record<string, ResourceDefinition> };
   const typeName = securableType.toLowerCase().split(/[\s_]+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
   const definition = resourceDefinitions[typeName];
-  return definition && !definition.access && !definition.readByList && !definition.signature ? definition : undefined;
+  // SQL-only types (sqlObject) are read by SHOW, not listed over REST: not offered to grants that list (yet).
+  return definition && !definition.access && !definition.readByList && !definition.signature && !definition.sqlObject ? definition : undefined;
 }

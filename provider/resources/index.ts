@@ -51,6 +51,14 @@ const DEFINITION_MODULES: Record<string, () => ResourceDefinition> = {
   IcebergTable: () => require("./iceberg-table").icebergTable,
   Streamlit: () => require("./streamlit").streamlit,
   ArtifactRepository: () => require("./artifact-repository").artifactRepository,
+  ResourceMonitor: () => require("./resource-monitor").resourceMonitor,
+  FileFormat: () => require("./file-format").fileFormat,
+  MaskingPolicy: () => require("./policies").maskingPolicy,
+  RowAccessPolicy: () => require("./policies").rowAccessPolicy,
+  StorageIntegration: () => require("./integrations-sql").storageIntegration,
+  ExternalAccessIntegration: () => require("./integrations-sql").externalAccessIntegration,
+  SecurityIntegration: () => require("./security-integration").securityIntegration,
+  Share: () => require("./share").share,
 };
 
 function load(typeName: string): ResourceDefinition {

@@ -34,3 +34,5 @@ export const tasksNaming = (...columns: ("error_integration" | "success_integrat
 export const pipesNaming = (...columns: ("integration" | "error_integration")[]): ObjectUsers => ({ noun: "pipe", show: sql`SHOW PIPES IN ACCOUNT`, columns });
 /** SHOW ARTIFACT REPOSITORIES: api_integration (PyPI repositories). */
 export const artifactRepositoriesNaming = (...columns: "api_integration"[]): ObjectUsers => ({ noun: "artifact repository", show: sql`SHOW ARTIFACT REPOSITORIES IN ACCOUNT`, columns });
+/** SHOW STAGES: storage_integration (SHOW STAGES docs). */
+export const stagesNaming = (...columns: "storage_integration"[]): ObjectUsers => ({ noun: "stage", show: sql`SHOW STAGES IN ACCOUNT`, columns });

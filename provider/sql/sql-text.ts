@@ -69,9 +69,12 @@ export function booleanLiteral(value: boolean): SqlText {
   return make(value ? "TRUE" : "FALSE");
 }
 
-/** Keywords written in the provider's code (property names, object types): upper-case words only. */
+/**
+ * Keywords written in the provider's code (property names, object types, system functions such as
+ * SYSTEM$SHOW_OAUTH_CLIENT_SECRETS): upper-case words only, a `$` inside a word but never `$$` (which opens a string).
+ */
 export function keyword(words: string): SqlText {
-  if (!/^[A-Z][A-Z0-9_]*( [A-Z][A-Z0-9_]*)*$/.test(words)) throw new Error(`not an SQL keyword: ${words}`);
+  if (!/^[A-Z][A-Z0-9_$]*( [A-Z][A-Z0-9_$]*)*$/.test(words) || words.includes("$$")) throw new Error(`not an SQL keyword: ${words}`);
   return make(words);
 }
 

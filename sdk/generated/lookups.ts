@@ -12,6 +12,14 @@
 //   OwnershipGrant: no field is its name (identity "name"): it is identified by what its properties connect, not by a name.
 // Types with a get but no list:
 //   StageFile: stage files are read through their own access (provider/engine/access), not as rows of a REST list.
+//   ResourceMonitor: the REST API has no list of resource monitors at SHOW RESOURCE MONITORS.
+//   FileFormat: the REST API has no list of file formats at SHOW FILE FORMATS.
+//   MaskingPolicy: the REST API has no list of masking policies at SHOW MASKING POLICIES.
+//   RowAccessPolicy: the REST API has no list of row access policies at SHOW ROW ACCESS POLICIES.
+//   StorageIntegration: the REST API has no list of storage integrations at SHOW STORAGE INTEGRATIONS.
+//   ExternalAccessIntegration: the REST API has no list of external access integrations at SHOW EXTERNAL ACCESS INTEGRATIONS.
+//   SecurityIntegration: the REST API has no list of security integrations at SHOW SECURITY INTEGRATIONS.
+//   Share: the REST API has no list of shares at SHOW SHARES.
 
 import * as pulumi from "@pulumi/pulumi";
 import { ListFilterArgs, ListFilterOutputArgs, LookupArgs, LookupOutputArgs, LookupOutputOptions, LookupResult, lookupObject, lookupObjectOutput, lookupObjects, lookupObjectsOutput } from "../lookup-calls";
@@ -4515,4 +4523,619 @@ export function listArtifactRepositories(args: ListArtifactRepositoriesArgs): Pr
  */
 export function listArtifactRepositoriesOutput(args: ListArtifactRepositoriesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetArtifactRepositoryResult[]> {
   return lookupObjectsOutput("listArtifactRepositories", "ArtifactRepository", args, options);
+}
+
+// ResourceMonitor
+
+export interface GetResourceMonitorArgs extends LookupArgs {
+  /** Name of the resource monitor: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: string;
+}
+
+export interface GetResourceMonitorOutputArgs extends LookupOutputArgs {
+  /** Name of the resource monitor: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: pulumi.Input<string>;
+}
+
+/**
+ * A resource monitor as Snowflake reports it: the properties and outputs a ResourceMonitor resource has after a
+ * refresh, in Snowflake's spelling.
+ */
+export interface GetResourceMonitorResult extends LookupResult {
+  /**
+   * Name of the resource monitor: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
+   * Default: derived from the resource name.
+   */
+  name: string;
+  /** Credits per interval; usage reaching it is 100%. Unset: no quota. */
+  creditQuota?: number;
+  /**
+   * When usage resets: MONTHLY, DAILY, WEEKLY, YEARLY or NEVER; needs startTimestamp. Removing it recreates the
+   * monitor.
+   */
+  frequency?: types.ResourceMonitorFrequency;
+  /**
+   * When monitoring starts (UTC unless a zone is given), or IMMEDIATELY; needs frequency. Removing it recreates
+   * the monitor.
+   */
+  startTimestamp?: string;
+  /** When the monitor suspends its warehouses for good (UTC unless a zone is given). */
+  endTimestamp?: string;
+  /** Users emailed by NOTIFY triggers. */
+  notifyUsers?: string[];
+  /**
+   * Thresholds and actions; a change replaces them all. Removing every trigger recreates the monitor (Snowflake
+   * cannot drop them all).
+   */
+  triggers?: types.ResourceMonitorTrigger[];
+  /** Monitor the whole account (ALTER ACCOUNT SET RESOURCE_MONITOR); only one monitor can be. Default false. */
+  setForAccount?: boolean;
+  /** Credits used in the current interval. */
+  usedCredits?: string;
+  /** Credits left in the current interval. */
+  remainingCredits?: string;
+  /** Role that owns the resource monitor. */
+  owner?: string;
+  /** When the resource monitor was created. */
+  createdOn?: string;
+}
+
+/**
+ * Looks up one resource monitor by name (or just its name as a string) (GET SHOW RESOURCE MONITORS/{name}).
+ * Rejects with LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and
+ * with LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
+ * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ */
+export function getResourceMonitor(args: GetResourceMonitorArgs | string): Promise<GetResourceMonitorResult> {
+  return lookupObject("getResourceMonitor", "ResourceMonitor", typeof args === "string" ? { name: args } : args);
+}
+
+/**
+ * getResourceMonitor taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
+ */
+export function getResourceMonitorOutput(args: GetResourceMonitorOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetResourceMonitorResult> {
+  return lookupObjectOutput("getResourceMonitor", "ResourceMonitor", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
+}
+
+// FileFormat
+
+export interface GetFileFormatArgs extends LookupArgs {
+  /** The database the file format is in. */
+  database: string;
+  /** The schema the file format is in. */
+  schema: string;
+  /** Name of the file format: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: string;
+}
+
+export interface GetFileFormatOutputArgs extends LookupOutputArgs {
+  /** The database the file format is in. */
+  database: pulumi.Input<string>;
+  /** The schema the file format is in. */
+  schema: pulumi.Input<string>;
+  /** Name of the file format: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: pulumi.Input<string>;
+}
+
+/**
+ * A file format as Snowflake reports it: the properties and outputs a FileFormat resource has after a refresh,
+ * in Snowflake's spelling.
+ */
+export interface GetFileFormatResult extends LookupResult {
+  /** The database the file format lives in (e.g. `db.name`). A change means a new file format. */
+  database: string;
+  /** The schema the file format lives in (e.g. `schema.name`). A change means a new file format. */
+  schema: string;
+  /**
+   * Name of the file format: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
+   * derived from the resource name.
+   */
+  name: string;
+  /** CSV (default), JSON, AVRO, ORC, PARQUET or XML. A change means a new file format. */
+  type?: types.FileFormatType;
+  /** Compression of the files (AUTO detects it). Types: CSV, JSON, AVRO, PARQUET, XML. */
+  compression?: types.FileFormatCompression;
+  /** Text between records (CSV; default a newline). Types: CSV. */
+  recordDelimiter?: string;
+  /** Text between fields (CSV; default `,`). Types: CSV. */
+  fieldDelimiter?: string;
+  /** Extension of files unloaded (CSV, JSON). Types: CSV, JSON. */
+  fileExtension?: string;
+  /** Take column names from the first line (CSV). Types: CSV. */
+  parseHeader?: boolean;
+  /** Lines skipped at the start of each file (CSV). Types: CSV. */
+  skipHeader?: number;
+  /** Skip blank lines (CSV). Types: CSV. */
+  skipBlankLines?: boolean;
+  /** Format of date values, or AUTO (CSV, JSON). Types: CSV, JSON. */
+  dateFormat?: string;
+  /** Format of time values, or AUTO (CSV, JSON). Types: CSV, JSON. */
+  timeFormat?: string;
+  /** Format of timestamp values, or AUTO (CSV, JSON). Types: CSV, JSON. */
+  timestampFormat?: string;
+  /** Escape character for enclosed fields, or NONE (CSV). Types: CSV. */
+  escape?: string;
+  /** Escape character for unenclosed fields, or NONE (CSV; default `\`). Types: CSV. */
+  escapeUnenclosedField?: string;
+  /** Trim white space around values. */
+  trimSpace?: boolean;
+  /** Character enclosing strings (`"` or `'`), or NONE (CSV). Types: CSV. */
+  fieldOptionallyEnclosedBy?: string;
+  /** Strings read as SQL NULL (default `\N`; for JSON none). */
+  nullIf?: string[];
+  /** Fail when a row has another number of columns than the table (CSV). Types: CSV. */
+  errorOnColumnCountMismatch?: boolean;
+  /** Read empty fields as NULL (CSV). Types: CSV. */
+  emptyFieldAsNull?: boolean;
+  /** Character set of the files, e.g. UTF8 (CSV). Types: CSV. */
+  encoding?: string;
+  /** Load each element of an outer array as a row (JSON). Types: JSON. */
+  stripOuterArray?: boolean;
+  /** Drop object fields whose value is null (JSON). Types: JSON. */
+  stripNullValues?: boolean;
+  /** Allow duplicate object field names, the last one kept (JSON). Types: JSON. */
+  allowDuplicate?: boolean;
+  /** Replace invalid UTF-8 instead of failing (JSON, XML). Types: JSON, XML. */
+  ignoreUtf8Errors?: boolean;
+  /** Read columns without a logical type as text (PARQUET). Types: PARQUET. */
+  binaryAsText?: boolean;
+  /** Use Parquet logical types (PARQUET). Types: PARQUET. */
+  useLogicalType?: boolean;
+  /** Keep leading and trailing spaces of element content (XML). Types: XML. */
+  preserveSpace?: boolean;
+  /** Load the outer element's children as rows (XML). Types: XML. */
+  stripOuterElement?: boolean;
+  /** Keep text values as text, not numbers or booleans (XML). Types: XML. */
+  disableAutoConvert?: boolean;
+  /** Comment on the file format. */
+  comment?: string;
+  /** Role that owns the file format. */
+  owner?: string;
+  /** When the file format was created (ISO 8601). */
+  createdOn?: string;
+}
+
+/**
+ * Looks up one file format by database, schema, name (GET SHOW FILE FORMATS/{name}). Rejects with
+ * LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with
+ * LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
+ * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ */
+export function getFileFormat(args: GetFileFormatArgs): Promise<GetFileFormatResult> {
+  return lookupObject("getFileFormat", "FileFormat", args);
+}
+
+/**
+ * getFileFormat taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
+ */
+export function getFileFormatOutput(args: GetFileFormatOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetFileFormatResult> {
+  return lookupObjectOutput("getFileFormat", "FileFormat", args, options);
+}
+
+// MaskingPolicy
+
+export interface GetMaskingPolicyArgs extends LookupArgs {
+  /** The database the masking policy is in. */
+  database: string;
+  /** The schema the masking policy is in. */
+  schema: string;
+  /** Name of the masking policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: string;
+}
+
+export interface GetMaskingPolicyOutputArgs extends LookupOutputArgs {
+  /** The database the masking policy is in. */
+  database: pulumi.Input<string>;
+  /** The schema the masking policy is in. */
+  schema: pulumi.Input<string>;
+  /** Name of the masking policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: pulumi.Input<string>;
+}
+
+/**
+ * A masking policy as Snowflake reports it: the properties and outputs a MaskingPolicy resource has after a
+ * refresh, in Snowflake's spelling.
+ */
+export interface GetMaskingPolicyResult extends LookupResult {
+  /** The database the masking policy lives in (e.g. `db.name`). A change means a new masking policy. */
+  database: string;
+  /** The schema the masking policy lives in (e.g. `schema.name`). A change means a new masking policy. */
+  schema: string;
+  /**
+   * Name of the masking policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default:
+   * derived from the resource name.
+   */
+  name: string;
+  /**
+   * The arguments the masking policy is given, in order (the first is the column it applies to). A change means a
+   * new masking policy.
+   */
+  signature?: types.PolicyArgument[];
+  /** The type the body returns: the masked column's type. A change means a new masking policy. */
+  returns?: string;
+  /** The SQL expression the masking policy evaluates, over the signature's arguments. */
+  body?: string;
+  /** Comment on the masking policy. */
+  comment?: string;
+  /**
+   * Columns the policy masks, as DB.SCHEMA.TABLE.COLUMN (ALTER TABLE ... MODIFY COLUMN ... SET MASKING POLICY);
+   * unset from them before the policy is dropped.
+   */
+  columns?: string[];
+  /** Role that owns the masking policy. */
+  owner?: string;
+  /** When the masking policy was created (ISO 8601). */
+  createdOn?: string;
+}
+
+/**
+ * Looks up one masking policy by database, schema, name (GET SHOW MASKING POLICIES/{name}). Rejects with
+ * LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with
+ * LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
+ * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ */
+export function getMaskingPolicy(args: GetMaskingPolicyArgs): Promise<GetMaskingPolicyResult> {
+  return lookupObject("getMaskingPolicy", "MaskingPolicy", args);
+}
+
+/**
+ * getMaskingPolicy taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
+ */
+export function getMaskingPolicyOutput(args: GetMaskingPolicyOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetMaskingPolicyResult> {
+  return lookupObjectOutput("getMaskingPolicy", "MaskingPolicy", args, options);
+}
+
+// RowAccessPolicy
+
+export interface GetRowAccessPolicyArgs extends LookupArgs {
+  /** The database the row access policy is in. */
+  database: string;
+  /** The schema the row access policy is in. */
+  schema: string;
+  /** Name of the row access policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: string;
+}
+
+export interface GetRowAccessPolicyOutputArgs extends LookupOutputArgs {
+  /** The database the row access policy is in. */
+  database: pulumi.Input<string>;
+  /** The schema the row access policy is in. */
+  schema: pulumi.Input<string>;
+  /** Name of the row access policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: pulumi.Input<string>;
+}
+
+/**
+ * A row access policy as Snowflake reports it: the properties and outputs a RowAccessPolicy resource has after a
+ * refresh, in Snowflake's spelling.
+ */
+export interface GetRowAccessPolicyResult extends LookupResult {
+  /** The database the row access policy lives in (e.g. `db.name`). A change means a new row access policy. */
+  database: string;
+  /** The schema the row access policy lives in (e.g. `schema.name`). A change means a new row access policy. */
+  schema: string;
+  /**
+   * Name of the row access policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
+   * Default: derived from the resource name.
+   */
+  name: string;
+  /**
+   * The arguments the row access policy is given, in order (the first is the column it applies to). A change means
+   * a new row access policy.
+   */
+  signature?: types.PolicyArgument[];
+  /** The SQL expression the row access policy evaluates, over the signature's arguments. */
+  body?: string;
+  /** Comment on the row access policy. */
+  comment?: string;
+  /**
+   * Tables the policy filters, each with the columns it is given (ALTER TABLE ... ADD ROW ACCESS POLICY ... ON
+   * (...)); dropped from them before the policy is.
+   */
+  tables?: types.RowAccessPolicyTable[];
+  /** Role that owns the row access policy. */
+  owner?: string;
+  /** When the row access policy was created (ISO 8601). */
+  createdOn?: string;
+}
+
+/**
+ * Looks up one row access policy by database, schema, name (GET SHOW ROW ACCESS POLICIES/{name}). Rejects with
+ * LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with
+ * LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
+ * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ */
+export function getRowAccessPolicy(args: GetRowAccessPolicyArgs): Promise<GetRowAccessPolicyResult> {
+  return lookupObject("getRowAccessPolicy", "RowAccessPolicy", args);
+}
+
+/**
+ * getRowAccessPolicy taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
+ */
+export function getRowAccessPolicyOutput(args: GetRowAccessPolicyOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetRowAccessPolicyResult> {
+  return lookupObjectOutput("getRowAccessPolicy", "RowAccessPolicy", args, options);
+}
+
+// StorageIntegration
+
+export interface GetStorageIntegrationArgs extends LookupArgs {
+  /** Name of the storage integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: string;
+}
+
+export interface GetStorageIntegrationOutputArgs extends LookupOutputArgs {
+  /** Name of the storage integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: pulumi.Input<string>;
+}
+
+/**
+ * A storage integration as Snowflake reports it: the properties and outputs a StorageIntegration resource has
+ * after a refresh, in Snowflake's spelling.
+ */
+export interface GetStorageIntegrationResult extends LookupResult {
+  /**
+   * Name of the storage integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
+   * Default: derived from the resource name.
+   */
+  name: string;
+  /** S3, S3GOV, S3CHINA, GCS or AZURE. A change means a new integration. */
+  storageProvider?: types.StorageIntegrationProvider;
+  /** Whether stages may use it. Default true. */
+  enabled?: boolean;
+  /** The IAM role Snowflake assumes (S3). */
+  storageAwsRoleArn?: string;
+  /** ACL of files unloaded to S3: bucket-owner-full-control. */
+  storageAwsObjectAcl?: string;
+  /** The Azure tenant of the storage accounts (AZURE). */
+  azureTenantId?: string;
+  /** Locations stages may use: bucket or container URLs with paths, or *. */
+  storageAllowedLocations?: string[];
+  /** Locations stages may not use, within the allowed ones. */
+  storageBlockedLocations?: string[];
+  /** Comment on the storage integration. */
+  comment?: string;
+  /** The IAM user of the account: add it to the role's trust policy (S3). */
+  storageAwsIamUserArn?: string;
+  /** The external id the trust policy must require (S3). */
+  storageAwsExternalId?: string;
+  /** The service account to grant access to the buckets (GCS). */
+  storageGcpServiceAccount?: string;
+  /** The URL an Azure administrator opens to consent to Snowflake's app (AZURE). */
+  azureConsentUrl?: string;
+  /** The app to grant access to the storage accounts (AZURE). */
+  azureMultiTenantAppName?: string;
+  /** When the integration was created. */
+  createdOn?: string;
+}
+
+/**
+ * Looks up one storage integration by name (or just its name as a string) (GET SHOW STORAGE
+ * INTEGRATIONS/{name}). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's
+ * role cannot see it), and with LookupArgumentError, before any request, when an argument is wrong. It calls
+ * Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ */
+export function getStorageIntegration(args: GetStorageIntegrationArgs | string): Promise<GetStorageIntegrationResult> {
+  return lookupObject("getStorageIntegration", "StorageIntegration", typeof args === "string" ? { name: args } : args);
+}
+
+/**
+ * getStorageIntegration taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
+ */
+export function getStorageIntegrationOutput(args: GetStorageIntegrationOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetStorageIntegrationResult> {
+  return lookupObjectOutput("getStorageIntegration", "StorageIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
+}
+
+// ExternalAccessIntegration
+
+export interface GetExternalAccessIntegrationArgs extends LookupArgs {
+  /**
+   * Name of the external access integration: unquoted names are upper-cased by Snowflake, "quoted" names kept
+   * exactly.
+   */
+  name: string;
+}
+
+export interface GetExternalAccessIntegrationOutputArgs extends LookupOutputArgs {
+  /**
+   * Name of the external access integration: unquoted names are upper-cased by Snowflake, "quoted" names kept
+   * exactly.
+   */
+  name: pulumi.Input<string>;
+}
+
+/**
+ * An external access integration as Snowflake reports it: the properties and outputs an
+ * ExternalAccessIntegration resource has after a refresh, in Snowflake's spelling.
+ */
+export interface GetExternalAccessIntegrationResult extends LookupResult {
+  /**
+   * Name of the external access integration: unquoted names are upper-cased by Snowflake, "quoted" names kept
+   * exactly. Default: derived from the resource name.
+   */
+  name: string;
+  /** The egress network rules it allows, as DB.SCHEMA.RULE. */
+  allowedNetworkRules?: string[];
+  /** Secrets code may use through it, as DB.SCHEMA.SECRET. */
+  allowedAuthenticationSecrets?: string[];
+  /** Whether code may use it. Default true. */
+  enabled?: boolean;
+  /** Comment on the external access integration. */
+  comment?: string;
+  /** When the integration was created. */
+  createdOn?: string;
+}
+
+/**
+ * Looks up one external access integration by name (or just its name as a string) (GET SHOW EXTERNAL ACCESS
+ * INTEGRATIONS/{name}). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's
+ * role cannot see it), and with LookupArgumentError, before any request, when an argument is wrong. It calls
+ * Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ */
+export function getExternalAccessIntegration(args: GetExternalAccessIntegrationArgs | string): Promise<GetExternalAccessIntegrationResult> {
+  return lookupObject("getExternalAccessIntegration", "ExternalAccessIntegration", typeof args === "string" ? { name: args } : args);
+}
+
+/**
+ * getExternalAccessIntegration taking Inputs, e.g. a name from another resource's output. Waits for its inputs
+ * and for `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at
+ * preview), it makes no call and its result is unknown.
+ */
+export function getExternalAccessIntegrationOutput(args: GetExternalAccessIntegrationOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetExternalAccessIntegrationResult> {
+  return lookupObjectOutput("getExternalAccessIntegration", "ExternalAccessIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
+}
+
+// SecurityIntegration
+
+export interface GetSecurityIntegrationArgs extends LookupArgs {
+  /** Name of the security integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: string;
+}
+
+export interface GetSecurityIntegrationOutputArgs extends LookupOutputArgs {
+  /** Name of the security integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: pulumi.Input<string>;
+}
+
+/**
+ * A security integration as Snowflake reports it: the properties and outputs a SecurityIntegration resource has
+ * after a refresh, in Snowflake's spelling.
+ */
+export interface GetSecurityIntegrationResult extends LookupResult {
+  /**
+   * Name of the security integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly.
+   * Default: derived from the resource name.
+   */
+  name: string;
+  /** OAUTH, SAML2 or SCIM: which options apply. A change means a new integration. */
+  type?: types.SecurityIntegrationType;
+  /** Whether it may be used. Default true. */
+  enabled?: boolean;
+  /** OAUTH: TABLEAU_DESKTOP, TABLEAU_SERVER, LOOKER or CUSTOM. A change means a new integration. */
+  oauthClient?: types.OAuthClient;
+  /** OAUTH CUSTOM: CONFIDENTIAL or PUBLIC. A change means a new integration. */
+  oauthClientType?: types.OAuthClientType;
+  /** OAUTH: where the authorization server sends users back (CUSTOM, LOOKER). */
+  oauthRedirectUri?: string;
+  /** OAUTH: whether clients get refresh tokens. Default true. */
+  oauthIssueRefreshTokens?: boolean;
+  /** OAUTH: seconds a refresh token is valid, 3600-7776000. Default 7776000 (90 days). */
+  oauthRefreshTokenValidity?: number;
+  /** OAUTH: roles users may not consent to (ACCOUNTADMIN, ORGADMIN and SECURITYADMIN are always blocked). */
+  blockedRolesList?: string[];
+  /** SAML2: the identity provider's entity id. */
+  saml2Issuer?: string;
+  /** SAML2: the identity provider's sign-on URL. */
+  saml2SsoUrl?: string;
+  /** SAML2: OKTA, ADFS or CUSTOM. */
+  saml2Provider?: types.Saml2Provider;
+  /** SAML2: the identity provider's signing certificate (Base64, without BEGIN/END lines). */
+  saml2X509Cert?: string;
+  /** SAML2: the login page button's label. */
+  saml2SpInitiatedLoginPageLabel?: string;
+  /** SAML2: whether users may start sign-on at Snowflake's login page. Default false. */
+  saml2EnableSpInitiated?: boolean;
+  /** SCIM: OKTA, AZURE or GENERIC. A change means a new integration. */
+  scimClient?: types.ScimClient;
+  /**
+   * SCIM: the provisioner role (OKTA_PROVISIONER, AAD_PROVISIONER or GENERIC_SCIM_PROVISIONER). A change means a
+   * new integration.
+   */
+  runAsRole?: types.ScimRunAsRole;
+  /** Comment on the security integration. */
+  comment?: string;
+  /** OAUTH: the client id to configure in the client. */
+  oauthClientId?: string;
+  /** OAUTH: the client secret (kept only encrypted in state). */
+  oauthClientSecret?: string;
+  /** SAML2: the assertion consumer URL to give the identity provider. */
+  saml2SnowflakeAcsUrl?: string;
+  /** SAML2: Snowflake's entity id to give the identity provider. */
+  saml2SnowflakeIssuerUrl?: string;
+  /** When the integration was created. */
+  createdOn?: string;
+}
+
+/**
+ * Looks up one security integration by name (or just its name as a string) (GET SHOW SECURITY
+ * INTEGRATIONS/{name}). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's
+ * role cannot see it), and with LookupArgumentError, before any request, when an argument is wrong. It calls
+ * Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ */
+export function getSecurityIntegration(args: GetSecurityIntegrationArgs | string): Promise<GetSecurityIntegrationResult> {
+  return lookupObject("getSecurityIntegration", "SecurityIntegration", typeof args === "string" ? { name: args } : args);
+}
+
+/**
+ * getSecurityIntegration taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
+ */
+export function getSecurityIntegrationOutput(args: GetSecurityIntegrationOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetSecurityIntegrationResult> {
+  return lookupObjectOutput("getSecurityIntegration", "SecurityIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
+}
+
+// Share
+
+export interface GetShareArgs extends LookupArgs {
+  /** Name of the share: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: string;
+}
+
+export interface GetShareOutputArgs extends LookupOutputArgs {
+  /** Name of the share: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
+  name: pulumi.Input<string>;
+}
+
+/**
+ * A share as Snowflake reports it: the properties and outputs a Share resource has after a refresh, in
+ * Snowflake's spelling.
+ */
+export interface GetShareResult extends LookupResult {
+  /**
+   * Name of the share: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. Default: derived
+   * from the resource name.
+   */
+  name: string;
+  /**
+   * Privileges granted to the share: USAGE on its database (and schemas), SELECT on tables and views. Changed
+   * grant by grant.
+   */
+  grants?: types.ShareGrant[];
+  /** Consumer accounts as ORGANIZATION.ACCOUNT; added and removed one by one. */
+  accounts?: string[];
+  /** Comment on the share. */
+  comment?: string;
+  /** Role that owns the share. */
+  owner?: string;
+  /** When the share was created. */
+  createdOn?: string;
+}
+
+/**
+ * Looks up one share by name (or just its name as a string) (GET SHOW SHARES/{name}). Rejects with
+ * LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with
+ * LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
+ * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ */
+export function getShare(args: GetShareArgs | string): Promise<GetShareResult> {
+  return lookupObject("getShare", "Share", typeof args === "string" ? { name: args } : args);
+}
+
+/**
+ * getShare taking Inputs, e.g. a name from another resource's output. Waits for its inputs and for
+ * `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it
+ * makes no call and its result is unknown.
+ */
+export function getShareOutput(args: GetShareOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetShareResult> {
+  return lookupObjectOutput("getShare", "Share", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }

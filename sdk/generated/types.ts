@@ -69,6 +69,12 @@ export type ExecuteAs = "OWNER" | "CALLER";
 /** How files written to the location are encrypted. Any case is accepted at run time. */
 export type ExternalVolumeEncryptionType = "NONE" | "AWS_SSE_S3" | "AWS_SSE_KMS" | "GCS_SSE_KMS";
 
+/** How data files are compressed; AUTO detects it. Any case is accepted at run time. */
+export type FileFormatCompression = "AUTO" | "GZIP" | "BZ2" | "BROTLI" | "ZSTD" | "DEFLATE" | "RAW_DEFLATE" | "LZO" | "SNAPPY" | "NONE";
+
+/** The kind of files the format reads and writes. Any case is accepted at run time. */
+export type FileFormatType = "CSV" | "JSON" | "AVRO" | "ORC" | "PARQUET" | "XML";
+
 /** The machine type of a compute pool's nodes (CREATE COMPUTE POOL docs). Any case is accepted at run time. */
 export type InstanceFamily = "CPU_X64_XS" | "CPU_X64_S" | "CPU_X64_M" | "CPU_X64_SL" | "CPU_X64_L" | "HIGHMEM_X64_S" | "HIGHMEM_X64_M" | "HIGHMEM_X64_SL" | "HIGHMEM_X64_L" | "GPU_NV_XS" | "GPU_NV_S" | "GPU_NV_SM" | "GPU_NV_M" | "GPU_NV_2M" | "GPU_NV_3M" | "GPU_NV_SL" | "GPU_NV_L" | "GPU_GCP_NV_L4_1_24G" | "GPU_GCP_NV_L4_4_24G" | "GPU_GCP_NV_A100_8_40G";
 
@@ -100,6 +106,12 @@ export type NotificationType = "EMAIL" | "WEBHOOK" | "QUEUE_AWS_SNS_OUTBOUND" | 
  */
 export type NullHandling = "CALLED ON NULL INPUT" | "RETURNS NULL ON NULL INPUT" | "STRICT" | "CALLED_ON_NULL_INPUT" | "RETURNS_NULL_ON_NULL_INPUT";
 
+/** The OAuth client: a partner application or a custom client. Any case is accepted at run time. */
+export type OAuthClient = "TABLEAU_DESKTOP" | "TABLEAU_SERVER" | "LOOKER" | "CUSTOM";
+
+/** Whether a custom client can keep a secret (CONFIDENTIAL) or not (PUBLIC). Any case is accepted at run time. */
+export type OAuthClientType = "CONFIDENTIAL" | "PUBLIC";
+
 /**
  * PERMANENT (default) or TRANSIENT (no Fail-safe); fixed at creation, so a change replaces the object. Any case
  * is accepted at run time.
@@ -121,11 +133,26 @@ export type PointOfTimeReference = "AT" | "BEFORE";
  */
 export type RefreshMode = "AUTO" | "FULL" | "INCREMENTAL";
 
+/** What a trigger does when usage reaches its threshold. Any case is accepted at run time. */
+export type ResourceMonitorAction = "NOTIFY" | "SUSPEND" | "SUSPEND_IMMEDIATE";
+
+/** How often the monitor's credit usage resets to 0. Any case is accepted at run time. */
+export type ResourceMonitorFrequency = "MONTHLY" | "DAILY" | "WEEKLY" | "YEARLY" | "NEVER";
+
+/** The SAML2 identity provider. Any case is accepted at run time. */
+export type Saml2Provider = "OKTA" | "ADFS" | "CUSTOM";
+
 /** How a multi-cluster warehouse starts and stops clusters. Any case is accepted at run time. */
 export type ScalingPolicy = "STANDARD" | "ECONOMY";
 
 /** Whether a dynamic table's refreshes run. Any case is accepted at run time. */
 export type SchedulingState = "RUNNING" | "SUSPENDED";
+
+/** The SCIM client that provisions users and roles. Any case is accepted at run time. */
+export type ScimClient = "OKTA" | "AZURE" | "GENERIC";
+
+/** The role a SCIM client provisions as, one per client. Any case is accepted at run time. */
+export type ScimRunAsRole = "OKTA_PROVISIONER" | "AAD_PROVISIONER" | "GENERIC_SCIM_PROVISIONER";
 
 /** What the secret holds. Any case is accepted at run time. */
 export type SecretType = "PASSWORD" | "OAUTH2" | "GENERIC_STRING" | "SYMMETRIC_KEY" | "CLOUD_PROVIDER_TOKEN" | "JWT_KEY_PAIR";
@@ -137,10 +164,25 @@ export type SecretType = "PASSWORD" | "OAUTH2" | "GENERIC_STRING" | "SYMMETRIC_K
 export type SecurableType = "ACCOUNT" | "DATABASE" | "WAREHOUSE" | "INTEGRATION" | "COMPUTE POOL" | "EXTERNAL VOLUME" | "RESOURCE MONITOR" | "USER" | "FAILOVER GROUP" | "REPLICATION GROUP" | "SCHEMA" | "TABLE" | "VIEW" | "MATERIALIZED VIEW" | "DYNAMIC TABLE" | "EVENT TABLE" | "EXTERNAL TABLE" | "ICEBERG TABLE" | "STAGE" | "FILE FORMAT" | "SEQUENCE" | "STREAM" | "PIPE" | "TASK" | "ALERT" | "TAG" | "SECRET" | "NETWORK RULE" | "PASSWORD POLICY" | "SESSION POLICY" | "MASKING POLICY" | "ROW ACCESS POLICY" | "IMAGE REPOSITORY" | "SERVICE" | "NOTEBOOK" | "STREAMLIT" | "CORTEX SEARCH SERVICE" | "MODEL";
 
 /**
+ * Which security integration: Snowflake OAuth, SAML2 single sign-on, or SCIM provisioning. Any case is accepted
+ * at run time.
+ */
+export type SecurityIntegrationType = "OAUTH" | "SAML2" | "SCIM";
+
+/** The kind of object granted to the share. Any case is accepted at run time. */
+export type ShareObjectType = "DATABASE" | "SCHEMA" | "TABLE" | "VIEW";
+
+/** What the share's consumers may do with the object. Any case is accepted at run time. */
+export type SharePrivilege = "USAGE" | "SELECT" | "REFERENCE_USAGE";
+
+/**
  * How a stage's files are encrypted: SNOWFLAKE_FULL or SNOWFLAKE_SSE (internal); AWS_CSE, AWS_SSE_S3,
  * AWS_SSE_KMS, GCS_SSE_KMS, AZURE_CSE or NONE (external). Any case is accepted at run time.
  */
 export type StageEncryptionType = "SNOWFLAKE_FULL" | "SNOWFLAKE_SSE" | "AWS_CSE" | "AWS_SSE_S3" | "AWS_SSE_KMS" | "GCS_SSE_KMS" | "AZURE_CSE" | "NONE";
+
+/** The cloud a storage integration's locations are in. Any case is accepted at run time. */
+export type StorageIntegrationProvider = "S3" | "S3GOV" | "S3CHINA" | "GCS" | "AZURE";
 
 /** The cloud storage service of a location. Any case is accepted at run time. */
 export type StorageProvider = "S3" | "S3GOV" | "GCS" | "AZURE";
@@ -359,6 +401,38 @@ export interface IcebergTableColumn {
   comment?: string;
 }
 
+/** An argument of a policy's signature: the column value (or values) it is given. */
+export interface PolicyArgumentArgs {
+  /** Argument name, used in the body. */
+  name: pulumi.Input<string>;
+  /** Data type, e.g. VARCHAR, NUMBER; compared by type name. */
+  datatype: pulumi.Input<string>;
+}
+
+/** An argument of a policy's signature: the column value (or values) it is given. (as reported in outputs) */
+export interface PolicyArgument {
+  /** Argument name, used in the body. */
+  name: string;
+  /** Data type, e.g. VARCHAR, NUMBER; compared by type name. */
+  datatype: string;
+}
+
+/** A threshold, in percent of the credit quota, and what happens when usage reaches it. */
+export interface ResourceMonitorTriggerArgs {
+  /** Percent of the credit quota (may exceed 100). */
+  threshold: pulumi.Input<number>;
+  /** NOTIFY, SUSPEND (after running queries finish) or SUSPEND_IMMEDIATE. */
+  action: pulumi.Input<ResourceMonitorAction>;
+}
+
+/** A threshold, in percent of the credit quota, and what happens when usage reaches it. (as reported in outputs) */
+export interface ResourceMonitorTrigger {
+  /** Percent of the credit quota (may exceed 100). */
+  threshold: number;
+  /** NOTIFY, SUSPEND (after running queries finish) or SUSPEND_IMMEDIATE. */
+  action: ResourceMonitorAction;
+}
+
 /** A column of the table a table function or procedure returns. */
 export interface ReturnColumnArgs {
   /** Column name. */
@@ -373,6 +447,25 @@ export interface ReturnColumn {
   name: string;
   /** Data type; synonyms are the same type (INT is NUMBER(38,0)). */
   datatype: string;
+}
+
+/** A table the row access policy filters, and the columns it passes to the policy (as many as its signature). */
+export interface RowAccessPolicyTableArgs {
+  /** The table, as DB.SCHEMA.TABLE. */
+  table: pulumi.Input<string>;
+  /** The columns given to the policy's arguments, in order. */
+  on: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/**
+ * A table the row access policy filters, and the columns it passes to the policy (as many as its signature). (as
+ * reported in outputs)
+ */
+export interface RowAccessPolicyTable {
+  /** The table, as DB.SCHEMA.TABLE. */
+  table: string;
+  /** The columns given to the policy's arguments, in order. */
+  on: string[];
 }
 
 /** An argument of a service function: name and data type. */
@@ -411,6 +504,26 @@ export interface ServiceSpecificationFile {
   stage: string;
   /** The file's path in the stage, e.g. `nginx/spec.yaml`. */
   path: string;
+}
+
+/** A privilege on an object, granted to the share. */
+export interface ShareGrantArgs {
+  /** USAGE (databases, schemas), SELECT (tables, views) or REFERENCE_USAGE (another database a shared view reads). */
+  privilege: pulumi.Input<SharePrivilege>;
+  /** DATABASE, SCHEMA, TABLE or VIEW. */
+  on: pulumi.Input<ShareObjectType>;
+  /** The object: DB, DB.SCHEMA or DB.SCHEMA.NAME. */
+  name: pulumi.Input<string>;
+}
+
+/** A privilege on an object, granted to the share. (as reported in outputs) */
+export interface ShareGrant {
+  /** USAGE (databases, schemas), SELECT (tables, views) or REFERENCE_USAGE (another database a shared view reads). */
+  privilege: SharePrivilege;
+  /** DATABASE, SCHEMA, TABLE or VIEW. */
+  on: ShareObjectType;
+  /** The object: DB, DB.SCHEMA or DB.SCHEMA.NAME. */
+  name: string;
 }
 
 /** Credentials of an external stage: an AWS key (and token), an AWS role, or an Azure SAS token. Secret. */

@@ -130,7 +130,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const requestLog: RequestLogEntry[] = [];
   const statementKinds = new StatementKinds(OBJECT_KINDS);
   const router = new Router().add(
-    ...OBJECT_KINDS.flatMap(kindRoutes),
+    // Kinds reached only through SQL (sqlObject) have no REST routes.
+    ...OBJECT_KINDS.filter((kind) => !kind.sqlObject).flatMap(kindRoutes),
     ...sqlApiRoutes(knobs, statementKinds),
     ...resultRoutes,
     ...connectorRoutes(createConnectorServices(accounts, sessions, () => url), statementKinds)

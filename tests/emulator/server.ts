@@ -39,6 +39,22 @@ export function timingOf(entry: RequestLogEntry): RequestTiming {
   return timing;
 }
 
+// Beside the log too: the statement of each SQL API request (POST /api/v2/statements), so tests can tell reads
+// (SHOW, DESCRIBE) from changes, and see exactly which statements ran.
+const statements = new WeakMap<RequestLogEntry, string>();
+
+/** The statement a logged SQL API request carried; undefined for any other request. */
+export function statementOf(entry: RequestLogEntry): string | undefined {
+  return statements.get(entry);
+}
+
+/** Whether a logged request only reads: a GET, or an SQL API statement that is a SHOW or DESCRIBE. */
+export function isRead(entry: RequestLogEntry): boolean {
+  if (entry.method === "GET") return true;
+  const statement = statementOf(entry);
+  return statement !== undefined && /^\s*(SHOW|DESC|DESCRIBE)\s/i.test(statement);
+}
+
 export interface ServerDependencies {
   router: Router;
   verifiers: readonly CredentialVerifier[];
@@ -69,6 +85,14 @@ export function createRequestHandler(deps: ServerDependencies) {
     deps.requestLog.push(entry);
 
     const rawBody = await readBody(request);
+    if (entry.method === "POST" && url.pathname === "/api/v2/statements") {
+      try {
+        const statement = (JSON.parse(rawBody.toString() || "{}") as { statement?: unknown }).statement;
+        if (typeof statement === "string") statements.set(entry, statement);
+      } catch {
+        // Not JSON: the route answers it as the bad request it is.
+      }
+    }
     if (deps.knobs.latencyMs > 0) await sleep(deps.knobs.latencyMs);
 
     const planned = deps.knobs.takeFailure(entry.method, url.pathname);

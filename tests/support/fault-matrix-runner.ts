@@ -12,6 +12,7 @@ import { ResourceEngine } from "../../provider/engine/engine";
 import { resourceDefinitions } from "../../provider/resources";
 import { Emulator, RequestLogEntry } from "../emulator";
 import type { Knobs, RequestMatch } from "../emulator/knobs";
+import { observeObject } from "./sql-rows";
 import { callEmulator } from "./emulator-api";
 import { FaultRow } from "./fault-matrix-rows";
 import { connectionEnv, Declaration, FIXTURE_PROGRAM } from "./test-stack";
@@ -148,7 +149,7 @@ export class FaultMatrixRunner {
 
   private async observe(row: FaultRow, engine: ResourceEngine, id: string, state: Properties): Promise<unknown> {
     const answers = [];
-    for (const observed of row.observe) answers.push((await callEmulator(this.emulator, "GET", observed)).body);
+    for (const observed of row.observe) answers.push((await observeObject(this.emulator, observed)).body);
     const read = await engine.read(id, state);
     return normalized({ answers, read: read.id === "" ? "gone" : read.props });
   }
@@ -191,9 +192,10 @@ function absoluteSource(args: Record<string, unknown>): Record<string, unknown> 
   return typeof args.source === "string" && !path.isAbsolute(args.source) ? { ...args, source: path.resolve(FIXTURE_PROGRAM, args.source) } : args;
 }
 
-// ISO times, and HTTP dates (a stage file's last_modified); names Snowflake generates (a constraint's).
+// ISO times, and HTTP dates (a stage file's last_modified); names Snowflake generates (a constraint's); ids and secrets it
+// generates for each new object (an OAuth integration's client id and secret).
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$|^SYS_CONSTRAINT_/;
-const VOLATILE_KEY = /(^|_)(id|on|time|url|handle)$|[a-z](Id|On|Time|Url)$|^(request_id|query_id|run_id|runId)$/;
+const VOLATILE_KEY = /(^|_)(id|on|time|url|handle)$|[a-z](Id|On|Time|Url|Secret)$|^(request_id|query_id|run_id|runId)$/;
 
 /** Answers with what differs between two fault-free runs (times, ids, URLs) taken out. */
 export function normalized(value: unknown): unknown {

@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ACCOUNT_AND_INTEGRATION_CASES } from "./roundtrip-account-cases";
+import { SQL_OBJECT_CASES } from "./roundtrip-sql-cases";
 import { DB, IN_SCHEMA, inSchema, putComment, QUALIFIED, recreateWith, RoundTripCase, SCHEMA, sqlComment, tagged } from "./roundtrip-helpers";
 import { putByHand } from "./stage-file-put";
 import { Declaration, FIXTURE_PROGRAM, TestStack } from "./test-stack";
@@ -22,6 +23,8 @@ export const CONTEXT: Declaration[] = [
   { type: "Database", name: "rt_db", args: { name: DB } },
   { type: "Schema", name: "rt_schema", args: { database: { $ref: "rt_db.name" }, name: SCHEMA } },
   { type: "Warehouse", name: "rt_wh", args: { name: "RT_WH", initiallySuspended: true } },
+  // The monitor the Warehouse row is assigned in place (issue 14: a warehouse's resourceMonitor, SQL-only object).
+  { type: "ResourceMonitor", name: "rt_wh_monitor", args: { name: "RT_WH_MONITOR", creditQuota: 10 } },
   {
     type: "Table",
     name: "rt_source",
@@ -40,6 +43,9 @@ export const CONTEXT: Declaration[] = [
   // Users whose email addresses a notification integration may send to (recipients must be users of the account).
   { type: "User", name: "rt_mail_ops", args: { name: "RT_MAIL_OPS", email: "rt-ops@example.com" } },
   { type: "User", name: "rt_mail_oncall", args: { name: "RT_MAIL_ONCALL", email: "rt-oncall@example.com" } },
+  // What the ExternalAccessIntegration row allows: an egress rule, and a secret code may use.
+  { type: "NetworkRule", name: "rt_egress", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_EGRESS", type: "HOST_PORT", mode: "EGRESS", valueList: ["api.example.com:443"] } },
+  { type: "Secret", name: "rt_eai_secret", args: { database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, name: "RT_EAI_SECRET", type: "password", username: "rt_api_user", password: "rt-eai-password-1" } },
   { type: "ComputePool", name: "rt_service_pool", args: { name: "RT_SERVICE_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2 } },
 ];
 
@@ -65,7 +71,7 @@ const SCHEMA_OBJECT_CASES: RoundTripCase[] = [
     type: "Warehouse",
     path: "/api/v2/warehouses/RT_WH_SUBJECT",
     args: { name: "rt_wh_subject", warehouseSize: "x-small", autoSuspend: 300, autoResume: true, comment: "v1" },
-    inPlace: { args: { warehouseSize: "SMALL", autoSuspend: 120, comment: "v2", tags: tagged }, wire: { warehouse_size: "SMALL", auto_suspend: 120, comment: "v2", auto_resume: "true" } },
+    inPlace: { args: { warehouseSize: "SMALL", autoSuspend: 120, resourceMonitor: { $ref: "rt_wh_monitor.name" }, comment: "v2", tags: tagged }, wire: { warehouse_size: "SMALL", auto_suspend: 120, resource_monitor: "RT_WH_MONITOR", comment: "v2", auto_resume: "true" } },
     changeOutOfBand: putComment,
     rename: { name: "RT_WH_RENAMED", path: "/api/v2/warehouses/RT_WH_RENAMED" },
   },
@@ -320,4 +326,4 @@ const SCHEMA_OBJECT_CASES: RoundTripCase[] = [
   },
 ];
 
-export const ROUND_TRIP_CASES: RoundTripCase[] = [...SCHEMA_OBJECT_CASES, ...ACCOUNT_AND_INTEGRATION_CASES];
+export const ROUND_TRIP_CASES: RoundTripCase[] = [...SCHEMA_OBJECT_CASES, ...ACCOUNT_AND_INTEGRATION_CASES, ...SQL_OBJECT_CASES];

@@ -4,7 +4,10 @@ import { readOnlyFieldsAt, TestStack } from "./test-stack";
 
 export interface RoundTripCase {
   type: string;
-  /** REST path of the object the row creates. */
+  /**
+   * REST path of the object the row creates; for objects REST v2 has no endpoints for, the SHOW statement whose
+   * only row is the object (tests/support/sql-rows.ts).
+   */
   path: string;
   args: Record<string, unknown>;
   /**
@@ -50,6 +53,8 @@ export const QUALIFIED = `"${DB}"."${SCHEMA}"`;
 
 export const inSchema = (args: Record<string, unknown>) => ({ database: { $ref: "rt_db.name" }, schema: { $ref: "rt_schema.name" }, ...args });
 export const sqlComment = (objectType: string, name: string) => (stack: TestStack) => stack.sql(`ALTER ${objectType} ${QUALIFIED}."${name}" SET COMMENT = 'changed by hand'`).then(() => undefined);
+/** ALTER <type> <name> SET <assignment>, as a person at a SQL prompt would change an SQL-only object. */
+export const sqlSet = (objectType: string, name: string, assignment: string) => (stack: TestStack) => stack.sql(`ALTER ${objectType} ${name} SET ${assignment}`).then(() => undefined);
 export const putComment = (stack: TestStack, path: string) => stack.changeOutOfBand(path, { comment: "changed by hand" });
 /** Types without PUT or ALTER here (functions, procedures): GET, patch, POST createMode=orReplace, as a person would recreate it. */
 export const recreateWith = (patch: Record<string, unknown>) => async (stack: TestStack, path: string) => {

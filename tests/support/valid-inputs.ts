@@ -49,6 +49,14 @@ export const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   IcebergTable: { ...S, name: "IT", externalVolume: "EV", baseLocation: "it/", columns: [{ name: "ID", datatype: "NUMBER(10,0)" }] },
   Streamlit: { ...S, name: "SL", sourceLocation: "@DB.S.STG", mainFile: "app.py", queryWarehouse: "WH" },
   ArtifactRepository: { ...S, name: "AR", apiIntegration: "AI" },
+  ResourceMonitor: { name: "RM", creditQuota: 100, triggers: [{ threshold: 90, action: "notify" }] },
+  FileFormat: { ...S, name: "FF", type: "csv", fieldDelimiter: "|", skipHeader: 1 },
+  MaskingPolicy: { ...S, name: "MP", signature: [{ name: "val", datatype: "string" }], returns: "string", body: "'***'" },
+  StorageIntegration: { name: "SI", storageProvider: "s3", storageAwsRoleArn: "arn:aws:iam::123456789012:role/x", storageAllowedLocations: ["s3://b/p/"] },
+  ExternalAccessIntegration: { name: "EAI", allowedNetworkRules: ["DB.S.NR"] },
+  SecurityIntegration: { name: "SEC", type: "oauth", oauthClient: "custom", oauthClientType: "confidential", oauthRedirectUri: "https://x.example.com/cb" },
+  Share: { name: "SH", grants: [{ privilege: "usage", on: "database", name: "DB" }], accounts: ["ORG.CONSUMER"] },
+  RowAccessPolicy: { ...S, name: "RAP", signature: [{ name: "region", datatype: "varchar" }], body: "region = 'EU'" },
 };
 
 /** Valid values of properties the table sets beside a valid input (both sides of a rule that rules one out). */

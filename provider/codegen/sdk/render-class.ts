@@ -12,9 +12,11 @@ function hasSecret(object: ObjectType): boolean {
 
 /** Top-level properties stored only encrypted in state. */
 export function secretOutputs(definition: ResourceDefinition): string[] {
-  return Object.entries(definition.fields)
-    .filter(([, field]) => field.secret || ("object" in field.kind.shape && hasSecret(field.kind.shape.object)))
-    .map(([key]) => key);
+  return [
+    ...Object.entries(definition.fields).filter(([, field]) => field.secret || ("object" in field.kind.shape && hasSecret(field.kind.shape.object))).map(([key]) => key),
+    // Read-only secrets Snowflake hands out (a security integration's OAuth client secret).
+    ...Object.entries(definition.outputs).filter(([, output]) => output.secret).map(([key]) => key),
+  ];
 }
 
 export function outputNames(definition: ResourceDefinition): string[] {

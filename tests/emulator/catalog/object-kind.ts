@@ -8,7 +8,7 @@ import type { QueryParams } from "../query";
 import type { RequestContext } from "../router";
 import type { AccountState } from "../state";
 import type { AlterClause } from "../sql/alter";
-import type { ResultSet, SessionFacts } from "../sql/select";
+import type { Column, ResultSet, SessionFacts } from "../sql/select";
 import type { TokenStream } from "../sql/token-stream";
 import type { CatalogObject, Container, WireValues } from "./catalog";
 
@@ -45,10 +45,37 @@ export interface RunStateSpec {
   beforeTransition?(object: CatalogObject, wanted: "running" | "suspended", context: KindContext): void;
 }
 
+/**
+ * An object type REST v2 has no endpoints for, reached only through SQL (sql/ddl.ts): CREATE, SHOW, DESCRIBE, DROP,
+ * and ALTER through the kind's sqlProperties / sqlClauses like any other kind. Such a kind has no REST routes.
+ */
+export interface SqlObjectSpec {
+  /** The words SHOW lists them under ("RESOURCE MONITORS"). */
+  show: string;
+  /** SHOW's columns in Snowflake's order, and how an object fills each (the SHOW <type> docs' output). */
+  columns: readonly { column: Column; value(object: CatalogObject, context: KindContext): string | null }[];
+  /** A word CREATE takes between the name and the options (CREATE RESOURCE MONITOR <name> WITH ...). */
+  createWith?: string;
+  /** CREATE clauses of the kind's own, tried before `<PROPERTY> = <value>` (a policy's AS (...) RETURNS ... -> ...). */
+  createClauses?: readonly OptionClause[];
+  /** DESCRIBE <type> <name>: its columns and rows. */
+  describe?(object: CatalogObject, context: KindContext): ResultSet;
+}
+
+/** A clause of a statement that sets values: reads itself at the stream's position, or answers undefined. */
+export interface OptionClause {
+  read(stream: TokenStream): ((values: WireValues) => WireValues) | undefined;
+}
+
 export interface SqlProperty {
   /** The wire property an ALTER ... SET <KEYWORD> = value changes ("a.b" reaches into a nested object). */
   wire: string;
-  value: "string" | "identifier" | "integer" | "boolean" | "lag" | "schedule" | "stringList" | "identifierList" | "stringMap" | "objectReference";
+  value: "string" | "identifier" | "integer" | "number" | "keyword" | "textOrNone" | "boolean" | "lag" | "schedule" | "stringList" | "identifierList" | "qualifiedNameList" | "stringMap" | "objectReference";
+  /**
+   * What SET <KEYWORD> = NULL (or `()` for a list) does where the statement documents no UNSET (ALTER RESOURCE
+   * MONITOR): removes the value, when true.
+   */
+  nullable?: boolean;
   /** Whether ALTER ... UNSET <KEYWORD> is allowed (the statement's docs list it). */
   unset?: boolean;
 }
@@ -133,6 +160,8 @@ export interface ObjectKind {
   sqlFunctions?: Record<string, (args: string[], context: KindContext) => string>;
   /** Statements of the kind's own, by their first word (a stage's REMOVE / RM), given the whole statement text. */
   sqlCommands?: Record<string, (sqlText: string, session: SessionFacts) => ResultSet>;
+  /** Reached only through SQL: no REST routes (see SqlObjectSpec). */
+  sqlObject?: SqlObjectSpec;
   /** SHOW statements of the kind's own, by the word after SHOW (SERVICES), given the stream past that word. */
   sqlShows?: Record<string, (stream: TokenStream, session: SessionFacts) => ResultSet>;
 }

@@ -36,6 +36,12 @@ import { userKind } from "./user";
 import { userDefinedFunctionKind } from "./user-defined-function";
 import { viewKind } from "./view";
 import { warehouseKind } from "./warehouse";
+import { resourceMonitorKind } from "./resource-monitor";
+import { fileFormatKind } from "./file-format";
+import { maskingPolicyKind, rowAccessPolicyKind } from "./policies";
+import { externalAccessIntegrationKind, storageIntegrationKind } from "./integrations-sql";
+import { securityIntegrationKind } from "./security-integration";
+import { shareKind } from "./share";
 
 export const OBJECT_KINDS: readonly ObjectKind[] = [
   warehouseKind, databaseKind, schemaKind, tableKind, eventTableKind, dynamicTableKind, viewKind, streamKind, stageKind, pipeKind, alertKind, sequenceKind, tagKind, imageRepositoryKind, taskKind,
@@ -43,4 +49,6 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   networkRuleKind, networkPolicyKind, passwordPolicyKind, userKind, computePoolKind, serviceKind,
   apiIntegrationKind, secretKind, notificationIntegrationKind, externalVolumeKind, catalogIntegrationKind, cortexSearchServiceKind, notebookKind,
   accountKind, managedAccountKind, icebergTableKind, streamlitKind, artifactRepositoryKind,
+  // Reached only through SQL (no REST endpoints): sql/ddl.ts.
+  resourceMonitorKind, fileFormatKind, maskingPolicyKind, rowAccessPolicyKind, storageIntegrationKind, externalAccessIntegrationKind, securityIntegrationKind, shareKind,
 ];

@@ -9,7 +9,7 @@ import type { ObjectKind } from "../catalog/object-kind";
 import { OWNER_ROLE, SYSTEM_ROLES } from "../defaults";
 import { ApiError, ErrorCodes } from "../errors";
 import { grantOperations } from "../grants/operations";
-import { grantOwnershipStatement } from "../grants/ownership";
+import { grantStatement } from "./share";
 import { grantsOf } from "../grants/store";
 import { formatIdentifier } from "../identifiers";
 
@@ -67,7 +67,8 @@ export const roleKind: ObjectKind = {
   },
   operations: grantOperations("ROLE"),
   // GRANT OWNERSHIP moves any object to a role (grants/ownership.ts).
-  sqlCommands: { GRANT: grantOwnershipStatement },
+  // GRANT OWNERSHIP, and GRANT ... TO SHARE (kinds/share.ts).
+  sqlCommands: { GRANT: grantStatement },
   render(object, { account }) {
     const system = isSystemRole(object) ? SYSTEM_GRANTS[object.name] : undefined;
     const roleGrants = grantsOf(account).filter((record) => record.kind === "role");

@@ -5,6 +5,7 @@ import type { CatalogObject, WireValues } from "../catalog/catalog";
 import type { ObjectKind } from "../catalog/object-kind";
 import { badRequest } from "../errors";
 import { optionListClause } from "../sql/clauses";
+import { CREATED_ON, DATABASE_NAME, NAME, OWNER, SCHEMA_NAME, showInAccount, storedValue } from "../sql/show-in-account";
 import { dropStageFiles, listFilesOperation, putOverSqlApi, removeCommand } from "../stage-files";
 import { requireIntegration } from "./shared";
 
@@ -74,6 +75,9 @@ export const stageKind: ObjectKind = {
   // An internal stage's files (stage-files.ts): listed over REST, removed by REMOVE / RM, uploaded by PUT through the
   // connector only, and gone with the stage (DROP STAGE docs) or the stage that CREATE OR REPLACE drops.
   operations: { "GET /files": listFilesOperation },
+  // SHOW STAGES docs: ... storage_integration among its columns; what the provider reads to find a storage
+  // integration's stages (only IN ACCOUNT is answered, see show-in-account.ts).
+  sqlShows: { STAGES: showInAccount("STAGES", "stages", [CREATED_ON, NAME, DATABASE_NAME, SCHEMA_NAME, storedValue("url"), OWNER, storedValue("comment"), storedValue("storage_integration")]) },
   sqlCommands: { REMOVE: removeCommand, RM: removeCommand, PUT: putOverSqlApi },
   created: (_object, _context, replaced) => {
     if (replaced) dropStageFiles(replaced);

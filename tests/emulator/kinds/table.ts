@@ -7,6 +7,7 @@ import { badRequest, doesNotExist } from "../errors";
 import { formatIdentifier, parseIdentifier } from "../identifiers";
 import { findSchema } from "../rest/lookup";
 import type { AccountState } from "../state";
+import { policyAttachmentClauses } from "./policy-attachments";
 import { checkColumnChanges, Column, Constraint, normalizeColumns } from "./table-columns";
 import { checkRetention, COLLATION_PARAMETER, containerKind, RETENTION_PARAMETERS, schemaPath } from "./shared";
 
@@ -40,6 +41,8 @@ export const tableKind: ObjectKind = {
   keptOnAlter: ["change_tracking"],
   // SHOW TABLES has no column list; the list's deep=true and GET (DESCRIBE) have it.
   listOmits: ["columns", "constraints"],
+  // ALTER TABLE ... MODIFY COLUMN ... SET / UNSET MASKING POLICY, ADD / DROP ROW ACCESS POLICY.
+  sqlClauses: policyAttachmentClauses,
   accept(values, { account, parent, existing }) {
     const kind = TABLE_KINDS[String(values.kind ?? "").toUpperCase()];
     // The wire model reads kind TABLE (as Snowflake may report it), but CREATE has no TABLE kind.

@@ -4,6 +4,7 @@ import type { ObjectKind } from "../catalog/object-kind";
 import { ApiError, badRequest, ErrorCodes } from "../errors";
 import { checkEnum, checkRange } from "../rest/body";
 import { normalizeWarehouseSize } from "../warehouse-sizes";
+import { requireResourceMonitor } from "./resource-monitor";
 
 // warehouse.yaml Warehouse.warehouse_type / scaling_policy.
 const WAREHOUSE_TYPES = ["STANDARD", "SNOWPARK-OPTIMIZED"];
@@ -62,8 +63,10 @@ export const warehouseKind: ObjectKind = {
     // ALTER WAREHOUSE docs: resuming a started warehouse (without IF SUSPENDED) fails; answered as 409 Conflict.
     refusesNoop: (object, verb) => new ApiError(409, ErrorCodes.invalidWarehouseState, `Invalid state. Warehouse '${object.name}' cannot be ${verb}.`),
   },
-  accept(values) {
+  accept(values, { account }) {
     const kind = warehouseKind;
+    // ALTER WAREHOUSE docs, RESOURCE_MONITOR: the monitor must exist.
+    requireResourceMonitor(account, values.resource_monitor);
     pickAlias(values, "warehouse_type", "type");
     pickAlias(values, "warehouse_size", "size");
     // wait_for_completion only shapes one resize request; it is not a property of the warehouse.

@@ -38,6 +38,22 @@ export function readPropertyValue(stream: TokenStream, property: SqlProperty): u
       if (token.type !== "number" || !/^-?\d+$/.test(token.value)) throw stream.unexpected(token);
       return Number(token.value);
     }
+    case "number": {
+      const token = stream.next();
+      if (token.type !== "number") throw stream.unexpected(token);
+      return Number(token.value);
+    }
+    case "textOrNone": {
+      // CREATE FILE FORMAT docs: ESCAPE, FIELD_OPTIONALLY_ENCLOSED_BY and the delimiters take '<text>' or NONE.
+      if (stream.accept("NONE")) return "NONE";
+      return stream.string();
+    }
+    case "keyword": {
+      // A bare word (FREQUENCY = MONTHLY, TYPE = CSV) or its text in quotes, upper-cased.
+      const token = stream.next();
+      if (token.type !== "word" && token.type !== "string") throw stream.unexpected(token);
+      return token.value.toUpperCase();
+    }
     case "boolean": {
       if (stream.accept("TRUE")) return true;
       if (stream.accept("FALSE")) return false;
@@ -81,6 +97,17 @@ export function readPropertyValue(stream: TokenStream, property: SqlProperty): u
       if (parts.length !== 3) throw badRequest(`SQL compilation error:
 '${parts.join(".")}' must be named <database>.<schema>.<name>.`);
       return { database_name: formatIdentifier(parts[0]), schema_name: formatIdentifier(parts[1]), name: formatIdentifier(parts[2]) };
+    }
+    case "qualifiedNameList": {
+      // CREATE EXTERNAL ACCESS INTEGRATION docs: ALLOWED_NETWORK_RULES = ( <db>.<schema>.<rule> [ , ... ] ); each part
+      // formatted, joined by dots.
+      stream.expectSymbol("(");
+      const names: string[] = [];
+      while (!stream.acceptSymbol(")")) {
+        if (names.length) stream.expectSymbol(",");
+        names.push(stream.qualifiedName().map(formatIdentifier).join("."));
+      }
+      return names;
     }
     case "identifierList": {
       // ALTER SERVICE docs: EXTERNAL_ACCESS_INTEGRATIONS = ( <EAI_name> [ , ... ] ); names kept formatted.
@@ -131,7 +158,9 @@ function setProperties(kind: ObjectKind, stream: TokenStream): Change {
   do {
     const [, property] = propertyOf(kind, stream, "SET");
     stream.expectSymbol("=");
-    assignments.push([property.wire, readPropertyValue(stream, property)]);
+    if (property.nullable && (stream.accept("NULL") || (stream.peek()?.value === "(" && stream.peek(1)?.value === ")" && stream.acceptSymbol("(") && stream.acceptSymbol(")")))) {
+      assignments.push([property.wire, undefined]);
+    } else assignments.push([property.wire, readPropertyValue(stream, property)]);
     stream.acceptSymbol(",");
   } while (!stream.done);
   return (object, context) => applyValues(object, assignments.reduce((values, [wire, value]) => withValueAt(values, wire, value), object.values), context);

@@ -1,6 +1,7 @@
 // ALTER clauses some kinds have besides SET / UNSET: clustering keys, keyword switches (SET ORDER), an embedded
 // statement (MODIFY CONDITION / MODIFY ACTION) and option lists (SET CREDENTIALS = ( ... )).
 import type { WireValues } from "../catalog/catalog";
+import type { OptionClause } from "../catalog/object-kind";
 import type { AlterClause, Change } from "./alter";
 import { applyValues } from "./alter";
 import type { TokenStream } from "./token-stream";
@@ -46,6 +47,11 @@ export const clusteringClauses: AlterClause[] = [
     },
   },
 ];
+
+/** An option clause (CREATE's) as an ALTER clause: the same text, its values re-checked by the kind. */
+export function alterClauseOf(clause: OptionClause): AlterClause {
+  return { read: (stream) => { const patch = clause.read(stream); return patch ? update(patch) : undefined; } };
+}
 
 /** A fixed keyword sequence that sets wire values (ALTER SEQUENCE ... SET NOORDER). */
 export function keywordClause(words: string[], patch: (values: WireValues) => WireValues): AlterClause {

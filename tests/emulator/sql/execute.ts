@@ -9,12 +9,15 @@ import { findForStatement, readAlterAction } from "./alter";
 import { DDL_TYPE_ID, ResultSet, SELECT_TYPE_ID, selectList, SessionFacts, text } from "./select";
 import { showSchemaObjects } from "./show-schema-objects";
 import { executeShow } from "./show";
+import { executeCreate, executeDescribe, executeDrop, executeShowSqlObjects } from "./ddl";
+import { requireResourceMonitor } from "../kinds/resource-monitor";
+import { selectPolicyReferences } from "../kinds/policy-attachments";
 import { TokenStream } from "./token-stream";
 import { SqlError } from "./tokens";
 
 /** The object types statements may name, by their SQL words ("DYNAMIC TABLE"); TABLE covers event tables too. */
 export class StatementKinds {
-  constructor(private readonly kinds: readonly ObjectKind[]) {}
+  constructor(readonly kinds: readonly ObjectKind[]) {}
 
   of(sqlType: string): ObjectKind[] {
     return this.kinds.filter((kind) => kind.sqlType === sqlType);
@@ -95,11 +98,42 @@ function selectKindFunction(stream: TokenStream, session: SessionFacts, kinds: S
   return { columns: [text(column, true)], rows: [[value]], statementTypeId: SELECT_TYPE_ID };
 }
 
+/**
+ * ALTER ACCOUNT SET RESOURCE_MONITOR = <name> / UNSET RESOURCE_MONITOR (ALTER ACCOUNT docs, "Account properties"):
+ * the only account property the emulator takes this way; others are refused as not run.
+ */
+function alterCurrentAccount(stream: TokenStream, session: SessionFacts): ResultSet {
+  stream.expect("ACCOUNT");
+  const set = stream.accept("SET");
+  if (!set) stream.expect("UNSET");
+  stream.expect("RESOURCE_MONITOR");
+  if (set) {
+    stream.expectSymbol("=");
+    const name = stream.identifier();
+    stream.expectEnd();
+    requireResourceMonitor(session.account, name);
+    session.account.catalog.parameters.resource_monitor = name;
+  } else {
+    stream.expectEnd();
+    delete session.account.catalog.parameters.resource_monitor;
+  }
+  return statusResult("Statement executed successfully.");
+}
+
 export function executeSql(sqlText: string, session: SessionFacts, kinds: StatementKinds): ResultSet {
   const stream = new TokenStream(sqlText);
   try {
-    if (stream.accept("ALTER")) return executeAlter(stream, session, kinds);
+    if (stream.accept("ALTER")) {
+      if (stream.peek()?.value.toUpperCase() === "ACCOUNT" && ["SET", "UNSET"].includes(String(stream.peek(1)?.value).toUpperCase())) return alterCurrentAccount(stream, session);
+      return executeAlter(stream, session, kinds);
+    }
+    const readKinds = (from: TokenStream) => kinds.read(from);
+    if (stream.accept("CREATE")) return executeCreate(stream, session, readKinds);
+    if (stream.accept("DROP")) return executeDrop(stream, session, readKinds);
+    if (stream.accept("DESCRIBE") || stream.accept("DESC")) return executeDescribe(stream, session, readKinds);
     if (stream.accept("SHOW")) {
+      const listed = executeShowSqlObjects(stream, session, kinds.kinds);
+      if (listed) return listed;
       const word = stream.peek();
       const show = word?.type === "word" ? kinds.sqlShow(word.value.toUpperCase()) : undefined;
       if (show) {
@@ -108,7 +142,7 @@ export function executeSql(sqlText: string, session: SessionFacts, kinds: Statem
       }
       return showSchemaObjects(stream, session) ?? executeShow(stream, session, (sqlType) => kinds.of(sqlType));
     }
-    if (stream.accept("SELECT")) return selectKindFunction(stream, session, kinds) ?? selectList(stream.rest(), session);
+    if (stream.accept("SELECT")) return selectPolicyReferences(stream, session) ?? selectKindFunction(stream, session, kinds) ?? selectList(stream.rest(), session);
     const first = stream.peek();
     const command = first?.type === "word" ? kinds.sqlCommand(first.value.toUpperCase()) : undefined;
     if (command) return command(sqlText, session);
