@@ -60,3 +60,12 @@ test("warehouses, whose list takes no page parameters, are listed whole in one c
   expect(reads.map((read) => read.props?.comment)).toEqual(["CO_W1", "CO_W2", "CO_W3"]);
   expect(emulator.requestLog.map((entry) => [entry.method, entry.path, entry.query, entry.status])).toEqual([["GET", "/api/v2/warehouses", {}, 200]]);
 });
+
+test("names that need quotes, read together, are found in the listing (it prints them quoted)", async () => {
+  for (const name of ["my schema", "Mixed"]) await callEmulator(emulator, "POST", "/api/v2/databases/MANY/schemas", { name: `"${name}"`, comment: `quoted ${name}` });
+  emulator.requestLog.length = 0;
+  const schemas = engineAgainst(emulator, "Schema");
+  const reads = await readAll(schemas, ['"my schema"', '"Mixed"', "S39"]);
+  expect(reads.map((read) => [read.id, read.props?.comment])).toEqual([["MANY.\"my schema\"", "quoted my schema"], ["MANY.\"Mixed\"", "quoted Mixed"], ["MANY.S39", "c39"]]);
+  expect(calls()).toEqual(["GET /api/v2/databases/MANY/schemas"]);
+});

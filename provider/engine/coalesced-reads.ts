@@ -6,6 +6,7 @@
 // included), or until it is a minute old. A write can change any listing (a dropped database takes its schemas),
 // so every write outdates them all.
 import { RestClient } from "../client/rest-client";
+import { storedName } from "./identifiers";
 
 /** How long reads are gathered before deciding between a GET and a list. */
 export const GATHER_MS = 5;
@@ -98,7 +99,8 @@ async function listAll(client: RestClient, collectionPath: string, paged: boolea
     const answer = await client.request<Row[]>({ method: "GET", path: collectionPath, query });
     const body = Array.isArray(answer.body) ? answer.body : [];
     const before = rows.size;
-    for (const row of body) if (typeof row.name === "string") rows.set(row.name, row);
+    // Lists print a name that needs quotes with them ("my schema"); reads look rows up by the name as stored.
+    for (const row of body) if (typeof row.name === "string") rows.set(storedName(row.name), row);
     if (!paged) return rows;
     // A short page is the last; so is one that adds nothing (FROM may or may not repeat the row it starts at).
     if (body.length < PAGE_ROWS || rows.size === before) break;
