@@ -12,12 +12,19 @@ export { LookupArgumentError, LookupNotFoundError } from "../provider/engine/loo
 export interface LookupConnection {
   /** A connection (section) of connections.toml; used on its own, with the fields below on top. */
   profile?: string;
+  /** Account identifier, e.g. `myorg-myaccount`. */
   account?: string;
+  /** User to log in as. */
   user?: string;
+  /** Role the lookup reads with (what it can see). */
   role?: string;
+  /** Warehouse of the session (lookups need none). */
   warehouse?: string;
+  /** Host to send requests to, e.g. the emulator's `127.0.0.1`. */
   host?: string;
+  /** Port of the host. */
   port?: string | number;
+  /** `https` (default) or `http`. */
   protocol?: string;
 }
 
@@ -27,6 +34,7 @@ export interface LookupArgs {
   connection?: LookupConnection;
 }
 
+/** Arguments every get and list taking Inputs takes. */
 export interface LookupOutputArgs {
   /** Per-call connection, e.g. `{ profile: "dr" }`; default: the stack's (snowflake:* config, SNOWFLAKE_*, connections.toml). */
   connection?: pulumi.Input<ConnectionArgs>;
@@ -42,6 +50,7 @@ export interface ListFilterArgs extends LookupArgs {
   limit?: number;
 }
 
+/** How a list taking Inputs narrows (see ListFilterArgs). */
 export interface ListFilterOutputArgs extends LookupOutputArgs {
   /** SQL LIKE pattern on the name, case-insensitive: `%` any run, `_` one character, e.g. "PY%". */
   like?: pulumi.Input<string>;

@@ -27,11 +27,13 @@ import * as types from "./types";
 
 // Warehouse
 
+/** The arguments of getWarehouse. */
 export interface GetWarehouseArgs extends LookupArgs {
   /** Name of the warehouse: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getWarehouseOutput; each may be an Input. */
 export interface GetWarehouseOutputArgs extends LookupOutputArgs {
   /** Name of the warehouse: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -121,9 +123,11 @@ export function getWarehouseOutput(args: GetWarehouseOutputArgs | pulumi.Input<s
   return lookupObjectOutput("getWarehouse", "Warehouse", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listWarehouses. */
 export interface ListWarehousesArgs extends ListFilterArgs {
 }
 
+/** The arguments of listWarehousesOutput; each may be an Input. */
 export interface ListWarehousesOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -147,11 +151,13 @@ export function listWarehousesOutput(args: ListWarehousesOutputArgs = {}, option
 
 // Database
 
+/** The arguments of getDatabase. */
 export interface GetDatabaseArgs extends LookupArgs {
   /** Name of the database: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getDatabaseOutput; each may be an Input. */
 export interface GetDatabaseOutputArgs extends LookupOutputArgs {
   /** Name of the database: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -229,9 +235,11 @@ export function getDatabaseOutput(args: GetDatabaseOutputArgs | pulumi.Input<str
   return lookupObjectOutput("getDatabase", "Database", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listDatabases. */
 export interface ListDatabasesArgs extends ListFilterArgs {
 }
 
+/** The arguments of listDatabasesOutput; each may be an Input. */
 export interface ListDatabasesOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -254,6 +262,7 @@ export function listDatabasesOutput(args: ListDatabasesOutputArgs = {}, options?
 
 // Schema
 
+/** The arguments of getSchema. */
 export interface GetSchemaArgs extends LookupArgs {
   /** The database the schema is in. */
   database: string;
@@ -261,6 +270,7 @@ export interface GetSchemaArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getSchemaOutput; each may be an Input. */
 export interface GetSchemaOutputArgs extends LookupOutputArgs {
   /** The database the schema is in. */
   database: pulumi.Input<string>;
@@ -344,11 +354,13 @@ export function getSchemaOutput(args: GetSchemaOutputArgs, options?: LookupOutpu
   return lookupObjectOutput("getSchema", "Schema", args, options);
 }
 
+/** The arguments of listSchemas. */
 export interface ListSchemasArgs extends ListFilterArgs {
   /** The database whose schemas to list. */
   database: string;
 }
 
+/** The arguments of listSchemasOutput; each may be an Input. */
 export interface ListSchemasOutputArgs extends ListFilterOutputArgs {
   /** The database whose schemas to list. */
   database: pulumi.Input<string>;
@@ -373,6 +385,7 @@ export function listSchemasOutput(args: ListSchemasOutputArgs, options?: LookupO
 
 // Table
 
+/** The arguments of getTable. */
 export interface GetTableArgs extends LookupArgs {
   /** The database the table is in. */
   database: string;
@@ -382,6 +395,7 @@ export interface GetTableArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getTableOutput; each may be an Input. */
 export interface GetTableOutputArgs extends LookupOutputArgs {
   /** The database the table is in. */
   database: pulumi.Input<string>;
@@ -473,6 +487,7 @@ export function getTableOutput(args: GetTableOutputArgs, options?: LookupOutputO
   return lookupObjectOutput("getTable", "Table", args, options);
 }
 
+/** The arguments of listTables. */
 export interface ListTablesArgs extends ListFilterArgs {
   /** The database whose tables to list. */
   database: string;
@@ -480,6 +495,7 @@ export interface ListTablesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listTablesOutput; each may be an Input. */
 export interface ListTablesOutputArgs extends ListFilterOutputArgs {
   /** The database whose tables to list. */
   database: pulumi.Input<string>;
@@ -508,6 +524,7 @@ export function listTablesOutput(args: ListTablesOutputArgs, options?: LookupOut
 
 // EventTable
 
+/** The arguments of getEventTable. */
 export interface GetEventTableArgs extends LookupArgs {
   /** The database the event table is in. */
   database: string;
@@ -517,6 +534,7 @@ export interface GetEventTableArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getEventTableOutput; each may be an Input. */
 export interface GetEventTableOutputArgs extends LookupOutputArgs {
   /** The database the event table is in. */
   database: pulumi.Input<string>;
@@ -595,6 +613,7 @@ export function getEventTableOutput(args: GetEventTableOutputArgs, options?: Loo
   return lookupObjectOutput("getEventTable", "EventTable", args, options);
 }
 
+/** The arguments of listEventTables. */
 export interface ListEventTablesArgs extends ListFilterArgs {
   /** The database whose event tables to list. */
   database: string;
@@ -602,6 +621,7 @@ export interface ListEventTablesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listEventTablesOutput; each may be an Input. */
 export interface ListEventTablesOutputArgs extends ListFilterOutputArgs {
   /** The database whose event tables to list. */
   database: pulumi.Input<string>;
@@ -631,6 +651,7 @@ export function listEventTablesOutput(args: ListEventTablesOutputArgs, options?:
 
 // DynamicTable
 
+/** The arguments of getDynamicTable. */
 export interface GetDynamicTableArgs extends LookupArgs {
   /** The database the dynamic table is in. */
   database: string;
@@ -640,6 +661,7 @@ export interface GetDynamicTableArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getDynamicTableOutput; each may be an Input. */
 export interface GetDynamicTableOutputArgs extends LookupOutputArgs {
   /** The database the dynamic table is in. */
   database: pulumi.Input<string>;
@@ -733,6 +755,7 @@ export function getDynamicTableOutput(args: GetDynamicTableOutputArgs, options?:
   return lookupObjectOutput("getDynamicTable", "DynamicTable", args, options);
 }
 
+/** The arguments of listDynamicTables. */
 export interface ListDynamicTablesArgs extends ListFilterArgs {
   /** The database whose dynamic tables to list. */
   database: string;
@@ -740,6 +763,7 @@ export interface ListDynamicTablesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listDynamicTablesOutput; each may be an Input. */
 export interface ListDynamicTablesOutputArgs extends ListFilterOutputArgs {
   /** The database whose dynamic tables to list. */
   database: pulumi.Input<string>;
@@ -769,6 +793,7 @@ export function listDynamicTablesOutput(args: ListDynamicTablesOutputArgs, optio
 
 // View
 
+/** The arguments of getView. */
 export interface GetViewArgs extends LookupArgs {
   /** The database the view is in. */
   database: string;
@@ -778,6 +803,7 @@ export interface GetViewArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getViewOutput; each may be an Input. */
 export interface GetViewOutputArgs extends LookupOutputArgs {
   /** The database the view is in. */
   database: pulumi.Input<string>;
@@ -841,6 +867,7 @@ export function getViewOutput(args: GetViewOutputArgs, options?: LookupOutputOpt
   return lookupObjectOutput("getView", "View", args, options);
 }
 
+/** The arguments of listViews. */
 export interface ListViewsArgs extends ListFilterArgs {
   /** The database whose views to list. */
   database: string;
@@ -848,6 +875,7 @@ export interface ListViewsArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listViewsOutput; each may be an Input. */
 export interface ListViewsOutputArgs extends ListFilterOutputArgs {
   /** The database whose views to list. */
   database: pulumi.Input<string>;
@@ -876,6 +904,7 @@ export function listViewsOutput(args: ListViewsOutputArgs, options?: LookupOutpu
 
 // Stream
 
+/** The arguments of getStream. */
 export interface GetStreamArgs extends LookupArgs {
   /** The database the stream is in. */
   database: string;
@@ -885,6 +914,7 @@ export interface GetStreamArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getStreamOutput; each may be an Input. */
 export interface GetStreamOutputArgs extends LookupOutputArgs {
   /** The database the stream is in. */
   database: pulumi.Input<string>;
@@ -963,6 +993,7 @@ export function getStreamOutput(args: GetStreamOutputArgs, options?: LookupOutpu
   return lookupObjectOutput("getStream", "Stream", args, options);
 }
 
+/** The arguments of listStreams. */
 export interface ListStreamsArgs extends ListFilterArgs {
   /** The database whose streams to list. */
   database: string;
@@ -970,6 +1001,7 @@ export interface ListStreamsArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listStreamsOutput; each may be an Input. */
 export interface ListStreamsOutputArgs extends ListFilterOutputArgs {
   /** The database whose streams to list. */
   database: pulumi.Input<string>;
@@ -998,6 +1030,7 @@ export function listStreamsOutput(args: ListStreamsOutputArgs, options?: LookupO
 
 // Stage
 
+/** The arguments of getStage. */
 export interface GetStageArgs extends LookupArgs {
   /** The database the stage is in. */
   database: string;
@@ -1007,6 +1040,7 @@ export interface GetStageArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getStageOutput; each may be an Input. */
 export interface GetStageOutputArgs extends LookupOutputArgs {
   /** The database the stage is in. */
   database: pulumi.Input<string>;
@@ -1083,6 +1117,7 @@ export function getStageOutput(args: GetStageOutputArgs, options?: LookupOutputO
   return lookupObjectOutput("getStage", "Stage", args, options);
 }
 
+/** The arguments of listStages. */
 export interface ListStagesArgs extends ListFilterArgs {
   /** The database whose stages to list. */
   database: string;
@@ -1090,6 +1125,7 @@ export interface ListStagesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listStagesOutput; each may be an Input. */
 export interface ListStagesOutputArgs extends ListFilterOutputArgs {
   /** The database whose stages to list. */
   database: pulumi.Input<string>;
@@ -1119,6 +1155,7 @@ export function listStagesOutput(args: ListStagesOutputArgs, options?: LookupOut
 
 // StageFile
 
+/** The arguments of getStageFile. */
 export interface GetStageFileArgs extends LookupArgs {
   /** The database the stage file is in. */
   database: string;
@@ -1130,6 +1167,7 @@ export interface GetStageFileArgs extends LookupArgs {
   path: string;
 }
 
+/** The arguments of getStageFileOutput; each may be an Input. */
 export interface GetStageFileOutputArgs extends LookupOutputArgs {
   /** The database the stage file is in. */
   database: pulumi.Input<string>;
@@ -1202,6 +1240,7 @@ export function getStageFileOutput(args: GetStageFileOutputArgs, options?: Looku
 
 // Pipe
 
+/** The arguments of getPipe. */
 export interface GetPipeArgs extends LookupArgs {
   /** The database the pipe is in. */
   database: string;
@@ -1211,6 +1250,7 @@ export interface GetPipeArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getPipeOutput; each may be an Input. */
 export interface GetPipeOutputArgs extends LookupOutputArgs {
   /** The database the pipe is in. */
   database: pulumi.Input<string>;
@@ -1280,6 +1320,7 @@ export function getPipeOutput(args: GetPipeOutputArgs, options?: LookupOutputOpt
   return lookupObjectOutput("getPipe", "Pipe", args, options);
 }
 
+/** The arguments of listPipes. */
 export interface ListPipesArgs extends ListFilterArgs {
   /** The database whose pipes to list. */
   database: string;
@@ -1287,6 +1328,7 @@ export interface ListPipesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listPipesOutput; each may be an Input. */
 export interface ListPipesOutputArgs extends ListFilterOutputArgs {
   /** The database whose pipes to list. */
   database: pulumi.Input<string>;
@@ -1316,6 +1358,7 @@ export function listPipesOutput(args: ListPipesOutputArgs, options?: LookupOutpu
 
 // Alert
 
+/** The arguments of getAlert. */
 export interface GetAlertArgs extends LookupArgs {
   /** The database the alert is in. */
   database: string;
@@ -1325,6 +1368,7 @@ export interface GetAlertArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getAlertOutput; each may be an Input. */
 export interface GetAlertOutputArgs extends LookupOutputArgs {
   /** The database the alert is in. */
   database: pulumi.Input<string>;
@@ -1395,6 +1439,7 @@ export function getAlertOutput(args: GetAlertOutputArgs, options?: LookupOutputO
   return lookupObjectOutput("getAlert", "Alert", args, options);
 }
 
+/** The arguments of listAlerts. */
 export interface ListAlertsArgs extends ListFilterArgs {
   /** The database whose alerts to list. */
   database: string;
@@ -1402,6 +1447,7 @@ export interface ListAlertsArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listAlertsOutput; each may be an Input. */
 export interface ListAlertsOutputArgs extends ListFilterOutputArgs {
   /** The database whose alerts to list. */
   database: pulumi.Input<string>;
@@ -1430,6 +1476,7 @@ export function listAlertsOutput(args: ListAlertsOutputArgs, options?: LookupOut
 
 // Sequence
 
+/** The arguments of getSequence. */
 export interface GetSequenceArgs extends LookupArgs {
   /** The database the sequence is in. */
   database: string;
@@ -1439,6 +1486,7 @@ export interface GetSequenceArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getSequenceOutput; each may be an Input. */
 export interface GetSequenceOutputArgs extends LookupOutputArgs {
   /** The database the sequence is in. */
   database: pulumi.Input<string>;
@@ -1496,6 +1544,7 @@ export function getSequenceOutput(args: GetSequenceOutputArgs, options?: LookupO
   return lookupObjectOutput("getSequence", "Sequence", args, options);
 }
 
+/** The arguments of listSequences. */
 export interface ListSequencesArgs extends ListFilterArgs {
   /** The database whose sequences to list. */
   database: string;
@@ -1503,6 +1552,7 @@ export interface ListSequencesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listSequencesOutput; each may be an Input. */
 export interface ListSequencesOutputArgs extends ListFilterOutputArgs {
   /** The database whose sequences to list. */
   database: pulumi.Input<string>;
@@ -1532,6 +1582,7 @@ export function listSequencesOutput(args: ListSequencesOutputArgs, options?: Loo
 
 // Tag
 
+/** The arguments of getTag. */
 export interface GetTagArgs extends LookupArgs {
   /** The database the tag is in. */
   database: string;
@@ -1541,6 +1592,7 @@ export interface GetTagArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getTagOutput; each may be an Input. */
 export interface GetTagOutputArgs extends LookupOutputArgs {
   /** The database the tag is in. */
   database: pulumi.Input<string>;
@@ -1597,6 +1649,7 @@ export function getTagOutput(args: GetTagOutputArgs, options?: LookupOutputOptio
   return lookupObjectOutput("getTag", "Tag", args, options);
 }
 
+/** The arguments of listTags. */
 export interface ListTagsArgs extends ListFilterArgs {
   /** The database whose tags to list. */
   database: string;
@@ -1604,6 +1657,7 @@ export interface ListTagsArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listTagsOutput; each may be an Input. */
 export interface ListTagsOutputArgs extends ListFilterOutputArgs {
   /** The database whose tags to list. */
   database: pulumi.Input<string>;
@@ -1633,6 +1687,7 @@ export function listTagsOutput(args: ListTagsOutputArgs, options?: LookupOutputO
 
 // ImageRepository
 
+/** The arguments of getImageRepository. */
 export interface GetImageRepositoryArgs extends LookupArgs {
   /** The database the image repository is in. */
   database: string;
@@ -1642,6 +1697,7 @@ export interface GetImageRepositoryArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getImageRepositoryOutput; each may be an Input. */
 export interface GetImageRepositoryOutputArgs extends LookupOutputArgs {
   /** The database the image repository is in. */
   database: pulumi.Input<string>;
@@ -1703,6 +1759,7 @@ export function getImageRepositoryOutput(args: GetImageRepositoryOutputArgs, opt
   return lookupObjectOutput("getImageRepository", "ImageRepository", args, options);
 }
 
+/** The arguments of listImageRepositories. */
 export interface ListImageRepositoriesArgs extends ListFilterArgs {
   /** The database whose image repositories to list. */
   database: string;
@@ -1710,6 +1767,7 @@ export interface ListImageRepositoriesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listImageRepositoriesOutput; each may be an Input. */
 export interface ListImageRepositoriesOutputArgs extends ListFilterOutputArgs {
   /** The database whose image repositories to list. */
   database: pulumi.Input<string>;
@@ -1740,6 +1798,7 @@ export function listImageRepositoriesOutput(args: ListImageRepositoriesOutputArg
 
 // Task
 
+/** The arguments of getTask. */
 export interface GetTaskArgs extends LookupArgs {
   /** The database the task is in. */
   database: string;
@@ -1749,6 +1808,7 @@ export interface GetTaskArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getTaskOutput; each may be an Input. */
 export interface GetTaskOutputArgs extends LookupOutputArgs {
   /** The database the task is in. */
   database: pulumi.Input<string>;
@@ -1860,6 +1920,7 @@ export function getTaskOutput(args: GetTaskOutputArgs, options?: LookupOutputOpt
   return lookupObjectOutput("getTask", "Task", args, options);
 }
 
+/** The arguments of listTasks. */
 export interface ListTasksArgs extends ListFilterArgs {
   /** The database whose tasks to list. */
   database: string;
@@ -1867,6 +1928,7 @@ export interface ListTasksArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listTasksOutput; each may be an Input. */
 export interface ListTasksOutputArgs extends ListFilterOutputArgs {
   /** The database whose tasks to list. */
   database: pulumi.Input<string>;
@@ -1894,6 +1956,7 @@ export function listTasksOutput(args: ListTasksOutputArgs, options?: LookupOutpu
 
 // Function
 
+/** The arguments of getFunction. */
 export interface GetFunctionArgs extends LookupArgs {
   /** The database the function is in. */
   database: string;
@@ -1905,6 +1968,7 @@ export interface GetFunctionArgs extends LookupArgs {
   signature: string;
 }
 
+/** The arguments of getFunctionOutput; each may be an Input. */
 export interface GetFunctionOutputArgs extends LookupOutputArgs {
   /** The database the function is in. */
   database: pulumi.Input<string>;
@@ -2011,6 +2075,7 @@ export function getFunctionOutput(args: GetFunctionOutputArgs, options?: LookupO
   return lookupObjectOutput("getFunction", "Function", args, options);
 }
 
+/** The arguments of listFunctions. */
 export interface ListFunctionsArgs extends ListFilterArgs {
   /** The database whose functions to list. */
   database: string;
@@ -2018,6 +2083,7 @@ export interface ListFunctionsArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listFunctionsOutput; each may be an Input. */
 export interface ListFunctionsOutputArgs extends ListFilterOutputArgs {
   /** The database whose functions to list. */
   database: pulumi.Input<string>;
@@ -2048,6 +2114,7 @@ export function listFunctionsOutput(args: ListFunctionsOutputArgs, options?: Loo
 
 // ServiceFunction
 
+/** The arguments of getServiceFunction. */
 export interface GetServiceFunctionArgs extends LookupArgs {
   /** The database the service function is in. */
   database: string;
@@ -2059,6 +2126,7 @@ export interface GetServiceFunctionArgs extends LookupArgs {
   signature: string;
 }
 
+/** The arguments of getServiceFunctionOutput; each may be an Input. */
 export interface GetServiceFunctionOutputArgs extends LookupOutputArgs {
   /** The database the service function is in. */
   database: pulumi.Input<string>;
@@ -2134,6 +2202,7 @@ export function getServiceFunctionOutput(args: GetServiceFunctionOutputArgs, opt
   return lookupObjectOutput("getServiceFunction", "ServiceFunction", args, options);
 }
 
+/** The arguments of listServiceFunctions. */
 export interface ListServiceFunctionsArgs extends ListFilterArgs {
   /** The database whose service functions to list. */
   database: string;
@@ -2141,6 +2210,7 @@ export interface ListServiceFunctionsArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listServiceFunctionsOutput; each may be an Input. */
 export interface ListServiceFunctionsOutputArgs extends ListFilterOutputArgs {
   /** The database whose service functions to list. */
   database: pulumi.Input<string>;
@@ -2171,6 +2241,7 @@ export function listServiceFunctionsOutput(args: ListServiceFunctionsOutputArgs,
 
 // Procedure
 
+/** The arguments of getProcedure. */
 export interface GetProcedureArgs extends LookupArgs {
   /** The database the procedure is in. */
   database: string;
@@ -2182,6 +2253,7 @@ export interface GetProcedureArgs extends LookupArgs {
   signature: string;
 }
 
+/** The arguments of getProcedureOutput; each may be an Input. */
 export interface GetProcedureOutputArgs extends LookupOutputArgs {
   /** The database the procedure is in. */
   database: pulumi.Input<string>;
@@ -2284,6 +2356,7 @@ export function getProcedureOutput(args: GetProcedureOutputArgs, options?: Looku
   return lookupObjectOutput("getProcedure", "Procedure", args, options);
 }
 
+/** The arguments of listProcedures. */
 export interface ListProceduresArgs extends ListFilterArgs {
   /** The database whose procedures to list. */
   database: string;
@@ -2291,6 +2364,7 @@ export interface ListProceduresArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listProceduresOutput; each may be an Input. */
 export interface ListProceduresOutputArgs extends ListFilterOutputArgs {
   /** The database whose procedures to list. */
   database: pulumi.Input<string>;
@@ -2320,6 +2394,7 @@ export function listProceduresOutput(args: ListProceduresOutputArgs, options?: L
 
 // NetworkRule
 
+/** The arguments of getNetworkRule. */
 export interface GetNetworkRuleArgs extends LookupArgs {
   /** The database the network rule is in. */
   database: string;
@@ -2329,6 +2404,7 @@ export interface GetNetworkRuleArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getNetworkRuleOutput; each may be an Input. */
 export interface GetNetworkRuleOutputArgs extends LookupOutputArgs {
   /** The database the network rule is in. */
   database: pulumi.Input<string>;
@@ -2392,6 +2468,7 @@ export function getNetworkRuleOutput(args: GetNetworkRuleOutputArgs, options?: L
   return lookupObjectOutput("getNetworkRule", "NetworkRule", args, options);
 }
 
+/** The arguments of listNetworkRules. */
 export interface ListNetworkRulesArgs extends ListFilterArgs {
   /** The database whose network rules to list. */
   database: string;
@@ -2399,6 +2476,7 @@ export interface ListNetworkRulesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listNetworkRulesOutput; each may be an Input. */
 export interface ListNetworkRulesOutputArgs extends ListFilterOutputArgs {
   /** The database whose network rules to list. */
   database: pulumi.Input<string>;
@@ -2428,11 +2506,13 @@ export function listNetworkRulesOutput(args: ListNetworkRulesOutputArgs, options
 
 // NetworkPolicy
 
+/** The arguments of getNetworkPolicy. */
 export interface GetNetworkPolicyArgs extends LookupArgs {
   /** Name of the network policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getNetworkPolicyOutput; each may be an Input. */
 export interface GetNetworkPolicyOutputArgs extends LookupOutputArgs {
   /** Name of the network policy: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -2491,9 +2571,11 @@ export function getNetworkPolicyOutput(args: GetNetworkPolicyOutputArgs | pulumi
   return lookupObjectOutput("getNetworkPolicy", "NetworkPolicy", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listNetworkPolicies. */
 export interface ListNetworkPoliciesArgs extends ListFilterArgs {
 }
 
+/** The arguments of listNetworkPoliciesOutput; each may be an Input. */
 export interface ListNetworkPoliciesOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -2519,11 +2601,13 @@ export function listNetworkPoliciesOutput(args: ListNetworkPoliciesOutputArgs = 
 
 // Role
 
+/** The arguments of getRole. */
 export interface GetRoleArgs extends LookupArgs {
   /** Name of the role: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getRoleOutput; each may be an Input. */
 export interface GetRoleOutputArgs extends LookupOutputArgs {
   /** Name of the role: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -2571,9 +2655,11 @@ export function getRoleOutput(args: GetRoleOutputArgs | pulumi.Input<string>, op
   return lookupObjectOutput("getRole", "Role", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listRoles. */
 export interface ListRolesArgs extends ListFilterArgs {
 }
 
+/** The arguments of listRolesOutput; each may be an Input. */
 export interface ListRolesOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -2596,6 +2682,7 @@ export function listRolesOutput(args: ListRolesOutputArgs = {}, options?: Lookup
 
 // DatabaseRole
 
+/** The arguments of getDatabaseRole. */
 export interface GetDatabaseRoleArgs extends LookupArgs {
   /** The database the database role is in. */
   database: string;
@@ -2603,6 +2690,7 @@ export interface GetDatabaseRoleArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getDatabaseRoleOutput; each may be an Input. */
 export interface GetDatabaseRoleOutputArgs extends LookupOutputArgs {
   /** The database the database role is in. */
   database: pulumi.Input<string>;
@@ -2655,11 +2743,13 @@ export function getDatabaseRoleOutput(args: GetDatabaseRoleOutputArgs, options?:
   return lookupObjectOutput("getDatabaseRole", "DatabaseRole", args, options);
 }
 
+/** The arguments of listDatabaseRoles. */
 export interface ListDatabaseRolesArgs extends ListFilterArgs {
   /** The database whose database roles to list. */
   database: string;
 }
 
+/** The arguments of listDatabaseRolesOutput; each may be an Input. */
 export interface ListDatabaseRolesOutputArgs extends ListFilterOutputArgs {
   /** The database whose database roles to list. */
   database: pulumi.Input<string>;
@@ -2685,6 +2775,7 @@ export function listDatabaseRolesOutput(args: ListDatabaseRolesOutputArgs, optio
 
 // PasswordPolicy
 
+/** The arguments of getPasswordPolicy. */
 export interface GetPasswordPolicyArgs extends LookupArgs {
   /** The database the password policy is in. */
   database: string;
@@ -2694,6 +2785,7 @@ export interface GetPasswordPolicyArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getPasswordPolicyOutput; each may be an Input. */
 export interface GetPasswordPolicyOutputArgs extends LookupOutputArgs {
   /** The database the password policy is in. */
   database: pulumi.Input<string>;
@@ -2772,6 +2864,7 @@ export function getPasswordPolicyOutput(args: GetPasswordPolicyOutputArgs, optio
   return lookupObjectOutput("getPasswordPolicy", "PasswordPolicy", args, options);
 }
 
+/** The arguments of listPasswordPolicies. */
 export interface ListPasswordPoliciesArgs extends ListFilterArgs {
   /** The database whose password policies to list. */
   database: string;
@@ -2779,6 +2872,7 @@ export interface ListPasswordPoliciesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listPasswordPoliciesOutput; each may be an Input. */
 export interface ListPasswordPoliciesOutputArgs extends ListFilterOutputArgs {
   /** The database whose password policies to list. */
   database: pulumi.Input<string>;
@@ -2808,11 +2902,13 @@ export function listPasswordPoliciesOutput(args: ListPasswordPoliciesOutputArgs,
 
 // User
 
+/** The arguments of getUser. */
 export interface GetUserArgs extends LookupArgs {
   /** Name of the user: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getUserOutput; each may be an Input. */
 export interface GetUserOutputArgs extends LookupOutputArgs {
   /** Name of the user: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -2905,9 +3001,11 @@ export function getUserOutput(args: GetUserOutputArgs | pulumi.Input<string>, op
   return lookupObjectOutput("getUser", "User", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listUsers. */
 export interface ListUsersArgs extends ListFilterArgs {
 }
 
+/** The arguments of listUsersOutput; each may be an Input. */
 export interface ListUsersOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -2931,11 +3029,13 @@ export function listUsersOutput(args: ListUsersOutputArgs = {}, options?: Lookup
 
 // ComputePool
 
+/** The arguments of getComputePool. */
 export interface GetComputePoolArgs extends LookupArgs {
   /** Name of the compute pool, unique in the account; upper-cased by Snowflake (quoted names are not supported). */
   name: string;
 }
 
+/** The arguments of getComputePoolOutput; each may be an Input. */
 export interface GetComputePoolOutputArgs extends LookupOutputArgs {
   /** Name of the compute pool, unique in the account; upper-cased by Snowflake (quoted names are not supported). */
   name: pulumi.Input<string>;
@@ -3018,9 +3118,11 @@ export function getComputePoolOutput(args: GetComputePoolOutputArgs | pulumi.Inp
   return lookupObjectOutput("getComputePool", "ComputePool", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listComputePools. */
 export interface ListComputePoolsArgs extends ListFilterArgs {
 }
 
+/** The arguments of listComputePoolsOutput; each may be an Input. */
 export interface ListComputePoolsOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -3045,6 +3147,7 @@ export function listComputePoolsOutput(args: ListComputePoolsOutputArgs = {}, op
 
 // Service
 
+/** The arguments of getService. */
 export interface GetServiceArgs extends LookupArgs {
   /** The database the service is in. */
   database: string;
@@ -3054,6 +3157,7 @@ export interface GetServiceArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getServiceOutput; each may be an Input. */
 export interface GetServiceOutputArgs extends LookupOutputArgs {
   /** The database the service is in. */
   database: pulumi.Input<string>;
@@ -3150,6 +3254,7 @@ export function getServiceOutput(args: GetServiceOutputArgs, options?: LookupOut
   return lookupObjectOutput("getService", "Service", args, options);
 }
 
+/** The arguments of listServices. */
 export interface ListServicesArgs extends ListFilterArgs {
   /** The database whose services to list. */
   database: string;
@@ -3157,6 +3262,7 @@ export interface ListServicesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listServicesOutput; each may be an Input. */
 export interface ListServicesOutputArgs extends ListFilterOutputArgs {
   /** The database whose services to list. */
   database: pulumi.Input<string>;
@@ -3185,11 +3291,13 @@ export function listServicesOutput(args: ListServicesOutputArgs, options?: Looku
 
 // ApiIntegration
 
+/** The arguments of getApiIntegration. */
 export interface GetApiIntegrationArgs extends LookupArgs {
   /** Name of the API integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getApiIntegrationOutput; each may be an Input. */
 export interface GetApiIntegrationOutputArgs extends LookupOutputArgs {
   /** Name of the API integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -3269,9 +3377,11 @@ export function getApiIntegrationOutput(args: GetApiIntegrationOutputArgs | pulu
   return lookupObjectOutput("getApiIntegration", "ApiIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listApiIntegrations. */
 export interface ListApiIntegrationsArgs extends ListFilterArgs {
 }
 
+/** The arguments of listApiIntegrationsOutput; each may be an Input. */
 export interface ListApiIntegrationsOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -3297,6 +3407,7 @@ export function listApiIntegrationsOutput(args: ListApiIntegrationsOutputArgs = 
 
 // Secret
 
+/** The arguments of getSecret. */
 export interface GetSecretArgs extends LookupArgs {
   /** The database the secret is in. */
   database: string;
@@ -3306,6 +3417,7 @@ export interface GetSecretArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getSecretOutput; each may be an Input. */
 export interface GetSecretOutputArgs extends LookupOutputArgs {
   /** The database the secret is in. */
   database: pulumi.Input<string>;
@@ -3375,6 +3487,7 @@ export function getSecretOutput(args: GetSecretOutputArgs, options?: LookupOutpu
   return lookupObjectOutput("getSecret", "Secret", args, options);
 }
 
+/** The arguments of listSecrets. */
 export interface ListSecretsArgs extends ListFilterArgs {
   /** The database whose secrets to list. */
   database: string;
@@ -3382,6 +3495,7 @@ export interface ListSecretsArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listSecretsOutput; each may be an Input. */
 export interface ListSecretsOutputArgs extends ListFilterOutputArgs {
   /** The database whose secrets to list. */
   database: pulumi.Input<string>;
@@ -3410,6 +3524,7 @@ export function listSecretsOutput(args: ListSecretsOutputArgs, options?: LookupO
 
 // NotificationIntegration
 
+/** The arguments of getNotificationIntegration. */
 export interface GetNotificationIntegrationArgs extends LookupArgs {
   /**
    * Name of the notification integration: unquoted names are upper-cased by Snowflake, "quoted" names kept
@@ -3418,6 +3533,7 @@ export interface GetNotificationIntegrationArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getNotificationIntegrationOutput; each may be an Input. */
 export interface GetNotificationIntegrationOutputArgs extends LookupOutputArgs {
   /**
    * Name of the notification integration: unquoted names are upper-cased by Snowflake, "quoted" names kept
@@ -3525,9 +3641,11 @@ export function getNotificationIntegrationOutput(args: GetNotificationIntegratio
   return lookupObjectOutput("getNotificationIntegration", "NotificationIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listNotificationIntegrations. */
 export interface ListNotificationIntegrationsArgs extends ListFilterArgs {
 }
 
+/** The arguments of listNotificationIntegrationsOutput; each may be an Input. */
 export interface ListNotificationIntegrationsOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -3555,11 +3673,13 @@ export function listNotificationIntegrationsOutput(args: ListNotificationIntegra
 
 // ExternalVolume
 
+/** The arguments of getExternalVolume. */
 export interface GetExternalVolumeArgs extends LookupArgs {
   /** Name of the external volume: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getExternalVolumeOutput; each may be an Input. */
 export interface GetExternalVolumeOutputArgs extends LookupOutputArgs {
   /** Name of the external volume: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -3609,9 +3729,11 @@ export function getExternalVolumeOutput(args: GetExternalVolumeOutputArgs | pulu
   return lookupObjectOutput("getExternalVolume", "ExternalVolume", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listExternalVolumes. */
 export interface ListExternalVolumesArgs extends ListFilterArgs {
 }
 
+/** The arguments of listExternalVolumesOutput; each may be an Input. */
 export interface ListExternalVolumesOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -3637,11 +3759,13 @@ export function listExternalVolumesOutput(args: ListExternalVolumesOutputArgs = 
 
 // CatalogIntegration
 
+/** The arguments of getCatalogIntegration. */
 export interface GetCatalogIntegrationArgs extends LookupArgs {
   /** Name of the catalog integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getCatalogIntegrationOutput; each may be an Input. */
 export interface GetCatalogIntegrationOutputArgs extends LookupOutputArgs {
   /** Name of the catalog integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -3725,9 +3849,11 @@ export function getCatalogIntegrationOutput(args: GetCatalogIntegrationOutputArg
   return lookupObjectOutput("getCatalogIntegration", "CatalogIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listCatalogIntegrations. */
 export interface ListCatalogIntegrationsArgs extends ListFilterArgs {
 }
 
+/** The arguments of listCatalogIntegrationsOutput; each may be an Input. */
 export interface ListCatalogIntegrationsOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -3753,6 +3879,7 @@ export function listCatalogIntegrationsOutput(args: ListCatalogIntegrationsOutpu
 
 // CortexSearchService
 
+/** The arguments of getCortexSearchService. */
 export interface GetCortexSearchServiceArgs extends LookupArgs {
   /** The database the Cortex Search service is in. */
   database: string;
@@ -3762,6 +3889,7 @@ export interface GetCortexSearchServiceArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getCortexSearchServiceOutput; each may be an Input. */
 export interface GetCortexSearchServiceOutputArgs extends LookupOutputArgs {
   /** The database the Cortex Search service is in. */
   database: pulumi.Input<string>;
@@ -3845,6 +3973,7 @@ export function getCortexSearchServiceOutput(args: GetCortexSearchServiceOutputA
   return lookupObjectOutput("getCortexSearchService", "CortexSearchService", args, options);
 }
 
+/** The arguments of listCortexSearchServices. */
 export interface ListCortexSearchServicesArgs extends ListFilterArgs {
   /** The database whose Cortex Search services to list. */
   database: string;
@@ -3852,6 +3981,7 @@ export interface ListCortexSearchServicesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listCortexSearchServicesOutput; each may be an Input. */
 export interface ListCortexSearchServicesOutputArgs extends ListFilterOutputArgs {
   /** The database whose Cortex Search services to list. */
   database: pulumi.Input<string>;
@@ -3882,6 +4012,7 @@ export function listCortexSearchServicesOutput(args: ListCortexSearchServicesOut
 
 // Notebook
 
+/** The arguments of getNotebook. */
 export interface GetNotebookArgs extends LookupArgs {
   /** The database the notebook is in. */
   database: string;
@@ -3891,6 +4022,7 @@ export interface GetNotebookArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getNotebookOutput; each may be an Input. */
 export interface GetNotebookOutputArgs extends LookupOutputArgs {
   /** The database the notebook is in. */
   database: pulumi.Input<string>;
@@ -3970,6 +4102,7 @@ export function getNotebookOutput(args: GetNotebookOutputArgs, options?: LookupO
   return lookupObjectOutput("getNotebook", "Notebook", args, options);
 }
 
+/** The arguments of listNotebooks. */
 export interface ListNotebooksArgs extends ListFilterArgs {
   /** The database whose notebooks to list. */
   database: string;
@@ -3977,6 +4110,7 @@ export interface ListNotebooksArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listNotebooksOutput; each may be an Input. */
 export interface ListNotebooksOutputArgs extends ListFilterOutputArgs {
   /** The database whose notebooks to list. */
   database: pulumi.Input<string>;
@@ -4005,11 +4139,13 @@ export function listNotebooksOutput(args: ListNotebooksOutputArgs, options?: Loo
 
 // Account
 
+/** The arguments of getAccount. */
 export interface GetAccountArgs extends LookupArgs {
   /** Name of the account: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getAccountOutput; each may be an Input. */
 export interface GetAccountOutputArgs extends LookupOutputArgs {
   /** Name of the account: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -4066,9 +4202,11 @@ export function getAccountOutput(args: GetAccountOutputArgs | pulumi.Input<strin
   return lookupObjectOutput("getAccount", "Account", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listAccounts. */
 export interface ListAccountsArgs extends ListFilterArgs {
 }
 
+/** The arguments of listAccountsOutput; each may be an Input. */
 export interface ListAccountsOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -4092,11 +4230,13 @@ export function listAccountsOutput(args: ListAccountsOutputArgs = {}, options?: 
 
 // ManagedAccount
 
+/** The arguments of getManagedAccount. */
 export interface GetManagedAccountArgs extends LookupArgs {
   /** Name of the managed account: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getManagedAccountOutput; each may be an Input. */
 export interface GetManagedAccountOutputArgs extends LookupOutputArgs {
   /** Name of the managed account: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -4150,9 +4290,11 @@ export function getManagedAccountOutput(args: GetManagedAccountOutputArgs | pulu
   return lookupObjectOutput("getManagedAccount", "ManagedAccount", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
 }
 
+/** The arguments of listManagedAccounts. */
 export interface ListManagedAccountsArgs extends ListFilterArgs {
 }
 
+/** The arguments of listManagedAccountsOutput; each may be an Input. */
 export interface ListManagedAccountsOutputArgs extends ListFilterOutputArgs {
 }
 
@@ -4176,6 +4318,7 @@ export function listManagedAccountsOutput(args: ListManagedAccountsOutputArgs = 
 
 // IcebergTable
 
+/** The arguments of getIcebergTable. */
 export interface GetIcebergTableArgs extends LookupArgs {
   /** The database the Iceberg table is in. */
   database: string;
@@ -4185,6 +4328,7 @@ export interface GetIcebergTableArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getIcebergTableOutput; each may be an Input. */
 export interface GetIcebergTableOutputArgs extends LookupOutputArgs {
   /** The database the Iceberg table is in. */
   database: pulumi.Input<string>;
@@ -4274,6 +4418,7 @@ export function getIcebergTableOutput(args: GetIcebergTableOutputArgs, options?:
   return lookupObjectOutput("getIcebergTable", "IcebergTable", args, options);
 }
 
+/** The arguments of listIcebergTables. */
 export interface ListIcebergTablesArgs extends ListFilterArgs {
   /** The database whose Iceberg tables to list. */
   database: string;
@@ -4281,6 +4426,7 @@ export interface ListIcebergTablesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listIcebergTablesOutput; each may be an Input. */
 export interface ListIcebergTablesOutputArgs extends ListFilterOutputArgs {
   /** The database whose Iceberg tables to list. */
   database: pulumi.Input<string>;
@@ -4310,6 +4456,7 @@ export function listIcebergTablesOutput(args: ListIcebergTablesOutputArgs, optio
 
 // Streamlit
 
+/** The arguments of getStreamlit. */
 export interface GetStreamlitArgs extends LookupArgs {
   /** The database the Streamlit app is in. */
   database: string;
@@ -4319,6 +4466,7 @@ export interface GetStreamlitArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getStreamlitOutput; each may be an Input. */
 export interface GetStreamlitOutputArgs extends LookupOutputArgs {
   /** The database the Streamlit app is in. */
   database: pulumi.Input<string>;
@@ -4391,6 +4539,7 @@ export function getStreamlitOutput(args: GetStreamlitOutputArgs, options?: Looku
   return lookupObjectOutput("getStreamlit", "Streamlit", args, options);
 }
 
+/** The arguments of listStreamlits. */
 export interface ListStreamlitsArgs extends ListFilterArgs {
   /** The database whose Streamlit apps to list. */
   database: string;
@@ -4398,6 +4547,7 @@ export interface ListStreamlitsArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listStreamlitsOutput; each may be an Input. */
 export interface ListStreamlitsOutputArgs extends ListFilterOutputArgs {
   /** The database whose Streamlit apps to list. */
   database: pulumi.Input<string>;
@@ -4427,6 +4577,7 @@ export function listStreamlitsOutput(args: ListStreamlitsOutputArgs, options?: L
 
 // ArtifactRepository
 
+/** The arguments of getArtifactRepository. */
 export interface GetArtifactRepositoryArgs extends LookupArgs {
   /** The database the artifact repository is in. */
   database: string;
@@ -4436,6 +4587,7 @@ export interface GetArtifactRepositoryArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getArtifactRepositoryOutput; each may be an Input. */
 export interface GetArtifactRepositoryOutputArgs extends LookupOutputArgs {
   /** The database the artifact repository is in. */
   database: pulumi.Input<string>;
@@ -4491,6 +4643,7 @@ export function getArtifactRepositoryOutput(args: GetArtifactRepositoryOutputArg
   return lookupObjectOutput("getArtifactRepository", "ArtifactRepository", args, options);
 }
 
+/** The arguments of listArtifactRepositories. */
 export interface ListArtifactRepositoriesArgs extends ListFilterArgs {
   /** The database whose artifact repositories to list. */
   database: string;
@@ -4498,6 +4651,7 @@ export interface ListArtifactRepositoriesArgs extends ListFilterArgs {
   schema: string;
 }
 
+/** The arguments of listArtifactRepositoriesOutput; each may be an Input. */
 export interface ListArtifactRepositoriesOutputArgs extends ListFilterOutputArgs {
   /** The database whose artifact repositories to list. */
   database: pulumi.Input<string>;
@@ -4527,11 +4681,13 @@ export function listArtifactRepositoriesOutput(args: ListArtifactRepositoriesOut
 
 // ResourceMonitor
 
+/** The arguments of getResourceMonitor. */
 export interface GetResourceMonitorArgs extends LookupArgs {
   /** Name of the resource monitor: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getResourceMonitorOutput; each may be an Input. */
 export interface GetResourceMonitorOutputArgs extends LookupOutputArgs {
   /** Name of the resource monitor: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -4601,6 +4757,7 @@ export function getResourceMonitorOutput(args: GetResourceMonitorOutputArgs | pu
 
 // FileFormat
 
+/** The arguments of getFileFormat. */
 export interface GetFileFormatArgs extends LookupArgs {
   /** The database the file format is in. */
   database: string;
@@ -4610,6 +4767,7 @@ export interface GetFileFormatArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getFileFormatOutput; each may be an Input. */
 export interface GetFileFormatOutputArgs extends LookupOutputArgs {
   /** The database the file format is in. */
   database: pulumi.Input<string>;
@@ -4718,6 +4876,7 @@ export function getFileFormatOutput(args: GetFileFormatOutputArgs, options?: Loo
 
 // MaskingPolicy
 
+/** The arguments of getMaskingPolicy. */
 export interface GetMaskingPolicyArgs extends LookupArgs {
   /** The database the masking policy is in. */
   database: string;
@@ -4727,6 +4886,7 @@ export interface GetMaskingPolicyArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getMaskingPolicyOutput; each may be an Input. */
 export interface GetMaskingPolicyOutputArgs extends LookupOutputArgs {
   /** The database the masking policy is in. */
   database: pulumi.Input<string>;
@@ -4793,6 +4953,7 @@ export function getMaskingPolicyOutput(args: GetMaskingPolicyOutputArgs, options
 
 // RowAccessPolicy
 
+/** The arguments of getRowAccessPolicy. */
 export interface GetRowAccessPolicyArgs extends LookupArgs {
   /** The database the row access policy is in. */
   database: string;
@@ -4802,6 +4963,7 @@ export interface GetRowAccessPolicyArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getRowAccessPolicyOutput; each may be an Input. */
 export interface GetRowAccessPolicyOutputArgs extends LookupOutputArgs {
   /** The database the row access policy is in. */
   database: pulumi.Input<string>;
@@ -4866,11 +5028,13 @@ export function getRowAccessPolicyOutput(args: GetRowAccessPolicyOutputArgs, opt
 
 // StorageIntegration
 
+/** The arguments of getStorageIntegration. */
 export interface GetStorageIntegrationArgs extends LookupArgs {
   /** Name of the storage integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getStorageIntegrationOutput; each may be an Input. */
 export interface GetStorageIntegrationOutputArgs extends LookupOutputArgs {
   /** Name of the storage integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -4937,6 +5101,7 @@ export function getStorageIntegrationOutput(args: GetStorageIntegrationOutputArg
 
 // ExternalAccessIntegration
 
+/** The arguments of getExternalAccessIntegration. */
 export interface GetExternalAccessIntegrationArgs extends LookupArgs {
   /**
    * Name of the external access integration: unquoted names are upper-cased by Snowflake, "quoted" names kept
@@ -4945,6 +5110,7 @@ export interface GetExternalAccessIntegrationArgs extends LookupArgs {
   name: string;
 }
 
+/** The arguments of getExternalAccessIntegrationOutput; each may be an Input. */
 export interface GetExternalAccessIntegrationOutputArgs extends LookupOutputArgs {
   /**
    * Name of the external access integration: unquoted names are upper-cased by Snowflake, "quoted" names kept
@@ -4996,11 +5162,13 @@ export function getExternalAccessIntegrationOutput(args: GetExternalAccessIntegr
 
 // SecurityIntegration
 
+/** The arguments of getSecurityIntegration. */
 export interface GetSecurityIntegrationArgs extends LookupArgs {
   /** Name of the security integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getSecurityIntegrationOutput; each may be an Input. */
 export interface GetSecurityIntegrationOutputArgs extends LookupOutputArgs {
   /** Name of the security integration: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;
@@ -5086,11 +5254,13 @@ export function getSecurityIntegrationOutput(args: GetSecurityIntegrationOutputA
 
 // Share
 
+/** The arguments of getShare. */
 export interface GetShareArgs extends LookupArgs {
   /** Name of the share: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: string;
 }
 
+/** The arguments of getShareOutput; each may be an Input. */
 export interface GetShareOutputArgs extends LookupOutputArgs {
   /** Name of the share: unquoted names are upper-cased by Snowflake, "quoted" names kept exactly. */
   name: pulumi.Input<string>;

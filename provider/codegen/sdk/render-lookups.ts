@@ -18,8 +18,8 @@ function identityDocs(definition: ResourceDefinition, shape: LookupShape): [stri
   return docs;
 }
 
-function argsInterfaces(name: string, base: string, docs: [string, string][], input: boolean): string[] {
-  const lines = [`export interface ${name} extends ${base} {`];
+function argsInterfaces(name: string, base: string, docs: [string, string][], input: boolean, functionName: string): string[] {
+  const lines = [...docComment(`The arguments of ${functionName}${input ? "Output; each may be an Input" : ""}.`, ""), `export interface ${name} extends ${base} {`];
   for (const [key, doc] of docs) lines.push(...docComment(doc, "  "), `  ${key}: ${input ? "pulumi.Input<string>" : "string"};`);
   return [...lines, "}", ""];
 }
@@ -50,8 +50,8 @@ function getFunctions(definition: ResourceDefinition, shape: LookupShape): strin
   const plain = byNameOnly ? `typeof args === "string" ? { ${shape.nameKey}: args } : args` : "args";
   const outputArgs = byNameOnly ? `Get${type}OutputArgs | pulumi.Input<string>` : `Get${type}OutputArgs`;
   return [
-    ...argsInterfaces(`Get${type}Args`, "LookupArgs", identityDocs(definition, shape), false),
-    ...argsInterfaces(`Get${type}OutputArgs`, "LookupOutputArgs", identityDocs(definition, shape), true),
+    ...argsInterfaces(`Get${type}Args`, "LookupArgs", identityDocs(definition, shape), false, fn),
+    ...argsInterfaces(`Get${type}OutputArgs`, "LookupOutputArgs", identityDocs(definition, shape), true, fn),
     ...resultInterface(definition, shape),
     ...docComment(doc, ""),
     `export function ${fn}(args: ${argsType}): Promise<Get${type}Result> {`,
@@ -88,8 +88,8 @@ function listFunctions(definition: ResourceDefinition, shape: LookupShape): stri
   const parentDocs: [string, string][] = shape.parents.map((key) => [key, `The ${key} whose ${pluralOf(definition.noun)} to list.`]);
   const optional = shape.parents.length === 0 ? " = {}" : "";
   return [
-    ...argsInterfaces(`List${plural}Args`, "ListFilterArgs", parentDocs, false),
-    ...argsInterfaces(`List${plural}OutputArgs`, "ListFilterOutputArgs", parentDocs, true),
+    ...argsInterfaces(`List${plural}Args`, "ListFilterArgs", parentDocs, false, fn),
+    ...argsInterfaces(`List${plural}OutputArgs`, "ListFilterOutputArgs", parentDocs, true, fn),
     ...docComment(listDoc(definition, shape), ""),
     `export function ${fn}(args: List${plural}Args${optional}): Promise<Get${type}Result[]> {`,
     `  return lookupObjects(${JSON.stringify(fn)}, ${JSON.stringify(type)}, args);`,
