@@ -7,6 +7,7 @@
 // so every write outdates them all.
 import { RestClient } from "../client/rest-client";
 import { storedName } from "./identifiers";
+import { listPages, Row } from "./paged-list";
 
 /** How long reads are gathered before deciding between a GET and a list. */
 export const GATHER_MS = 5;
@@ -16,7 +17,6 @@ export const LISTING_TTL_MS = 60_000;
 const PAGE_ROWS = 10_000;
 const MAX_PAGES = 20;
 
-type Row = Record<string, unknown>;
 
 /** What a gathered read learns: the object's row, "absent" (the full listing has no such name), or "get" (read it alone). */
 export type GatheredRead = { row: Row } | "absent" | "get";
@@ -92,19 +92,6 @@ async function pick(rows: Promise<Map<string, Row>>, storedName: string): Promis
  * rows are sorted by name), else in one answer.
  */
 async function listAll(client: RestClient, collectionPath: string, paged: boolean): Promise<Map<string, Row>> {
-  const rows = new Map<string, Row>();
-  let fromName: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const query = paged ? { showLimit: String(PAGE_ROWS), ...(fromName ? { fromName } : {}) } : undefined;
-    const answer = await client.request<Row[]>({ method: "GET", path: collectionPath, query });
-    const body = Array.isArray(answer.body) ? answer.body : [];
-    const before = rows.size;
-    // Lists print a name that needs quotes with them ("my schema"); reads look rows up by the name as stored.
-    for (const row of body) if (typeof row.name === "string") rows.set(storedName(row.name), row);
-    if (!paged) return rows;
-    // A short page is the last; so is one that adds nothing (FROM may or may not repeat the row it starts at).
-    if (body.length < PAGE_ROWS || rows.size === before) break;
-    fromName = String(body[body.length - 1].name);
-  }
-  return rows;
+  // Lists print a name that needs quotes with them ("my schema"); reads look rows up by the name as stored.
+  return listPages(client, collectionPath, { pageRows: paged ? PAGE_ROWS : undefined, continues: paged, maxPages: MAX_PAGES, keyOf: (row) => storedName(String(row.name)) });
 }

@@ -53,14 +53,14 @@ export function qualifiedName(parts: string[]): string {
   return parts.map(canonicalIdentifier).join(".");
 }
 
-/** Splits `db."my schema".t` at the dots outside double quotes; undefined when a part is not an identifier. */
-export function splitQualifiedName(text: string): string[] | undefined {
+/** Splits at `separator` wherever it stands outside double quotes, keeping the quotes (`"a.b".C` -> `"a.b"`, `C`). */
+export function splitOutsideQuotes(text: string, separator: string): string[] {
   const parts: string[] = [];
   let current = "";
   let quoted = false;
   for (const char of text) {
     if (char === '"') quoted = !quoted;
-    if (char === "." && !quoted) {
+    if (char === separator && !quoted) {
       parts.push(current);
       current = "";
       continue;
@@ -68,5 +68,11 @@ export function splitQualifiedName(text: string): string[] | undefined {
     current += char;
   }
   parts.push(current);
+  return parts;
+}
+
+/** Splits `db."my schema".t` at the dots outside double quotes; undefined when a part is not an identifier. */
+export function splitQualifiedName(text: string): string[] | undefined {
+  const parts = splitOutsideQuotes(text, ".");
   return parts.every((part) => identifierProblem(part) === undefined) ? parts : undefined;
 }

@@ -10,6 +10,7 @@ import { checkedGetArgs, checkedListArgs, ListFilter, MAX_LIST_LIMIT } from "./l
 import { LookupArgumentError, LookupNotFoundError } from "./lookup-errors";
 import { ListShape, lookupAvailability, LookupShape, pluralOf } from "./lookup-shape";
 import { exactLikePattern } from "./list-read";
+import { listPages, Row } from "./paged-list";
 import { fullyQualifiedName, LiveObject, liveProperties, stateFrom, withoutNulls } from "./mapper";
 import { ObjectApi } from "./object-api";
 import { withAttachedReads } from "./readiness";
@@ -18,7 +19,6 @@ import { withAttachedReads } from "./readiness";
 const READS_AT_ONCE = 4;
 const MAX_PAGES = 20;
 
-type Row = Record<string, unknown>;
 
 export const getFunctionName = (typeName: string) => `get${typeName}`;
 export const listFunctionName = (typeName: string) => `list${pluralOf(typeName)}`;
@@ -134,21 +134,17 @@ async function listRows(client: RestClient, path: string, list: ListShape, filte
   const allSentToSnowflake = (filter.like === undefined || list.like) && (filter.startsWith === undefined || list.startsWith);
   const pageSize = list.showLimit && allSentToSnowflake && filter.limit !== undefined ? filter.limit : MAX_LIST_LIMIT;
   const paged = list.showLimit && list.fromName;
-  const rows = new Map<string, Row>();
-  let fromName: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const pageQuery = { ...query, ...(list.showLimit && (paged || pageSize < MAX_LIST_LIMIT) ? { showLimit: String(pageSize) } : {}), ...(fromName ? { fromName } : {}) };
-    const body = (await client.request<unknown>({ method: "GET", path, query: pageQuery })).body;
-    if (!Array.isArray(body)) throw new Error(`Snowflake answered GET ${path} with ${JSON.stringify(body)?.slice(0, 200)}, not a list`);
-    const before = rows.size;
-    // Keyed by the whole row, not the name: overloads of a function share their name.
-    for (const row of body.map(withoutNulls) as Row[]) if (typeof row?.name === "string") rows.set(JSON.stringify(row), row);
-    // A short page is the last; so is one that adds nothing (FROM may repeat the row it starts at).
-    if (!paged || body.length < pageSize || rows.size === before || (allSentToSnowflake && rows.size >= (filter.limit ?? Infinity))) break;
-    fromName = String(body[body.length - 1].name);
-  }
+  // Keyed by the whole row, not the name: overloads of a function share their name.
+  const rows = await listPages(client, path, {
+    query,
+    pageRows: list.showLimit && (paged || pageSize < MAX_LIST_LIMIT) ? pageSize : undefined,
+    continues: Boolean(paged),
+    maxPages: MAX_PAGES,
+    keyOf: (row) => JSON.stringify(row),
+    enough: (count) => allSentToSnowflake && count >= (filter.limit ?? Infinity),
+  });
   const like = filter.like !== undefined && !list.like ? likeMatcher(filter.like) : undefined;
-  const matching = [...rows.values()].filter((row) => {
+  const matching = [...rows.values()].map((row) => withoutNulls(row) as Row).filter((row) => {
     const stored = storedName(String(row.name));
     return (!like || like.test(stored)) && (filter.startsWith === undefined || stored.startsWith(filter.startsWith));
   });

@@ -9,9 +9,8 @@ import { NotFoundError } from "../client/errors";
 import { ObjectApi } from "../engine/object-api";
 import { identityOf } from "../engine/mapper";
 import { storedName } from "../engine/identifiers";
-import { provedEmpty } from "./database-inventory";
+import { provedEmpty, SCHEMA_COLLECTION } from "./database-inventory";
 
-const SCHEMA_COLLECTION = /^\/api\/v2\/databases\/\{database\}\/schemas\/\{schema\}\/([a-z-]+)$/;
 /** Schemas every database has from its creation (CREATE DATABASE docs); INFORMATION_SCHEMA cannot be dropped. */
 const SNOWFLAKE_SCHEMAS = new Set(["PUBLIC", "INFORMATION_SCHEMA"]);
 

@@ -16,7 +16,8 @@ export const INVENTORY_TTL_MS = 5_000;
 /** SHOW outputs stop at 10,000 rows (SHOW <objects> docs, LIMIT): a full answer cannot prove an absence. */
 const SHOW_ROW_CAP = 10_000;
 
-const SCHEMA_COLLECTION = /^\/api\/v2\/databases\/\{database\}\/schemas\/\{schema\}\/([a-z-]+)$/;
+/** A schema-level collection path; its group is the collection (`tables`). Also read by container-contents.ts. */
+export const SCHEMA_COLLECTION = /^\/api\/v2\/databases\/\{database\}\/schemas\/\{schema\}\/([a-z-]+)$/;
 /** Types that share the table namespace (a name is one object among them), and SHOW TABLES lists them all. */
 const TABLE_LISTINGS = new Set(["TABLES", "DYNAMIC TABLES", "EVENT TABLES", "ICEBERG TABLES"]);
 const namespaceOf = (listing: string) => (TABLE_LISTINGS.has(listing) ? "TABLES" : listing);

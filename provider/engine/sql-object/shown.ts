@@ -1,7 +1,7 @@
 // How SHOW and DESCRIBE print values, read back into the snapshot's values: the one place their text forms are
 // normalized (empty text vs NULL, lists printed as text, names printed unquoted, numbers with decimals), so a
 // refresh right after an up compares like with like, as REST snapshots do.
-import { identifierFor } from "../identifiers";
+import { identifierFor, splitOutsideQuotes } from "../identifiers";
 
 /**
  * The printed forms:
@@ -64,18 +64,7 @@ export function splitPrintedList(text: string): string[] {
 
 /** Splits at commas outside double-quoted identifiers, keeping the quotes (`"a,b".C, D` -> `"a,b".C`, `D`). */
 function splitOutsideIdentifiers(text: string): string[] {
-  const items: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    if (char === "," && !quoted) {
-      items.push(current.trim());
-      current = "";
-    } else current += char;
-  }
-  items.push(current.trim());
-  return items.filter((item) => item !== "");
+  return splitOutsideQuotes(text, ",").map((item) => item.trim()).filter((item) => item !== "");
 }
 
 /** A printed value as the snapshot keeps it; undefined for NULL, and for empty text where the form is scalar. */
