@@ -3,7 +3,7 @@
 // children; the emulator runs in this process and is not counted).
 import { spawn } from "child_process";
 import * as path from "path";
-import { cliArguments, DriverOptions, DriverResult } from "../driver";
+import { cliArguments, DriverOptions, DriverResult, resultFromOutput } from "../driver";
 import type { Emulator } from "../emulator";
 
 export interface TimedRun {
@@ -34,14 +34,9 @@ export async function timedDriverRun(emulator: Emulator, options: DriverOptions)
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  await new Promise<void>((resolve, reject) => { child.on("error", reject); child.on("close", () => resolve()); });
+  const code = await new Promise<number | null>((resolve, reject) => { child.on("error", reject); child.on("close", resolve); });
   const ms = Date.now() - started;
-  let result: DriverResult;
-  try {
-    result = JSON.parse(stdout.trimEnd().split("\n").pop() ?? "") as DriverResult;
-  } catch {
-    throw new Error(`driver ${options.mode} gave no result\n--- stdout\n${stdout}\n--- stderr\n${stderr}`);
-  }
+  const result = resultFromOutput(stdout, stderr, code);
   if (!result.ok) throw new Error(`driver ${options.mode} failed: ${result.error}`);
   const calls = emulator.requestLog.filter((entry) => entry.path.startsWith("/api/v2/")).length;
   return { ms, calls, cpuSeconds: childSeconds(stderr), result };

@@ -46,12 +46,10 @@ export function startDriverProcess(options: DriverOptions, { killable = true } =
     child.on("error", reject);
     child.on("close", (code) => {
       if (killed) return resolve("killed");
-      // The result is the last stdout line; the program's own console output may precede it.
-      const lastLine = stdout.trimEnd().split("\n").pop() ?? "";
       try {
-        resolve(JSON.parse(lastLine) as DriverResult);
-      } catch {
-        reject(new Error(`driver exited with code ${code} without a result\n--- stdout\n${stdout}\n--- stderr\n${stderr}`));
+        resolve(resultFromOutput(stdout, stderr, code));
+      } catch (error) {
+        reject(error);
       }
     });
   });
@@ -63,6 +61,16 @@ export function startDriverProcess(options: DriverOptions, { killable = true } =
       process.kill(-child.pid, "SIGKILL");
     },
   };
+}
+
+/** The DriverResult a `--json` run printed: its last stdout line (the program's own console output may precede it). */
+export function resultFromOutput(stdout: string, stderr: string, code: number | null): DriverResult {
+  const lastLine = stdout.trimEnd().split("\n").pop() ?? "";
+  try {
+    return JSON.parse(lastLine) as DriverResult;
+  } catch {
+    throw new Error(`driver exited with code ${code} without a result\n--- stdout\n${stdout}\n--- stderr\n${stderr}`);
+  }
 }
 
 export function cliArguments(options: DriverOptions): string[] {
