@@ -3,7 +3,7 @@ import * as crypto from "crypto";
 import { keyPairAuth, oauthAuth, programmaticAccessTokenAuth } from "../provider/client/auth";
 import { ConflictError, InvalidArgumentError, NetworkError, NotFoundError, RetryTimeoutError, UnauthorizedError } from "../provider/client/errors";
 import * as os from "os";
-import { closeAllPools, connectionsPerOrigin, RestClient } from "../provider/client/rest-client";
+import { closeAllPools, connectionsPerOrigin, RestClient, sharedReadConnections } from "../provider/client/rest-client";
 import { Emulator, startEmulator } from "./emulator";
 
 const FAST = { baseDelayMs: 10, maxDelayMs: 50, pollIntervalMs: 10, deadlineMs: 10_000 };
@@ -155,4 +155,6 @@ test("the connection pool is as wide as the engine's parallelism: PULUMI_PARALLE
   expect(connectionsPerOrigin({ PULUMI_PARALLEL: "10" })).toBe(10);
   expect(connectionsPerOrigin({})).toBe(4 * os.cpus().length);
   expect(connectionsPerOrigin({ PULUMI_PARALLEL: "zero" })).toBe(4 * os.cpus().length);
+  // Reads many operations wait for (coalesced lists, inventories) have connections of their own beside them.
+  expect([sharedReadConnections({ PULUMI_PARALLEL: "10" }), sharedReadConnections({ PULUMI_PARALLEL: "1" })]).toEqual([5, 2]);
 });

@@ -17,15 +17,18 @@ interface ResultSetBody {
   data?: (string | null)[][];
 }
 
-/** `readOnly`: the statement changes nothing (SHOW, DESCRIBE), so readers that remember listings need not forget them. */
-export async function executeSql(client: RestClient, statement: SqlText, options: { readOnly?: boolean } = {}): Promise<SqlResult> {
+/**
+ * `readOnly`: the statement changes nothing (SHOW, DESCRIBE), so readers that remember listings need not forget them;
+ * `shared`: a read-only statement many operations wait for (RestRequest.shared).
+ */
+export async function executeSql(client: RestClient, statement: SqlText, options: { readOnly?: boolean; shared?: boolean } = {}): Promise<SqlResult> {
   // timeout 0: the server's maximum; the REST client's own deadline bounds the wait. multi_statement_count 1
   // (sqlapi.yaml parameters) pins one statement per request whatever MULTI_STATEMENT_COUNT the account or user set,
   // so SQL text the user wrote can never carry a second statement (sql-text.ts userSql).
   const body = { statement: statement.text, timeout: 0, parameters: { multi_statement_count: 1 } };
   let response;
   try {
-    response = await client.request<ResultSetBody>({ method: "POST", path: "/api/v2/statements", body, readOnly: options.readOnly });
+    response = await client.request<ResultSetBody>({ method: "POST", path: "/api/v2/statements", body, readOnly: options.readOnly, shared: options.shared });
   } catch (error) {
     throw redacted(error, statement.secrets);
   }

@@ -93,5 +93,5 @@ async function pick(rows: Promise<Map<string, Row>>, storedName: string): Promis
  */
 async function listAll(client: RestClient, collectionPath: string, paged: boolean): Promise<Map<string, Row>> {
   // Lists print a name that needs quotes with them ("my schema"); reads look rows up by the name as stored.
-  return listPages(client, collectionPath, { pageRows: paged ? PAGE_ROWS : undefined, continues: paged, maxPages: MAX_PAGES, keyOf: (row) => storedName(String(row.name)) });
+  return listPages(client, collectionPath, { pageRows: paged ? PAGE_ROWS : undefined, continues: paged, maxPages: MAX_PAGES, keyOf: (row) => storedName(String(row.name)), shared: true });
 }

@@ -17,6 +17,8 @@ export interface PagedListOptions {
   keyOf(row: Row): string;
   /** Stop once this many rows are enough. */
   enough?(rows: number): boolean;
+  /** The list answers many operations at once (coalesced reads): RestRequest.shared. */
+  shared?: boolean;
 }
 
 export async function listPages(client: RestClient, path: string, options: PagedListOptions): Promise<Map<string, Row>> {
@@ -24,7 +26,7 @@ export async function listPages(client: RestClient, path: string, options: Paged
   let fromName: string | undefined;
   for (let page = 0; page < options.maxPages; page++) {
     const query = { ...options.query, ...(options.pageRows !== undefined ? { showLimit: String(options.pageRows) } : {}), ...(fromName ? { fromName } : {}) };
-    const body = (await client.request<unknown>({ method: "GET", path, query })).body;
+    const body = (await client.request<unknown>({ method: "GET", path, query, shared: options.shared })).body;
     if (!Array.isArray(body)) throw new Error(`Snowflake answered GET ${path} with ${JSON.stringify(body)?.slice(0, 200)}, not a list`);
     const before = rows.size;
     for (const row of body as Row[]) if (typeof row?.name === "string") rows.set(options.keyOf(row), row);

@@ -1,10 +1,12 @@
 // Proving a schema empty before it is dropped without listing each of its collections (issue: a destroy of 1000
 // schemas sent 24 GETs per schema and spent its time queueing for connections). One SHOW <objects> IN DATABASE
 // per listed type answers for every schema of the database at once; the inventory is shared by the schema deletes
-// of a destroy: it stays true while this client only deletes (RestClient.additionCount), what was deleted after it
-// was answered is taken away (engine/deletion-log.ts), and it is at most INVENTORY_TTL_MS old, which bounds how
-// long an object someone else creates in the meantime goes unseen. It only ever proves emptiness: a schema it
-// shows anything in is listed exactly (container-contents.ts), so a refusal names what is really there.
+// of a destroy: it stays true while this client only deletes (RestClient.additionCount), what was deleted once it
+// had been asked for is taken away (engine/deletion-log.ts), and it is at most INVENTORY_TTL_MS old, which bounds how
+// long an object someone else creates in the meantime goes unseen. While deletes keep asking, the next inventory is
+// taken before the current one expires (on the shared-read connections), so no delete waits for one mid-destroy.
+// It only ever proves emptiness: a schema it shows anything in is listed exactly (container-contents.ts), so a
+// refusal names what is really there.
 import { RestClient } from "../client/rest-client";
 import { executeSql, rowObjects } from "../client/sql-api";
 import { deletionLog } from "../engine/deletion-log";
@@ -13,6 +15,8 @@ import { identifier, keyword, sql } from "../sql/sql-text";
 
 /** How long one inventory proves schemas empty (the window in which others' new objects go unseen). */
 export const INVENTORY_TTL_MS = 5_000;
+/** Age at which the next inventory is taken while the current one still answers (an inventory takes ~2 round trips). */
+export const INVENTORY_RENEWAL_MS = 3_000;
 /** SHOW outputs stop at 10,000 rows (SHOW <objects> docs, LIMIT): a full answer cannot prove an absence. */
 const SHOW_ROW_CAP = 10_000;
 
@@ -43,20 +47,27 @@ function listings(definitions: ResourceDefinition[]): string[] | undefined {
 interface Inventory {
   /** Per namespace, per schema: how many objects of each name. */
   counts: Map<string, Map<string, Map<string, number>>>;
-  answeredAt: number;
+  /** The deletion log's clock before the SHOWs were sent. */
+  askedAt: number;
 }
 
 interface Pending {
   startedMs: number;
   additionsAtStart: number;
   inventory: Promise<Inventory | undefined>;
+  /** Settled: the inventory can answer without waiting. */
+  answered: boolean;
+  /** The renewal taken while this one still answers. */
+  next?: Pending;
 }
 
 const byClient = new WeakMap<RestClient, Map<string, Pending>>();
 
-async function takeInventory(client: RestClient, database: string, words: string[]): Promise<Inventory | undefined> {
+/** `renewal`: taken while another still answers, on the shared-read connections; else every delete waits for it. */
+async function takeInventory(client: RestClient, database: string, words: string[], renewal: boolean): Promise<Inventory | undefined> {
   const counts = new Map<string, Map<string, Map<string, number>>>();
-  const results = await Promise.all(words.map((listing) => executeSql(client, sql`SHOW ${keyword(listing)} IN DATABASE ${identifier(database)}`, { readOnly: true })));
+  const askedAt = deletionLog(client).now();
+  const results = await Promise.all(words.map((listing) => executeSql(client, sql`SHOW ${keyword(listing)} IN DATABASE ${identifier(database)}`, { readOnly: true, shared: renewal })));
   for (const [index, result] of results.entries()) {
     if (result.rows.length >= SHOW_ROW_CAP) return undefined;
     const namespace = namespaceOf(words[index]);
@@ -69,17 +80,30 @@ async function takeInventory(client: RestClient, database: string, words: string
       names.set(String(row.name), (names.get(String(row.name)) ?? 0) + 1);
     }
   }
-  return { counts, answeredAt: deletionLog(client).now() };
+  return { counts, askedAt };
+}
+
+function taken(client: RestClient, database: string, words: string[], renewal: boolean): Pending {
+  const pending: Pending = { startedMs: Date.now(), additionsAtStart: client.additionCount, answered: false, inventory: Promise.resolve(undefined) };
+  pending.inventory = takeInventory(client, database, words, renewal).catch(() => undefined).finally(() => { pending.answered = true; });
+  return pending;
 }
 
 function inventoryOf(client: RestClient, database: string, words: string[]): Promise<Inventory | undefined> {
   const pending = byClient.get(client) ?? new Map<string, Pending>();
   byClient.set(client, pending);
-  const current = pending.get(database);
-  if (current && current.additionsAtStart === client.additionCount && Date.now() - current.startedMs < INVENTORY_TTL_MS) return current.inventory;
-  const fresh: Pending = { startedMs: Date.now(), additionsAtStart: client.additionCount, inventory: takeInventory(client, database, words).catch(() => undefined) };
-  pending.set(database, fresh);
-  return fresh.inventory;
+  const valid = (candidate: Pending | undefined): candidate is Pending =>
+    candidate !== undefined && candidate.additionsAtStart === client.additionCount && Date.now() - candidate.startedMs < INVENTORY_TTL_MS;
+  let current = pending.get(database);
+  // A renewal that has answered (or the only one still valid) takes over.
+  if (valid(current?.next) && (current!.next!.answered || !valid(current))) pending.set(database, (current = current!.next!));
+  if (!valid(current)) {
+    const fresh = taken(client, database, words, false);
+    pending.set(database, fresh);
+    return fresh.inventory;
+  }
+  if (current.answered && !valid(current.next) && Date.now() - current.startedMs >= INVENTORY_RENEWAL_MS) current.next = taken(client, database, words, true);
+  return current.inventory;
 }
 
 /**
@@ -94,7 +118,8 @@ export async function provedEmpty(client: RestClient, definitions: ResourceDefin
   const deleted = new Map<string, Set<string>>();
   for (const deletion of deletionLog(client).deletions) {
     const words = listingOf(deletion.definition);
-    if (deletion.sentAt < inventory.answeredAt || !words || deletion.definition.signature) continue;
+    // Done before the SHOWs were sent: anything by that name they show was made since (by someone else).
+    if (deletion.doneAt < inventory.askedAt || !words || deletion.definition.signature) continue;
     if (deletion.parents.database !== database || deletion.parents.schema !== schema) continue;
     const names = deleted.get(namespaceOf(words)) ?? new Set<string>();
     deleted.set(namespaceOf(words), names.add(deletion.name));

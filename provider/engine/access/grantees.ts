@@ -64,7 +64,8 @@ export function granteeList(client: RestClient, grantee: Grantee, list: "grants"
 
 async function fetchList(client: RestClient, path: string): Promise<unknown[] | undefined> {
   try {
-    const { body } = await client.request({ method: "GET", path });
+    // Shared: every grant of the grantee waits for this one list.
+    const { body } = await client.request({ method: "GET", path, shared: true });
     if (!Array.isArray(body)) throw new Error(`Snowflake answered GET ${path} with ${JSON.stringify(body)?.slice(0, 200)}, not a list of grants`);
     return body;
   } catch (error) {
