@@ -119,6 +119,16 @@ describe("retries", () => {
     expect(pathsOf("POST")).toHaveLength(1);
   });
 
+  test("a failed TLS handshake is not retried, and the error names the request and what to check", async () => {
+    // The emulator's port also speaks TLS, with a self-signed certificate this process does not trust.
+    const untrusted = new RestClient(emulator.url.replace(/^http:/, "https:"), programmaticAccessTokenAuth(emulator.credentials.programmaticAccessToken), FAST);
+    emulator.clearRequestLog();
+    const error = await untrusted.request({ method: "GET", path: "/api/v2/warehouses" }).catch((e) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toMatch(/^GET \/api\/v2\/warehouses: no answer from Snowflake \(DEPTH_ZERO_SELF_SIGNED_CERT: the certificate of https:\/\/127\.0\.0\.1:\d+ was not accepted: check the account host, and give .* NODE_EXTRA_CA_CERTS/);
+    expect(emulator.requestLog).toEqual([]);
+  });
+
   test("retrying stops at the deadline with RetryTimeoutError", async () => {
     emulator.knobs.failNext(1000, 503);
     const impatient = new RestClient(emulator.url, programmaticAccessTokenAuth(emulator.credentials.programmaticAccessToken), { ...FAST, deadlineMs: 300 });
@@ -148,6 +158,15 @@ describe("202 accepted", () => {
     const error = await client.request({ method: "GET", path: "/api/v2/databases/NOT_THERE" }).catch((e) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.path).toBe("/api/v2/databases/NOT_THERE");
+  });
+
+  test("polling past the deadline names the request that was accepted, not only where its result was", async () => {
+    emulator.knobs.acceptNext(1, 1000);
+    const impatient = new RestClient(emulator.url, programmaticAccessTokenAuth(emulator.credentials.programmaticAccessToken), { ...FAST, deadlineMs: 200 });
+    const error = await impatient.request({ method: "POST", path: "/api/v2/databases", body: { name: "NEVER_DB" } }).catch((e) => e);
+    emulator.knobs.acceptNext(0, 1);
+    expect(error).toBeInstanceOf(RetryTimeoutError);
+    expect(error.message).toMatch(/^POST \/api\/v2\/databases was accepted \(202\) but did not complete within 200 ms \(its result was polled at \/api\/v2\/results\//);
   });
 });
 

@@ -200,7 +200,7 @@ export class RestClient {
     const idempotent = request.once ? false : request.idempotent ?? request.method !== "POST";
     const shared = request.shared === true && (request.method === "GET" || request.readOnly === true);
     let response = await this.exchange(request.method, path, request.body, idempotent, deadline, request.once === true, shared);
-    if (response.status === 202) response = await this.pollUntilDone(response, deadline, shared);
+    if (response.status === 202) response = await this.pollUntilDone(response, deadline, shared, `${request.method} ${request.path}`);
     const body = parseJson(response.text);
     const requestId = headerValue(response.headers, "x-snowflake-request-id");
     if (response.status >= 200 && response.status < 300) return { status: response.status, body: body as T, requestId };
@@ -233,6 +233,9 @@ export class RestClient {
         askedMs = retryAfterMs(response.headers);
       } catch (error) {
         const code = (error as { code?: string }).code;
+        // The TLS handshake failed (certificate, or a host that does not speak TLS): nothing was sent, and sending
+        // again cannot help.
+        if (code && TLS_FAILURE.test(code)) throw new NetworkError(method, path, tlsFailure(error as Error & { code: string }, this.origin));
         if (!code || !/^(UND_ERR|E[A-Z]+$)/.test(code)) throw error;
         describeNetworkCause(error as Error & { code: string }, this.policy);
         if (!RETRYABLE_NETWORK_CODES.has(code)) throw new NetworkError(method, path, error);
@@ -254,18 +257,26 @@ export class RestClient {
     }
   }
 
-  /** A 202 means "still running": poll the result location until a final answer, which stands for the original request. */
-  private async pollUntilDone(accepted: RawResponse, deadline: number, shared: boolean): Promise<RawResponse> {
+  /**
+   * A 202 means "still running": poll the result location until a final answer, which stands for the original
+   * request; a poll that fails or runs past the deadline says which request it was waiting for.
+   */
+  private async pollUntilDone(accepted: RawResponse, deadline: number, shared: boolean, original: string): Promise<RawResponse> {
     let response = accepted;
     let interval = this.policy.pollIntervalMs;
     while (response.status === 202) {
       const location = resultLocation(response);
       if (Date.now() + interval > deadline) {
-        throw new RetryTimeoutError(`the request accepted as ${location} did not complete within ${this.policy.deadlineMs} ms`);
+        throw new RetryTimeoutError(`${original} was accepted (202) but did not complete within ${this.policy.deadlineMs} ms (its result was polled at ${location})`);
       }
       await sleep(interval);
       interval = Math.min(interval * 1.5, this.policy.maxDelayMs);
-      response = await this.exchange("GET", location, undefined, true, deadline, false, shared);
+      try {
+        response = await this.exchange("GET", location, undefined, true, deadline, false, shared);
+      } catch (error) {
+        if (error instanceof Error && (error instanceof NetworkError || error instanceof RetryTimeoutError)) error.message = `while waiting for ${original} (accepted, 202): ${error.message}`;
+        throw error;
+      }
     }
     return response;
   }
@@ -314,6 +325,17 @@ const NETWORK_CAUSES: Record<string, (policy: RetryPolicy) => string> = {
   EPIPE: () => "the connection was closed while the request was being sent",
   ECONNREFUSED: () => "the connection was refused",
 };
+
+/** Node's TLS and OpenSSL verification codes (ERR_TLS_CERT_ALTNAME_INVALID, CERT_HAS_EXPIRED, SELF_SIGNED_CERT_IN_CHAIN, ...). */
+const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_)|CERT|^UNABLE_TO_(VERIFY|GET)/;
+
+function tlsFailure(error: Error & { code: string }, origin: string): Error & { code: string } {
+  const hint = /WRONG_VERSION_NUMBER/.test(error.code)
+    ? `${origin} does not answer TLS (a plain-HTTP host or proxy?)`
+    : `the certificate of ${origin} was not accepted: check the account host, and give a proxy's or company's CA in NODE_EXTRA_CA_CERTS`;
+  error.message = `${hint} [${error.message}]`;
+  return error;
+}
 
 /** Puts the cause in words into the error's message, keeping the socket's own text in brackets. */
 function describeNetworkCause(error: Error & { code: string }, policy: RetryPolicy): void {
