@@ -71,10 +71,10 @@ const cases: [string, Case][] = [
     begins: "delete Warehouse KEPT_WH: DELETE /api/v2/warehouses/KEPT_WH",
     once: ["Warehouse KEPT_WH", "DELETE /api/v2/warehouses/KEPT_WH", "no answer from Snowflake (UND_ERR_SOCKET: the connection was closed before the answer arrived [other side closed])", "did not succeed within 300 ms"],
   }],
-  ["a TLS failure (the emulator's self-signed certificate): the cause with its code, never the bare socket text", {
+  ["a TLS failure (the emulator's self-signed certificate): the request, the cause with its code and what to check, never the bare socket text", {
     provoke: () => methods("Database", stack.emulator.url.replace(/^http:/, "https:")).read("KEPT", { name: "KEPT", account: stack.emulator.account }),
-    begins: "read Database KEPT: no answer from Snowflake (",
-    once: ["Database KEPT", "no answer from Snowflake (", "self-signed certificate"],
+    begins: "read Database KEPT: GET /api/v2/databases/KEPT: no answer from Snowflake (DEPTH_ZERO_SELF_SIGNED_CERT: the certificate of https://",
+    once: ["Database KEPT", "GET /api/v2/databases/KEPT", "no answer from Snowflake (", "self-signed certificate", "NODE_EXTRA_CA_CERTS"],
   }],
   ["SQL API error: the statement's failure with its code and request id, after the create was undone", {
     provoke: () => methods("User").create({ name: "POLICY_USER", passwordPolicy: "KEPT.PUBLIC.NO_SUCH_POLICY" }),
