@@ -98,14 +98,17 @@ describe("external access integrations", () => {
     await created(engineAgainst(emulator, "NetworkRule"), { ...IN, name: "WEB", type: "HOST_PORT", mode: "EGRESS", valueList: ["api.example.com"] });
   });
 
-  test("a replacement is refused while a service and a function name it, naming both; allowReplace lets it through", async () => {
+  test("a replacement is refused while a service and a function name it, naming each once; allowReplace lets it through", async () => {
     const integration = engineAgainst(emulator, "ExternalAccessIntegration");
     const { outs } = await created(integration, declared);
     await callEmulator(emulator, "POST", "/api/v2/compute-pools", { name: "EGRESS_POOL", instance_family: "CPU_X64_XS", min_nodes: 1, max_nodes: 1 });
     const spec = "spec:\n  containers:\n  - name: app\n    image: /fmt_db/public/repo/app:latest\n";
     const service = await callEmulator(emulator, "POST", "/api/v2/databases/FMT_DB/schemas/PUBLIC/services", { name: "CALLER", compute_pool: "EGRESS_POOL", spec: { spec_type: "from_inline", spec_text: spec }, external_access_integrations: ["USE_EGRESS"] });
     expect(service.status).toBeLessThan(300);
-    await created(engineAgainst(emulator, "Function"), { ...IN, name: "fetch", arguments: [], returns: "VARCHAR", language: "python", runtimeVersion: "3.11", handler: "main", body: "def main():\n  return 'x'", externalAccessIntegrations: ["use_egress"] });
+    const fetch = { ...IN, name: "fetch", arguments: [], returns: "VARCHAR", language: "python", runtimeVersion: "3.11", handler: "main", body: "def main():\n  return 'x'", externalAccessIntegrations: ["use_egress"] };
+    await created(engineAgainst(emulator, "Function"), fetch);
+    // An overload of the same name is the same user in the refusal, named once.
+    await created(engineAgainst(emulator, "Function"), { ...fetch, arguments: [{ name: "x", datatype: "varchar" }], body: "def main(x):\n  return x" });
 
     await expect(integration.diff("", outs, renamed)).rejects.toThrow(/refused: changing name replaces external access integration USE_EGRESS, which service FMT_DB\.PUBLIC\.CALLER, function FMT_DB\.PUBLIC\.FETCH use.*allowReplace: true/s);
     expect((await integration.diff("", outs, { ...renamed, allowReplace: true })).replaces).toEqual(["name"]);
@@ -115,7 +118,7 @@ describe("external access integrations", () => {
     const integration = engineAgainst(emulator, "ExternalAccessIntegration");
     const { outs } = await created(integration, { ...declared, name: "IDLE_EGRESS" });
     expect((await integration.diff("", outs, renamed)).replaces).toEqual(["name"]);
-    expect((await rowsOf("SHOW USER FUNCTIONS LIKE 'fetch' IN ACCOUNT")).map((row) => [row.catalog_name, row.name, row.external_access_integrations])).toEqual([["FMT_DB", "FETCH", "[USE_EGRESS]"]]);
+    expect((await rowsOf("SHOW USER FUNCTIONS LIKE 'fetch' IN ACCOUNT")).map((row) => [row.catalog_name, row.name, row.external_access_integrations])).toEqual([["FMT_DB", "FETCH", "[USE_EGRESS]"], ["FMT_DB", "FETCH", "[USE_EGRESS]"]]);
     expect((await rowsOf("SHOW SERVICES LIKE 'caller' IN ACCOUNT")).map((row) => row.external_access_integrations)).toEqual(["[USE_EGRESS]"]);
   });
 });

@@ -33,7 +33,8 @@ export function objectsUsing(...users: ObjectUsers[]) {
         .filter((row) => names(row, used))
         // SHOW USER FUNCTIONS names the database catalog_name (SHOW USER FUNCTIONS docs, Output).
         .map((row) => `${noun} ${[row.database_name ?? row.catalog_name, row.schema_name, row.name].map((part) => identifierFor(String(part))).join(".")}`)));
-    return found.flat();
+    // Overloads of one function share a name: each user is named once.
+    return [...new Set(found.flat())];
   };
 }
 
