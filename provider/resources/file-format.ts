@@ -10,6 +10,7 @@ import { listKind } from "../engine/kinds/structures";
 import { keywordChoiceKind } from "../engine/kinds/sql-values";
 import { joinSql, keyword, literal, sql } from "../sql/sql-text";
 import { CLEAR_COMMENT, commentField, field, ownershipOutputs, schemaObjectIdentity } from "./common";
+import { objectsUsing, pipesCopyingWithFormat } from "./object-usage";
 import { sqlObjectPath } from "./sql-objects";
 
 // CREATE FILE FORMAT docs: TYPE = { CSV | JSON | AVRO | ORC | PARQUET | XML } (CUSTOM is not offered).
@@ -106,4 +107,10 @@ export const fileFormat = defineResource({
   },
   outputs: ownershipOutputs("file format"),
   crossChecks: optionProblems,
+  // A replacement (a new type) drops the format: objects naming it silently fall back to format defaults (DROP FILE
+  // FORMAT docs, usage notes), and the 2025_05 bundle (BCR-1989) refuses it under external tables. Pipes are found
+  // by their COPY text. Stages are not checked: SHOW STAGES has no file format column (SHOW STAGES docs, Output;
+  // only DESCRIBE STAGE's STAGE_FILE_FORMAT rows carry it, one statement per stage), and the Stage type cannot
+  // set one. External tables have no type here.
+  usedBy: objectsUsing(pipesCopyingWithFormat),
 });

@@ -8,7 +8,8 @@ import * as types from "./types";
 export interface ExternalAccessIntegrationArgs extends CommonArgs {
   /**
    * Name of the external access integration: unquoted names are upper-cased by Snowflake, "quoted" names kept
-   * exactly. Default: derived from the resource name. A new name replaces the external access integration.
+   * exactly. Default: derived from the resource name. A new name replaces the external access integration; refused
+   * at preview unless `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   name?: pulumi.Input<string>;
   /** The egress network rules it allows, as DB.SCHEMA.RULE. Changed in place (ALTER over the SQL API). */
@@ -19,6 +20,12 @@ export interface ExternalAccessIntegrationArgs extends CommonArgs {
   enabled?: pulumi.Input<boolean>;
   /** Comment on the external access integration. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
+  /**
+   * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
+   * load history) or drops it under the objects that use it (tables on a volume, tasks naming an integration).
+   * Default false: such a change is refused at preview.
+   */
+  allowReplace?: pulumi.Input<boolean>;
 }
 
 /**
@@ -28,7 +35,8 @@ export interface ExternalAccessIntegrationArgs extends CommonArgs {
 export class ExternalAccessIntegration extends SnowflakeResource {
   /**
    * Name of the external access integration: unquoted names are upper-cased by Snowflake, "quoted" names kept
-   * exactly. Default: derived from the resource name. A new name replaces the external access integration.
+   * exactly. Default: derived from the resource name. A new name replaces the external access integration; refused
+   * at preview unless `allowReplace: true`, since a replacement drops it under the objects that use it.
    */
   declare readonly name: pulumi.Output<string>;
   /** The egress network rules it allows, as DB.SCHEMA.RULE. Changed in place (ALTER over the SQL API). */

@@ -8,12 +8,14 @@ import * as types from "./types";
 export interface FileFormatArgs extends CommonArgs {
   /**
    * The database the file format lives in (e.g. `db.name`). A change means a new file format. A change replaces
-   * the file format.
+   * the file format; refused at preview unless `allowReplace: true`, since a replacement drops it under the
+   * objects that use it.
    */
   database: pulumi.Input<string>;
   /**
    * The schema the file format lives in (e.g. `schema.name`). A change means a new file format. A change replaces
-   * the file format.
+   * the file format; refused at preview unless `allowReplace: true`, since a replacement drops it under the
+   * objects that use it.
    */
   schema: pulumi.Input<string>;
   /**
@@ -23,7 +25,8 @@ export interface FileFormatArgs extends CommonArgs {
   name?: pulumi.Input<string>;
   /**
    * CSV (default), JSON, AVRO, ORC, PARQUET or XML. A change means a new file format. A change replaces the file
-   * format.
+   * format; refused at preview unless `allowReplace: true`, since a replacement drops it under the objects that
+   * use it.
    */
   type?: pulumi.Input<types.FileFormatType>;
   /**
@@ -109,6 +112,12 @@ export interface FileFormatArgs extends CommonArgs {
   disableAutoConvert?: pulumi.Input<boolean>;
   /** Comment on the file format. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
+  /**
+   * Allow a change that replaces this object although the replacement loses what it holds (rows, files, offsets,
+   * load history) or drops it under the objects that use it (tables on a volume, tasks naming an integration).
+   * Default false: such a change is refused at preview.
+   */
+  allowReplace?: pulumi.Input<boolean>;
 }
 
 /**
@@ -118,12 +127,14 @@ export interface FileFormatArgs extends CommonArgs {
 export class FileFormat extends SnowflakeResource {
   /**
    * The database the file format lives in (e.g. `db.name`). A change means a new file format. A change replaces
-   * the file format.
+   * the file format; refused at preview unless `allowReplace: true`, since a replacement drops it under the
+   * objects that use it.
    */
   declare readonly database: pulumi.Output<string>;
   /**
    * The schema the file format lives in (e.g. `schema.name`). A change means a new file format. A change replaces
-   * the file format.
+   * the file format; refused at preview unless `allowReplace: true`, since a replacement drops it under the
+   * objects that use it.
    */
   declare readonly schema: pulumi.Output<string>;
   /**
@@ -133,7 +144,8 @@ export class FileFormat extends SnowflakeResource {
   declare readonly name: pulumi.Output<string>;
   /**
    * CSV (default), JSON, AVRO, ORC, PARQUET or XML. A change means a new file format. A change replaces the file
-   * format.
+   * format; refused at preview unless `allowReplace: true`, since a replacement drops it under the objects that
+   * use it.
    */
   declare readonly type: pulumi.Output<types.FileFormatType | undefined>;
   /**

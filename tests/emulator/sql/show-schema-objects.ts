@@ -2,7 +2,8 @@
 // artifact repositories and services do): the provider lists a database's schema objects with them, IN DATABASE,
 // to learn what its schemas still hold before dropping them. Each answers the columns its SHOW command's docs list
 // first (created_on, name, database_name, schema_name, owner); the type-specific columns that follow are not
-// emulated, since nothing reads them. Scopes and refusals are those of showInAccount.
+// emulated, since nothing reads them (but functions' external access integrations, below). Scopes and refusals
+// are those of showInAccount.
 import type { CatalogObject } from "../catalog/catalog";
 import type { ResultSet, SessionFacts } from "./select";
 import { text, timestamp } from "./select";
@@ -21,6 +22,17 @@ const CALLABLE: ShowColumn[] = [
   { column: text("schema_name"), value: (object) => schemaOf(object).name },
   { column: text("catalog_name"), value: (object) => (schemaOf(object).parent as CatalogObject).name },
 ];
+// external_access_integrations, the one type-specific column read (to find the code an external access
+// integration's replacement would break). Its place in SHOW FUNCTIONS output is from Snowflake's Terraform
+// provider (its row model has it after `secrets`), not from the docs page read; it is printed as SHOW SERVICES
+// prints its list (`[A,B]`, NULL for none), which is not confirmed for functions. SHOW USER PROCEDURES has the
+// column too but Snowflake leaves it NULL (the Terraform provider's tests, SNOW-1850370), so procedures answer NULL.
+function accessIntegrationsOf(object: CatalogObject): string | null {
+  const names = (object.values.language_config as { external_access_integrations?: string[] } | undefined)?.external_access_integrations;
+  return names?.length ? `[${names.join(",")}]` : null;
+}
+const FUNCTION_COLUMNS: ShowColumn[] = [...CALLABLE, { column: text("external_access_integrations", true), value: accessIntegrationsOf }];
+const PROCEDURE_COLUMNS: ShowColumn[] = [...CALLABLE, { column: text("external_access_integrations", true), value: () => null }];
 
 /** The SHOW words, the emulator collections whose objects they list, and their columns. */
 const LISTINGS: [words: string, collections: string[], columns: ShowColumn[]][] = [
@@ -43,8 +55,8 @@ const LISTINGS: [words: string, collections: string[], columns: ShowColumn[]][] 
   ["IMAGE REPOSITORIES", ["image-repositories"], LEADING],
   ["CORTEX SEARCH SERVICES", ["cortex-search-services"], LEADING],
   // Service functions are user-defined functions bound to a service (CREATE FUNCTION ... SERVICE = ...).
-  ["USER FUNCTIONS", ["user-defined-functions", "functions"], CALLABLE],
-  ["USER PROCEDURES", ["procedures"], CALLABLE],
+  ["USER FUNCTIONS", ["user-defined-functions", "functions"], FUNCTION_COLUMNS],
+  ["USER PROCEDURES", ["procedures"], PROCEDURE_COLUMNS],
 ];
 
 const HANDLERS = LISTINGS.map(([words, collections, columns]) => ({ words: words.split(" "), run: showInAccount(words, collections, columns) }));
