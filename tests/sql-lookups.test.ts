@@ -10,6 +10,7 @@ import { resourceDefinitions } from "../provider/resources";
 import { Emulator, startEmulator } from "./emulator";
 import { callEmulator } from "./support/emulator-api";
 import { engineAgainst } from "./support/engine-harness";
+import { rowsOf } from "./support/sql-rows";
 import { connectionEnv } from "./support/test-stack";
 
 let emulator: Emulator;
@@ -30,7 +31,8 @@ const MASK = { signature: [{ name: "val", datatype: "string" }], returns: "strin
 const S3 = { storageProvider: "s3", storageAwsRoleArn: "arn:aws:iam::123456789012:role/lk", storageAllowedLocations: ["s3://lk-bucket/in/"] };
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  // A second account of the organization shares with this one: its share is inbound here, not one of ours.
+  emulator = await startEmulator({ accounts: [{ name: "LOOKUPS" }, { name: "PARTNER" }] });
   await made("/api/v2/databases", { name: "SQLK" });
   for (const name of ["S", "OTHER"]) await made("/api/v2/databases/SQLK/schemas", { name });
   for (const [name, creditQuota] of [["mon_alpha", 100], ["mon_beta", 200], ["monx_1", 300], ['"my monitor"', 400]] as const) {
@@ -46,6 +48,11 @@ beforeAll(async () => {
   await created("SecurityIntegration", { name: "store_scim", type: "scim", scimClient: "azure", runAsRole: "aad_provisioner" });
   await created("Share", { name: "share_a", grants: [{ privilege: "usage", on: "database", name: "SQLK" }], comment: "with a database" });
   for (const name of ["share_b", '"my share"']) await created("Share", { name });
+  const partner = emulator.accountHandle("PARTNER").credentials.programmaticAccessToken;
+  for (const statement of ["CREATE SHARE SHARE_INBOUND COMMENT = 'from a partner'", "ALTER SHARE SHARE_INBOUND ADD ACCOUNTS = ORG.LOOKUPS"]) {
+    const answer = await callEmulator(emulator, "POST", "/api/v2/statements", { statement }, partner);
+    if (answer.status !== 200) throw new Error(`${statement}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
   Object.assign(process.env, connectionEnv(emulator));
 });
 afterAll(async () => {
@@ -164,13 +171,18 @@ describe("integrations: SHOW <type> INTEGRATIONS lists that type only", () => {
 });
 
 describe("shares (their grants read by another SHOW)", () => {
-  test("list all and by like; each equals get's", async () => {
+  test("list all and by like; each equals get's; an inbound share is not one of the account's", async () => {
+    // Snowflake's SHOW SHARES here lists the partner's share too, as kind INBOUND.
+    const shown = rowsOf(await callEmulator(emulator, "POST", "/api/v2/statements", { statement: "SHOW SHARES LIKE 'SHARE_%'" }));
+    expect(shown.map((row) => `${row.kind} ${row.name}`)).toEqual(["OUTBOUND SHARE_A", "OUTBOUND SHARE_B", "INBOUND SHARE_INBOUND"]);
+    emulator.requestLog.length = 0;
     const shares = await snowflake.listShares();
     expect(nameSet(shares)).toEqual(['"my share"', "SHARE_A", "SHARE_B"]);
     for (const share of shares) expect(share).toEqual(await snowflake.getShare(share.name));
     expect(shares.find((share) => share.name === "SHARE_A")).toMatchObject({ comment: "with a database", grants: [{ privilege: "USAGE", on: "DATABASE", name: "SQLK" }] });
     expect(names(await snowflake.listShares({ like: "SHARE_%", limit: 1 }))).toEqual(["SHARE_A"]);
     expect(names(await snowflake.listShares({ like: "MY SHARE" }))).toEqual(['"my share"']);
+    await expect(snowflake.getShare("SHARE_INBOUND")).rejects.toThrow(snowflake.LookupNotFoundError);
   });
 });
 
