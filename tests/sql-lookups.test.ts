@@ -46,6 +46,8 @@ beforeAll(async () => {
   for (const name of ["store_a", "store_b"]) await created("StorageIntegration", { name, ...S3, comment: `integration ${name}` });
   // Another integration type whose name LIKE 'STORE%' matches too: SHOW STORAGE INTEGRATIONS must leave it out.
   await created("SecurityIntegration", { name: "store_scim", type: "scim", scimClient: "azure", runAsRole: "aad_provisioner" });
+  // An OAuth client, whose id get reads with SYSTEM$SHOW_OAUTH_CLIENT_SECRETS.
+  await created("SecurityIntegration", { name: "oauth_app", type: "oauth", oauthClient: "custom", oauthClientType: "confidential", oauthRedirectUri: "https://app.example.com/cb" });
   await created("Share", { name: "share_a", grants: [{ privilege: "usage", on: "database", name: "SQLK" }], comment: "with a database" });
   for (const name of ["share_b", '"my share"']) await created("Share", { name });
   const partner = emulator.accountHandle("PARTNER").credentials.programmaticAccessToken;
@@ -88,6 +90,9 @@ describe("resource monitors (account objects; the SHOW row is the whole result)"
   test("like is case-insensitive, with SQL wildcards", async () => {
     expect(names(await snowflake.listResourceMonitors({ like: "mon_%" }))).toEqual(["MONX_1", "MON_ALPHA", "MON_BETA"]);
     expect(names(await snowflake.listResourceMonitors({ like: "%MONITOR" }))).toEqual(['"my monitor"']);
+    // The pattern is a string literal (quotes and backslashes escaped), never SQL.
+    await expect(snowflake.listResourceMonitors({ like: "%' OR name LIKE '%" })).resolves.toEqual([]);
+    await expect(snowflake.listResourceMonitors({ like: "MON\\_ALPHA" })).resolves.toHaveLength(1);
   });
 
   test("startsWith is exact (case-sensitive, `_` literal), sent as an escaped LIKE and applied after it", async () => {
@@ -166,6 +171,9 @@ describe("integrations: SHOW <type> INTEGRATIONS lists that type only", () => {
     const security = await snowflake.listSecurityIntegrations({ startsWith: "STORE" });
     expect(names(security)).toEqual(["STORE_SCIM"]);
     expect(security[0]).toEqual(await snowflake.getSecurityIntegration("STORE_SCIM"));
+    const [oauth] = await snowflake.listSecurityIntegrations({ like: "oauth%" });
+    expect(oauth).toMatchObject({ name: "OAUTH_APP", type: "OAUTH", oauthClientId: expect.any(String) });
+    expect(oauth).toEqual(await snowflake.getSecurityIntegration("OAUTH_APP"));
     await expect(snowflake.listExternalAccessIntegrations()).resolves.toEqual([]);
   });
 });

@@ -7,7 +7,9 @@
 // INTEGRATIONS docs: `[ LIKE '<pattern>' ]`, `[ IN ... ]` for schema objects). STARTS WITH and LIMIT are not on all
 // of them (SHOW INTEGRATIONS and SHOW FILE FORMATS take neither), so startsWith and limit are applied after the list.
 // A type word before INTEGRATIONS lists integrations of that type only (SHOW INTEGRATIONS docs), which is how a
-// storage integration's list leaves out the account's other integrations.
+// storage integration's list leaves out the account's other integrations; SHOW SHARES's inbound rows are left out by
+// the definition's isOwnRow. Not confirmed against a live account: where SHOW sorts a quoted mixed-case name among
+// unquoted ones (the docs say only "by name"), so results keep SHOW's order and no test relies on it.
 import { NotFoundError } from "../../client/errors";
 import type { Properties } from "../definition";
 import { identifierFor } from "../identifiers";
