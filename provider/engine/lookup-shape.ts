@@ -1,9 +1,11 @@
 // Which lookups a resource type has, derived from its definition alone (so a new type gets them without new code):
 // what identifies one object (its containers, its name, a signature for overloaded names), and what its
-// collection's list operation can narrow by (the spec's `like`, `startsWith`, `showLimit`, `fromName`). Used by the
+// collection's list operation can narrow by (the spec's `like`, `startsWith`, `showLimit`, `fromName`; SHOW's LIKE for
+// the types reached through SQL). Used by the
 // SDK generator (which functions to emit) and at run time (what to send, what to do in the SDK instead).
 import { OPERATIONS } from "../wire/operations";
 import { ResourceDefinition } from "./definition";
+import { shownRowIsSnapshot } from "./sql-object/sql-object";
 
 export interface ListShape {
   /** The list's query parameters that narrow it; what it lacks the SDK does after the list. */
@@ -11,7 +13,10 @@ export interface ListShape {
   startsWith: boolean;
   showLimit: boolean;
   fromName: boolean;
-  /** The list answers whole snapshots (the definition's listCarriesSnapshot / readByList); else each row is read by GET. */
+  /**
+   * The list answers whole snapshots (the definition's listCarriesSnapshot / readByList; a SHOW row that is all an
+   * SQL type's get reads); else each row is read as get reads it (a GET; DESCRIBE and the rest for SQL types).
+   */
   rowsAreSnapshots: boolean;
 }
 
@@ -52,7 +57,10 @@ export function lookupAvailability(definition: ResourceDefinition): LookupAvaila
     nameIsIdentifier: !definition.access, signature: Boolean(definition.signature),
   };
   const operation = listOperation(definition.collectionPath);
-  if (definition.access) shape.noList = `${pluralOf(definition.noun)} are read through their own access (provider/engine/access), not as rows of a REST list`;
+  // Types reached through SQL list by SHOW, which takes LIKE on every one of them (sql-object/sql-list.ts).
+  if (definition.sqlObject) {
+    shape.list = { like: true, startsWith: false, showLimit: false, fromName: false, rowsAreSnapshots: shownRowIsSnapshot(definition.sqlObject) };
+  } else if (definition.access) shape.noList = `${pluralOf(definition.noun)} are read through their own access (provider/engine/access), not as rows of a REST list`;
   else if (!operation) shape.noList = `the REST API has no list of ${pluralOf(definition.noun)} at ${definition.collectionPath}`;
   else {
     const has = (name: string) => operation.query.some((parameter) => parameter.name === name);

@@ -1,6 +1,7 @@
 // Lookups: one object by name, or a collection's objects, read with the engine's own ObjectApi and mapped by the
 // mapper, so a result has the property names and normalized values a resource of the type has after a refresh.
-// Generic over definitions (lookup-shape.ts says what each type offers). Only GETs: a lookup never changes anything.
+// Generic over definitions (lookup-shape.ts says what each type offers). Only reads -- GETs, and SHOW / DESCRIBE for
+// the types reached through SQL (sql-object/sql-list.ts): a lookup never changes anything.
 import { NotFoundError } from "../client/errors";
 import { RestClient } from "../client/rest-client";
 import { Properties, ResourceDefinition } from "./definition";
@@ -9,10 +10,12 @@ import { identifierFor, qualifiedName, storedName } from "./identifiers";
 import { checkedGetArgs, checkedListArgs, ListFilter, MAX_LIST_LIMIT } from "./lookup-args";
 import { LookupArgumentError, LookupNotFoundError } from "./lookup-errors";
 import { ListShape, lookupAvailability, LookupShape, pluralOf } from "./lookup-shape";
-import { exactLikePattern } from "./list-read";
+import { narrowedRows, sentFilter } from "./list-filter";
 import { listPages, Row } from "./paged-list";
 import { fullyQualifiedName, LiveObject, liveProperties, stateFrom, withoutNulls } from "./mapper";
 import { ObjectApi } from "./object-api";
+import { identityOfShownRow, listShownRows, readShownRow } from "./sql-object/sql-list";
+import type { ShownRow } from "./sql-object/sql-object";
 import { withAttachedReads } from "./readiness";
 
 /** Listed objects read one by one (types whose list rows are not whole snapshots) this many at a time. */
@@ -62,15 +65,24 @@ export async function listObjects(definition: ResourceDefinition, connector: Con
   const { container, filter } = checkedListArgs(functionName, definition, shape, args);
   const account = connector.accountOf(container);
   const api = new ObjectApi(definition, connector.clientFor(container));
-  const path = api.collectionPath(container);
   let rows: Row[];
   try {
-    rows = await listRows(api.client, path, shape.list, filter);
+    rows = definition.sqlObject ? await listShownRows(api, shape, container, filter) : await listRows(api.client, api.collectionPath(container), shape.list, filter);
   } catch (error) {
     if (!(error instanceof NotFoundError) || !shape.parents.length) throw error;
     const where = qualifiedName(shape.parents.map((key) => String(container[key])));
     throw new LookupNotFoundError(functionName, definition.typeName, where, account, `${shape.parents.join(" / ")} ${where}`, `list ${pluralOf(definition.noun)} in`);
   }
+  if (definition.sqlObject) {
+    // SHOW rows: each completed as get completes its row (no request where the row is the whole snapshot).
+    const read = async (row: Row): Promise<Properties | undefined> => {
+      const identity = identityOfShownRow(shape, container, row as ShownRow);
+      const live = await withAttachedReads(api, identity, await readShownRow(api, identity, row as ShownRow));
+      return live && snapshotOf(definition, identity, live, account);
+    };
+    return (await inBatches(rows, read)).filter((result): result is Properties => result !== undefined);
+  }
+  const path = api.collectionPath(container);
   const identityOfRow = (row: Row): Properties => ({ ...container, [shape.nameKey]: identifierFor(storedName(String(row.name))) });
   if (shape.list.rowsAreSnapshots) {
     const results: Properties[] = [];
@@ -106,33 +118,16 @@ async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>): Promi
   return results;
 }
 
-/** SQL LIKE as Snowflake's SHOW applies it: case-insensitive, `%` any run, `_` one character, `\` escapes. */
-function likeMatcher(pattern: string): RegExp {
-  let source = "";
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index];
-    if (char === "\\" && index + 1 < pattern.length) source += pattern[++index].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    else if (char === "%") source += ".*";
-    else if (char === "_") source += ".";
-    else source += char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${source}$`, "is");
-}
-
 /**
- * The collection's rows that pass the filter. Each filter goes to Snowflake where the list operation takes it;
- * what it does not take is applied here, to the stored names (a `startsWith` still narrows the request through
- * `like` where only that is offered). The limit goes to Snowflake only when every filter did too.
+ * The collection's rows that pass the filter. Each filter goes to Snowflake where the list operation takes it
+ * (list-filter.ts); the rest is applied here. The limit goes to Snowflake only when every filter did too.
  */
 async function listRows(client: RestClient, path: string, list: ListShape, filter: ListFilter): Promise<Row[]> {
+  const sent = sentFilter(list, filter);
   const query: Record<string, string> = {};
-  if (filter.like !== undefined && list.like) query.like = filter.like;
-  if (filter.startsWith !== undefined) {
-    if (list.startsWith) query.startsWith = filter.startsWith;
-    else if (list.like && filter.like === undefined) query.like = `${exactLikePattern(filter.startsWith)}%`;
-  }
-  const allSentToSnowflake = (filter.like === undefined || list.like) && (filter.startsWith === undefined || list.startsWith);
-  const pageSize = list.showLimit && allSentToSnowflake && filter.limit !== undefined ? filter.limit : MAX_LIST_LIMIT;
+  if (sent.like !== undefined) query.like = sent.like;
+  if (sent.startsWith !== undefined) query.startsWith = sent.startsWith;
+  const pageSize = list.showLimit && sent.allSent && filter.limit !== undefined ? filter.limit : MAX_LIST_LIMIT;
   const paged = list.showLimit && list.fromName;
   // Keyed by the whole row, not the name: overloads of a function share their name.
   const rows = await listPages(client, path, {
@@ -141,14 +136,9 @@ async function listRows(client: RestClient, path: string, list: ListShape, filte
     continues: Boolean(paged),
     maxPages: MAX_PAGES,
     keyOf: (row) => JSON.stringify(row),
-    enough: (count) => allSentToSnowflake && count >= (filter.limit ?? Infinity),
+    enough: (count) => sent.allSent && count >= (filter.limit ?? Infinity),
   });
-  const like = filter.like !== undefined && !list.like ? likeMatcher(filter.like) : undefined;
-  const matching = [...rows.values()].map((row) => withoutNulls(row) as Row).filter((row) => {
-    const stored = storedName(String(row.name));
-    return (!like || like.test(stored)) && (filter.startsWith === undefined || stored.startsWith(filter.startsWith));
-  });
-  return matching.slice(0, filter.limit);
+  return narrowedRows([...rows.values()].map((row) => withoutNulls(row) as Row), list, filter, (row) => storedName(String(row.name)));
 }
 
 export { LookupArgumentError, LookupNotFoundError };

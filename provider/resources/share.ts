@@ -86,6 +86,8 @@ export const share = defineResource({
   sqlObjectType: "SHARE",
   sqlObject: {
     show: "SHARES",
+    // SHOW SHARES docs: it lists inbound shares (from providers) too; this account's own are kind OUTBOUND.
+    isOwnRow: (row) => row.kind === "OUTBOUND",
     alsoShow: { show: (name) => sql`SHOW GRANTS TO SHARE ${name}`, wire: "grants", read: grantsFromShow },
   },
   fields: {

@@ -12,14 +12,6 @@
 //   OwnershipGrant: no field is its name (identity "name"): it is identified by what its properties connect, not by a name.
 // Types with a get but no list:
 //   StageFile: stage files are read through their own access (provider/engine/access), not as rows of a REST list.
-//   ResourceMonitor: the REST API has no list of resource monitors at SHOW RESOURCE MONITORS.
-//   FileFormat: the REST API has no list of file formats at SHOW FILE FORMATS.
-//   MaskingPolicy: the REST API has no list of masking policies at SHOW MASKING POLICIES.
-//   RowAccessPolicy: the REST API has no list of row access policies at SHOW ROW ACCESS POLICIES.
-//   StorageIntegration: the REST API has no list of storage integrations at SHOW STORAGE INTEGRATIONS.
-//   ExternalAccessIntegration: the REST API has no list of external access integrations at SHOW EXTERNAL ACCESS INTEGRATIONS.
-//   SecurityIntegration: the REST API has no list of security integrations at SHOW SECURITY INTEGRATIONS.
-//   Share: the REST API has no list of shares at SHOW SHARES.
 
 import * as pulumi from "@pulumi/pulumi";
 import { ListFilterArgs, ListFilterOutputArgs, LookupArgs, LookupOutputArgs, LookupOutputOptions, LookupResult, lookupObject, lookupObjectOutput, lookupObjects, lookupObjectsOutput } from "../lookup-calls";
@@ -133,9 +125,8 @@ export interface ListWarehousesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the warehouses (GET /api/v2/warehouses), by name, each as getWarehouse reports it but without tags. The
- * list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. It calls Snowflake
+ * whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listWarehouses(args: ListWarehousesArgs = {}): Promise<GetWarehouseResult[]> {
   return lookupObjects("listWarehouses", "Warehouse", args);
@@ -244,9 +235,9 @@ export interface ListDatabasesOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the databases (GET /api/v2/databases), by name, each as getDatabase reports it but without tags. Rejects
- * with LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during
- * `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * Lists the databases (GET /api/v2/databases), by name, each as getDatabase reports it but without tags. It
+ * calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs
+ * only.
  */
 export function listDatabases(args: ListDatabasesArgs = {}): Promise<GetDatabaseResult[]> {
   return lookupObjects("listDatabases", "Database", args);
@@ -1135,11 +1126,11 @@ export interface ListStagesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the stages in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/stages), by name,
- * each as getStage reports it but without tags. The list takes no startsWith, limit: the SDK applies them to the
- * rows Snowflake returns. Its rows are not whole stages, so each listed stage is read by its own GET as a
- * refresh reads it (one request per stage; `limit` bounds them). Rejects with LookupNotFoundError when the
- * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
- * other providers do), with GETs only.
+ * each as getStage reports it. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake
+ * returns. Its rows are not whole stages, so each listed stage is read by its own GET as a refresh reads it (one
+ * request per stage; `limit` bounds them). Rejects with LookupNotFoundError when the container does not exist.
+ * It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs
+ * only.
  */
 export function listStages(args: ListStagesArgs): Promise<GetStageResult[]> {
   return lookupObjects("listStages", "Stage", args);
@@ -1562,11 +1553,11 @@ export interface ListSequencesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the sequences in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/sequences), by
- * name, each as getSequence reports it but without tags. The list takes no startsWith, limit: the SDK applies
- * them to the rows Snowflake returns. Its rows are not whole sequences, so each listed sequence is read by its
- * own GET as a refresh reads it (one request per sequence; `limit` bounds them). Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * name, each as getSequence reports it. The list takes no startsWith, limit: the SDK applies them to the rows
+ * Snowflake returns. Its rows are not whole sequences, so each listed sequence is read by its own GET as a
+ * refresh reads it (one request per sequence; `limit` bounds them). Rejects with LookupNotFoundError when the
+ * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
+ * other providers do), with GETs only.
  */
 export function listSequences(args: ListSequencesArgs): Promise<GetSequenceResult[]> {
   return lookupObjects("listSequences", "Sequence", args);
@@ -1667,11 +1658,10 @@ export interface ListTagsOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the tags in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/tags), by name, each
- * as getTag reports it but without tags. The list takes no startsWith, limit: the SDK applies them to the rows
- * Snowflake returns. Its rows are not whole tags, so each listed tag is read by its own GET as a refresh reads
- * it (one request per tag; `limit` bounds them). Rejects with LookupNotFoundError when the container does not
- * exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do),
- * with GETs only.
+ * as getTag reports it. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns.
+ * Its rows are not whole tags, so each listed tag is read by its own GET as a refresh reads it (one request per
+ * tag; `limit` bounds them). Rejects with LookupNotFoundError when the container does not exist. It calls
+ * Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listTags(args: ListTagsArgs): Promise<GetTagResult[]> {
   return lookupObjects("listTags", "Tag", args);
@@ -2486,11 +2476,11 @@ export interface ListNetworkRulesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the network rules in a database / schema (GET
- * /api/v2/databases/{database}/schemas/{schema}/network-rules), by name, each as getNetworkRule reports it but
- * without tags. Its rows are not whole network rules, so each listed network rule is read by its own GET as a
- * refresh reads it (one request per network rule; `limit` bounds them). Rejects with LookupNotFoundError when
- * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
- * other providers do), with GETs only.
+ * /api/v2/databases/{database}/schemas/{schema}/network-rules), by name, each as getNetworkRule reports it. Its
+ * rows are not whole network rules, so each listed network rule is read by its own GET as a refresh reads it
+ * (one request per network rule; `limit` bounds them). Rejects with LookupNotFoundError when the container does
+ * not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers
+ * do), with GETs only.
  */
 export function listNetworkRules(args: ListNetworkRulesArgs): Promise<GetNetworkRuleResult[]> {
   return lookupObjects("listNetworkRules", "NetworkRule", args);
@@ -2583,9 +2573,8 @@ export interface ListNetworkPoliciesOutputArgs extends ListFilterOutputArgs {
  * Lists the network policies (GET /api/v2/network-policies), by name, each as getNetworkPolicy reports it but
  * without tags. The list takes no like, startsWith, limit: the SDK applies them to the rows Snowflake returns.
  * Its rows are not whole network policies, so each listed network policy is read by its own GET as a refresh
- * reads it (one request per network policy; `limit` bounds them). Rejects with LookupNotFoundError when the
- * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
- * other providers do), with GETs only.
+ * reads it (one request per network policy; `limit` bounds them). It calls Snowflake whenever it runs, during
+ * `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listNetworkPolicies(args: ListNetworkPoliciesArgs = {}): Promise<GetNetworkPolicyResult[]> {
   return lookupObjects("listNetworkPolicies", "NetworkPolicy", args);
@@ -2664,9 +2653,8 @@ export interface ListRolesOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the roles (GET /api/v2/roles), by name, each as getRole reports it but without tags. Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * Lists the roles (GET /api/v2/roles), by name, each as getRole reports it but without tags. It calls Snowflake
+ * whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listRoles(args: ListRolesArgs = {}): Promise<GetRoleResult[]> {
   return lookupObjects("listRoles", "Role", args);
@@ -3012,8 +3000,8 @@ export interface ListUsersOutputArgs extends ListFilterOutputArgs {
 /**
  * Lists the users (GET /api/v2/users), by name, each as getUser reports it but without tags. Its rows are not
  * whole users, so each listed user is read by its own GET as a refresh reads it (one request per user; `limit`
- * bounds them). Rejects with LookupNotFoundError when the container does not exist. It calls Snowflake whenever
- * it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * bounds them). It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers
+ * do), with GETs only.
  */
 export function listUsers(args: ListUsersArgs = {}): Promise<GetUserResult[]> {
   return lookupObjects("listUsers", "User", args);
@@ -3129,9 +3117,8 @@ export interface ListComputePoolsOutputArgs extends ListFilterOutputArgs {
 /**
  * Lists the compute pools (GET /api/v2/compute-pools), by name, each as getComputePool reports it but without
  * tags. Its rows are not whole compute pools, so each listed compute pool is read by its own GET as a refresh
- * reads it (one request per compute pool; `limit` bounds them). Rejects with LookupNotFoundError when the
- * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
- * other providers do), with GETs only.
+ * reads it (one request per compute pool; `limit` bounds them). It calls Snowflake whenever it runs, during
+ * `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listComputePools(args: ListComputePoolsArgs = {}): Promise<GetComputePoolResult[]> {
   return lookupObjects("listComputePools", "ComputePool", args);
@@ -3272,10 +3259,10 @@ export interface ListServicesOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the services in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/services), by
- * name, each as getService reports it but without tags. Its rows are not whole services, so each listed service
- * is read by its own GET as a refresh reads it (one request per service; `limit` bounds them). Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * name, each as getService reports it. Its rows are not whole services, so each listed service is read by its
+ * own GET as a refresh reads it (one request per service; `limit` bounds them). Rejects with LookupNotFoundError
+ * when the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as
+ * invokes of other providers do), with GETs only.
  */
 export function listServices(args: ListServicesArgs): Promise<GetServiceResult[]> {
   return lookupObjects("listServices", "Service", args);
@@ -3389,9 +3376,8 @@ export interface ListApiIntegrationsOutputArgs extends ListFilterOutputArgs {
  * Lists the API integrations (GET /api/v2/api-integrations), by name, each as getApiIntegration reports it but
  * without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its
  * rows are not whole API integrations, so each listed API integration is read by its own GET as a refresh reads
- * it (one request per API integration; `limit` bounds them). Rejects with LookupNotFoundError when the container
- * does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other
- * providers do), with GETs only.
+ * it (one request per API integration; `limit` bounds them). It calls Snowflake whenever it runs, during `pulumi
+ * preview` too (as invokes of other providers do), with GETs only.
  */
 export function listApiIntegrations(args: ListApiIntegrationsArgs = {}): Promise<GetApiIntegrationResult[]> {
   return lookupObjects("listApiIntegrations", "ApiIntegration", args);
@@ -3505,10 +3491,10 @@ export interface ListSecretsOutputArgs extends ListFilterOutputArgs {
 
 /**
  * Lists the secrets in a database / schema (GET /api/v2/databases/{database}/schemas/{schema}/secrets), by name,
- * each as getSecret reports it but without tags. Its rows are not whole secrets, so each listed secret is read
- * by its own GET as a refresh reads it (one request per secret; `limit` bounds them). Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * each as getSecret reports it. Its rows are not whole secrets, so each listed secret is read by its own GET as
+ * a refresh reads it (one request per secret; `limit` bounds them). Rejects with LookupNotFoundError when the
+ * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
+ * other providers do), with GETs only.
  */
 export function listSecrets(args: ListSecretsArgs): Promise<GetSecretResult[]> {
   return lookupObjects("listSecrets", "Secret", args);
@@ -3654,9 +3640,8 @@ export interface ListNotificationIntegrationsOutputArgs extends ListFilterOutput
  * getNotificationIntegration reports it but without tags. The list takes no startsWith, limit: the SDK applies
  * them to the rows Snowflake returns. Its rows are not whole notification integrations, so each listed
  * notification integration is read by its own GET as a refresh reads it (one request per notification
- * integration; `limit` bounds them). Rejects with LookupNotFoundError when the container does not exist. It
- * calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs
- * only.
+ * integration; `limit` bounds them). It calls Snowflake whenever it runs, during `pulumi preview` too (as
+ * invokes of other providers do), with GETs only.
  */
 export function listNotificationIntegrations(args: ListNotificationIntegrationsArgs = {}): Promise<GetNotificationIntegrationResult[]> {
   return lookupObjects("listNotificationIntegrations", "NotificationIntegration", args);
@@ -3738,12 +3723,11 @@ export interface ListExternalVolumesOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the external volumes (GET /api/v2/external-volumes), by name, each as getExternalVolume reports it but
- * without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its
- * rows are not whole external volumes, so each listed external volume is read by its own GET as a refresh reads
- * it (one request per external volume; `limit` bounds them). Rejects with LookupNotFoundError when the container
- * does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other
- * providers do), with GETs only.
+ * Lists the external volumes (GET /api/v2/external-volumes), by name, each as getExternalVolume reports it. The
+ * list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Its rows are not whole
+ * external volumes, so each listed external volume is read by its own GET as a refresh reads it (one request per
+ * external volume; `limit` bounds them). It calls Snowflake whenever it runs, during `pulumi preview` too (as
+ * invokes of other providers do), with GETs only.
  */
 export function listExternalVolumes(args: ListExternalVolumesArgs = {}): Promise<GetExternalVolumeResult[]> {
   return lookupObjects("listExternalVolumes", "ExternalVolume", args);
@@ -3861,9 +3845,8 @@ export interface ListCatalogIntegrationsOutputArgs extends ListFilterOutputArgs 
  * Lists the catalog integrations (GET /api/v2/catalog-integrations), by name, each as getCatalogIntegration
  * reports it but without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake
  * returns. Its rows are not whole catalog integrations, so each listed catalog integration is read by its own
- * GET as a refresh reads it (one request per catalog integration; `limit` bounds them). Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * GET as a refresh reads it (one request per catalog integration; `limit` bounds them). It calls Snowflake
+ * whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listCatalogIntegrations(args: ListCatalogIntegrationsArgs = {}): Promise<GetCatalogIntegrationResult[]> {
   return lookupObjects("listCatalogIntegrations", "CatalogIntegration", args);
@@ -3992,11 +3975,11 @@ export interface ListCortexSearchServicesOutputArgs extends ListFilterOutputArgs
 /**
  * Lists the Cortex Search services in a database / schema (GET
  * /api/v2/databases/{database}/schemas/{schema}/cortex-search-services), by name, each as getCortexSearchService
- * reports it but without tags. The list takes no startsWith: the SDK applies it to the rows Snowflake returns.
- * Its rows are not whole Cortex Search services, so each listed Cortex Search service is read by its own GET as
- * a refresh reads it (one request per Cortex Search service; `limit` bounds them). Rejects with
- * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
- * preview` too (as invokes of other providers do), with GETs only.
+ * reports it. The list takes no startsWith: the SDK applies it to the rows Snowflake returns. Its rows are not
+ * whole Cortex Search services, so each listed Cortex Search service is read by its own GET as a refresh reads
+ * it (one request per Cortex Search service; `limit` bounds them). Rejects with LookupNotFoundError when the
+ * container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
+ * other providers do), with GETs only.
  */
 export function listCortexSearchServices(args: ListCortexSearchServicesArgs): Promise<GetCortexSearchServiceResult[]> {
   return lookupObjects("listCortexSearchServices", "CortexSearchService", args);
@@ -4211,10 +4194,9 @@ export interface ListAccountsOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the accounts (GET /api/v2/accounts), by name, each as getAccount reports it but without tags. The list
- * takes no startsWith: the SDK applies it to the rows Snowflake returns. Rejects with LookupNotFoundError when
- * the container does not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of
- * other providers do), with GETs only.
+ * Lists the accounts (GET /api/v2/accounts), by name, each as getAccount reports it. The list takes no
+ * startsWith: the SDK applies it to the rows Snowflake returns. It calls Snowflake whenever it runs, during
+ * `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listAccounts(args: ListAccountsArgs = {}): Promise<GetAccountResult[]> {
   return lookupObjects("listAccounts", "Account", args);
@@ -4299,10 +4281,9 @@ export interface ListManagedAccountsOutputArgs extends ListFilterOutputArgs {
 }
 
 /**
- * Lists the managed accounts (GET /api/v2/managed-accounts), by name, each as getManagedAccount reports it but
- * without tags. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. Rejects
- * with LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during
- * `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * Lists the managed accounts (GET /api/v2/managed-accounts), by name, each as getManagedAccount reports it. The
+ * list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. It calls Snowflake
+ * whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
  */
 export function listManagedAccounts(args: ListManagedAccountsArgs = {}): Promise<GetManagedAccountResult[]> {
   return lookupObjects("listManagedAccounts", "ManagedAccount", args);
@@ -4662,10 +4643,10 @@ export interface ListArtifactRepositoriesOutputArgs extends ListFilterOutputArgs
 /**
  * Lists the artifact repositories in a database / schema (GET
  * /api/v2/databases/{database}/schemas/{schema}/artifact-repositories), by name, each as getArtifactRepository
- * reports it but without tags. Its rows are not whole artifact repositories, so each listed artifact repository
- * is read by its own GET as a refresh reads it (one request per artifact repository; `limit` bounds them).
- * Rejects with LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs,
- * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * reports it. Its rows are not whole artifact repositories, so each listed artifact repository is read by its
+ * own GET as a refresh reads it (one request per artifact repository; `limit` bounds them). Rejects with
+ * LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during `pulumi
+ * preview` too (as invokes of other providers do), with GETs only.
  */
 export function listArtifactRepositories(args: ListArtifactRepositoriesArgs): Promise<GetArtifactRepositoryResult[]> {
   return lookupObjects("listArtifactRepositories", "ArtifactRepository", args);
@@ -4737,10 +4718,11 @@ export interface GetResourceMonitorResult extends LookupResult {
 }
 
 /**
- * Looks up one resource monitor by name (or just its name as a string) (GET SHOW RESOURCE MONITORS/{name}).
+ * Looks up one resource monitor by name (or just its name as a string) (SHOW RESOURCE MONITORS LIKE '<name>').
  * Rejects with LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and
  * with LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
- * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * during `pulumi preview` too (as invokes of other providers do), with reads only: SHOW, DESCRIBE and SELECT
+ * statements over the SQL API.
  */
 export function getResourceMonitor(args: GetResourceMonitorArgs | string): Promise<GetResourceMonitorResult> {
   return lookupObject("getResourceMonitor", "ResourceMonitor", typeof args === "string" ? { name: args } : args);
@@ -4753,6 +4735,32 @@ export function getResourceMonitor(args: GetResourceMonitorArgs | string): Promi
  */
 export function getResourceMonitorOutput(args: GetResourceMonitorOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetResourceMonitorResult> {
   return lookupObjectOutput("getResourceMonitor", "ResourceMonitor", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
+}
+
+/** The arguments of listResourceMonitors. */
+export interface ListResourceMonitorsArgs extends ListFilterArgs {
+}
+
+/** The arguments of listResourceMonitorsOutput; each may be an Input. */
+export interface ListResourceMonitorsOutputArgs extends ListFilterOutputArgs {
+}
+
+/**
+ * Lists the resource monitors (SHOW RESOURCE MONITORS [ LIKE '<pattern>' ]), by name, each as getResourceMonitor
+ * reports it. The list takes no startsWith, limit: the SDK applies them to the rows Snowflake returns. It calls
+ * Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with reads only:
+ * SHOW, DESCRIBE and SELECT statements over the SQL API.
+ */
+export function listResourceMonitors(args: ListResourceMonitorsArgs = {}): Promise<GetResourceMonitorResult[]> {
+  return lookupObjects("listResourceMonitors", "ResourceMonitor", args);
+}
+
+/**
+ * listResourceMonitors taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is
+ * unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
+ */
+export function listResourceMonitorsOutput(args: ListResourceMonitorsOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetResourceMonitorResult[]> {
+  return lookupObjectsOutput("listResourceMonitors", "ResourceMonitor", args, options);
 }
 
 // FileFormat
@@ -4856,10 +4864,11 @@ export interface GetFileFormatResult extends LookupResult {
 }
 
 /**
- * Looks up one file format by database, schema, name (GET SHOW FILE FORMATS/{name}). Rejects with
- * LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with
- * LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
- * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * Looks up one file format by database, schema, name (SHOW FILE FORMATS LIKE '<name>' IN SCHEMA
+ * <database>.<schema>, DESCRIBE FILE FORMAT <name>). Rejects with LookupNotFoundError, naming it, when there is
+ * none (or the connection's role cannot see it), and with LookupArgumentError, before any request, when an
+ * argument is wrong. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other
+ * providers do), with reads only: SHOW, DESCRIBE and SELECT statements over the SQL API.
  */
 export function getFileFormat(args: GetFileFormatArgs): Promise<GetFileFormatResult> {
   return lookupObject("getFileFormat", "FileFormat", args);
@@ -4872,6 +4881,43 @@ export function getFileFormat(args: GetFileFormatArgs): Promise<GetFileFormatRes
  */
 export function getFileFormatOutput(args: GetFileFormatOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetFileFormatResult> {
   return lookupObjectOutput("getFileFormat", "FileFormat", args, options);
+}
+
+/** The arguments of listFileFormats. */
+export interface ListFileFormatsArgs extends ListFilterArgs {
+  /** The database whose file formats to list. */
+  database: string;
+  /** The schema whose file formats to list. */
+  schema: string;
+}
+
+/** The arguments of listFileFormatsOutput; each may be an Input. */
+export interface ListFileFormatsOutputArgs extends ListFilterOutputArgs {
+  /** The database whose file formats to list. */
+  database: pulumi.Input<string>;
+  /** The schema whose file formats to list. */
+  schema: pulumi.Input<string>;
+}
+
+/**
+ * Lists the file formats in a database / schema (SHOW FILE FORMATS [ LIKE '<pattern>' ] IN SCHEMA
+ * <database>.<schema>), by name, each as getFileFormat reports it. The list takes no startsWith, limit: the SDK
+ * applies them to the rows Snowflake returns. Its rows are not whole file formats, so each listed file format is
+ * read as getFileFormat reads it (DESCRIBE FILE FORMAT <name>; a few at a time, `limit` bounds them). Rejects
+ * with LookupNotFoundError when the container does not exist. It calls Snowflake whenever it runs, during
+ * `pulumi preview` too (as invokes of other providers do), with reads only: SHOW, DESCRIBE and SELECT statements
+ * over the SQL API.
+ */
+export function listFileFormats(args: ListFileFormatsArgs): Promise<GetFileFormatResult[]> {
+  return lookupObjects("listFileFormats", "FileFormat", args);
+}
+
+/**
+ * listFileFormats taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or
+ * comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
+ */
+export function listFileFormatsOutput(args: ListFileFormatsOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetFileFormatResult[]> {
+  return lookupObjectsOutput("listFileFormats", "FileFormat", args, options);
 }
 
 // MaskingPolicy
@@ -4933,10 +4979,12 @@ export interface GetMaskingPolicyResult extends LookupResult {
 }
 
 /**
- * Looks up one masking policy by database, schema, name (GET SHOW MASKING POLICIES/{name}). Rejects with
+ * Looks up one masking policy by database, schema, name (SHOW MASKING POLICIES LIKE '<name>' IN SCHEMA
+ * <database>.<schema>, DESCRIBE MASKING POLICY <name>, a statement reading its columns). Rejects with
  * LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with
  * LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
- * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * during `pulumi preview` too (as invokes of other providers do), with reads only: SHOW, DESCRIBE and SELECT
+ * statements over the SQL API.
  */
 export function getMaskingPolicy(args: GetMaskingPolicyArgs): Promise<GetMaskingPolicyResult> {
   return lookupObject("getMaskingPolicy", "MaskingPolicy", args);
@@ -4949,6 +4997,43 @@ export function getMaskingPolicy(args: GetMaskingPolicyArgs): Promise<GetMasking
  */
 export function getMaskingPolicyOutput(args: GetMaskingPolicyOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetMaskingPolicyResult> {
   return lookupObjectOutput("getMaskingPolicy", "MaskingPolicy", args, options);
+}
+
+/** The arguments of listMaskingPolicies. */
+export interface ListMaskingPoliciesArgs extends ListFilterArgs {
+  /** The database whose masking policies to list. */
+  database: string;
+  /** The schema whose masking policies to list. */
+  schema: string;
+}
+
+/** The arguments of listMaskingPoliciesOutput; each may be an Input. */
+export interface ListMaskingPoliciesOutputArgs extends ListFilterOutputArgs {
+  /** The database whose masking policies to list. */
+  database: pulumi.Input<string>;
+  /** The schema whose masking policies to list. */
+  schema: pulumi.Input<string>;
+}
+
+/**
+ * Lists the masking policies in a database / schema (SHOW MASKING POLICIES [ LIKE '<pattern>' ] IN SCHEMA
+ * <database>.<schema>), by name, each as getMaskingPolicy reports it. The list takes no startsWith, limit: the
+ * SDK applies them to the rows Snowflake returns. Its rows are not whole masking policies, so each listed
+ * masking policy is read as getMaskingPolicy reads it (DESCRIBE MASKING POLICY <name>, a statement reading its
+ * columns; a few at a time, `limit` bounds them). Rejects with LookupNotFoundError when the container does not
+ * exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do),
+ * with reads only: SHOW, DESCRIBE and SELECT statements over the SQL API.
+ */
+export function listMaskingPolicies(args: ListMaskingPoliciesArgs): Promise<GetMaskingPolicyResult[]> {
+  return lookupObjects("listMaskingPolicies", "MaskingPolicy", args);
+}
+
+/**
+ * listMaskingPolicies taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown
+ * or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
+ */
+export function listMaskingPoliciesOutput(args: ListMaskingPoliciesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetMaskingPolicyResult[]> {
+  return lookupObjectsOutput("listMaskingPolicies", "MaskingPolicy", args, options);
 }
 
 // RowAccessPolicy
@@ -5008,10 +5093,12 @@ export interface GetRowAccessPolicyResult extends LookupResult {
 }
 
 /**
- * Looks up one row access policy by database, schema, name (GET SHOW ROW ACCESS POLICIES/{name}). Rejects with
+ * Looks up one row access policy by database, schema, name (SHOW ROW ACCESS POLICIES LIKE '<name>' IN SCHEMA
+ * <database>.<schema>, DESCRIBE ROW ACCESS POLICY <name>, a statement reading its tables). Rejects with
  * LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with
  * LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
- * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * during `pulumi preview` too (as invokes of other providers do), with reads only: SHOW, DESCRIBE and SELECT
+ * statements over the SQL API.
  */
 export function getRowAccessPolicy(args: GetRowAccessPolicyArgs): Promise<GetRowAccessPolicyResult> {
   return lookupObject("getRowAccessPolicy", "RowAccessPolicy", args);
@@ -5024,6 +5111,43 @@ export function getRowAccessPolicy(args: GetRowAccessPolicyArgs): Promise<GetRow
  */
 export function getRowAccessPolicyOutput(args: GetRowAccessPolicyOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetRowAccessPolicyResult> {
   return lookupObjectOutput("getRowAccessPolicy", "RowAccessPolicy", args, options);
+}
+
+/** The arguments of listRowAccessPolicies. */
+export interface ListRowAccessPoliciesArgs extends ListFilterArgs {
+  /** The database whose row access policies to list. */
+  database: string;
+  /** The schema whose row access policies to list. */
+  schema: string;
+}
+
+/** The arguments of listRowAccessPoliciesOutput; each may be an Input. */
+export interface ListRowAccessPoliciesOutputArgs extends ListFilterOutputArgs {
+  /** The database whose row access policies to list. */
+  database: pulumi.Input<string>;
+  /** The schema whose row access policies to list. */
+  schema: pulumi.Input<string>;
+}
+
+/**
+ * Lists the row access policies in a database / schema (SHOW ROW ACCESS POLICIES [ LIKE '<pattern>' ] IN SCHEMA
+ * <database>.<schema>), by name, each as getRowAccessPolicy reports it. The list takes no startsWith, limit: the
+ * SDK applies them to the rows Snowflake returns. Its rows are not whole row access policies, so each listed row
+ * access policy is read as getRowAccessPolicy reads it (DESCRIBE ROW ACCESS POLICY <name>, a statement reading
+ * its tables; a few at a time, `limit` bounds them). Rejects with LookupNotFoundError when the container does
+ * not exist. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers
+ * do), with reads only: SHOW, DESCRIBE and SELECT statements over the SQL API.
+ */
+export function listRowAccessPolicies(args: ListRowAccessPoliciesArgs): Promise<GetRowAccessPolicyResult[]> {
+  return lookupObjects("listRowAccessPolicies", "RowAccessPolicy", args);
+}
+
+/**
+ * listRowAccessPolicies taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is
+ * unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
+ */
+export function listRowAccessPoliciesOutput(args: ListRowAccessPoliciesOutputArgs, options?: LookupOutputOptions): pulumi.Output<GetRowAccessPolicyResult[]> {
+  return lookupObjectsOutput("listRowAccessPolicies", "RowAccessPolicy", args, options);
 }
 
 // StorageIntegration
@@ -5081,10 +5205,11 @@ export interface GetStorageIntegrationResult extends LookupResult {
 }
 
 /**
- * Looks up one storage integration by name (or just its name as a string) (GET SHOW STORAGE
- * INTEGRATIONS/{name}). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's
- * role cannot see it), and with LookupArgumentError, before any request, when an argument is wrong. It calls
- * Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * Looks up one storage integration by name (or just its name as a string) (SHOW STORAGE INTEGRATIONS LIKE
+ * '<name>', DESCRIBE STORAGE INTEGRATION <name>). Rejects with LookupNotFoundError, naming it, when there is
+ * none (or the connection's role cannot see it), and with LookupArgumentError, before any request, when an
+ * argument is wrong. It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other
+ * providers do), with reads only: SHOW, DESCRIBE and SELECT statements over the SQL API.
  */
 export function getStorageIntegration(args: GetStorageIntegrationArgs | string): Promise<GetStorageIntegrationResult> {
   return lookupObject("getStorageIntegration", "StorageIntegration", typeof args === "string" ? { name: args } : args);
@@ -5097,6 +5222,34 @@ export function getStorageIntegration(args: GetStorageIntegrationArgs | string):
  */
 export function getStorageIntegrationOutput(args: GetStorageIntegrationOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetStorageIntegrationResult> {
   return lookupObjectOutput("getStorageIntegration", "StorageIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
+}
+
+/** The arguments of listStorageIntegrations. */
+export interface ListStorageIntegrationsArgs extends ListFilterArgs {
+}
+
+/** The arguments of listStorageIntegrationsOutput; each may be an Input. */
+export interface ListStorageIntegrationsOutputArgs extends ListFilterOutputArgs {
+}
+
+/**
+ * Lists the storage integrations (SHOW STORAGE INTEGRATIONS [ LIKE '<pattern>' ]), by name, each as
+ * getStorageIntegration reports it. The list takes no startsWith, limit: the SDK applies them to the rows
+ * Snowflake returns. Its rows are not whole storage integrations, so each listed storage integration is read as
+ * getStorageIntegration reads it (DESCRIBE STORAGE INTEGRATION <name>; a few at a time, `limit` bounds them). It
+ * calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with reads
+ * only: SHOW, DESCRIBE and SELECT statements over the SQL API.
+ */
+export function listStorageIntegrations(args: ListStorageIntegrationsArgs = {}): Promise<GetStorageIntegrationResult[]> {
+  return lookupObjects("listStorageIntegrations", "StorageIntegration", args);
+}
+
+/**
+ * listStorageIntegrations taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is
+ * unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
+ */
+export function listStorageIntegrationsOutput(args: ListStorageIntegrationsOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetStorageIntegrationResult[]> {
+  return lookupObjectsOutput("listStorageIntegrations", "StorageIntegration", args, options);
 }
 
 // ExternalAccessIntegration
@@ -5142,10 +5295,11 @@ export interface GetExternalAccessIntegrationResult extends LookupResult {
 }
 
 /**
- * Looks up one external access integration by name (or just its name as a string) (GET SHOW EXTERNAL ACCESS
- * INTEGRATIONS/{name}). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's
- * role cannot see it), and with LookupArgumentError, before any request, when an argument is wrong. It calls
- * Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * Looks up one external access integration by name (or just its name as a string) (SHOW EXTERNAL ACCESS
+ * INTEGRATIONS LIKE '<name>', DESCRIBE EXTERNAL ACCESS INTEGRATION <name>). Rejects with LookupNotFoundError,
+ * naming it, when there is none (or the connection's role cannot see it), and with LookupArgumentError, before
+ * any request, when an argument is wrong. It calls Snowflake whenever it runs, during `pulumi preview` too (as
+ * invokes of other providers do), with reads only: SHOW, DESCRIBE and SELECT statements over the SQL API.
  */
 export function getExternalAccessIntegration(args: GetExternalAccessIntegrationArgs | string): Promise<GetExternalAccessIntegrationResult> {
   return lookupObject("getExternalAccessIntegration", "ExternalAccessIntegration", typeof args === "string" ? { name: args } : args);
@@ -5158,6 +5312,35 @@ export function getExternalAccessIntegration(args: GetExternalAccessIntegrationA
  */
 export function getExternalAccessIntegrationOutput(args: GetExternalAccessIntegrationOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetExternalAccessIntegrationResult> {
   return lookupObjectOutput("getExternalAccessIntegration", "ExternalAccessIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
+}
+
+/** The arguments of listExternalAccessIntegrations. */
+export interface ListExternalAccessIntegrationsArgs extends ListFilterArgs {
+}
+
+/** The arguments of listExternalAccessIntegrationsOutput; each may be an Input. */
+export interface ListExternalAccessIntegrationsOutputArgs extends ListFilterOutputArgs {
+}
+
+/**
+ * Lists the external access integrations (SHOW EXTERNAL ACCESS INTEGRATIONS [ LIKE '<pattern>' ]), by name, each
+ * as getExternalAccessIntegration reports it. The list takes no startsWith, limit: the SDK applies them to the
+ * rows Snowflake returns. Its rows are not whole external access integrations, so each listed external access
+ * integration is read as getExternalAccessIntegration reads it (DESCRIBE EXTERNAL ACCESS INTEGRATION <name>; a
+ * few at a time, `limit` bounds them). It calls Snowflake whenever it runs, during `pulumi preview` too (as
+ * invokes of other providers do), with reads only: SHOW, DESCRIBE and SELECT statements over the SQL API.
+ */
+export function listExternalAccessIntegrations(args: ListExternalAccessIntegrationsArgs = {}): Promise<GetExternalAccessIntegrationResult[]> {
+  return lookupObjects("listExternalAccessIntegrations", "ExternalAccessIntegration", args);
+}
+
+/**
+ * listExternalAccessIntegrations taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input
+ * is unknown or comes from a resource yet to be created (at preview), it makes no call and its result is
+ * unknown.
+ */
+export function listExternalAccessIntegrationsOutput(args: ListExternalAccessIntegrationsOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetExternalAccessIntegrationResult[]> {
+  return lookupObjectsOutput("listExternalAccessIntegrations", "ExternalAccessIntegration", args, options);
 }
 
 // SecurityIntegration
@@ -5234,10 +5417,12 @@ export interface GetSecurityIntegrationResult extends LookupResult {
 }
 
 /**
- * Looks up one security integration by name (or just its name as a string) (GET SHOW SECURITY
- * INTEGRATIONS/{name}). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's
- * role cannot see it), and with LookupArgumentError, before any request, when an argument is wrong. It calls
- * Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * Looks up one security integration by name (or just its name as a string) (SHOW SECURITY INTEGRATIONS LIKE
+ * '<name>', DESCRIBE SECURITY INTEGRATION <name>, SELECT SYSTEM$SHOW_OAUTH_CLIENT_SECRETS('<name>') where it
+ * applies). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's role cannot see
+ * it), and with LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever
+ * it runs, during `pulumi preview` too (as invokes of other providers do), with reads only: SHOW, DESCRIBE and
+ * SELECT statements over the SQL API.
  */
 export function getSecurityIntegration(args: GetSecurityIntegrationArgs | string): Promise<GetSecurityIntegrationResult> {
   return lookupObject("getSecurityIntegration", "SecurityIntegration", typeof args === "string" ? { name: args } : args);
@@ -5250,6 +5435,35 @@ export function getSecurityIntegration(args: GetSecurityIntegrationArgs | string
  */
 export function getSecurityIntegrationOutput(args: GetSecurityIntegrationOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetSecurityIntegrationResult> {
   return lookupObjectOutput("getSecurityIntegration", "SecurityIntegration", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
+}
+
+/** The arguments of listSecurityIntegrations. */
+export interface ListSecurityIntegrationsArgs extends ListFilterArgs {
+}
+
+/** The arguments of listSecurityIntegrationsOutput; each may be an Input. */
+export interface ListSecurityIntegrationsOutputArgs extends ListFilterOutputArgs {
+}
+
+/**
+ * Lists the security integrations (SHOW SECURITY INTEGRATIONS [ LIKE '<pattern>' ]), by name, each as
+ * getSecurityIntegration reports it. The list takes no startsWith, limit: the SDK applies them to the rows
+ * Snowflake returns. Its rows are not whole security integrations, so each listed security integration is read
+ * as getSecurityIntegration reads it (DESCRIBE SECURITY INTEGRATION <name>, SELECT
+ * SYSTEM$SHOW_OAUTH_CLIENT_SECRETS('<name>') where it applies; a few at a time, `limit` bounds them). It calls
+ * Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with reads only:
+ * SHOW, DESCRIBE and SELECT statements over the SQL API.
+ */
+export function listSecurityIntegrations(args: ListSecurityIntegrationsArgs = {}): Promise<GetSecurityIntegrationResult[]> {
+  return lookupObjects("listSecurityIntegrations", "SecurityIntegration", args);
+}
+
+/**
+ * listSecurityIntegrations taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is
+ * unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.
+ */
+export function listSecurityIntegrationsOutput(args: ListSecurityIntegrationsOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetSecurityIntegrationResult[]> {
+  return lookupObjectsOutput("listSecurityIntegrations", "SecurityIntegration", args, options);
 }
 
 // Share
@@ -5292,10 +5506,11 @@ export interface GetShareResult extends LookupResult {
 }
 
 /**
- * Looks up one share by name (or just its name as a string) (GET SHOW SHARES/{name}). Rejects with
- * LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with
- * LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever it runs,
- * during `pulumi preview` too (as invokes of other providers do), with GETs only.
+ * Looks up one share by name (or just its name as a string) (SHOW SHARES LIKE '<name>', a statement reading its
+ * grants). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's role cannot see
+ * it), and with LookupArgumentError, before any request, when an argument is wrong. It calls Snowflake whenever
+ * it runs, during `pulumi preview` too (as invokes of other providers do), with reads only: SHOW, DESCRIBE and
+ * SELECT statements over the SQL API.
  */
 export function getShare(args: GetShareArgs | string): Promise<GetShareResult> {
   return lookupObject("getShare", "Share", typeof args === "string" ? { name: args } : args);
@@ -5308,4 +5523,31 @@ export function getShare(args: GetShareArgs | string): Promise<GetShareResult> {
  */
 export function getShareOutput(args: GetShareOutputArgs | pulumi.Input<string>, options?: LookupOutputOptions): pulumi.Output<GetShareResult> {
   return lookupObjectOutput("getShare", "Share", typeof args === "string" || pulumi.Output.isInstance(args) || args instanceof Promise ? { name: args } : args, options);
+}
+
+/** The arguments of listShares. */
+export interface ListSharesArgs extends ListFilterArgs {
+}
+
+/** The arguments of listSharesOutput; each may be an Input. */
+export interface ListSharesOutputArgs extends ListFilterOutputArgs {
+}
+
+/**
+ * Lists the shares (SHOW SHARES [ LIKE '<pattern>' ]), by name, each as getShare reports it. The list takes no
+ * startsWith, limit: the SDK applies them to the rows Snowflake returns. Its rows are not whole shares, so each
+ * listed share is read as getShare reads it (a statement reading its grants; a few at a time, `limit` bounds
+ * them). It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do),
+ * with reads only: SHOW, DESCRIBE and SELECT statements over the SQL API.
+ */
+export function listShares(args: ListSharesArgs = {}): Promise<GetShareResult[]> {
+  return lookupObjects("listShares", "Share", args);
+}
+
+/**
+ * listShares taking Inputs. Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes
+ * from a resource yet to be created (at preview), it makes no call and its result is unknown.
+ */
+export function listSharesOutput(args: ListSharesOutputArgs = {}, options?: LookupOutputOptions): pulumi.Output<GetShareResult[]> {
+  return lookupObjectsOutput("listShares", "Share", args, options);
 }

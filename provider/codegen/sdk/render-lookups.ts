@@ -9,6 +9,24 @@ import { docComment, outputType } from "./type-text";
 
 const article = (word: string, capital = false) => (/^[aeiou]/i.test(word) ? (capital ? "An" : "an") : capital ? "A" : "a");
 const PREVIEW_NOTE = "It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with GETs only.";
+const SQL_PREVIEW_NOTE = "It calls Snowflake whenever it runs, during `pulumi preview` too (as invokes of other providers do), with reads only: SHOW, DESCRIBE and SELECT statements over the SQL API.";
+const previewNote = (definition: ResourceDefinition) => (definition.sqlObject ? SQL_PREVIEW_NOTE : PREVIEW_NOTE);
+
+/** SHOW's scope clause for the type's containers, as its docs write it. */
+function sqlScope(shape: LookupShape): string {
+  if (shape.parents.length === 0) return "";
+  return shape.parents.length === 1 ? ` IN DATABASE <${shape.parents[0]}>` : ` IN SCHEMA <${shape.parents.join(">.<")}>`;
+}
+
+/** What get reads of an SQL type beyond its SHOW row (sql-object.ts completedSqlObject), in the order it reads them. */
+function sqlReadsBeyondShow(definition: ResourceDefinition): string[] {
+  const sqlObject = definition.sqlObject!;
+  return [
+    ...(sqlObject.describe ? [`DESCRIBE ${definition.sqlObjectType} <name>`] : []),
+    ...(sqlObject.functionRead ? [`SELECT ${sqlObject.functionRead.function}('<name>') where it applies`] : []),
+    ...(sqlObject.alsoShow ? [`a statement reading its ${sqlObject.alsoShow.wire}`] : []),
+  ];
+}
 const OUTPUT_NOTE = "Waits for its inputs and for `options.dependsOn`: while an input is unknown or comes from a resource yet to be created (at preview), it makes no call and its result is unknown.";
 
 function identityDocs(definition: ResourceDefinition, shape: LookupShape): [string, string][] {
@@ -41,11 +59,12 @@ function getFunctions(definition: ResourceDefinition, shape: LookupShape): strin
   const fn = getFunctionName(type);
   const byNameOnly = shape.parents.length === 0;
   // How a resource's refresh reads it, which is how the lookup reads it.
-  const read = definition.access ? `its row of GET ${definition.collectionPath}`
+  const read = definition.sqlObject ? [`SHOW ${definition.sqlObject.show} LIKE '<name>'${sqlScope(shape)}`, ...sqlReadsBeyondShow(definition)].join(", ")
+    : definition.access ? `its row of GET ${definition.collectionPath}`
     : definition.readByList ? `its row of GET ${definition.collectionPath}?${definition.readByList.nameQuery}=...`
     : `GET ${definition.collectionPath}/{${shape.nameKey}}${shape.signature ? "{signature}" : ""}`;
   const reads = [read, ...(definition.tags ? [":get-tags"] : []), ...(definition.attachedReads ?? []).map((attached) => attached.path)].join(", ");
-  const doc = `Looks up one ${definition.noun} by ${[...shape.parents, shape.nameKey].join(", ")}${byNameOnly ? " (or just its name as a string)" : ""} (${reads}). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with LookupArgumentError, before any request, when an argument is wrong. ${PREVIEW_NOTE}`;
+  const doc = `Looks up one ${definition.noun} by ${[...shape.parents, shape.nameKey].join(", ")}${byNameOnly ? " (or just its name as a string)" : ""} (${reads}). Rejects with LookupNotFoundError, naming it, when there is none (or the connection's role cannot see it), and with LookupArgumentError, before any request, when an argument is wrong. ${previewNote(definition)}`;
   const argsType = byNameOnly ? `Get${type}Args | string` : `Get${type}Args`;
   const plain = byNameOnly ? `typeof args === "string" ? { ${shape.nameKey}: args } : args` : "args";
   const outputArgs = byNameOnly ? `Get${type}OutputArgs | pulumi.Input<string>` : `Get${type}OutputArgs`;
@@ -71,12 +90,17 @@ function getFunctions(definition: ResourceDefinition, shape: LookupShape): strin
 function listDoc(definition: ResourceDefinition, shape: LookupShape): string {
   const list = shape.list!;
   const bySdk = [!list.like && "like", !list.startsWith && "startsWith", !list.showLimit && "limit"].filter(Boolean);
+  const plural = pluralOf(definition.noun);
+  const listed = definition.sqlObject ? `SHOW ${definition.sqlObject.show} [ LIKE '<pattern>' ]${sqlScope(shape)}` : `GET ${definition.collectionPath}`;
+  const eachRead = definition.sqlObject
+    ? `Its rows are not whole ${plural}, so each listed ${definition.noun} is read as ${getFunctionName(definition.typeName)} reads it (${sqlReadsBeyondShow(definition).join(", ")}; a few at a time, \`limit\` bounds them).`
+    : `Its rows are not whole ${plural}, so each listed ${definition.noun} is read by its own GET as a refresh reads it (one request per ${definition.noun}; \`limit\` bounds them).`;
   const parts = [
-    `Lists the ${pluralOf(definition.noun)}${shape.parents.length ? ` in a ${shape.parents.join(" / ")}` : ""} (GET ${definition.collectionPath}), by name, each as ${getFunctionName(definition.typeName)} reports it but without tags.`,
+    `Lists the ${plural}${shape.parents.length ? ` in a ${shape.parents.join(" / ")}` : ""} (${listed}), by name, each as ${getFunctionName(definition.typeName)} reports it${definition.tags ? " but without tags" : ""}.`,
     bySdk.length ? `The list takes no ${bySdk.join(", ")}: the SDK applies ${bySdk.length === 1 ? "it" : "them"} to the rows Snowflake returns.` : "",
-    list.rowsAreSnapshots ? "" : `Its rows are not whole ${pluralOf(definition.noun)}, so each listed ${definition.noun} is read by its own GET as a refresh reads it (one request per ${definition.noun}; \`limit\` bounds them).`,
-    "Rejects with LookupNotFoundError when the container does not exist.",
-    PREVIEW_NOTE,
+    list.rowsAreSnapshots ? "" : eachRead,
+    shape.parents.length ? "Rejects with LookupNotFoundError when the container does not exist." : "",
+    previewNote(definition),
   ];
   return parts.filter(Boolean).join(" ");
 }

@@ -38,6 +38,8 @@ export interface SqlObjectDefinition {
    * (DESCRIBE MASKING POLICY: name, signature, return_type, body).
    */
   describe?: { property: string; value: string } | "row";
+  /** Where SHOW lists objects of another type too: true for the rows that are of this one (SHOW SHARES: kind OUTBOUND). */
+  isOwnRow?(row: Record<string, string | null>): boolean;
 }
 
 // Snowflake SQL errors (the emulator's errors.ts): 002002 "Object '<name>' already exists.", 002003 "<Type>
@@ -103,28 +105,50 @@ export async function dropSqlObject(api: ObjectApi, properties: Properties): Pro
   await executeSql(api.client, sql`DROP ${keyword(api.definition.sqlObjectType!)} IF EXISTS ${api.sqlName(properties)}`);
 }
 
-/** SHOW's scope: nothing for account objects, IN DATABASE / IN SCHEMA for objects in a container. */
+/** SHOW's scope: nothing for account objects, IN DATABASE / IN SCHEMA for objects in a container (stored names). */
 function showScope(parents: string[]): SqlText {
   if (parents.length === 0) return sql``;
   return sql` IN ${keyword(parents.length === 1 ? "DATABASE" : "SCHEMA")} ${qualifiedIdentifier(parents.map(storedName))}`;
 }
 
+export type ShownRow = Record<string, string | null>;
+
+/** A failure that means the object, or the container SHOW was scoped to, does not exist (002003). */
+export const isDoesNotExist = (error: unknown): error is SnowflakeApiError => error instanceof SnowflakeApiError && error.code === DOES_NOT_EXIST;
+
+/**
+ * SHOW <show> [ LIKE '<pattern>' ] [ IN DATABASE | SCHEMA <container> ]: the type's rows, without those of other
+ * types the same SHOW lists (sqlObject.isOwnRow). `parents`: the container's names as identifiers, in path order.
+ */
+export async function showRows(api: ObjectApi, parents: string[], like: string | undefined): Promise<ShownRow[]> {
+  const sqlObject = sqlObjectOf(api.definition);
+  const pattern = like === undefined ? sql`` : sql` LIKE ${literal(like)}`;
+  const rows = rowObjects(await executeSql(api.client, sql`SHOW ${keyword(sqlObject.show)}${pattern}${showScope(parents)}`));
+  return sqlObject.isOwnRow ? rows.filter((row) => sqlObject.isOwnRow!(row)) : rows;
+}
+
 /** The object's SHOW row (and DESCRIBE rows) as a snapshot; undefined when it does not exist, or its container is gone. */
 export async function fetchSqlObject(api: ObjectApi, properties: Properties): Promise<LiveObject | undefined> {
-  const definition = api.definition;
-  const sqlObject = sqlObjectOf(definition);
-  const { parents, name } = identityOf(definition, properties);
+  const { parents, name } = identityOf(api.definition, properties);
   const stored = storedName(name);
-  let row: Record<string, string | null> | undefined;
+  let row: ShownRow | undefined;
   try {
     // LIKE matches case-insensitively and `_` / `%` are wildcards: escaped, then the row is picked by exact name.
-    const shown = await executeSql(api.client, sql`SHOW ${keyword(sqlObject.show)} LIKE ${literal(exactLikePattern(stored))}${showScope(Object.values(parents))}`);
-    row = rowObjects(shown).find((candidate) => candidate.name === stored);
+    row = (await showRows(api, Object.values(parents), exactLikePattern(stored))).find((candidate) => candidate.name === stored);
   } catch (error) {
-    if (error instanceof SnowflakeApiError && error.code === DOES_NOT_EXIST) return undefined;
+    if (isDoesNotExist(error)) return undefined;
     throw error;
   }
-  if (!row) return undefined;
+  return row && completedSqlObject(api, properties, row);
+}
+
+/** Whether a SHOW row is all of the snapshot, or DESCRIBE / a system function / another SHOW add to it. */
+export const shownRowIsSnapshot = (sqlObject: SqlObjectDefinition): boolean => !sqlObject.describe && !sqlObject.functionRead && !sqlObject.alsoShow;
+
+/** The snapshot from the object's SHOW row, with what DESCRIBE, the functionRead and alsoShow add where it has them. */
+export async function completedSqlObject(api: ObjectApi, properties: Properties, row: ShownRow): Promise<LiveObject> {
+  const definition = api.definition;
+  const sqlObject = sqlObjectOf(definition);
   const described: Record<string, string | null> = {};
   if (sqlObject.describe) {
     const rows = rowObjects(await executeSql(api.client, sql`DESCRIBE ${keyword(definition.sqlObjectType!)} ${api.sqlName(properties)}`));
@@ -136,7 +160,7 @@ export async function fetchSqlObject(api: ObjectApi, properties: Properties): Pr
   const extra = sqlObject.functionRead;
   if (extra && extra.applies(snapshot)) {
     // The name as stored: such functions take it case-sensitively (SYSTEM$SHOW_OAUTH_CLIENT_SECRETS docs).
-    const answer = await executeSql(api.client, sql`SELECT ${keyword(extra.function)}(${literal(stored)})`);
+    const answer = await executeSql(api.client, sql`SELECT ${keyword(extra.function)}(${literal(storedName(identityOf(definition, properties).name))})`);
     const parsed = JSON.parse(answer.rows[0]?.[0] ?? "{}") as Record<string, unknown>;
     for (const [key, wire] of Object.entries(extra.wires)) if (parsed[key] !== undefined && parsed[key] !== null) snapshot[wire] = parsed[key];
   }

@@ -60,6 +60,11 @@ export interface SqlObjectSpec {
   createClauses?: readonly OptionClause[];
   /** DESCRIBE <type> <name>: its columns and rows. */
   describe?(object: CatalogObject, context: KindContext): ResultSet;
+  /**
+   * Rows the account's SHOW lists of objects that are not its own, in `columns`' order, with the name each is
+   * listed (and matched by LIKE) under: SHOW SHARES lists the inbound shares other accounts share with it.
+   */
+  listedFromElsewhere?(context: KindContext): { name: string; row: (string | null)[] }[];
 }
 
 /** A clause of a statement that sets values: reads itself at the stream's position, or answers undefined. */

@@ -86,6 +86,23 @@ function showGrantsToShare(stream: TokenStream, session: SessionFacts): ResultSe
   return { columns, rows, statementTypeId: SHOW_TYPE_ID };
 }
 
+/** Whether a share's consumer accounts (ORG.ACCOUNT, as ALTER SHARE ... ADD ACCOUNTS named them) include the account. */
+const sharedWith = (share: CatalogObject, account: AccountState) => ((share.values.accounts as string[] | undefined) ?? [])
+  .some((consumer) => consumer.split(".").pop()!.replace(/^"(.*)"$/s, "$1").toUpperCase() === account.name.toUpperCase());
+
+/**
+ * SHOW SHARES docs: it lists the inbound shares (from providers) the account may consume, besides its own outbound
+ * ones, in the same columns. An inbound row's owner_account is the provider's account; its database_name names the
+ * database created from the share (none here), and `to` and `owner` are empty (not confirmed against a live account).
+ */
+function inboundShares(account: AccountState): { name: string; row: (string | null)[] }[] {
+  const providers = (account.organization?.all() ?? []).filter((other) => other !== account);
+  return providers.flatMap((provider) => [...collectionOf(provider.catalog, SHARES).values()].filter((share) => sharedWith(share, account)).map((share) => ({
+    name: share.name,
+    row: [epochSeconds(share.createdOn), "INBOUND", provider.name, share.name, "", "", "", String(share.values.comment ?? ""), "", "true"],
+  })));
+}
+
 /** ALTER SHARE docs: { ADD | REMOVE } ACCOUNTS = <org>.<account> [ , ... ]; consumer accounts must exist. */
 function accountsClause(verb: "ADD" | "REMOVE"): OptionClause {
   return {
@@ -140,5 +157,6 @@ export const shareKind: ObjectKind = {
       { column: text("listing_global_name"), value: () => "" },
       { column: text("secure_objects_only"), value: () => "true" },
     ],
+    listedFromElsewhere: ({ account }) => inboundShares(account),
   },
 };

@@ -130,7 +130,11 @@ function objectsInScope(kind: ObjectKind, stream: TokenStream, account: AccountS
   return [...database.children.get("schemas")?.values() ?? []].flatMap((schema) => [...collectionOf(schema, kind.collection).values()]);
 }
 
-/** SHOW <types> [ LIKE '<pattern>' ] [ IN ... ]: the kind's columns, rows sorted by name. Undefined: not such a SHOW. */
+/**
+ * SHOW <types> [ LIKE '<pattern>' ] [ IN ... ]: the kind's columns, rows sorted by name. Undefined: not such a SHOW.
+ * Each kind answers its own words only: SHOW { STORAGE | EXTERNAL ACCESS | SECURITY | ... } INTEGRATIONS returns
+ * integrations of that type only (SHOW INTEGRATIONS docs), and each integration kind is a collection of its own.
+ */
 export function executeShowSqlObjects(stream: TokenStream, session: SessionFacts, kinds: readonly ObjectKind[]): ResultSet | undefined {
   const kind = kinds.find((candidate) => candidate.sqlObject && stream.accept(...candidate.sqlObject.show.split(" ")));
   if (!kind) return undefined;
@@ -138,9 +142,10 @@ export function executeShowSqlObjects(stream: TokenStream, session: SessionFacts
   const like = stream.accept("LIKE") ? likePatternToRegExp(stream.string()) : undefined;
   const objects = objectsInScope(kind, stream, session.account).filter((object) => !like || like.test(object.name));
   stream.expectEnd();
-  const key = (object: CatalogObject) => displayName(object);
-  objects.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const context: KindContext = { account: session.account };
   const columns = kind.sqlObject!.columns;
-  return { columns: columns.map(({ column }) => column), rows: objects.map((object) => columns.map(({ value }) => value(object, context))), statementTypeId: SHOW_TYPE_ID };
+  const own = objects.map((object) => ({ key: displayName(object), row: columns.map(({ value }) => value(object, context)) }));
+  const elsewhere = (kind.sqlObject!.listedFromElsewhere?.(context) ?? []).filter(({ name }) => !like || like.test(name)).map(({ name, row }) => ({ key: formatIdentifier(name), row }));
+  const rows = [...own, ...elsewhere].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ row }) => row);
+  return { columns: columns.map(({ column }) => column), rows, statementTypeId: SHOW_TYPE_ID };
 }
