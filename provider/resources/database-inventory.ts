@@ -7,7 +7,7 @@
 // taken before the current one expires (on the shared-read connections), so no delete waits for one mid-destroy.
 // It only ever proves emptiness: a schema it shows anything in is listed exactly (container-contents.ts), so a
 // refusal names what is really there.
-import { RestClient } from "../client/rest-client";
+import { connectionsPerOrigin, RestClient } from "../client/rest-client";
 import { executeSql, rowObjects } from "../client/sql-api";
 import { deletionLog } from "../engine/deletion-log";
 import { ResourceDefinition } from "../engine/definition";
@@ -63,11 +63,14 @@ interface Pending {
 
 const byClient = new WeakMap<RestClient, Map<string, Pending>>();
 
-/** `renewal`: taken while another still answers, on the shared-read connections; else every delete waits for it. */
+/**
+ * `renewal`: taken while another still answers, on the shared-read connections. Otherwise every delete waits for
+ * it, so it takes every connection there is: the operations' first (they are idle), the shared-read ones beside.
+ */
 async function takeInventory(client: RestClient, database: string, words: string[], renewal: boolean): Promise<Inventory | undefined> {
   const counts = new Map<string, Map<string, Map<string, number>>>();
   const askedAt = deletionLog(client).now();
-  const results = await Promise.all(words.map((listing) => executeSql(client, sql`SHOW ${keyword(listing)} IN DATABASE ${identifier(database)}`, { readOnly: true, shared: renewal })));
+  const results = await Promise.all(words.map((listing, index) => executeSql(client, sql`SHOW ${keyword(listing)} IN DATABASE ${identifier(database)}`, { readOnly: true, shared: renewal || index >= connectionsPerOrigin() })));
   for (const [index, result] of results.entries()) {
     if (result.rows.length >= SHOW_ROW_CAP) return undefined;
     const namespace = namespaceOf(words[index]);
