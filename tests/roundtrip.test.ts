@@ -3,7 +3,7 @@
 // types without one) -> refresh -> an out-of-band change is seen by refresh and undone by up -> rename in place ->
 // destroy leaves nothing.
 import { DriverResult } from "./driver";
-import { CONTEXT, markerOf, ROUND_TRIP_CASES, RoundTripCase } from "./support/roundtrip-cases";
+import { caseKey, CONTEXT, markerOf, ROUND_TRIP_CASES, RoundTripCase } from "./support/roundtrip-cases";
 import { Declaration, expectOk, startTestStack, TestStack } from "./support/test-stack";
 import { isStatement, observeObject } from "./support/sql-rows";
 import { isRead } from "./emulator/server";
@@ -12,9 +12,9 @@ let stack: TestStack;
 beforeAll(async () => { stack = await startTestStack(); });
 afterAll(async () => { await stack.close(); });
 
-const resourceName = (c: RoundTripCase) => `subject_${c.type}`;
+const resourceName = (c: RoundTripCase) => `subject_${caseKey(c)}`;
 const changeOf = (result: DriverResult, c: RoundTripCase) => result.changes.find((change) => change.name === resourceName(c));
-const rows = ROUND_TRIP_CASES.map((c) => [c.type, c] as const);
+const rows = ROUND_TRIP_CASES.map((c) => [caseKey(c), c] as const);
 const renamed = rows.filter(([, c]) => c.rename);
 const changedInPlace = rows.filter(([, c]) => c.inPlace);
 const nothingInPlace = rows.filter(([, c]) => !c.inPlace);
@@ -89,7 +89,7 @@ describe("a settable change", () => {
   let result: DriverResult;
   const createdOn = new Map<string, string>();
   beforeAll(async () => {
-    for (const c of ROUND_TRIP_CASES) createdOn.set(c.type, (await liveObject(c)).body?.created_on as string);
+    for (const c of ROUND_TRIP_CASES) createdOn.set(caseKey(c), (await liveObject(c)).body?.created_on as string);
     result = expectOk(await stack.run("up", declarations("changed")));
   });
   test.each(changedInPlace)("%s is updated in place", async (_type, c) => {
@@ -98,7 +98,7 @@ describe("a settable change", () => {
     expect([...change.changedProperties].sort()).toEqual(Object.keys(c.inPlace!.args).sort());
     const live = await liveObject(c);
     expect(live.body).toMatchObject(c.inPlace!.wire);
-    if (!c.recreates) expect(live.body.created_on).toBe(createdOn.get(c.type));
+    if (!c.recreates) expect(live.body.created_on).toBe(createdOn.get(caseKey(c)));
     if (c.inPlace!.args.tags) expect((await stack.rest("GET", `${c.objectPath ?? c.path}:get-tags`)).body).toEqual([expect.objectContaining({ tag_name: "RT_OWNER", tag_value: "data" })]);
   });
   test.each(nothingInPlace)("%s has nothing to change in place and stays as it is", (_type, c) => expect(changeOf(result, c)?.op).toBe("same"));
@@ -131,14 +131,14 @@ describe("a new name", () => {
   let result: DriverResult;
   const createdOn = new Map<string, string>();
   beforeAll(async () => {
-    for (const [, c] of renamed) createdOn.set(c.type, (await liveObject(c)).body.created_on as string);
+    for (const [, c] of renamed) createdOn.set(caseKey(c), (await liveObject(c)).body.created_on as string);
     result = expectOk(await stack.run("up", declarations("renamed")));
   });
   test.each(renamed)("%s is renamed in place, keeping the object", async (_type, c) => {
     expect(changeOf(result, c)?.op).toBe("update");
     const live = await liveObject({ ...c, path: c.rename!.path });
     expect(live.status).toBe(200);
-    expect(live.body?.created_on).toBe(createdOn.get(c.type));
+    expect(live.body?.created_on).toBe(createdOn.get(caseKey(c)));
     expect(await isGone(c)).toBe(true);
   });
 });

@@ -182,6 +182,19 @@ describe("the value in the integrations' and shares' statements", () => {
     await engine.delete("", outs);
   });
 
+  test("an External OAuth integration's issuer, claims and audiences", async () => {
+    const engine = engineAgainst(emulator, "SecurityIntegration");
+    const first = {
+      name: integration, type: "external_oauth", externalOauthType: "custom", externalOauthIssuer: `https://idp.example.com/${value}`, externalOauthTokenUserMappingClaim: ["sub"],
+      externalOauthSnowflakeUserMappingAttribute: "login_name", externalOauthAudienceList: [value], externalOauthScopeMappingAttribute: value, comment: value,
+    };
+    const { outs } = await engine.create(first);
+    const described = Object.fromEntries((await sql(`DESCRIBE SECURITY INTEGRATION ${quoted(integrationText)}`)).map((row) => [row.property, row.property_value]));
+    expect(described).toMatchObject({ EXTERNAL_OAUTH_ISSUER: `https://idp.example.com/${value}`, EXTERNAL_OAUTH_AUDIENCE_LIST: value, EXTERNAL_OAUTH_SCOPE_MAPPING_ATTRIBUTE: value, COMMENT: value });
+    expect((await engine.diff("", (await engine.read("", outs)).props!, first)).changes).toBe(false);
+    await engine.delete("", outs);
+  });
+
   test("a share's name and the quoted objects granted to it (GRANT ... TO SHARE, SHOW GRANTS TO SHARE, REVOKE)", async () => {
     const table = `"My; DB"."select -- s".${quoted(`table ${NAME_TEXT}`)}`;
     await engineAgainst(emulator, "Table").create({ database: '"My; DB"', schema: '"select -- s"', name: quoted(`table ${NAME_TEXT}`), columns: [{ name: "ID", datatype: "NUMBER" }] });

@@ -2,6 +2,7 @@
 // encrypted in state, every variant of a type reads back with no diff, drift in what DESCRIBE reports is seen,
 // and objects in use are not replaced behind their users' backs. (Round trips: tests/roundtrip.test.ts; quoting:
 // tests/sql-injection.test.ts.)
+import { generateKeyPairSync } from "node:crypto";
 import * as fs from "fs";
 import { closeAllPools } from "../provider/client/rest-client";
 import { Properties } from "../provider/engine/definition";
@@ -57,6 +58,12 @@ describe("every variant reads back as declared", () => {
     ["SAML2", { name: "SQL_SAML", type: "saml2", saml2Issuer: "https://idp.example.com", saml2SsoUrl: "https://idp.example.com/sso", saml2Provider: "okta", saml2X509Cert: "MIIC8DCCAdigAwIBAgIQ", saml2EnableSpInitiated: true, saml2SpInitiatedLoginPageLabel: "Okta" }],
     ["SCIM", { name: "SQL_SCIM", type: "scim", scimClient: "azure", runAsRole: "aad_provisioner", comment: "provisioning" }],
     ["partner OAuth", { name: "SQL_TABLEAU", type: "oauth", oauthClient: "tableau_desktop", oauthIssueRefreshTokens: false, blockedRolesList: ["SYSADMIN"] }],
+    // Keys given as RSA keys (a PEM), roles allowed rather than blocked, the scope options set.
+    ["External OAuth", {
+      name: "SQL_EXT_OAUTH", type: "external_oauth", externalOauthType: "custom", externalOauthIssuer: "https://auth.example.com", externalOauthTokenUserMappingClaim: ["sub", "email"],
+      externalOauthSnowflakeUserMappingAttribute: "email_address", externalOauthRsaPublicKey: generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString(),
+      externalOauthAllowedRolesList: ["analyst", "\"Data Team\""], externalOauthAnyRoleMode: "enable_for_privilege", externalOauthScopeDelimiter: " ", externalOauthScopeMappingAttribute: "scope",
+    }],
   ])("a %s security integration", async (_variant, inputs) => {
     const props = await roundTrip("SecurityIntegration", inputs);
     if (inputs.type === "saml2") expect(props.saml2SnowflakeAcsUrl).toMatch(/^https:\/\/.*\/fed\/login$/);

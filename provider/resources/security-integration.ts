@@ -1,19 +1,20 @@
-// Security integrations have no REST endpoints: CREATE SECURITY INTEGRATION <name> TYPE = { OAUTH | SAML2 | SCIM }
+// Security integrations have no REST endpoints: CREATE SECURITY INTEGRATION <name> TYPE = { OAUTH | SAML2 | SCIM | EXTERNAL_OAUTH }
 // <options>; read from SHOW SECURITY INTEGRATIONS LIKE '<name>' (type, enabled, comment), DESCRIBE SECURITY
 // INTEGRATION (property rows) and, for OAuth, SELECT SYSTEM$SHOW_OAUTH_CLIENT_SECRETS('<name>') (the client id and
-// secret, kept only encrypted in state); ALTER ... SET / UNSET; DROP ... IF EXISTS. One type, three variants: the
-// options a variant does not take are refused at check.
-import { Properties } from "../engine/definition";
+// secret, kept only encrypted in state); ALTER ... SET / UNSET; DROP ... IF EXISTS. One type, four variants: the
+// options a variant does not take are refused at check (security-integration-variants.ts).
 import { defineResource } from "../engine/define";
-import { isSet, show } from "../engine/field-kind";
+import { isSet } from "../engine/field-kind";
 import { booleanKind, choiceKind, enumType, integerKind, textKind } from "../engine/kinds/scalars";
 import { keywordChoiceKind, nameSetKind } from "../engine/kinds/sql-values";
 import { commentField, field, nameField } from "./common";
+import { EXTERNAL_OAUTH_FIELDS } from "./security-integration-external-oauth";
+import { REPLACED_WHEN_REMOVED, RUN_AS_ROLE, variantPart, variantProblems } from "./security-integration-variants";
 import { sqlObjectPath } from "./sql-objects";
 
 // CREATE SECURITY INTEGRATION docs (one page per variant): TYPE = OAUTH (Snowflake OAuth for partner or custom
-// clients), SAML2, SCIM. (EXTERNAL_OAUTH and API_AUTHENTICATION are not offered.)
-const INTEGRATION_TYPE = enumType("SecurityIntegrationType", "Which security integration: Snowflake OAuth, SAML2 single sign-on, or SCIM provisioning.", ["OAUTH", "SAML2", "SCIM"]);
+// clients), SAML2, SCIM, EXTERNAL_OAUTH (a third-party authorization server). (API_AUTHENTICATION is not offered.)
+const INTEGRATION_TYPE = enumType("SecurityIntegrationType", "Which security integration: Snowflake OAuth, SAML2 single sign-on, SCIM provisioning, or External OAuth.", ["OAUTH", "SAML2", "SCIM", "EXTERNAL_OAUTH"]);
 // CREATE SECURITY INTEGRATION (Snowflake OAuth) docs: OAUTH_CLIENT = { TABLEAU_DESKTOP | TABLEAU_SERVER | LOOKER | CUSTOM }.
 const OAUTH_CLIENT = enumType("OAuthClient", "The OAuth client: a partner application or a custom client.", ["TABLEAU_DESKTOP", "TABLEAU_SERVER", "LOOKER", "CUSTOM"]);
 const OAUTH_CLIENT_TYPE = enumType("OAuthClientType", "Whether a custom client can keep a secret (CONFIDENTIAL) or not (PUBLIC).", ["CONFIDENTIAL", "PUBLIC"]);
@@ -21,44 +22,14 @@ const OAUTH_CLIENT_TYPE = enumType("OAuthClientType", "Whether a custom client c
 const SAML2_PROVIDER = enumType("Saml2Provider", "The SAML2 identity provider.", ["OKTA", "ADFS", "CUSTOM"]);
 // CREATE SECURITY INTEGRATION (SCIM) docs: SCIM_CLIENT = { OKTA | AZURE | GENERIC }, RUN_AS_ROLE per client.
 const SCIM_CLIENT = enumType("ScimClient", "The SCIM client that provisions users and roles.", ["OKTA", "AZURE", "GENERIC"]);
-const RUN_AS_ROLE: Record<string, string> = { OKTA: "OKTA_PROVISIONER", AZURE: "AAD_PROVISIONER", GENERIC: "GENERIC_SCIM_PROVISIONER" };
 const SCIM_ROLE = enumType("ScimRunAsRole", "The role a SCIM client provisions as, one per client.", Object.values(RUN_AS_ROLE));
 
 const describe = { from: "describe" as const };
-/** Which variant takes each option (the variant pages' parameter lists). */
-const VARIANT_OF: Record<string, string> = {
-  oauthClient: "OAUTH", oauthRedirectUri: "OAUTH", oauthClientType: "OAUTH", oauthIssueRefreshTokens: "OAUTH", oauthRefreshTokenValidity: "OAUTH", blockedRolesList: "OAUTH",
-  saml2Issuer: "SAML2", saml2SsoUrl: "SAML2", saml2Provider: "SAML2", saml2X509Cert: "SAML2", saml2SpInitiatedLoginPageLabel: "SAML2", saml2EnableSpInitiated: "SAML2",
-  scimClient: "SCIM", runAsRole: "SCIM",
-};
-/** What each variant requires (the variant pages' required parameters). */
-const REQUIRED: Record<string, string[]> = { OAUTH: ["oauthClient"], SAML2: ["saml2Issuer", "saml2SsoUrl", "saml2Provider", "saml2X509Cert"], SCIM: ["scimClient", "runAsRole"] };
-
-function variantProblems(properties: Properties): { property: string; reason: string }[] {
-  const type = typeof properties.type === "string" ? properties.type.toUpperCase() : undefined;
-  if (!type || !REQUIRED[type]) return [];
-  const problems = Object.entries(VARIANT_OF)
-    .filter(([key, variant]) => variant !== type && isSet(properties[key]))
-    .map(([key, variant]) => ({ property: key, reason: `${show(properties[key])} is a ${variant} option; expected no value in a ${type} integration` }));
-  for (const key of REQUIRED[type]) if (!isSet(properties[key])) problems.push({ property: key, reason: `a ${type} integration needs it: declare it` });
-  const client = typeof properties.oauthClient === "string" ? properties.oauthClient.toUpperCase() : undefined;
-  // Snowflake OAuth for custom clients docs: OAUTH_CLIENT_TYPE and OAUTH_REDIRECT_URI are required for CUSTOM.
-  if (type === "OAUTH" && client === "CUSTOM") for (const key of ["oauthClientType", "oauthRedirectUri"]) if (!isSet(properties[key])) problems.push({ property: key, reason: "a CUSTOM OAuth client needs it: declare it" });
-  if (type === "OAUTH" && client !== "CUSTOM" && isSet(properties.oauthClientType)) problems.push({ property: "oauthClientType", reason: `${show(properties.oauthClientType)} is for CUSTOM clients; expected no value for ${client}` });
-  const scim = typeof properties.scimClient === "string" ? properties.scimClient.toUpperCase() : undefined;
-  if (type === "SCIM" && scim && typeof properties.runAsRole === "string" && RUN_AS_ROLE[scim] && properties.runAsRole.toUpperCase() !== RUN_AS_ROLE[scim]) {
-    problems.push({ property: "runAsRole", reason: `${show(properties.runAsRole)} is not the ${scim} provisioner role; expected ${RUN_AS_ROLE[scim]}` });
-  }
-  return problems;
-}
-
-/** The client SHOW prints after the variant (`OAUTH - CUSTOM`, `SCIM - OKTA`), for that variant only. */
-const variantPart = (row: Record<string, string | null>, variant: string) => (row.type?.startsWith(`${variant} - `) ? row.type.slice(variant.length + 3) : undefined);
 
 export const securityIntegration = defineResource({
   typeName: "SecurityIntegration",
   noun: "security integration",
-  doc: "A security integration: Snowflake OAuth for a partner or custom client (its client id and secret are outputs, the secret kept encrypted), SAML2 single sign-on, or SCIM provisioning. SQL only: REST v2 has no endpoints for it.",
+  doc: "A security integration: Snowflake OAuth for a partner or custom client (its client id and secret are outputs, the secret kept encrypted), SAML2 single sign-on, SCIM provisioning, or External OAuth (access tokens from Okta, Microsoft Entra ID, PingFederate or a custom authorization server). SQL only: REST v2 has no endpoints for it.",
   collectionPath: sqlObjectPath("SECURITY INTEGRATIONS"),
   changes: "sql",
   sqlObjectType: "SECURITY INTEGRATION",
@@ -72,8 +43,9 @@ export const securityIntegration = defineResource({
   },
   fields: {
     name: nameField("security integration"),
-    // SHOW SECURITY INTEGRATIONS prints `OAUTH - CUSTOM`, `SAML2`, `SCIM - OKTA`: the variant is its first word.
-    type: field("type", keywordChoiceKind(INTEGRATION_TYPE), "OAUTH, SAML2 or SCIM: which options apply. A change means a new integration.", { required: true, immutable: true, shown: { read: (row) => row.type?.split(" - ")[0] } }),
+    // SHOW SECURITY INTEGRATIONS prints `OAUTH - CUSTOM`, `SAML2`, `SCIM - OKTA`, `EXTERNAL_OAUTH - CUSTOM`: the
+    // variant is what precedes " - ".
+    type: field("type", keywordChoiceKind(INTEGRATION_TYPE), "OAUTH, SAML2, SCIM or EXTERNAL_OAUTH: which options apply. A change means a new integration.", { required: true, immutable: true, shown: { read: (row) => row.type?.split(" - ")[0] } }),
     enabled: field("enabled", booleanKind(), "Whether it may be used. Default true.", { serverDefault: true, shown: { as: "boolean" } }),
     oauthClient: field("oauth_client", keywordChoiceKind(OAUTH_CLIENT), "OAUTH: TABLEAU_DESKTOP, TABLEAU_SERVER, LOOKER or CUSTOM. A change means a new integration.", { immutable: true, shown: { read: (row) => variantPart(row, "OAUTH") } }),
     oauthClientType: field("oauth_client_type", keywordChoiceKind(OAUTH_CLIENT_TYPE), "OAUTH CUSTOM: CONFIDENTIAL or PUBLIC. A change means a new integration.", { immutable: true, shown: describe }),
@@ -90,6 +62,7 @@ export const securityIntegration = defineResource({
     // The SCIM page writes SCIM_CLIENT and RUN_AS_ROLE as quoted strings.
     scimClient: field("scim_client", choiceKind(SCIM_CLIENT), "SCIM: OKTA, AZURE or GENERIC. A change means a new integration.", { immutable: true, shown: { read: (row) => variantPart(row, "SCIM") } }),
     runAsRole: field("run_as_role", choiceKind(SCIM_ROLE), "SCIM: the provisioner role (OKTA_PROVISIONER, AAD_PROVISIONER or GENERIC_SCIM_PROVISIONER). A change means a new integration.", { immutable: true, shown: describe }),
+    ...EXTERNAL_OAUTH_FIELDS,
     comment: commentField("security integration"),
   },
   outputs: {
@@ -100,7 +73,6 @@ export const securityIntegration = defineResource({
     createdOn: { wire: "created_on", kind: textKind(), doc: "When the integration was created." },
   },
   crossChecks: variantProblems,
-  // Options a variant requires cannot be unset; without them only another variant is valid (a new integration).
-  replacedBy: (olds, news) => ["oauthRedirectUri", "saml2Issuer", "saml2SsoUrl", "saml2Provider", "saml2X509Cert"].filter((key) => isSet(olds[key]) && !isSet(news[key])),
+  replacedBy: (olds, news) => REPLACED_WHEN_REMOVED.filter((key) => isSet(olds[key]) && !isSet(news[key])),
 });
 

@@ -5367,7 +5367,7 @@ export interface GetSecurityIntegrationResult extends LookupResult {
    * Default: derived from the resource name.
    */
   name: string;
-  /** OAUTH, SAML2 or SCIM: which options apply. A change means a new integration. */
+  /** OAUTH, SAML2, SCIM or EXTERNAL_OAUTH: which options apply. A change means a new integration. */
   type?: types.SecurityIntegrationType;
   /** Whether it may be used. Default true. */
   enabled?: boolean;
@@ -5402,6 +5402,50 @@ export interface GetSecurityIntegrationResult extends LookupResult {
    * new integration.
    */
   runAsRole?: types.ScimRunAsRole;
+  /** EXTERNAL_OAUTH: OKTA, AZURE (Microsoft Entra ID), PING_FEDERATE or CUSTOM. */
+  externalOauthType?: types.ExternalOauthType;
+  /** EXTERNAL_OAUTH: the authorization server's URL, as the tokens' iss claim names it. */
+  externalOauthIssuer?: string;
+  /**
+   * EXTERNAL_OAUTH: the access token claim or claims (e.g. ["sub"], ["upn"]) that name the Snowflake user; at
+   * least one.
+   */
+  externalOauthTokenUserMappingClaim?: string[];
+  /** EXTERNAL_OAUTH: LOGIN_NAME or EMAIL_ADDRESS, the user attribute the claim is matched against. */
+  externalOauthSnowflakeUserMappingAttribute?: types.ExternalOauthUserMappingAttribute;
+  /**
+   * EXTERNAL_OAUTH: up to 3 endpoints to download the keys that validate access tokens from (HTTPS). Not with
+   * externalOauthRsaPublicKey. Removing it means a new integration.
+   */
+  externalOauthJwsKeysUrl?: string[];
+  /**
+   * EXTERNAL_OAUTH: the authorization server's RSA public key (PEM or its base64 body), instead of
+   * externalOauthJwsKeysUrl. Removing it means a new integration.
+   */
+  externalOauthRsaPublicKey?: string;
+  /** EXTERNAL_OAUTH: a second RSA public key, for rotation. Removing it means a new integration. */
+  externalOauthRsaPublicKey2?: string;
+  /**
+   * EXTERNAL_OAUTH: roles a client may not use as its primary role. Not with externalOauthAllowedRolesList.
+   * ACCOUNTADMIN, ORGADMIN and SECURITYADMIN, which Snowflake adds by default, need not be declared.
+   */
+  externalOauthBlockedRolesList?: string[];
+  /** EXTERNAL_OAUTH: the only roles a client may use as its primary role. Not with externalOauthBlockedRolesList. */
+  externalOauthAllowedRolesList?: string[];
+  /** EXTERNAL_OAUTH: audiences a token may name besides the account's URL. */
+  externalOauthAudienceList?: string[];
+  /**
+   * EXTERNAL_OAUTH: DISABLE, ENABLE or ENABLE_FOR_PRIVILEGE (for users with the USE_ANY_ROLE privilege). Default
+   * DISABLE.
+   */
+  externalOauthAnyRoleMode?: types.ExternalOauthAnyRoleMode;
+  /**
+   * EXTERNAL_OAUTH: the one character between scopes in the token's scope claim. Default `,`. Snowflake support
+   * enables it per account.
+   */
+  externalOauthScopeDelimiter?: string;
+  /** EXTERNAL_OAUTH: the token claim that names the role. Default scp. */
+  externalOauthScopeMappingAttribute?: string;
   /** Comment on the security integration. */
   comment?: string;
   /** OAUTH: the client id to configure in the client. */

@@ -12,8 +12,8 @@ export interface SecurityIntegrationArgs extends CommonArgs {
    */
   name?: pulumi.Input<string>;
   /**
-   * OAUTH, SAML2 or SCIM: which options apply. A change means a new integration. A change replaces the security
-   * integration.
+   * OAUTH, SAML2, SCIM or EXTERNAL_OAUTH: which options apply. A change means a new integration. A change replaces
+   * the security integration.
    */
   type: pulumi.Input<types.SecurityIntegrationType>;
   /** Whether it may be used. Default true. Changed in place (ALTER over the SQL API). */
@@ -70,14 +70,78 @@ export interface SecurityIntegrationArgs extends CommonArgs {
    * new integration. A change replaces the security integration.
    */
   runAsRole?: pulumi.Input<types.ScimRunAsRole>;
+  /**
+   * EXTERNAL_OAUTH: OKTA, AZURE (Microsoft Entra ID), PING_FEDERATE or CUSTOM. Changed in place (ALTER over the
+   * SQL API).
+   */
+  externalOauthType?: pulumi.Input<types.ExternalOauthType>;
+  /**
+   * EXTERNAL_OAUTH: the authorization server's URL, as the tokens' iss claim names it. Changed in place (ALTER
+   * over the SQL API).
+   */
+  externalOauthIssuer?: pulumi.Input<string>;
+  /**
+   * EXTERNAL_OAUTH: the access token claim or claims (e.g. ["sub"], ["upn"]) that name the Snowflake user; at
+   * least one. Changed in place (ALTER over the SQL API).
+   */
+  externalOauthTokenUserMappingClaim?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * EXTERNAL_OAUTH: LOGIN_NAME or EMAIL_ADDRESS, the user attribute the claim is matched against. Changed in place
+   * (ALTER over the SQL API).
+   */
+  externalOauthSnowflakeUserMappingAttribute?: pulumi.Input<types.ExternalOauthUserMappingAttribute>;
+  /**
+   * EXTERNAL_OAUTH: up to 3 endpoints to download the keys that validate access tokens from (HTTPS). Not with
+   * externalOauthRsaPublicKey. Removing it means a new integration. Changed in place (ALTER over the SQL API).
+   */
+  externalOauthJwsKeysUrl?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * EXTERNAL_OAUTH: the authorization server's RSA public key (PEM or its base64 body), instead of
+   * externalOauthJwsKeysUrl. Removing it means a new integration. Changed in place (ALTER over the SQL API).
+   */
+  externalOauthRsaPublicKey?: pulumi.Input<string>;
+  /**
+   * EXTERNAL_OAUTH: a second RSA public key, for rotation. Removing it means a new integration. Changed in place
+   * (ALTER over the SQL API).
+   */
+  externalOauthRsaPublicKey2?: pulumi.Input<string>;
+  /**
+   * EXTERNAL_OAUTH: roles a client may not use as its primary role. Not with externalOauthAllowedRolesList.
+   * ACCOUNTADMIN, ORGADMIN and SECURITYADMIN, which Snowflake adds by default, need not be declared. Changed in
+   * place (ALTER over the SQL API).
+   */
+  externalOauthBlockedRolesList?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * EXTERNAL_OAUTH: the only roles a client may use as its primary role. Not with externalOauthBlockedRolesList.
+   * Changed in place (ALTER over the SQL API).
+   */
+  externalOauthAllowedRolesList?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * EXTERNAL_OAUTH: audiences a token may name besides the account's URL. Changed in place (ALTER over the SQL
+   * API).
+   */
+  externalOauthAudienceList?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * EXTERNAL_OAUTH: DISABLE, ENABLE or ENABLE_FOR_PRIVILEGE (for users with the USE_ANY_ROLE privilege). Default
+   * DISABLE. Changed in place (ALTER over the SQL API).
+   */
+  externalOauthAnyRoleMode?: pulumi.Input<types.ExternalOauthAnyRoleMode>;
+  /**
+   * EXTERNAL_OAUTH: the one character between scopes in the token's scope claim. Default `,`. Snowflake support
+   * enables it per account. Changed in place (ALTER over the SQL API).
+   */
+  externalOauthScopeDelimiter?: pulumi.Input<string>;
+  /** EXTERNAL_OAUTH: the token claim that names the role. Default scp. Changed in place (ALTER over the SQL API). */
+  externalOauthScopeMappingAttribute?: pulumi.Input<string>;
   /** Comment on the security integration. Changed in place (ALTER over the SQL API). */
   comment?: pulumi.Input<string>;
 }
 
 /**
  * A security integration: Snowflake OAuth for a partner or custom client (its client id and secret are outputs,
- * the secret kept encrypted), SAML2 single sign-on, or SCIM provisioning. SQL only: REST v2 has no endpoints for
- * it.
+ * the secret kept encrypted), SAML2 single sign-on, SCIM provisioning, or External OAuth (access tokens from
+ * Okta, Microsoft Entra ID, PingFederate or a custom authorization server). SQL only: REST v2 has no endpoints
+ * for it.
  */
 export class SecurityIntegration extends SnowflakeResource {
   /**
@@ -86,8 +150,8 @@ export class SecurityIntegration extends SnowflakeResource {
    */
   declare readonly name: pulumi.Output<string>;
   /**
-   * OAUTH, SAML2 or SCIM: which options apply. A change means a new integration. A change replaces the security
-   * integration.
+   * OAUTH, SAML2, SCIM or EXTERNAL_OAUTH: which options apply. A change means a new integration. A change replaces
+   * the security integration.
    */
   declare readonly type: pulumi.Output<types.SecurityIntegrationType>;
   /** Whether it may be used. Default true. Changed in place (ALTER over the SQL API). */
@@ -144,6 +208,69 @@ export class SecurityIntegration extends SnowflakeResource {
    * new integration. A change replaces the security integration.
    */
   declare readonly runAsRole: pulumi.Output<types.ScimRunAsRole | undefined>;
+  /**
+   * EXTERNAL_OAUTH: OKTA, AZURE (Microsoft Entra ID), PING_FEDERATE or CUSTOM. Changed in place (ALTER over the
+   * SQL API).
+   */
+  declare readonly externalOauthType: pulumi.Output<types.ExternalOauthType | undefined>;
+  /**
+   * EXTERNAL_OAUTH: the authorization server's URL, as the tokens' iss claim names it. Changed in place (ALTER
+   * over the SQL API).
+   */
+  declare readonly externalOauthIssuer: pulumi.Output<string | undefined>;
+  /**
+   * EXTERNAL_OAUTH: the access token claim or claims (e.g. ["sub"], ["upn"]) that name the Snowflake user; at
+   * least one. Changed in place (ALTER over the SQL API).
+   */
+  declare readonly externalOauthTokenUserMappingClaim: pulumi.Output<string[] | undefined>;
+  /**
+   * EXTERNAL_OAUTH: LOGIN_NAME or EMAIL_ADDRESS, the user attribute the claim is matched against. Changed in place
+   * (ALTER over the SQL API).
+   */
+  declare readonly externalOauthSnowflakeUserMappingAttribute: pulumi.Output<types.ExternalOauthUserMappingAttribute | undefined>;
+  /**
+   * EXTERNAL_OAUTH: up to 3 endpoints to download the keys that validate access tokens from (HTTPS). Not with
+   * externalOauthRsaPublicKey. Removing it means a new integration. Changed in place (ALTER over the SQL API).
+   */
+  declare readonly externalOauthJwsKeysUrl: pulumi.Output<string[] | undefined>;
+  /**
+   * EXTERNAL_OAUTH: the authorization server's RSA public key (PEM or its base64 body), instead of
+   * externalOauthJwsKeysUrl. Removing it means a new integration. Changed in place (ALTER over the SQL API).
+   */
+  declare readonly externalOauthRsaPublicKey: pulumi.Output<string | undefined>;
+  /**
+   * EXTERNAL_OAUTH: a second RSA public key, for rotation. Removing it means a new integration. Changed in place
+   * (ALTER over the SQL API).
+   */
+  declare readonly externalOauthRsaPublicKey2: pulumi.Output<string | undefined>;
+  /**
+   * EXTERNAL_OAUTH: roles a client may not use as its primary role. Not with externalOauthAllowedRolesList.
+   * ACCOUNTADMIN, ORGADMIN and SECURITYADMIN, which Snowflake adds by default, need not be declared. Changed in
+   * place (ALTER over the SQL API).
+   */
+  declare readonly externalOauthBlockedRolesList: pulumi.Output<string[] | undefined>;
+  /**
+   * EXTERNAL_OAUTH: the only roles a client may use as its primary role. Not with externalOauthBlockedRolesList.
+   * Changed in place (ALTER over the SQL API).
+   */
+  declare readonly externalOauthAllowedRolesList: pulumi.Output<string[] | undefined>;
+  /**
+   * EXTERNAL_OAUTH: audiences a token may name besides the account's URL. Changed in place (ALTER over the SQL
+   * API).
+   */
+  declare readonly externalOauthAudienceList: pulumi.Output<string[] | undefined>;
+  /**
+   * EXTERNAL_OAUTH: DISABLE, ENABLE or ENABLE_FOR_PRIVILEGE (for users with the USE_ANY_ROLE privilege). Default
+   * DISABLE. Changed in place (ALTER over the SQL API).
+   */
+  declare readonly externalOauthAnyRoleMode: pulumi.Output<types.ExternalOauthAnyRoleMode | undefined>;
+  /**
+   * EXTERNAL_OAUTH: the one character between scopes in the token's scope claim. Default `,`. Snowflake support
+   * enables it per account. Changed in place (ALTER over the SQL API).
+   */
+  declare readonly externalOauthScopeDelimiter: pulumi.Output<string | undefined>;
+  /** EXTERNAL_OAUTH: the token claim that names the role. Default scp. Changed in place (ALTER over the SQL API). */
+  declare readonly externalOauthScopeMappingAttribute: pulumi.Output<string | undefined>;
   /** Comment on the security integration. Changed in place (ALTER over the SQL API). */
   declare readonly comment: pulumi.Output<string | undefined>;
   /** OAUTH: the client id to configure in the client. */
@@ -158,6 +285,6 @@ export class SecurityIntegration extends SnowflakeResource {
   declare readonly createdOn: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: SecurityIntegrationArgs, opts?: pulumi.CustomResourceOptions) {
-    super("SecurityIntegration", name, args, ["name","type","enabled","oauthClient","oauthClientType","oauthRedirectUri","oauthIssueRefreshTokens","oauthRefreshTokenValidity","blockedRolesList","saml2Issuer","saml2SsoUrl","saml2Provider","saml2X509Cert","saml2SpInitiatedLoginPageLabel","saml2EnableSpInitiated","scimClient","runAsRole","comment","oauthClientId","oauthClientSecret","saml2SnowflakeAcsUrl","saml2SnowflakeIssuerUrl","createdOn"], ["oauthClientSecret"], opts);
+    super("SecurityIntegration", name, args, ["name","type","enabled","oauthClient","oauthClientType","oauthRedirectUri","oauthIssueRefreshTokens","oauthRefreshTokenValidity","blockedRolesList","saml2Issuer","saml2SsoUrl","saml2Provider","saml2X509Cert","saml2SpInitiatedLoginPageLabel","saml2EnableSpInitiated","scimClient","runAsRole","externalOauthType","externalOauthIssuer","externalOauthTokenUserMappingClaim","externalOauthSnowflakeUserMappingAttribute","externalOauthJwsKeysUrl","externalOauthRsaPublicKey","externalOauthRsaPublicKey2","externalOauthBlockedRolesList","externalOauthAllowedRolesList","externalOauthAudienceList","externalOauthAnyRoleMode","externalOauthScopeDelimiter","externalOauthScopeMappingAttribute","comment","oauthClientId","oauthClientSecret","saml2SnowflakeAcsUrl","saml2SnowflakeIssuerUrl","createdOn"], ["oauthClientSecret"], opts);
   }
 }

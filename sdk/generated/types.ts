@@ -66,6 +66,18 @@ export type DynamicTableInitialize = "ON_CREATE" | "ON_SCHEDULE";
 /** Whose rights a procedure runs with: OWNER (default) or CALLER. Any case is accepted at run time. */
 export type ExecuteAs = "OWNER" | "CALLER";
 
+/** Whether a client may use a role the access token does not name. Any case is accepted at run time. */
+export type ExternalOauthAnyRoleMode = "DISABLE" | "ENABLE" | "ENABLE_FOR_PRIVILEGE";
+
+/**
+ * The authorization server: Okta, Microsoft Entra ID (AZURE), PingFederate, or a custom OAuth 2.0 server. Any
+ * case is accepted at run time.
+ */
+export type ExternalOauthType = "OKTA" | "AZURE" | "PING_FEDERATE" | "CUSTOM";
+
+/** The Snowflake user attribute a token's claim is matched against. Any case is accepted at run time. */
+export type ExternalOauthUserMappingAttribute = "LOGIN_NAME" | "EMAIL_ADDRESS";
+
 /** How files written to the location are encrypted. Any case is accepted at run time. */
 export type ExternalVolumeEncryptionType = "NONE" | "AWS_SSE_S3" | "AWS_SSE_KMS" | "GCS_SSE_KMS";
 
@@ -164,10 +176,10 @@ export type SecretType = "PASSWORD" | "OAUTH2" | "GENERIC_STRING" | "SYMMETRIC_K
 export type SecurableType = "ACCOUNT" | "DATABASE" | "WAREHOUSE" | "INTEGRATION" | "COMPUTE POOL" | "EXTERNAL VOLUME" | "RESOURCE MONITOR" | "USER" | "FAILOVER GROUP" | "REPLICATION GROUP" | "SCHEMA" | "TABLE" | "VIEW" | "MATERIALIZED VIEW" | "DYNAMIC TABLE" | "EVENT TABLE" | "EXTERNAL TABLE" | "ICEBERG TABLE" | "STAGE" | "FILE FORMAT" | "SEQUENCE" | "STREAM" | "PIPE" | "TASK" | "ALERT" | "TAG" | "SECRET" | "NETWORK RULE" | "PASSWORD POLICY" | "SESSION POLICY" | "MASKING POLICY" | "ROW ACCESS POLICY" | "IMAGE REPOSITORY" | "SERVICE" | "NOTEBOOK" | "STREAMLIT" | "CORTEX SEARCH SERVICE" | "MODEL";
 
 /**
- * Which security integration: Snowflake OAuth, SAML2 single sign-on, or SCIM provisioning. Any case is accepted
- * at run time.
+ * Which security integration: Snowflake OAuth, SAML2 single sign-on, SCIM provisioning, or External OAuth. Any
+ * case is accepted at run time.
  */
-export type SecurityIntegrationType = "OAUTH" | "SAML2" | "SCIM";
+export type SecurityIntegrationType = "OAUTH" | "SAML2" | "SCIM" | "EXTERNAL_OAUTH";
 
 /** The kind of object granted to the share. Any case is accepted at run time. */
 export type ShareObjectType = "DATABASE" | "SCHEMA" | "TABLE" | "VIEW";

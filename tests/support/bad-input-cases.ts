@@ -2,6 +2,7 @@
 // integer past its bounds or not a number, every choice given a token it does not take, every cross-field rule
 // broken) plus hand-written ones for what no definition field says by itself. Each case breaks one valid input
 // (valid-inputs.ts) in one place and names the property whose message must report it.
+import { generateKeyPairSync } from "node:crypto";
 import type { ResourceDefinition } from "../../provider/engine/definition";
 import { resourceDefinitions } from "../../provider/resources";
 import { SAMPLE_VALUES, VALID_INPUTS } from "./valid-inputs";
@@ -66,6 +67,11 @@ function ruleCases(type: string, definition: ResourceDefinition): BadInput[] {
 }
 
 const IN = { database: "DB", schema: "S" };
+const EXTERNAL_OAUTH = {
+  name: "EXT", type: "external_oauth", externalOauthType: "okta", externalOauthIssuer: "https://idp.example.com/oauth2/default", externalOauthTokenUserMappingClaim: ["sub"],
+  externalOauthSnowflakeUserMappingAttribute: "login_name", externalOauthJwsKeysUrl: ["https://idp.example.com/oauth2/default/v1/keys"],
+};
+const RSA_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64");
 /** What no single field definition says: values that mean nothing, containers inside qualified names, variants. */
 const DECLARATIONS: Omit<BadInput, "category">[] = [
   { type: "Table", input: { ...IN, name: "T", columns: [] }, property: "columns", value: [], title: "a table with no columns" },
@@ -113,6 +119,15 @@ const DECLARATIONS: Omit<BadInput, "category">[] = [
   { type: "SecurityIntegration", input: { name: "SEC", type: "saml2", saml2Issuer: "https://idp", saml2SsoUrl: "https://idp/sso", saml2Provider: "okta" }, property: "saml2X509Cert", title: "a SAML2 integration without its certificate" },
   { type: "SecurityIntegration", input: { name: "SEC", type: "scim", scimClient: "okta", runAsRole: "AAD_PROVISIONER" }, property: "runAsRole", value: "AAD_PROVISIONER", title: "an Okta SCIM integration running as Azure's provisioner" },
   { type: "SecurityIntegration", input: without(VALID_INPUTS.SecurityIntegration, "oauthRedirectUri"), property: "oauthRedirectUri", title: "a custom OAuth client without its redirect URI" },
+  { type: "SecurityIntegration", input: { ...EXTERNAL_OAUTH, oauthClient: "custom" }, property: "oauthClient", value: "custom", title: "an External OAuth integration with an OAuth option" },
+  { type: "SecurityIntegration", input: without(EXTERNAL_OAUTH, "externalOauthIssuer"), property: "externalOauthIssuer", title: "an External OAuth integration without its issuer" },
+  { type: "SecurityIntegration", input: { ...EXTERNAL_OAUTH, externalOauthType: "auth0" }, property: "externalOauthType", value: "auth0", title: "an External OAuth integration from a server type that is none" },
+  { type: "SecurityIntegration", input: { ...EXTERNAL_OAUTH, externalOauthSnowflakeUserMappingAttribute: "user_name" }, property: "externalOauthSnowflakeUserMappingAttribute", value: "user_name", title: "an External OAuth integration mapping to an attribute that is none" },
+  { type: "SecurityIntegration", input: { ...EXTERNAL_OAUTH, externalOauthTokenUserMappingClaim: [] }, property: "externalOauthTokenUserMappingClaim", title: "an External OAuth integration mapping no claim" },
+  { type: "SecurityIntegration", input: { ...EXTERNAL_OAUTH, externalOauthBlockedRolesList: ["R1"], externalOauthAllowedRolesList: ["R2"] }, property: "externalOauthAllowedRolesList", title: "an External OAuth integration with both blocked and allowed roles" },
+  { type: "SecurityIntegration", input: { ...EXTERNAL_OAUTH, externalOauthRsaPublicKey: RSA_KEY }, property: "externalOauthRsaPublicKey", title: "an External OAuth integration with keys URLs and an RSA key" },
+  { type: "SecurityIntegration", input: { ...EXTERNAL_OAUTH, externalOauthJwsKeysUrl: ["https://a/k", "https://b/k", "https://c/k", "https://d/k"] }, property: "externalOauthJwsKeysUrl", title: "an External OAuth integration with four keys URLs" },
+  { type: "SecurityIntegration", input: { ...EXTERNAL_OAUTH, externalOauthAnyRoleMode: "always" }, property: "externalOauthAnyRoleMode", value: "always", title: "an External OAuth integration with an any-role mode that is none" },
   { type: "Share", input: { ...VALID_INPUTS.Share, grants: [{ privilege: "select", on: "schema", name: "DB.S" }] }, property: "grants", title: "a share granted SELECT on a schema" },
   { type: "Share", input: { ...VALID_INPUTS.Share, grants: [{ privilege: "select", on: "table", name: "S.T" }] }, property: "grants", title: "a share granted a table without its database" },
   { type: "Share", input: { ...VALID_INPUTS.Share, accounts: ["CONSUMER"] }, property: "accounts", title: "a share to an account without its organization" },

@@ -11,7 +11,7 @@ import { DB, IN_SCHEMA, inSchema, putComment, QUALIFIED, recreateWith, RoundTrip
 import { putByHand } from "./stage-file-put";
 import { Declaration, FIXTURE_PROGRAM, TestStack } from "./test-stack";
 
-export { markerOf } from "./roundtrip-helpers";
+export { caseKey, markerOf } from "./roundtrip-helpers";
 export type { Marker, RoundTripCase } from "./roundtrip-helpers";
 
 /** The notebook file the Notebook row is made from. */

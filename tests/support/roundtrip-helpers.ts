@@ -10,6 +10,8 @@ export interface RoundTripCase {
    */
   path: string;
   args: Record<string, unknown>;
+  /** Tells apart rows of one type (a security integration's variants): part of the row's key and resource name. */
+  variant?: string;
   /**
    * A change applied in place, and what the object looks like over REST afterwards. Absent for types with nothing
    * to change in place (a stage file: new content is a new upload), whose out-of-band change up undoes by replacing.
@@ -44,6 +46,9 @@ export interface Marker {
 }
 
 const COMMENT_MARKER: Marker = { property: "comment", wire: "comment", initial: "v1", changed: "v2" };
+/** The row's key in the table: its type, and its variant where a type has several rows. */
+export const caseKey = (c: RoundTripCase): string => (c.variant ? `${c.type}_${c.variant}` : c.type);
+
 export const markerOf = (c: RoundTripCase): Marker => c.marker ?? COMMENT_MARKER;
 
 export const DB = "RT_DB";

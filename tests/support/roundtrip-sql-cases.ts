@@ -77,6 +77,25 @@ export const SQL_OBJECT_CASES: RoundTripCase[] = [
     changeOutOfBand: sqlSet("SECURITY INTEGRATION", '"RT_OAUTH"', "COMMENT = 'changed by hand'"),
   },
   {
+    // External OAuth from Microsoft Entra ID: the claims and key URLs are lists, the blocked roles read back with the
+    // privileged roles Snowflake adds; SHOW prints the type with the authorization server.
+    type: "SecurityIntegration",
+    variant: "EXTERNAL_OAUTH",
+    path: "SHOW SECURITY INTEGRATIONS LIKE 'RT_EXT_OAUTH'",
+    args: {
+      name: "rt_ext_oauth", type: "external_oauth", externalOauthType: "azure", externalOauthIssuer: "https://sts.windows.net/rt-tenant/", externalOauthTokenUserMappingClaim: ["upn"],
+      externalOauthSnowflakeUserMappingAttribute: "login_name", externalOauthJwsKeysUrl: ["https://login.microsoftonline.com/rt-tenant/discovery/v2.0/keys"], externalOauthBlockedRolesList: ["sysadmin"], comment: "v1",
+    },
+    inPlace: {
+      args: {
+        externalOauthTokenUserMappingClaim: ["upn", "email"], externalOauthSnowflakeUserMappingAttribute: "EMAIL_ADDRESS", externalOauthAudienceList: ["https://analysis.windows.net/powerbi/connector/Snowflake"],
+        externalOauthJwsKeysUrl: ["https://login.microsoftonline.com/rt-tenant/discovery/v2.0/keys", "https://login.microsoftonline.com/rt-tenant/discovery/keys"], externalOauthAnyRoleMode: "enable", enabled: false, comment: "v2",
+      },
+      wire: { type: "EXTERNAL_OAUTH - AZURE", category: "SECURITY", enabled: "false", comment: "v2" },
+    },
+    changeOutOfBand: sqlSet("SECURITY INTEGRATION", '"RT_EXT_OAUTH"', "COMMENT = 'changed by hand'"),
+  },
+  {
     // Objects granted to the share (read back from SHOW GRANTS TO SHARE); consumer accounts: tests/sql-objects.test.ts.
     type: "Share",
     path: "SHOW SHARES LIKE 'RT_SHARE'",

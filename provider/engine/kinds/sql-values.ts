@@ -41,8 +41,16 @@ export function timestampKind(options: { now?: string } = {}): FieldKind {
   };
 }
 
-/** Names (users, rules, integrations) as a set, written `( "A", "B" )`. */
-export function nameSetKind(itemWords: string): FieldKind {
+/**
+ * Names (users, rules, integrations) as a set, written `( "A", "B" )`. `addedBySnowflake`: names Snowflake puts in
+ * the list itself (an integration's privileged roles, per an account parameter); they are left out of comparisons,
+ * so a declared list without them means the same as the one Snowflake prints.
+ */
+export function nameSetKind(itemWords: string, options: { addedBySnowflake?: readonly string[] } = {}): FieldKind {
   const base = listKind(identifierKind(), { ordered: false, itemWords });
-  return { ...base, toSql: (value) => sql`(${joinSql((value as unknown[]).map((name) => identifierKind().toSql(name)), ", ")})` };
+  const kind: FieldKind = { ...base, toSql: (value) => sql`(${joinSql((value as unknown[]).map((name) => identifierKind().toSql(name)), ", ")})` };
+  const added = options.addedBySnowflake;
+  if (!added?.length) return kind;
+  const own = (value: unknown) => (Array.isArray(value) ? value.filter((name) => !added.includes(String(identifierKind().canonical(name)))) : []);
+  return { ...kind, same: (next, previous) => JSON.stringify(base.canonical(own(next))) === JSON.stringify(base.canonical(own(previous))) };
 }

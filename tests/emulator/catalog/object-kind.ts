@@ -75,7 +75,7 @@ export interface OptionClause {
 export interface SqlProperty {
   /** The wire property an ALTER ... SET <KEYWORD> = value changes ("a.b" reaches into a nested object). */
   wire: string;
-  value: "string" | "identifier" | "integer" | "number" | "keyword" | "textOrNone" | "boolean" | "lag" | "schedule" | "stringList" | "identifierList" | "qualifiedNameList" | "stringMap" | "objectReference";
+  value: "string" | "identifier" | "integer" | "number" | "keyword" | "textOrNone" | "boolean" | "lag" | "schedule" | "stringList" | "stringOrList" | "identifierList" | "qualifiedNameList" | "stringMap" | "objectReference";
   /**
    * What SET <KEYWORD> = NULL (or `()` for a list) does where the statement documents no UNSET (ALTER RESOURCE
    * MONITOR): removes the value, when true.

@@ -1,5 +1,6 @@
 // Security integrations (CREATE / ALTER / DESCRIBE / SHOW SECURITY INTEGRATION docs, one page per variant):
-// Snowflake OAuth for partner and custom clients, SAML2 and SCIM, in the one integration namespace. OAuth ones get
+// Snowflake OAuth for partner and custom clients, SAML2, SCIM and External OAuth (external-oauth.ts), in the one
+// integration namespace. OAuth ones get
 // a client id and secrets at creation, which SYSTEM$SHOW_OAUTH_CLIENT_SECRETS('<name>') shows (as JSON).
 import { randomBytes } from "node:crypto";
 import type { CatalogObject, WireValues } from "../catalog/catalog";
@@ -8,6 +9,7 @@ import type { ObjectKind, SqlProperty } from "../catalog/object-kind";
 import { badRequest, doesNotExist } from "../errors";
 import { formatIdentifier } from "../identifiers";
 import { DDL_TYPE_ID, text, type ResultSet } from "../sql/select";
+import { checkExternalOauth, EXTERNAL_OAUTH_OPTIONS, EXTERNAL_OAUTH_REQUIRED, externalOauthRows } from "./external-oauth";
 import { INTEGRATION_SQL_PROPERTIES, integrationBasics } from "./integrations";
 import { SHOWN, sqlOnlyWire } from "./sql-objects";
 
@@ -15,7 +17,7 @@ const COLLECTION = "security-integrations";
 const OAUTH_CLIENTS = ["TABLEAU_DESKTOP", "TABLEAU_SERVER", "LOOKER", "CUSTOM"];
 const SCIM_ROLES: Record<string, string> = { OKTA: "OKTA_PROVISIONER", AZURE: "AAD_PROVISIONER", GENERIC: "GENERIC_SCIM_PROVISIONER" };
 // Each variant page's required parameters.
-const REQUIRED: Record<string, string[]> = { OAUTH: ["oauth_client"], SAML2: ["saml2_issuer", "saml2_sso_url", "saml2_provider", "saml2_x509_cert"], SCIM: ["scim_client", "run_as_role"] };
+const REQUIRED: Record<string, string[]> = { OAUTH: ["oauth_client"], SAML2: ["saml2_issuer", "saml2_sso_url", "saml2_provider", "saml2_x509_cert"], SCIM: ["scim_client", "run_as_role"], EXTERNAL_OAUTH: EXTERNAL_OAUTH_REQUIRED };
 
 const option = (wire: string, value: SqlProperty["value"], unset = true): SqlProperty => ({ wire, value, unset });
 // ALTER SECURITY INTEGRATION docs (per variant): SET of the options; UNSET of the optional ones (the exact UNSET list
@@ -36,13 +38,15 @@ const OPTIONS: Record<string, SqlProperty> = {
   SAML2_ENABLE_SP_INITIATED: option("saml2_enable_sp_initiated", "boolean"),
   SCIM_CLIENT: option("scim_client", "string", false),
   RUN_AS_ROLE: option("run_as_role", "string", false),
+  ...EXTERNAL_OAUTH_OPTIONS,
 };
-const VARIANT_OF = (wire: string) => (wire.startsWith("oauth_") || wire === "blocked_roles_list" ? "OAUTH" : wire.startsWith("saml2_") ? "SAML2" : wire === "scim_client" || wire === "run_as_role" ? "SCIM" : undefined);
+const VARIANT_OF = (wire: string) => (wire.startsWith("external_oauth_") ? "EXTERNAL_OAUTH" : wire.startsWith("oauth_") || wire === "blocked_roles_list" ? "OAUTH" : wire.startsWith("saml2_") ? "SAML2" : wire === "scim_client" || wire === "run_as_role" ? "SCIM" : undefined);
 
-/** SHOW SECURITY INTEGRATIONS prints the variant and its client: `OAUTH - CUSTOM`, `SAML2`, `SCIM - OKTA`. */
+/** SHOW SECURITY INTEGRATIONS prints the variant and its client: `OAUTH - CUSTOM`, `SAML2`, `SCIM - OKTA`, `EXTERNAL_OAUTH - AZURE`. */
+const CLIENT_OF: Record<string, string> = { OAUTH: "oauth_client", SCIM: "scim_client", EXTERNAL_OAUTH: "external_oauth_type" };
 const shownType = (object: CatalogObject) => {
   const type = String(object.values.type);
-  const client = type === "OAUTH" ? object.values.oauth_client : type === "SCIM" ? object.values.scim_client : undefined;
+  const client = CLIENT_OF[type] ? object.values[CLIENT_OF[type]] : undefined;
   return client ? `${type} - ${String(client)}` : type;
 };
 
@@ -60,6 +64,8 @@ function describe(object: CatalogObject, account: string): ResultSet {
     rows.push(["SAML2_ISSUER", "String", v.saml2_issuer, ""], ["SAML2_SSO_URL", "String", v.saml2_sso_url, ""], ["SAML2_PROVIDER", "String", v.saml2_provider, ""], ["SAML2_X509_CERT", "String", v.saml2_x509_cert, ""],
       ["SAML2_SP_INITIATED_LOGIN_PAGE_LABEL", "String", v.saml2_sp_initiated_login_page_label, ""], ["SAML2_ENABLE_SP_INITIATED", "Boolean", v.saml2_enable_sp_initiated ?? false, "false"],
       ["SAML2_SNOWFLAKE_ACS_URL", "String", `${host}/fed/login`, ""], ["SAML2_SNOWFLAKE_ISSUER_URL", "String", host, ""]);
+  } else if (v.type === "EXTERNAL_OAUTH") {
+    rows.push(...externalOauthRows(v));
   } else {
     rows.push(["RUN_AS_ROLE", "String", v.run_as_role, ""]);
   }
@@ -88,6 +94,7 @@ export const securityIntegrationKind: ObjectKind = {
     if (type === "OAUTH" && values.oauth_client === "CUSTOM" && (!values.oauth_client_type || !values.oauth_redirect_uri)) throw badRequest("SQL compilation error:\nmissing required property 'OAUTH_CLIENT_TYPE' or 'OAUTH_REDIRECT_URI' for a CUSTOM OAuth client");
     const validity = values.oauth_refresh_token_validity;
     if (validity !== undefined && (Number(validity) < 3600 || Number(validity) > 7776000)) throw badRequest(`SQL compilation error:\nInvalid value ${validity} for property 'OAUTH_REFRESH_TOKEN_VALIDITY': 3600 to 7776000.`);
+    if (type === "EXTERNAL_OAUTH") checkExternalOauth(values);
     if (type === "SCIM" && SCIM_ROLES[String(values.scim_client)] !== String(values.run_as_role).toUpperCase()) throw badRequest(`SQL compilation error:\nRUN_AS_ROLE must be ${SCIM_ROLES[String(values.scim_client)] ?? "a SCIM provisioner role"} for SCIM_CLIENT ${values.scim_client}.`);
     return values;
   },

@@ -78,6 +78,12 @@ export function readPropertyValue(stream: TokenStream, property: SqlProperty): u
       }
       return values;
     }
+    case "stringOrList": {
+      // CREATE SECURITY INTEGRATION (External OAuth) docs: { '<string_literal>' | ('<string_literal>' [ , ... ] ) };
+      // one string is kept as a list of one.
+      if (stream.peek()?.type === "string") return [stream.string()];
+      return readPropertyValue(stream, { ...property, value: "stringList" });
+    }
     case "stringMap": {
       // ALTER NOTIFICATION INTEGRATION docs: WEBHOOK_HEADERS = ( '<header>'='<value>' [ , ... ] ).
       stream.expectSymbol("(");
