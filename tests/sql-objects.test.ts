@@ -104,6 +104,28 @@ describe("drift in what DESCRIBE reports", () => {
   });
 });
 
+describe("an External OAuth integration's options removed in place", () => {
+  test("the role list is emptied by SET ... = () and the any-role mode set back; removing the keys URL replaces", async () => {
+    const engine = engineAgainst(stack.emulator, "SecurityIntegration");
+    const base = { name: "SQL_EXT_REMOVALS", type: "external_oauth", externalOauthType: "okta", externalOauthIssuer: "https://okta.example.com/oauth2/default", externalOauthTokenUserMappingClaim: ["sub"], externalOauthSnowflakeUserMappingAttribute: "login_name", externalOauthJwsKeysUrl: ["https://okta.example.com/oauth2/default/v1/keys"] };
+    const inputs = { ...base, externalOauthBlockedRolesList: ["SYSADMIN"], externalOauthAnyRoleMode: "enable" };
+    const { outs } = await engine.create(inputs);
+    const described = async () => Object.fromEntries(rowsOf(await stack.sql("DESCRIBE SECURITY INTEGRATION SQL_EXT_REMOVALS")).map((row) => [row.property, row.property_value]));
+    // Snowflake adds the privileged roles to the blocked list: a declared list without them reads back unchanged.
+    expect((await described()).EXTERNAL_OAUTH_BLOCKED_ROLES_LIST).toBe("ACCOUNTADMIN,ORGADMIN,SECURITYADMIN,SYSADMIN");
+    const read = await engine.read("", outs);
+    expect((await engine.diff("", read.props!, inputs)).changes).toBe(false);
+    const diff = await engine.diff("", read.props!, base);
+    expect(diff).toMatchObject({ changes: true, replaces: [] });
+    const { outs: after } = await engine.update("", read.props!, base);
+    expect(await described()).toMatchObject({ EXTERNAL_OAUTH_BLOCKED_ROLES_LIST: "ACCOUNTADMIN,ORGADMIN,SECURITYADMIN", EXTERNAL_OAUTH_ANY_ROLE_MODE: "DISABLE" });
+    expect((await engine.diff("", (await engine.read("", after)).props!, base)).changes).toBe(false);
+    const { externalOauthJwsKeysUrl: _urls, ...withoutKeys } = base;
+    expect((await engine.diff("", after, withoutKeys)).replaces).toEqual(["externalOauthJwsKeysUrl"]);
+    await engine.delete("", after);
+  });
+});
+
 describe("objects in use are not replaced implicitly", () => {
   test("a resource monitor a warehouse is assigned: removing its triggers (a replacement) is refused, naming the warehouse", async () => {
     const engine = engineAgainst(stack.emulator, "ResourceMonitor");

@@ -5,6 +5,10 @@
 // the defaults `scp` (scope mapping attribute) and `,` (scope delimiter). SHOW prints the type as
 // `EXTERNAL_OAUTH - <EXTERNAL_OAUTH_TYPE>`. How several list items are printed is not confirmed: the comma
 // separated and bracketed forms both read back (shown.ts).
+// Not confirmed, so not enforced: the ALTER page marks the list form of EXTERNAL_OAUTH_JWS_KEYS_URL "For Azure"
+// (CREATE takes a list for every type; one URL is sent as a list of one, as the Terraform provider does); the
+// 2026_02 bundle's HTTPS-only rule for the keys URL; which values EXTERNAL_OAUTH_SCOPE_MAPPING_ATTRIBUTE takes.
+// Role lists are written as identifiers, as the Terraform provider does, though the page shows '<role_name>'.
 import type { FieldDefinition } from "../engine/definition";
 import { rsaPublicKeyKind } from "../engine/kinds/credentials";
 import { stringSetKind } from "../engine/kinds/network";

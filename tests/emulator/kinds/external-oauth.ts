@@ -66,6 +66,7 @@ export function externalOauthRows(v: WireValues): [string, string, unknown, stri
   return [
     ["EXTERNAL_OAUTH_ISSUER", "String", v.external_oauth_issuer, ""],
     ["EXTERNAL_OAUTH_JWS_KEYS_URL", "Object", v.external_oauth_jws_keys_url, ""],
+    // DISABLE when never set: the page's default (whether DESCRIBE then prints it or empty text is not confirmed).
     ["EXTERNAL_OAUTH_ANY_ROLE_MODE", "String", v.external_oauth_any_role_mode ?? "DISABLE", ""],
     ["EXTERNAL_OAUTH_SCOPE_MAPPING_ATTRIBUTE", "String", v.external_oauth_scope_mapping_attribute ?? "scp", "scp"],
     ["EXTERNAL_OAUTH_RSA_PUBLIC_KEY", "String", v.external_oauth_rsa_public_key, ""],
