@@ -1,5 +1,6 @@
 // Deleting a database or schema drops everything inside it. The stack's own objects go first, so a destroy is never
 // blocked by them; anything else inside (made by hand, by another stack) stops the delete, named, unless forceDestroy.
+import { statementRows } from "./support/sql-rows";
 import { expectOk, startTestStack, TestStack } from "./support/test-stack";
 
 let stack: TestStack;
@@ -51,11 +52,7 @@ describe("an inventory of the database proves schemas empty (one SHOW per type, 
   beforeAll(async () => { stack = await startTestStack(); });
   afterAll(async () => { await stack.close(); });
 
-  const rowsOf = async (statement: string) => {
-    const answer = await stack.rest("POST", "/api/v2/statements", { statement });
-    const body = answer.body as { resultSetMetaData: { rowType: { name: string }[] }; data: (string | null)[][] };
-    return body.data.map((row) => Object.fromEntries(body.resultSetMetaData.rowType.map((column, index) => [column.name, row[index]])));
-  };
+  const rowsOf = (statement: string) => statementRows(stack.emulator, statement);
 
   test("a destroy of 40 schemas lists no schema's collections and sends one DELETE each", async () => {
     const declarations = [

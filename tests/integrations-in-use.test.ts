@@ -3,10 +3,10 @@
 // lets it through, and an integration nothing uses is replaced without asking. The users are found with SHOW ...
 // IN ACCOUNT, which the emulator answers with names as stored (unquoted), like Snowflake.
 import { closeAllPools } from "../provider/client/rest-client";
-import { ResourceEngine } from "../provider/engine/engine";
 import { Emulator, startEmulator } from "./emulator";
 import { callEmulator } from "./support/emulator-api";
-import { engineAgainst } from "./support/engine-harness";
+import { createdThrough, engineAgainst } from "./support/engine-harness";
+import { statementRows } from "./support/sql-rows";
 
 let emulator: Emulator;
 const IN = { database: "USE_DB", schema: "PUBLIC" };
@@ -21,18 +21,8 @@ afterAll(async () => {
   await closeAllPools();
   await emulator.close();
 });
-const rowsOf = async (statement: string) => {
-  const answer = await callEmulator(emulator, "POST", "/api/v2/statements", { statement });
-  expect(answer.status).toBe(200);
-  const names: string[] = answer.body.resultSetMetaData.rowType.map((column: { name: string }) => column.name);
-  return (answer.body.data as (string | null)[][]).map((row) => Object.fromEntries(names.map((name, index) => [name, row[index]])));
-};
-
-async function created(engine: ResourceEngine, declared: Record<string, unknown>) {
-  const { inputs, failures } = await engine.check({}, declared);
-  expect(failures).toEqual([]);
-  return { inputs, outs: (await engine.create(inputs)).outs };
-}
+const rowsOf = (statement: string) => statementRows(emulator, statement);
+const created = createdThrough;
 
 describe("notification integrations", () => {
   const declared = { name: "USE_ALERTS", notificationType: "QUEUE_GCP_PUBSUB_OUTBOUND", gcpPubsubTopicName: "projects/p/topics/alerts" };

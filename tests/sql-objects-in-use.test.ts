@@ -3,11 +3,11 @@
 // functions (which list the integration) use it, and the refusal names them; allowReplace lets it through, an
 // unused one is replaced without asking, and a change made in place asks Snowflake nothing.
 import { closeAllPools } from "../provider/client/rest-client";
-import { ResourceEngine } from "../provider/engine/engine";
 import { formatNamesWritten } from "../provider/resources/copy-format-names";
 import { Emulator, startEmulator } from "./emulator";
 import { callEmulator } from "./support/emulator-api";
-import { engineAgainst } from "./support/engine-harness";
+import { createdThrough, engineAgainst } from "./support/engine-harness";
+import { statementRows } from "./support/sql-rows";
 
 let emulator: Emulator;
 const IN = { database: "FMT_DB", schema: "PUBLIC" };
@@ -23,18 +23,8 @@ afterAll(async () => {
   await closeAllPools();
   await emulator.close();
 });
-const rowsOf = async (statement: string) => {
-  const answer = await callEmulator(emulator, "POST", "/api/v2/statements", { statement });
-  expect(answer.status).toBe(200);
-  const names: string[] = answer.body.resultSetMetaData.rowType.map((column: { name: string }) => column.name);
-  return (answer.body.data as (string | null)[][]).map((row) => Object.fromEntries(names.map((name, index) => [name, row[index]])));
-};
-
-async function created(engine: ResourceEngine, declared: Record<string, unknown>) {
-  const { inputs, failures } = await engine.check({}, declared);
-  expect(failures).toEqual([]);
-  return { inputs, outs: (await engine.create(inputs)).outs };
-}
+const rowsOf = (statement: string) => statementRows(emulator, statement);
+const created = createdThrough;
 const pipe = (name: string, fileFormat: string, where = IN) => created(engineAgainst(emulator, "Pipe"), { ...where, name, copyStatement: `${COPY} FILE_FORMAT = (${fileFormat})` });
 
 describe("the FORMAT_NAME values of a COPY statement", () => {

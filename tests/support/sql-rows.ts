@@ -12,6 +12,13 @@ export function rowsOf(answer: EmulatorAnswer): Record<string, string | null>[] 
   return ((answer.body?.data ?? []) as (string | null)[][]).map((row) => Object.fromEntries(columns.map((column, index) => [column, row[index]])));
 }
 
+/** The rows of a statement run through the emulator's SQL API, which must succeed. */
+export async function statementRows(emulator: Emulator, statement: string): Promise<Record<string, string | null>[]> {
+  const answer = await callEmulator(emulator, "POST", "/api/v2/statements", { statement });
+  expect([statement, answer.status]).toEqual([statement, 200]);
+  return rowsOf(answer);
+}
+
 /** The answer to a GET of a REST path, or to a SHOW / DESCRIBE statement (its rows as the body). */
 export async function observeObject(emulator: Emulator, pathOrStatement: string): Promise<EmulatorAnswer> {
   if (!isStatement(pathOrStatement)) return callEmulator(emulator, "GET", pathOrStatement);
