@@ -4,6 +4,8 @@ import { keyPairAuth, oauthAuth, programmaticAccessTokenAuth } from "../provider
 import { ConflictError, InvalidArgumentError, NetworkError, NotFoundError, RetryTimeoutError, UnauthorizedError } from "../provider/client/errors";
 import * as os from "os";
 import { closeAllPools, connectionsPerOrigin, RestClient, sharedReadConnections } from "../provider/client/rest-client";
+import { executeSql } from "../provider/client/sql-api";
+import { sql } from "../provider/sql/sql-text";
 import { Emulator, startEmulator } from "./emulator";
 
 const FAST = { baseDelayMs: 10, maxDelayMs: 50, pollIntervalMs: 10, deadlineMs: 10_000 };
@@ -176,4 +178,19 @@ test("the connection pool is as wide as the engine's parallelism: PULUMI_PARALLE
   expect(connectionsPerOrigin({ PULUMI_PARALLEL: "zero" })).toBe(4 * os.cpus().length);
   // Reads many operations wait for (coalesced lists, inventories) have connections of their own beside them.
   expect([sharedReadConnections({ PULUMI_PARALLEL: "10" }), sharedReadConnections({ PULUMI_PARALLEL: "1" })]).toEqual([5, 2]);
+});
+
+test("SHOW and DESCRIBE through the SQL API are not writes (what readers remember stays valid); DDL is", async () => {
+  const counts = () => [client.writeCount, client.additionCount];
+  const before = counts();
+  await executeSql(client, sql`SHOW WAREHOUSES`);
+  await executeSql(client, sql`  describe DATABASE SHOWN_ONLY_DB`).catch(() => undefined);
+  await executeSql(client, sql`DESC WAREHOUSE NO_SUCH_WH`).catch(() => undefined);
+  expect(counts()).toEqual(before);
+  await executeSql(client, sql`CREATE RESOURCE MONITOR SQL_WRITE_RM`);
+  expect(counts().map((count, index) => count > before[index])).toEqual([true, true]);
+  // A statement only starting like one is not taken for it.
+  const afterCreate = counts();
+  await executeSql(client, sql`SHOWCASE`).catch(() => undefined);
+  expect(counts().map((count, index) => count > afterCreate[index])).toEqual([true, true]);
 });

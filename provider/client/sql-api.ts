@@ -17,9 +17,13 @@ interface ResultSetBody {
   data?: (string | null)[][];
 }
 
+/** SHOW and DESCRIBE (DESC) only report (SQL command reference: "SHOW <objects>", "DESCRIBE <object>"). */
+const REPORTING_STATEMENT = /^\s*(SHOW|DESCRIBE|DESC)\s/i;
+
 /**
- * `readOnly`: the statement changes nothing (SHOW, DESCRIBE), so readers that remember listings need not forget them;
- * `shared`: a read-only statement many operations wait for (RestRequest.shared).
+ * `readOnly`: the statement changes nothing, so readers that remember listings (coalesced reads, inventories) need
+ * not forget them; SHOW and DESCRIBE are taken as such without asking. `shared`: a read-only statement many
+ * operations wait for (RestRequest.shared).
  */
 export async function executeSql(client: RestClient, statement: SqlText, options: { readOnly?: boolean; shared?: boolean } = {}): Promise<SqlResult> {
   // timeout 0: the server's maximum; the REST client's own deadline bounds the wait. multi_statement_count 1
@@ -28,7 +32,7 @@ export async function executeSql(client: RestClient, statement: SqlText, options
   const body = { statement: statement.text, timeout: 0, parameters: { multi_statement_count: 1 } };
   let response;
   try {
-    response = await client.request<ResultSetBody>({ method: "POST", path: "/api/v2/statements", body, readOnly: options.readOnly, shared: options.shared });
+    response = await client.request<ResultSetBody>({ method: "POST", path: "/api/v2/statements", body, readOnly: options.readOnly ?? REPORTING_STATEMENT.test(statement.text), shared: options.shared });
   } catch (error) {
     throw redacted(error, statement.secrets);
   }

@@ -70,7 +70,7 @@ const byClient = new WeakMap<RestClient, Map<string, Pending>>();
 async function takeInventory(client: RestClient, database: string, words: string[], renewal: boolean): Promise<Inventory | undefined> {
   const counts = new Map<string, Map<string, Map<string, number>>>();
   const askedAt = deletionLog(client).now();
-  const results = await Promise.all(words.map((listing, index) => executeSql(client, sql`SHOW ${keyword(listing)} IN DATABASE ${identifier(database)}`, { readOnly: true, shared: renewal || index >= connectionsPerOrigin() })));
+  const results = await Promise.all(words.map((listing, index) => executeSql(client, sql`SHOW ${keyword(listing)} IN DATABASE ${identifier(database)}`, { shared: renewal || index >= connectionsPerOrigin() })));
   for (const [index, result] of results.entries()) {
     if (result.rows.length >= SHOW_ROW_CAP) return undefined;
     const namespace = namespaceOf(words[index]);
