@@ -194,3 +194,24 @@ test("SHOW and DESCRIBE through the SQL API are not writes (what readers remembe
   await executeSql(client, sql`SHOWCASE`).catch(() => undefined);
   expect(counts().map((count, index) => count > afterCreate[index])).toEqual([true, true]);
 });
+
+test("a shared read does not queue behind the operations' requests: it has connections of its own", async () => {
+  // One operation connection (PULUMI_PARALLEL=1, read when the pool is made) and answers 250 ms late: three
+  // ordinary GETs take turns on it, while the shared one goes beside them and is answered with the first.
+  const slow = await startEmulator({ latencyMs: 250 });
+  const configured = process.env.PULUMI_PARALLEL;
+  process.env.PULUMI_PARALLEL = "1";
+  try {
+    const narrow = new RestClient(slow.url, programmaticAccessTokenAuth(slow.credentials.programmaticAccessToken), FAST);
+    const finished: string[] = [];
+    const get = (label: string, shared: boolean) => narrow.request({ method: "GET", path: "/api/v2/warehouses", shared }).then(() => finished.push(label));
+    await Promise.all([get("ordinary 1", false), get("ordinary 2", false), get("ordinary 3", false), get("shared", true)]);
+    expect(finished.indexOf("shared")).toBeLessThan(finished.indexOf("ordinary 2"));
+    expect(finished.filter((label) => label.startsWith("ordinary"))).toEqual(["ordinary 1", "ordinary 2", "ordinary 3"]);
+  } finally {
+    if (configured === undefined) delete process.env.PULUMI_PARALLEL;
+    else process.env.PULUMI_PARALLEL = configured;
+    await closeAllPools();
+    await slow.close();
+  }
+});
