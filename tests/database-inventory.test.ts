@@ -8,6 +8,7 @@ import { ObjectApi } from "../provider/engine/object-api";
 import { INVENTORY_RENEWAL_MS, INVENTORY_TTL_MS, provedEmpty } from "../provider/resources/database-inventory";
 import { resourceDefinitions } from "../provider/resources";
 import { Emulator, startEmulator } from "./emulator";
+import { statementOf } from "./emulator/server";
 import { callEmulator } from "./support/emulator-api";
 
 let emulator: Emulator;
@@ -76,4 +77,23 @@ test("any write but a delete makes the inventory stale, renewal included: the ne
   await connection.request({ method: "POST", path: "/api/v2/databases/INV_DB/schemas/B/tables", body: { name: "NEW", columns: [{ name: "ID", datatype: "INT" }] } });
   expect(await provedEmpty(connection, definitions(), "INV_DB", "B")).toBe(false);
   expect(statements()).toBe(beforeWrite + perInventory);
+});
+
+test("a delete that ends while the inventory is being taken counts as gone, though the inventory shows it", async () => {
+  // Every request is held 200 ms before it is carried out, and the DELETE is sent once SHOW TABLES has arrived: the
+  // SHOW is carried out first (it shows the table) and answered before the DELETE is done.
+  const slow = await startEmulator({ latencyMs: 200 });
+  try {
+    await callEmulator(slow, "POST", "/api/v2/databases", { name: "OVERLAP_DB" });
+    await callEmulator(slow, "POST", "/api/v2/databases/OVERLAP_DB/schemas", { name: "S" });
+    await callEmulator(slow, "POST", "/api/v2/databases/OVERLAP_DB/schemas/S/tables", { name: "T", columns: [{ name: "ID", datatype: "INT" }] });
+    const connection = new RestClient(slow.url, programmaticAccessTokenAuth(slow.credentials.programmaticAccessToken), { baseDelayMs: 10, pollIntervalMs: 10 });
+    const arrived = (statement: string) => slow.requestLog.some((entry) => statementOf(entry) === statement);
+    const proof = provedEmpty(connection, definitions(), "OVERLAP_DB", "S");
+    while (!arrived("SHOW TABLES IN DATABASE \"OVERLAP_DB\"")) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new ObjectApi(resourceDefinitions.Table, connection).delete({ database: "OVERLAP_DB", schema: "S", name: "T" });
+    expect(await proof).toBe(true);
+  } finally {
+    await slow.close();
+  }
 });
