@@ -9,19 +9,11 @@ export const RUN_AS_ROLE: Record<string, string> = { OKTA: "OKTA_PROVISIONER", A
 /** The client SHOW prints after the variant (`OAUTH - CUSTOM`, `SCIM - OKTA`), for that variant only. */
 export const variantPart = (row: Record<string, string | null>, variant: string) => (row.type?.startsWith(`${variant} - `) ? row.type.slice(variant.length + 3) : undefined);
 
-/** The External OAuth options (CREATE SECURITY INTEGRATION (External OAuth) docs' parameter list). */
-export const EXTERNAL_OAUTH_OPTIONS = [
-  "externalOauthType", "externalOauthIssuer", "externalOauthTokenUserMappingClaim", "externalOauthSnowflakeUserMappingAttribute",
-  "externalOauthJwsKeysUrl", "externalOauthRsaPublicKey", "externalOauthRsaPublicKey2", "externalOauthBlockedRolesList", "externalOauthAllowedRolesList",
-  "externalOauthAudienceList", "externalOauthAnyRoleMode", "externalOauthScopeDelimiter", "externalOauthScopeMappingAttribute",
-] as const;
-
-/** Which variant takes each option (the variant pages' parameter lists). */
+/** Which variant takes each option (the variant pages' parameter lists); External OAuth's are its fields' keys. */
 const VARIANT_OF: Record<string, string> = {
   oauthClient: "OAUTH", oauthRedirectUri: "OAUTH", oauthClientType: "OAUTH", oauthIssueRefreshTokens: "OAUTH", oauthRefreshTokenValidity: "OAUTH", blockedRolesList: "OAUTH",
   saml2Issuer: "SAML2", saml2SsoUrl: "SAML2", saml2Provider: "SAML2", saml2X509Cert: "SAML2", saml2SpInitiatedLoginPageLabel: "SAML2", saml2EnableSpInitiated: "SAML2",
   scimClient: "SCIM", runAsRole: "SCIM",
-  ...Object.fromEntries(EXTERNAL_OAUTH_OPTIONS.map((key) => [key, "EXTERNAL_OAUTH"])),
 };
 
 /**
@@ -61,10 +53,16 @@ function externalOauthProblems(properties: Properties): Problem[] {
   return problems;
 }
 
-export function variantProblems(properties: Properties): Problem[] {
+/** The checks across a security integration's options; `externalOauthOptions`: the External OAuth fields' keys. */
+export const variantChecks = (externalOauthOptions: readonly string[]) => {
+  const variantOf: Record<string, string> = { ...VARIANT_OF, ...Object.fromEntries(externalOauthOptions.map((key) => [key, "EXTERNAL_OAUTH"])) };
+  return (properties: Properties): Problem[] => variantProblems(variantOf, properties);
+};
+
+function variantProblems(variantOf: Record<string, string>, properties: Properties): Problem[] {
   const type = typeof properties.type === "string" ? properties.type.toUpperCase() : undefined;
   if (!type || !REQUIRED[type]) return [];
-  const problems = Object.entries(VARIANT_OF)
+  const problems = Object.entries(variantOf)
     .filter(([key, variant]) => variant !== type && isSet(properties[key]))
     .map(([key, variant]) => ({ property: key, reason: `${show(properties[key])} is a ${variant} option; expected no value in a ${type} integration` }));
   for (const key of REQUIRED[type]) if (!isSet(properties[key])) problems.push({ property: key, reason: `a ${type} integration needs it: declare it` });

@@ -9,7 +9,7 @@ import { booleanKind, choiceKind, enumType, integerKind, textKind } from "../eng
 import { keywordChoiceKind, nameSetKind } from "../engine/kinds/sql-values";
 import { commentField, field, nameField } from "./common";
 import { EXTERNAL_OAUTH_FIELDS } from "./security-integration-external-oauth";
-import { REPLACED_WHEN_REMOVED, RUN_AS_ROLE, variantPart, variantProblems } from "./security-integration-variants";
+import { REPLACED_WHEN_REMOVED, RUN_AS_ROLE, variantChecks, variantPart } from "./security-integration-variants";
 import { sqlObjectPath } from "./sql-objects";
 
 // CREATE SECURITY INTEGRATION docs (one page per variant): TYPE = OAUTH (Snowflake OAuth for partner or custom
@@ -72,7 +72,7 @@ export const securityIntegration = defineResource({
     saml2SnowflakeIssuerUrl: { wire: "saml2_snowflake_issuer_url", kind: textKind(), doc: "SAML2: Snowflake's entity id to give the identity provider.", shown: describe },
     createdOn: { wire: "created_on", kind: textKind(), doc: "When the integration was created." },
   },
-  crossChecks: variantProblems,
+  crossChecks: variantChecks(Object.keys(EXTERNAL_OAUTH_FIELDS)),
   replacedBy: (olds, news) => REPLACED_WHEN_REMOVED.filter((key) => isSet(olds[key]) && !isSet(news[key])),
 });
 
